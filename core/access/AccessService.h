@@ -1,0 +1,33 @@
+#pragma once
+
+#include "access/Actor.h"
+#include "common/Result.h"
+#include "common/ServiceContext.h"
+
+namespace retell::core {
+
+// Grants live in the app's own table retell_admin_grants. Granting needs an
+// admin of the scope (or a global admin); on a database with no grants at
+// all, the first global admin may be granted by whoever holds the database
+// credentials (bootstrap).
+class AccessService final
+{
+public:
+    explicit AccessService(ServiceContext context) : m_context(std::move(context)) {}
+
+    Result<QList<Grant>> grants(const Actor &actor) const;
+    Result<Grant> grant(const Actor *actor, const QString &email, Role role, GrantScope scope,
+                        const QString &scopeId) const;
+    Result<int> revoke(const Actor &actor, const QString &email, GrantScope scope,
+                       const QString &scopeId) const;
+    Result<bool> hasAnyGrant() const;
+
+    // Service-side checks used by every other service.
+    static Result<void> require(const Actor &actor, const QString &companyId,
+                                const QString &branchId, Role needed);
+
+private:
+    ServiceContext m_context;
+};
+
+} // namespace retell::core

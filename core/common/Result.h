@@ -1,0 +1,83 @@
+#pragma once
+
+#include "validation/Finding.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+#include <utility>
+#include <variant>
+
+namespace retell::core {
+
+// What went wrong, in categories the callers map to exit codes or dialogs.
+enum class ErrorKind {
+    Usage,          // the caller asked for something malformed
+    Validation,     // content failed validation (errors block a deploy)
+    Authentication, // unknown user or wrong password
+    Permission,     // known user, not allowed
+    NotFound,
+    Conflict,       // concurrent change, duplicate name, stale base version
+    Database,       // connection, SQL or schema problem
+    Io,             // file system
+};
+
+struct Error
+{
+    ErrorKind kind = ErrorKind::Database;
+    QString message; // one plain sentence for a person
+    QString detail;  // driver text, native code, for logs and --verbose
+    QList<Finding> findings; // for ErrorKind::Validation
+
+    static Error usage(QString m) { return {ErrorKind::Usage, std::move(m), {}}; }
+    static Error notFound(QString m) { return {ErrorKind::NotFound, std::move(m), {}}; }
+    static Error permission(QString m) { return {ErrorKind::Permission, std::move(m), {}}; }
+    static Error conflict(QString m) { return {ErrorKind::Conflict, std::move(m), {}}; }
+    static Error io(QString m) { return {ErrorKind::Io, std::move(m), {}}; }
+    static Error database(QString m, QString d = {})
+    {
+        return {ErrorKind::Database, std::move(m), std::move(d)};
+    }
+};
+
+// Minimal expected<T, Error> (std::expected is C++23).
+template <typename T>
+class [[nodiscard]] Result
+{
+public:
+    Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {}
+    Result(Error error) : m_data(std::in_place_index<1>, std::move(error)) {}
+
+    bool ok() const { return m_data.index() == 0; }
+    explicit operator bool() const { return ok(); }
+
+    T &value() & { return std::get<0>(m_data); }
+    const T &value() const & { return std::get<0>(m_data); }
+    T &&value() && { return std::get<0>(std::move(m_data)); }
+    T *operator->() { return &value(); }
+    const T *operator->() const { return &value(); }
+    T &operator*() & { return value(); }
+    const T &operator*() const & { return value(); }
+
+    const Error &error() const { return std::get<1>(m_data); }
+
+private:
+    std::variant<T, Error> m_data;
+};
+
+template <>
+class [[nodiscard]] Result<void>
+{
+public:
+    Result() = default;
+    Result(Error error) : m_error(std::move(error)) {}
+    bool ok() const { return !m_error.has_value(); }
+    explicit operator bool() const { return ok(); }
+    const Error &error() const { return *m_error; }
+
+private:
+    std::optional<Error> m_error;
+};
+
+} // namespace retell::core

@@ -1,0 +1,108 @@
+#include "db/ConnectionSpec.h"
+
+#include <QDir>
+#include <QStandardPaths>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace retell::core {
+
+namespace {
+const QStringList kKnownOptions = {
+    QStringLiteral("ssl_ca"),   QStringLiteral("ssl_cert"),   QStringLiteral("ssl_key"),
+    QStringLiteral("ssl_capath"), QStringLiteral("ssl_cipher"), QStringLiteral("connect_timeout"),
+    QStringLiteral("read_timeout"), QStringLiteral("write_timeout"),
+};
+}
+
+Result<ConnectionSpec> ConnectionSpec::parse(const QString &text)
+{
+    const QString url = text.trimmed();
+    ConnectionSpec spec;
+    if (url.isEmpty())
+        return defaultLocal();
+    if (url.startsWith(QLatin1String("sqlite:"))) {
+        spec.dialect = Dialect::SQLite;
+        QString path = url.mid(7);
+        if (path.startsWith(QLatin1String("//")))
+            path = path.mid(2);
+        if (path.isEmpty())
+            return Error::usage(QStringLiteral("The SQLite URL names no file; write sqlite:/path/to/file.db."));
+        spec.path = path == QLatin1String(":memory:") ? path : QDir::cleanPath(QDir::current().absoluteFilePath(path));
+        return spec;
+    }
+    if (url.startsWith(QLatin1String("mysql://")) || url.startsWith(QLatin1String("mariadb://"))) {
+        const QUrl parsed(url, QUrl::StrictMode);
+        if (!parsed.isValid() || parsed.host().isEmpty())
+            return Error::usage(QStringLiteral("The database URL \"%1\" is not of the form mysql://user@host:port/dbname.").arg(url));
+        if (!parsed.password().isEmpty())
+            return Error::usage(QStringLiteral("Do not put the password in the database URL; use RETELL_ADMIN_DB_PASSWORD or the prompt."));
+        spec.dialect = Dialect::MySQL;
+        spec.host = parsed.host();
+        spec.port = parsed.port(3306);
+        spec.user = parsed.userName();
+        spec.database = parsed.path().mid(1);
+        if (spec.database.isEmpty() || spec.database.contains(QLatin1Char('/')))
+            return Error::usage(QStringLiteral("The database URL \"%1\" names no database after the host.").arg(url));
+        const QUrlQuery query(parsed);
+        for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+            const QString k = key.toLower();
+            if (!kKnownOptions.contains(k))
+                return Error::usage(QStringLiteral("Unknown database URL option \"%1\"; known: %2.").arg(key, kKnownOptions.join(QStringLiteral(", "))));
+            spec.options.insert(k, value);
+        }
+        return spec;
+    }
+    return Error::usage(QStringLiteral("Unsupported database URL \"%1\"; use sqlite:PATH or mysql://user@host:port/dbname.").arg(url));
+}
+
+QString ConnectionSpec::defaultSqlitePath()
+{
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (dir.isEmpty())
+        dir = QDir::homePath() + QStringLiteral("/.local/share/retell-admin");
+    if (!dir.contains(QLatin1String("retell")))
+        dir += QStringLiteral("/retell-admin");
+    return dir + QStringLiteral("/retell-admin.sqlite");
+}
+
+ConnectionSpec ConnectionSpec::defaultLocal()
+{
+    ConnectionSpec spec;
+    spec.dialect = Dialect::SQLite;
+    spec.path = defaultSqlitePath();
+    return spec;
+}
+
+QString ConnectionSpec::toUrl() const
+{
+    if (dialect == Dialect::SQLite)
+        return QStringLiteral("sqlite:") + path;
+    QUrl url;
+    url.setScheme(QStringLiteral("mysql"));
+    url.setHost(host);
+    url.setPort(port);
+    url.setUserName(user);
+    url.setPath(QLatin1Char('/') + database);
+    if (!options.isEmpty()) {
+        QUrlQuery q;
+        for (auto it = options.cbegin(); it != options.cend(); ++it)
+            q.addQueryItem(it.key(), it.value());
+        url.setQuery(q);
+    }
+    return url.toString();
+}
+
+QString ConnectionSpec::displayName() const
+{
+    if (dialect == Dialect::SQLite)
+        return QStringLiteral("local database (%1)").arg(path);
+    return QStringLiteral("%1@%2:%3/%4").arg(user, host).arg(port).arg(database);
+}
+
+QString ConnectionSpec::key() const
+{
+    return toUrl();
+}
+
+} // namespace retell::core

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "common/Result.h"
+#include "db/ConnectionSpec.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <functional>
+#include <initializer_list>
+
+namespace retell::core {
+
+// Per-thread connections: each thread that touches a database gets its own
+// QSqlDatabase, opened on first use and removed when the thread ends.
+class Database final
+{
+public:
+    // The calling thread's open connection to spec (opened on first use).
+    static Result<QSqlDatabase> connection(const ConnectionSpec &spec);
+    // Closes and forgets the calling thread's connection (after a lost link).
+    static void dropConnection(const ConnectionSpec &spec);
+
+    static Dialect dialectOf(const QSqlDatabase &db);
+
+    // Runs body inside a write transaction (BEGIN IMMEDIATE on SQLite) and
+    // commits; rolls back on error. Transient failures (deadlock, lock wait
+    // timeout, busy, lost connection before commit) restart the whole body up
+    // to maxAttempts times.
+    static Result<void> writeTransaction(const ConnectionSpec &spec,
+                                         const std::function<Result<void>(QSqlDatabase &)> &body,
+                                         int maxAttempts = 8);
+
+    // Prepares, binds positionally, executes; errors carry the statement.
+    static Result<QSqlQuery> exec(QSqlDatabase &db, const QString &sql,
+                                  const QVariantList &bind = {}, bool forwardOnly = true);
+
+    static Error errorFrom(const QSqlError &error, const QString &context);
+    static bool isTransient(const QSqlError &error);
+    static bool isConnectionLost(const QSqlError &error);
+    static bool isUniqueViolation(const QSqlError &error);
+};
+
+// UTC timestamps in Laravel's 'Y-m-d H:i:s' text form, both dialects.
+QString toSqlTimestamp(const QDateTime &utc);
+QDateTime fromSqlTimestamp(const QVariant &value);
+
+} // namespace retell::core

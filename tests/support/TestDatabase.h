@@ -1,0 +1,47 @@
+#pragma once
+
+#include "db/ConnectionSpec.h"
+
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace retell::test {
+
+// A fresh, empty database on the backend the test runs on
+// (RETELL_TEST_BACKEND=sqlite|mariadb): a new SQLite file in a temporary
+// directory, or a new database on the fixture's MariaDB server. Dropped when
+// the object goes away. A missing MariaDB fixture is a failure, never a skip.
+class TestDatabase final
+{
+public:
+    TestDatabase();
+    ~TestDatabase();
+    Q_DISABLE_COPY_MOVE(TestDatabase)
+
+    bool isValid() const { return m_valid; }
+    QString error() const { return m_error; }
+    const core::ConnectionSpec &spec() const { return m_spec; }
+    core::Dialect dialect() const { return m_spec.dialect; }
+    QString url() const { return m_spec.toUrl(); }
+
+    static QString backend();        // "sqlite" or "mariadb"
+    static bool isMariaDb() { return backend() == QLatin1String("mariadb"); }
+    // Root-level spec of the fixture's server (no database selected).
+    static core::ConnectionSpec serverSpec(QString *error = nullptr);
+
+private:
+    core::ConnectionSpec m_spec;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    bool m_valid = false;
+    QString m_error;
+};
+
+} // namespace retell::test
+
+#define RETELL_REQUIRE_DB(db)                                                                     \
+    do {                                                                                          \
+        if (!(db).isValid())                                                                      \
+            QFAIL(qPrintable(QStringLiteral("test database unavailable: ") + (db).error()));      \
+    } while (false)
