@@ -29,6 +29,7 @@ struct Error
     QString message; // one plain sentence for a person
     QString detail;  // driver text, native code, for logs and --verbose
     QList<Finding> findings; // for ErrorKind::Validation
+    bool transient = false;  // worth retrying the whole transaction
 
     static Error usage(QString m) { return {ErrorKind::Usage, std::move(m), {}}; }
     static Error notFound(QString m) { return {ErrorKind::NotFound, std::move(m), {}}; }

@@ -24,7 +24,12 @@ class Migrator final
 {
 public:
     static Result<MigrationReport> migrate(const ConnectionSpec &spec);
+    // Same, from another folder of migration files (tests use broken sets).
+    static Result<MigrationReport> migrate(const ConnectionSpec &spec, const QString &directory);
     static int latestKnownVersion(Dialect dialect);
+    static QString migrationsDirectory(Dialect dialect);
+    // The Laravel migration that marks a database set up by the web application.
+    static constexpr const char *kWebAppMigration = "2025_10_21_131415_create_retell_agent_prompts_table";
     // Verifies an existing schema is usable (migrated, not newer) without changing it.
     static Result<int> check(const ConnectionSpec &spec);
 };

@@ -4,6 +4,10 @@
 #include "common/Result.h"
 #include "common/ServiceContext.h"
 
+#include <QSet>
+
+class QSqlDatabase;
+
 namespace retell::core {
 
 class BranchService final
@@ -16,6 +20,11 @@ public:
     Result<QList<Branch>> branches(const Actor &actor) const;
     // By id or by unambiguous name (case-insensitive), visible to the actor.
     Result<Branch> resolve(const Actor &actor, const QString &idOrName) const;
+
+    // Branch and company of a branch id, without access checks (for services).
+    static Result<Branch> lookup(QSqlDatabase &db, const QString &branchId);
+    // Variables every branch provides to Retell besides its system variables.
+    static const QSet<QString> &branchVariables();
 
 private:
     ServiceContext m_context;

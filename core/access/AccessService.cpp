@@ -1,0 +1,198 @@
+#include "access/AccessService.h"
+
+#include "db/Database.h"
+#include "versions/BranchService.h"
+
+namespace retell::core {
+
+namespace {
+
+Result<User> userByEmail(QSqlDatabase &db, const QString &email)
+{
+    auto q = Database::exec(db, QStringLiteral("SELECT id, name, email FROM users WHERE LOWER(email) = LOWER(?)"),
+                            {email.trimmed()});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return Error::notFound(QStringLiteral("No user with the e-mail address %1.").arg(email));
+    return User{q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString()};
+}
+
+Result<void> checkScope(QSqlDatabase &db, GrantScope scope, const QString &scopeId, QString *companyOfBranch)
+{
+    if (scope == GrantScope::Global) {
+        if (!scopeId.isEmpty())
+            return Error::usage(QStringLiteral("A global grant takes no company or branch."));
+        return {};
+    }
+    if (scope == GrantScope::Company) {
+        auto q = Database::exec(db, QStringLiteral("SELECT id FROM companies WHERE id = ?"), {scopeId});
+        if (!q)
+            return q.error();
+        if (!q->next())
+            return Error::notFound(QStringLiteral("No company with id %1.").arg(scopeId));
+        return {};
+    }
+    auto branch = BranchService::lookup(db, scopeId);
+    if (!branch)
+        return branch.error();
+    *companyOfBranch = branch->companyId;
+    return {};
+}
+
+} // namespace
+
+Result<void> AccessService::require(const Actor &actor, const QString &companyId, const QString &branchId, Role needed)
+{
+    const auto role = actor.roleFor(companyId, branchId);
+    if (!role)
+        return Error::permission(QStringLiteral("%1 has no access to this branch.").arg(actor.user.email));
+    if (int(*role) < int(needed))
+        return Error::permission(QStringLiteral("%1 is a %2 here; this needs the %3 role.")
+                                     .arg(actor.user.email, roleName(*role), roleName(needed)));
+    return {};
+}
+
+Result<bool> AccessService::hasAnyGrant() const
+{
+    auto conn = Database::connection(m_context.spec);
+    if (!conn)
+        return conn.error();
+    auto q = Database::exec(conn.value(), QStringLiteral("SELECT COUNT(*) FROM retell_admin_grants"));
+    if (!q)
+        return q.error();
+    return q->next() && q->value(0).toInt() > 0;
+}
+
+Result<QList<Grant>> AccessService::grants(const Actor &actor) const
+{
+    auto conn = Database::connection(m_context.spec);
+    if (!conn)
+        return conn.error();
+    auto q = Database::exec(conn.value(), QStringLiteral(
+        "SELECT g.id, g.user_id, u.email, g.scope, g.scope_id, g.role, b.company_id "
+        "FROM retell_admin_grants g JOIN users u ON u.id = g.user_id "
+        "LEFT JOIN branches b ON g.scope = 'branch' AND b.id = g.scope_id "
+        "ORDER BY u.email, g.scope, g.scope_id"));
+    if (!q)
+        return q.error();
+    QList<Grant> result;
+    while (q->next()) {
+        Grant g;
+        g.id = q->value(0).toLongLong();
+        g.userId = q->value(1).toLongLong();
+        g.userEmail = q->value(2).toString();
+        const QString scope = q->value(3).toString();
+        g.scope = scope == QLatin1String("company") ? GrantScope::Company
+                : scope == QLatin1String("branch")  ? GrantScope::Branch
+                                                    : GrantScope::Global;
+        g.scopeId = q->value(4).toString();
+        g.role = roleFromName(q->value(5).toString()).value_or(Role::Viewer);
+        // Admins see the grants inside their scope; everyone sees their own.
+        bool visible = g.userId == actor.user.id || actor.isGlobalAdmin();
+        if (!visible && g.scope == GrantScope::Company)
+            visible = actor.roleForCompany(g.scopeId) == Role::Admin;
+        if (!visible && g.scope == GrantScope::Branch)
+            visible = actor.roleFor(q->value(6).toString(), g.scopeId) == Role::Admin;
+        if (visible)
+            result << g;
+    }
+    return result;
+}
+
+Result<Grant> AccessService::grant(const Actor *actor, const QString &email, Role role, GrantScope scope,
+                                   const QString &scopeId) const
+{
+    Grant created;
+    auto r = Database::writeTransaction(m_context.spec, [&](QSqlDatabase &db) -> Result<void> {
+        auto target = userByEmail(db, email);
+        if (!target)
+            return target.error();
+        QString branchCompany;
+        if (auto s = checkScope(db, scope, scopeId, &branchCompany); !s)
+            return s;
+        if (actor) {
+            const bool allowed = scope == GrantScope::Global  ? actor->isGlobalAdmin()
+                               : scope == GrantScope::Company ? actor->roleForCompany(scopeId) == Role::Admin
+                                                              : actor->roleFor(branchCompany, scopeId) == Role::Admin;
+            if (!allowed)
+                return Error::permission(QStringLiteral("Only an admin of that %1 can grant roles in it.").arg(scopeName(scope)));
+        } else {
+            // Bootstrap: whoever holds the database credentials may create the
+            // first global admin, and nothing else, on a database with no grants.
+            auto any = Database::exec(db, QStringLiteral("SELECT COUNT(*) FROM retell_admin_grants"));
+            if (!any)
+                return any.error();
+            if (any->next() && any->value(0).toInt() > 0)
+                return Error{ErrorKind::Authentication, QStringLiteral("Log in (--user) as an admin to grant roles; only the very first admin can be granted without one."), {}};
+            if (scope != GrantScope::Global || role != Role::Admin)
+                return Error::usage(QStringLiteral("The first grant on a database must make a global admin (--role admin --global)."));
+        }
+        const QString now = toSqlTimestamp(m_context.clock());
+        auto existing = Database::exec(db, QStringLiteral("SELECT id FROM retell_admin_grants WHERE user_id = ? AND scope = ? AND scope_id = ?"),
+                                       {target->id, scopeName(scope), scopeId});
+        if (!existing)
+            return existing.error();
+        if (existing->next()) {
+            created.id = existing->value(0).toLongLong();
+            auto u = Database::exec(db, QStringLiteral("UPDATE retell_admin_grants SET role = ?, granted_by = ? WHERE id = ?"),
+                                    {roleName(role), actor ? QVariant(actor->user.id) : QVariant(), created.id});
+            if (!u)
+                return u.error();
+        } else {
+            auto i = Database::exec(db, QStringLiteral("INSERT INTO retell_admin_grants (user_id, scope, scope_id, role, granted_by, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
+                                    {target->id, scopeName(scope), scopeId, roleName(role),
+                                     actor ? QVariant(actor->user.id) : QVariant(), now});
+            if (!i)
+                return i.error();
+            created.id = i->lastInsertId().toLongLong();
+        }
+        created.userId = target->id;
+        created.userEmail = target->email;
+        created.scope = scope;
+        created.scopeId = scopeId;
+        created.role = role;
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return created;
+}
+
+Result<int> AccessService::revoke(const Actor &actor, const QString &email, GrantScope scope, const QString &scopeId) const
+{
+    int removed = 0;
+    auto r = Database::writeTransaction(m_context.spec, [&](QSqlDatabase &db) -> Result<void> {
+        auto target = userByEmail(db, email);
+        if (!target)
+            return target.error();
+        QString branchCompany;
+        if (auto s = checkScope(db, scope, scopeId, &branchCompany); !s)
+            return s;
+        const bool allowed = scope == GrantScope::Global  ? actor.isGlobalAdmin()
+                           : scope == GrantScope::Company ? actor.roleForCompany(scopeId) == Role::Admin
+                                                          : actor.roleFor(branchCompany, scopeId) == Role::Admin;
+        if (!allowed)
+            return Error::permission(QStringLiteral("Only an admin of that %1 can revoke roles in it.").arg(scopeName(scope)));
+        if (target->id == actor.user.id && scope == GrantScope::Global && actor.isGlobalAdmin()) {
+            auto admins = Database::exec(db, QStringLiteral("SELECT COUNT(*) FROM retell_admin_grants WHERE scope = 'global' AND role = 'admin'"));
+            if (!admins)
+                return admins.error();
+            if (admins->next() && admins->value(0).toInt() <= 1)
+                return Error::conflict(QStringLiteral("You are the last global admin; grant another admin before revoking yourself."));
+        }
+        auto d = Database::exec(db, QStringLiteral("DELETE FROM retell_admin_grants WHERE user_id = ? AND scope = ? AND scope_id = ?"),
+                                {target->id, scopeName(scope), scopeId});
+        if (!d)
+            return d.error();
+        removed = d->numRowsAffected();
+        return {};
+    });
+    if (!r)
+        return r.error();
+    if (removed == 0)
+        return Error::notFound(QStringLiteral("%1 has no %2 grant there.").arg(email, scopeName(scope)));
+    return removed;
+}
+
+} // namespace retell::core

@@ -1,0 +1,120 @@
+#include "access/AuthService.h"
+
+#include "db/Database.h"
+
+#include <crypt.h>
+
+#include <QCryptographicHash>
+
+#include <cstring>
+#include <memory>
+
+namespace retell::core {
+
+namespace {
+
+// A hash to verify against when the e-mail is unknown, so that an unknown
+// user takes as long as a wrong password.
+QByteArray dummyHash()
+{
+    static const QByteArray hash = [] {
+        auto h = AuthService::hashPassword(QByteArrayLiteral("retell-admin-dummy"), 12);
+        return h ? h.value() : QByteArray();
+    }();
+    return hash;
+}
+
+bool constantTimeEquals(const char *a, const char *b)
+{
+    const size_t la = std::strlen(a);
+    const size_t lb = std::strlen(b);
+    unsigned char diff = la == lb ? 0 : 1;
+    const size_t n = std::min(la, lb);
+    for (size_t i = 0; i < n; ++i)
+        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return diff == 0;
+}
+
+} // namespace
+
+bool AuthService::verifyPassword(const QByteArray &password, const QByteArray &hash)
+{
+    if (!hash.startsWith("$2y$") && !hash.startsWith("$2b$") && !hash.startsWith("$2a$"))
+        return false;
+    auto data = std::make_unique<crypt_data>(); // 32 KB: keep it off the stack
+    std::memset(data.get(), 0, sizeof(crypt_data));
+    const char *result = crypt_rn(password.constData(), hash.constData(), data.get(), sizeof(crypt_data));
+    if (!result || result[0] == '*')
+        return false;
+    return constantTimeEquals(result, hash.constData());
+}
+
+Result<QByteArray> AuthService::hashPassword(const QByteArray &password, int cost)
+{
+    char salt[CRYPT_GENSALT_OUTPUT_SIZE];
+    if (!crypt_gensalt_rn("$2y$", cost, nullptr, 0, salt, sizeof salt))
+        return Error{ErrorKind::Authentication, QStringLiteral("The system could not generate a password salt."), {}};
+    auto data = std::make_unique<crypt_data>();
+    std::memset(data.get(), 0, sizeof(crypt_data));
+    const char *result = crypt_rn(password.constData(), salt, data.get(), sizeof(crypt_data));
+    if (!result || result[0] == '*')
+        return Error{ErrorKind::Authentication, QStringLiteral("The system could not hash the password."), {}};
+    return QByteArray(result);
+}
+
+Result<Actor> AuthService::login(const QString &email, const QString &password) const
+{
+    const Error refused{ErrorKind::Authentication, QStringLiteral("Unknown e-mail address or wrong password."), {}};
+    if (email.trimmed().isEmpty())
+        return Error{ErrorKind::Authentication, QStringLiteral("Enter the e-mail address you use in the web admin."), {}};
+    auto conn = Database::connection(m_context.spec);
+    if (!conn)
+        return conn.error();
+    auto q = Database::exec(conn.value(),
+                            QStringLiteral("SELECT id, name, email, password FROM users WHERE LOWER(email) = LOWER(?)"),
+                            {email.trimmed()});
+    if (!q)
+        return q.error();
+    if (!q->next()) {
+        verifyPassword(password.toUtf8(), dummyHash());
+        return refused;
+    }
+    User user;
+    user.id = q->value(0).toLongLong();
+    user.name = q->value(1).toString();
+    user.email = q->value(2).toString();
+    const QByteArray hash = q->value(3).toString().toLatin1();
+    if (!verifyPassword(password.toUtf8(), hash))
+        return refused;
+    return reload(user);
+}
+
+Result<Actor> AuthService::reload(const User &user) const
+{
+    auto conn = Database::connection(m_context.spec);
+    if (!conn)
+        return conn.error();
+    auto q = Database::exec(conn.value(),
+                            QStringLiteral("SELECT id, scope, scope_id, role FROM retell_admin_grants WHERE user_id = ?"),
+                            {user.id});
+    if (!q)
+        return q.error();
+    Actor actor;
+    actor.user = user;
+    while (q->next()) {
+        Grant g;
+        g.id = q->value(0).toLongLong();
+        g.userId = user.id;
+        g.userEmail = user.email;
+        const QString scope = q->value(1).toString();
+        g.scope = scope == QLatin1String("company") ? GrantScope::Company
+                : scope == QLatin1String("branch")  ? GrantScope::Branch
+                                                    : GrantScope::Global;
+        g.scopeId = q->value(2).toString();
+        g.role = roleFromName(q->value(3).toString()).value_or(Role::Viewer);
+        actor.grants << g;
+    }
+    return actor;
+}
+
+} // namespace retell::core

@@ -1,0 +1,361 @@
+#include "db/Database.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QRandomGenerator>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QThread>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+namespace retell::core {
+
+namespace {
+
+// Connections opened by this thread, removed when the thread ends.
+struct ThreadConnections
+{
+    QHash<QString, QString> names; // spec key -> connection name
+    ~ThreadConnections()
+    {
+        for (const QString &name : std::as_const(names)) {
+            {
+                QSqlDatabase db = QSqlDatabase::database(name, false);
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+        }
+    }
+};
+
+thread_local ThreadConnections t_connections;
+std::atomic<int> g_connectionCounter{0};
+
+bool isMySql(const QSqlDatabase &db)
+{
+    return db.driverName() == QLatin1String("QMYSQL") || db.driverName() == QLatin1String("QMARIADB");
+}
+
+int nativeCode(const QSqlError &error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    return ok ? code : 0;
+}
+
+Error openError(const ConnectionSpec &spec, const QSqlError &error)
+{
+    const int code = nativeCode(error);
+    const QString where = spec.dialect == Dialect::SQLite
+        ? spec.path
+        : QStringLiteral("%1:%2").arg(spec.host).arg(spec.port);
+    QString message;
+    switch (code) {
+    case 1045:
+        message = QStringLiteral("The database server at %1 refused user \"%2\": wrong user name or password.").arg(where, spec.user);
+        break;
+    case 1044:
+        message = QStringLiteral("User \"%1\" may not use database \"%2\" on %3.").arg(spec.user, spec.database, where);
+        break;
+    case 1049:
+        message = QStringLiteral("The database \"%1\" does not exist on %2.").arg(spec.database, where);
+        break;
+    case 2002:
+    case 2003:
+    case 2005:
+        message = QStringLiteral("Cannot reach the database server at %1; check host, port and network.").arg(where);
+        break;
+    case 2026:
+        message = QStringLiteral("The TLS connection to %1 failed; check the certificate options.").arg(where);
+        break;
+    default:
+        message = QStringLiteral("Cannot open the database %1: %2").arg(where, error.text().trimmed());
+    }
+    return Error::database(message, QStringLiteral("[%1] %2").arg(error.nativeErrorCode(), error.text()));
+}
+
+Result<void> configureSqlite(QSqlDatabase &db, const ConnectionSpec &spec)
+{
+    // journal_mode is the first statement that reads the file header, so a
+    // file that is not a database fails here with a clear message.
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL"))) {
+        const int code = nativeCode(q.lastError());
+        if (code == 26 || q.lastError().text().contains(QLatin1String("not a database")))
+            return Error::database(QStringLiteral("The file %1 is not a Retell Agent Admin database (not SQLite).").arg(spec.path),
+                                   q.lastError().text());
+        return Database::errorFrom(q.lastError(), QStringLiteral("switching %1 to WAL mode").arg(spec.path));
+    }
+    for (const char *pragma : {"PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=15000"}) {
+        if (!q.exec(QString::fromLatin1(pragma)))
+            return Database::errorFrom(q.lastError(), QString::fromLatin1(pragma));
+    }
+    return {};
+}
+
+Result<void> configureMySql(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    const char *statements[] = {
+        "SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci",
+        "SET SESSION sql_mode = 'STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
+        "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'",
+        "SET time_zone = '+00:00'",
+        "SET SESSION innodb_lock_wait_timeout = 20",
+    };
+    for (const char *sql : statements) {
+        if (!q.exec(QString::fromLatin1(sql)))
+            return Database::errorFrom(q.lastError(), QString::fromLatin1(sql));
+    }
+    return {};
+}
+
+Result<QSqlDatabase> open(const ConnectionSpec &spec, const QString &name)
+{
+    if (spec.dialect == Dialect::SQLite) {
+        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
+            return Error::database(QStringLiteral("The Qt SQLite driver is not installed (package libqt6sql6-sqlite)."));
+        if (spec.path != QLatin1String(":memory:")) {
+            const QFileInfo info(spec.path);
+            if (info.isDir())
+                return Error::database(QStringLiteral("%1 is a folder, not a database file.").arg(spec.path));
+            if (!QDir().mkpath(info.absolutePath()))
+                return Error::io(QStringLiteral("Cannot create the folder %1 for the local database.").arg(info.absolutePath()));
+        }
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(spec.path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=15000"));
+        if (!db.open())
+            return openError(spec, db.lastError());
+        if (auto r = configureSqlite(db, spec); !r)
+            return r.error();
+        return db;
+    }
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QMYSQL")))
+        return Error::database(QStringLiteral("The Qt MySQL/MariaDB driver is not installed (package libqt6sql6-mysql)."));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), name);
+    db.setHostName(spec.host);
+    db.setPort(spec.port);
+    db.setDatabaseName(spec.database);
+    db.setUserName(spec.user);
+    db.setPassword(spec.password);
+    QStringList options;
+    options << QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1").arg(spec.options.value(QStringLiteral("connect_timeout"), QStringLiteral("5")));
+    options << QStringLiteral("MYSQL_OPT_READ_TIMEOUT=%1").arg(spec.options.value(QStringLiteral("read_timeout"), QStringLiteral("60")));
+    options << QStringLiteral("MYSQL_OPT_WRITE_TIMEOUT=%1").arg(spec.options.value(QStringLiteral("write_timeout"), QStringLiteral("60")));
+    const QList<QPair<const char *, const char *>> tls = {
+        {"ssl_ca", "SSL_CA"}, {"ssl_cert", "SSL_CERT"}, {"ssl_key", "SSL_KEY"},
+        {"ssl_capath", "SSL_CAPATH"}, {"ssl_cipher", "SSL_CIPHER"}};
+    for (const auto &[key, option] : tls) {
+        const QString value = spec.options.value(QString::fromLatin1(key));
+        if (!value.isEmpty())
+            options << QString::fromLatin1(option) + QLatin1Char('=') + value;
+    }
+    db.setConnectOptions(options.join(QLatin1Char(';')));
+    if (!db.open())
+        return openError(spec, db.lastError());
+    if (auto r = configureMySql(db); !r)
+        return r.error();
+    return db;
+}
+
+} // namespace
+
+Result<QSqlDatabase> Database::connection(const ConnectionSpec &spec)
+{
+    const QString key = spec.key();
+    const auto it = t_connections.names.constFind(key);
+    if (it != t_connections.names.constEnd()) {
+        QSqlDatabase db = QSqlDatabase::database(*it, false);
+        if (db.isOpen())
+            return db;
+        dropConnection(spec);
+    }
+    const QString name = QStringLiteral("retell-%1-%2")
+                             .arg(quintptr(QThread::currentThreadId()))
+                             .arg(g_connectionCounter.fetch_add(1));
+    auto db = open(spec, name);
+    if (!db) {
+        QSqlDatabase::removeDatabase(name);
+        return db.error();
+    }
+    t_connections.names.insert(key, name);
+    return db;
+}
+
+void Database::dropConnection(const ConnectionSpec &spec)
+{
+    const QString name = t_connections.names.take(spec.key());
+    if (name.isEmpty())
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+Dialect Database::dialectOf(const QSqlDatabase &db)
+{
+    return isMySql(db) ? Dialect::MySQL : Dialect::SQLite;
+}
+
+Result<QSqlQuery> Database::exec(QSqlDatabase &db, const QString &sql, const QVariantList &bind, bool forwardOnly)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(forwardOnly);
+    if (!q.prepare(sql))
+        return errorFrom(q.lastError(), sql);
+    for (const QVariant &v : bind)
+        q.addBindValue(v);
+    if (!q.exec())
+        return errorFrom(q.lastError(), sql);
+    return q;
+}
+
+Result<void> Database::writeTransaction(const ConnectionSpec &spec,
+                                        const std::function<Result<void>(QSqlDatabase &)> &body,
+                                        int maxAttempts)
+{
+    Error last = Error::database(QStringLiteral("The transaction did not run."));
+    for (int attempt = 1; attempt <= maxAttempts; ++attempt) {
+        auto conn = connection(spec);
+        if (!conn)
+            return conn.error();
+        QSqlDatabase &db = conn.value();
+        const bool sqlite = dialectOf(db) == Dialect::SQLite;
+        bool begun = false;
+        if (sqlite) {
+            QSqlQuery q(db);
+            begun = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+            if (!begun)
+                last = errorFrom(q.lastError(), QStringLiteral("BEGIN IMMEDIATE"));
+        } else {
+            begun = db.transaction();
+            if (!begun)
+                last = errorFrom(db.lastError(), QStringLiteral("START TRANSACTION"));
+        }
+        if (begun) {
+            Result<void> r = body(db);
+            if (r) {
+                bool committed = false;
+                if (sqlite) {
+                    QSqlQuery q(db);
+                    committed = q.exec(QStringLiteral("COMMIT"));
+                    if (!committed)
+                        last = errorFrom(q.lastError(), QStringLiteral("COMMIT"));
+                } else {
+                    committed = db.commit();
+                    if (!committed)
+                        last = errorFrom(db.lastError(), QStringLiteral("COMMIT"));
+                }
+                if (committed)
+                    return {};
+                if (isConnectionLost(db.lastError())) {
+                    // The server may or may not have committed: never guess.
+                    dropConnection(spec);
+                    last.message = QStringLiteral("The connection to the database was lost while committing; "
+                                                  "check the history before trying again.");
+                    last.transient = false;
+                    return last;
+                }
+            } else {
+                last = r.error();
+            }
+            if (sqlite) {
+                QSqlQuery q(db);
+                q.exec(QStringLiteral("ROLLBACK"));
+            } else {
+                db.rollback();
+            }
+        }
+        if (!last.transient || attempt == maxAttempts)
+            break;
+        if (last.detail.contains(QLatin1String("[2006]")) || last.detail.contains(QLatin1String("[2013]")))
+            dropConnection(spec);
+        // Back off with jitter so competing writers do not collide again.
+        const int delayMs = QRandomGenerator::global()->bounded(1, 4 + attempt * attempt * 3);
+        std::this_thread::sleep_for(std::chrono::milliseconds(delayMs));
+    }
+    if (last.transient)
+        last.message = QStringLiteral("The database stayed busy after several retries (%1); try again.").arg(last.message);
+    return last;
+}
+
+Error Database::errorFrom(const QSqlError &error, const QString &context)
+{
+    Error e;
+    e.kind = ErrorKind::Database;
+    e.transient = isTransient(error);
+    const QString text = error.text().trimmed();
+    e.detail = QStringLiteral("[%1] %2 (in: %3)").arg(error.nativeErrorCode(), text, context.left(200));
+    if (isConnectionLost(error))
+        e.message = QStringLiteral("The connection to the database was lost.");
+    else if (isUniqueViolation(error))
+        e.message = QStringLiteral("A concurrent change wrote the same record first.");
+    else if (nativeCode(error) == 1213)
+        e.message = QStringLiteral("The database resolved a deadlock with another writer.");
+    else if (nativeCode(error) == 1205 || nativeCode(error) == 5 || nativeCode(error) == 6)
+        e.message = QStringLiteral("Another writer held the lock too long.");
+    else
+        e.message = QStringLiteral("The database reported an error: %1").arg(text.isEmpty() ? QStringLiteral("unknown") : text);
+    return e;
+}
+
+bool Database::isConnectionLost(const QSqlError &error)
+{
+    const int code = nativeCode(error);
+    return code == 2006 || code == 2013 || code == 2055;
+}
+
+bool Database::isUniqueViolation(const QSqlError &error)
+{
+    const int code = nativeCode(error);
+    return code == 1062 || code == 2067 || code == 1555;
+}
+
+bool Database::isTransient(const QSqlError &error)
+{
+    const int code = nativeCode(error);
+    switch (code) {
+    case 1213: // deadlock
+    case 1205: // lock wait timeout
+    case 5:    // SQLITE_BUSY
+    case 6:    // SQLITE_LOCKED
+    case 517:  // SQLITE_BUSY_SNAPSHOT
+        return true;
+    default:
+        return isConnectionLost(error) || isUniqueViolation(error);
+    }
+}
+
+QString toSqlTimestamp(const QDateTime &utc)
+{
+    if (!utc.isValid())
+        return {};
+    return utc.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+QDateTime fromSqlTimestamp(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    QDateTime dt;
+    if (value.typeId() == QMetaType::QDateTime) {
+        dt = value.toDateTime();
+        dt = QDateTime(dt.date(), dt.time(), Qt::UTC);
+    } else {
+        QString s = value.toString();
+        dt = QDateTime::fromString(s.left(19), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        if (!dt.isValid())
+            dt = QDateTime::fromString(s.left(19), Qt::ISODate);
+        dt.setTimeSpec(Qt::UTC);
+    }
+    return dt;
+}
+
+} // namespace retell::core

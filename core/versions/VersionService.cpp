@@ -1,0 +1,276 @@
+#include "versions/VersionService.h"
+
+#include "access/AccessService.h"
+#include "db/Database.h"
+#include "versions/BranchService.h"
+
+#include <QSqlError>
+
+namespace retell::core {
+
+namespace {
+
+constexpr int kMaxHistoryPage = 1000;
+
+const QString kVersionColumns = QStringLiteral(
+    "p.id, p.branch_id, p.version, p.prompt_content, p.functions_config, p.is_active, p.template_name, "
+    "p.deployed_at, p.deployed_by, u.name, p.validation_status, p.validation_errors, p.deployment_notes, p.created_at");
+
+PromptVersion versionFrom(const QSqlQuery &q)
+{
+    PromptVersion v;
+    v.rowId = q.value(0).toLongLong();
+    v.branchId = q.value(1).toString();
+    v.version = q.value(2).toInt();
+    v.config.prompt = q.value(3).toString();
+    v.config.toolsJson = q.value(4).toString();
+    v.isActive = q.value(5).toInt() != 0;
+    v.templateName = q.value(6).toString();
+    v.deployedAt = fromSqlTimestamp(q.value(7));
+    if (!q.value(8).isNull())
+        v.deployedBy = q.value(8).toLongLong();
+    v.deployedByName = q.value(9).toString();
+    v.validationStatus = validationStatusFromName(q.value(10).toString());
+    v.validationErrorsJson = q.value(11).toString();
+    v.notes = q.value(12).toString();
+    v.createdAt = fromSqlTimestamp(q.value(13));
+    return v;
+}
+
+Result<Branch> branchFor(const ServiceContext &context, const Actor &actor, const QString &branchId, Role needed)
+{
+    auto conn = Database::connection(context.spec);
+    if (!conn)
+        return conn.error();
+    auto branch = BranchService::lookup(conn.value(), branchId);
+    if (!branch)
+        return branch.error();
+    if (auto allowed = AccessService::require(actor, branch->companyId, branch->id, needed); !allowed)
+        return allowed.error();
+    return branch;
+}
+
+Result<PromptVersion> readVersion(QSqlDatabase &db, const QString &branchId, int version)
+{
+    auto q = Database::exec(db, QStringLiteral("SELECT ") + kVersionColumns + QStringLiteral(
+        " FROM retell_agent_prompts p LEFT JOIN users u ON u.id = p.deployed_by "
+        "WHERE p.branch_id = ? AND p.version = ? AND p.is_template = 0"), {branchId, version});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return Error::notFound(QStringLiteral("The branch has no version %1.").arg(version));
+    return versionFrom(q.value());
+}
+
+// Writes version 1 + max for the branch and makes it the only active one.
+// The branch row lock (MySQL) or BEGIN IMMEDIATE (SQLite) serialises writers
+// of one branch; the unique (branch_id, version) index is the last guard and
+// a collision there restarts the transaction.
+Result<PromptVersion> appendVersion(const ServiceContext &context, const Actor &actor, const Branch &branch,
+                                    const DeployRequest &request, const ValidationResult &validation)
+{
+    PromptVersion written;
+    const QDateTime now = context.clock().toUTC();
+    auto r = Database::writeTransaction(context.spec, [&](QSqlDatabase &db) -> Result<void> {
+        const bool mysql = Database::dialectOf(db) == Dialect::MySQL;
+        if (mysql) {
+            auto lock = Database::exec(db, QStringLiteral("SELECT id FROM branches WHERE id = ? FOR UPDATE"), {branch.id});
+            if (!lock)
+                return lock.error();
+            if (!lock->next())
+                return Error::notFound(QStringLiteral("The branch %1 was deleted meanwhile.").arg(branch.name));
+        }
+        auto max = Database::exec(db, mysql
+            ? QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM retell_agent_prompts WHERE branch_id = ? FOR UPDATE")
+            : QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM retell_agent_prompts WHERE branch_id = ?"),
+            {branch.id});
+        if (!max)
+            return max.error();
+        const int next = (max->next() ? max->value(0).toInt() : 0) + 1;
+        // Deactivate first: a unique index on activity (where another client
+        // keeps one) would reject two active rows even for an instant.
+        auto off = Database::exec(db, QStringLiteral("UPDATE retell_agent_prompts SET is_active = 0, updated_at = ? "
+                                                     "WHERE branch_id = ? AND is_active = 1"),
+                                  {toSqlTimestamp(now), branch.id});
+        if (!off)
+            return off.error();
+        const QString stamp = toSqlTimestamp(now);
+        auto ins = Database::exec(db, QStringLiteral(
+            "INSERT INTO retell_agent_prompts (branch_id, version, prompt_content, functions_config, is_active, "
+            "is_template, template_name, deployed_at, deployed_by, validation_status, validation_errors, "
+            "deployment_notes, created_at, updated_at) VALUES (?, ?, ?, ?, 1, 0, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {branch.id, next, request.config.prompt, request.config.toolsJson,
+             request.templateName.isEmpty() ? QVariant() : QVariant(request.templateName), stamp,
+             actor.user.id, validationStatusName(validation.status()),
+             QString::fromUtf8(validation.findingsJson()), request.notes, stamp, stamp});
+        if (!ins)
+            return ins.error();
+        written.rowId = ins->lastInsertId().toLongLong();
+        written.branchId = branch.id;
+        written.version = next;
+        written.config = request.config;
+        written.isActive = true;
+        written.templateName = request.templateName;
+        written.deployedAt = QDateTime(now.date(), QTime(now.time().hour(), now.time().minute(), now.time().second()), Qt::UTC);
+        written.createdAt = written.deployedAt;
+        written.deployedBy = actor.user.id;
+        written.deployedByName = actor.user.name;
+        written.validationStatus = validation.status();
+        written.validationErrorsJson = QString::fromUtf8(validation.findingsJson());
+        written.notes = request.notes;
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return written;
+}
+
+Result<void> checkRequest(const DeployRequest &request)
+{
+    if (request.notes.trimmed().isEmpty())
+        return Error::usage(QStringLiteral("Say in the notes why this version is deployed."));
+    if (request.notes.size() > 60000)
+        return Error::usage(QStringLiteral("The notes are longer than 60,000 characters."));
+    if (request.templateName.size() > 255)
+        return Error::usage(QStringLiteral("The template name is longer than 255 characters."));
+    return {};
+}
+
+} // namespace
+
+Result<DeployOutcome> VersionService::deploy(const Actor &actor, const QString &branchId, const DeployRequest &request) const
+{
+    auto branch = branchFor(m_context, actor, branchId, Role::Editor);
+    if (!branch)
+        return branch.error();
+    if (auto ok = checkRequest(request); !ok)
+        return ok.error();
+    ValidationContext vctx;
+    vctx.knownVariables = BranchService::branchVariables();
+    const ValidationResult validation = Validator::validate(request.config, vctx);
+    if (validation.hasErrors()) {
+        Error e{ErrorKind::Validation,
+                QStringLiteral("The configuration has %1 error(s) and was not deployed; first: %2")
+                    .arg(validation.errorCount())
+                    .arg([&] {
+                        for (const Finding &f : validation.findings)
+                            if (f.isError())
+                                return f.message;
+                        return QString();
+                    }()),
+                {}};
+        e.findings = validation.findings;
+        return e;
+    }
+    auto written = appendVersion(m_context, actor, branch.value(), request, validation);
+    if (!written)
+        return written.error();
+    return DeployOutcome{written.value(), validation};
+}
+
+Result<DeployOutcome> VersionService::rollback(const Actor &actor, const QString &branchId, int toVersion,
+                                               const QString &notes) const
+{
+    auto branch = branchFor(m_context, actor, branchId, Role::Editor);
+    if (!branch)
+        return branch.error();
+    auto conn = Database::connection(m_context.spec);
+    if (!conn)
+        return conn.error();
+    auto target = readVersion(conn.value(), branch->id, toVersion);
+    if (!target)
+        return target.error();
+    DeployRequest request;
+    request.config = target->config;
+    request.templateName = target->templateName;
+    request.notes = QStringLiteral("Rollback to version %1").arg(toVersion);
+    if (!notes.trimmed().isEmpty())
+        request.notes += QStringLiteral(": ") + notes.trimmed();
+    if (auto ok = checkRequest(request); !ok)
+        return ok.error();
+    // A rollback restores what once ran; it is recorded with today's findings
+    // but never blocked by them, so an emergency rollback always works.
+    ValidationContext vctx;
+    vctx.knownVariables = BranchService::branchVariables();
+    const ValidationResult validation = Validator::validate(request.config, vctx);
+    auto written = appendVersion(m_context, actor, branch.value(), request, validation);
+    if (!written)
+        return written.error();
+    return DeployOutcome{written.value(), validation};
+}
+
+Result<HistoryPage> VersionService::history(const Actor &actor, const QString &branchId, int beforeVersion, int limit) const
+{
+    auto branch = branchFor(m_context, actor, branchId, Role::Viewer);
+    if (!branch)
+        return branch.error();
+    limit = std::clamp(limit, 1, kMaxHistoryPage);
+    auto conn = Database::connection(m_context.spec);
+    if (!conn)
+        return conn.error();
+    QSqlDatabase &db = conn.value();
+    auto q = Database::exec(db, QStringLiteral(
+        "SELECT p.version, p.is_active, p.template_name, p.deployed_at, u.name, p.validation_status, p.deployment_notes "
+        "FROM retell_agent_prompts p LEFT JOIN users u ON u.id = p.deployed_by "
+        "WHERE p.branch_id = ? AND p.is_template = 0 AND p.version < ? ORDER BY p.version DESC LIMIT ?"),
+        {branch->id, beforeVersion > 0 ? beforeVersion : std::numeric_limits<int>::max(), limit + 1});
+    if (!q)
+        return q.error();
+    HistoryPage page;
+    while (q->next()) {
+        if (page.rows.size() == limit) {
+            page.hasMore = true;
+            break;
+        }
+        VersionSummary s;
+        s.version = q->value(0).toInt();
+        s.isActive = q->value(1).toInt() != 0;
+        s.templateName = q->value(2).toString();
+        s.deployedAt = fromSqlTimestamp(q->value(3));
+        s.deployedByName = q->value(4).toString();
+        s.validationStatus = validationStatusFromName(q->value(5).toString());
+        s.notes = q->value(6).toString();
+        page.rows << s;
+    }
+    if (beforeVersion <= 0) {
+        auto count = Database::exec(db, QStringLiteral("SELECT COUNT(*) FROM retell_agent_prompts WHERE branch_id = ? AND is_template = 0"),
+                                    {branch->id});
+        if (!count)
+            return count.error();
+        page.total = count->next() ? count->value(0).toInt() : 0;
+    } else {
+        page.total = -1; // not recounted on later pages
+    }
+    return page;
+}
+
+Result<PromptVersion> VersionService::version(const Actor &actor, const QString &branchId, int number) const
+{
+    auto branch = branchFor(m_context, actor, branchId, Role::Viewer);
+    if (!branch)
+        return branch.error();
+    auto conn = Database::connection(m_context.spec);
+    if (!conn)
+        return conn.error();
+    return readVersion(conn.value(), branch->id, number);
+}
+
+Result<PromptVersion> VersionService::active(const Actor &actor, const QString &branchId) const
+{
+    auto branch = branchFor(m_context, actor, branchId, Role::Viewer);
+    if (!branch)
+        return branch.error();
+    auto conn = Database::connection(m_context.spec);
+    if (!conn)
+        return conn.error();
+    auto q = Database::exec(conn.value(), QStringLiteral("SELECT ") + kVersionColumns + QStringLiteral(
+        " FROM retell_agent_prompts p LEFT JOIN users u ON u.id = p.deployed_by "
+        "WHERE p.branch_id = ? AND p.is_active = 1 AND p.is_template = 0 ORDER BY p.version DESC LIMIT 1"), {branch->id});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return Error::notFound(QStringLiteral("%1 has no deployed version yet.").arg(branch->name));
+    return versionFrom(q.value());
+}
+
+} // namespace retell::core
