@@ -1,7 +1,105 @@
+#include "Cli.h"
+
+#include "db/ConnectionSpec.h"
+
 #include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace retell;
+
+namespace {
+
+const char *kUsage = R"(usage: retell-admin-cli [--db URL] [--user EMAIL] [--json] [--verbose] COMMAND ...
+
+  migrate                      seed [--demo]
+  branches                     templates
+  show BRANCH [--version N]    history BRANCH [--limit N] [--before N]
+  validate --prompt FILE --tools FILE
+  deploy BRANCH --prompt FILE --tools FILE [--template NAME] --notes TEXT
+  apply-template BRANCH TEMPLATE --notes TEXT
+  save-template BRANCH NAME [--description TEXT]
+  rollback BRANCH --to N [--notes TEXT]
+  export BRANCH [--version N] [--format native|retell] [--output FILE]
+  import BRANCH FILE --notes TEXT
+  grants | grant EMAIL --role viewer|editor|admin (--company ID | --branch ID | --global)
+         | revoke EMAIL (--company ID | --branch ID | --global)
+  diff A B [--side-by-side] [--width N] [--ignore-whitespace] [--ignore-case] [--color|--no-color]
+       A, B: a file, BRANCH@VERSION, BRANCH@active or template:NAME
+
+Database: --db or RETELL_ADMIN_DB (sqlite:PATH or mysql://user@host:port/db);
+its password from RETELL_ADMIN_DB_PASSWORD or a prompt. Acting user: --user or
+RETELL_ADMIN_USER, password from RETELL_ADMIN_PASSWORD or a prompt.
+Exit codes: 0 ok, 1 diff found differences, 2 usage, 3 validation failed,
+4 authentication/permission, 5 not found, 6 conflict, 7 database, 8 file I/O.
+)";
+
+} // namespace
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    return 0;
+    QCoreApplication::setOrganizationName(QStringLiteral("retell-admin"));
+    QCoreApplication::setApplicationName(QStringLiteral("retell-admin"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RETELL_ADMIN_VERSION));
+
+    cli::Cli context;
+    QString dbUrl = qEnvironmentVariable("RETELL_ADMIN_DB");
+    context.userEmail = qEnvironmentVariable("RETELL_ADMIN_USER");
+    QStringList args = app.arguments().mid(1);
+    while (!args.isEmpty() && args.first().startsWith(QLatin1String("--"))) {
+        const QString opt = args.takeFirst();
+        auto takeValue = [&](QString &out) {
+            if (args.isEmpty()) {
+                std::fprintf(stderr, "retell-admin-cli: %s needs a value.\n", qPrintable(opt));
+                return false;
+            }
+            out = args.takeFirst();
+            return true;
+        };
+        if (opt == QLatin1String("--db")) {
+            if (!takeValue(dbUrl)) return cli::ExitUsage;
+        } else if (opt == QLatin1String("--user")) {
+            if (!takeValue(context.userEmail)) return cli::ExitUsage;
+        } else if (opt == QLatin1String("--json")) {
+            context.json = true;
+        } else if (opt == QLatin1String("--verbose")) {
+            context.verbose = true;
+        } else if (opt == QLatin1String("--help")) {
+            std::fputs(kUsage, stdout);
+            return cli::ExitOk;
+        } else if (opt == QLatin1String("--version")) {
+            std::printf("retell-admin-cli %s\n", RETELL_ADMIN_VERSION);
+            return cli::ExitOk;
+        } else if (opt.startsWith(QLatin1String("--password"))) {
+            std::fprintf(stderr, "retell-admin-cli: passwords are never taken from the command line; use RETELL_ADMIN_PASSWORD / RETELL_ADMIN_DB_PASSWORD or the prompt.\n");
+            return cli::ExitUsage;
+        } else {
+            std::fprintf(stderr, "retell-admin-cli: unknown option %s\n%s", qPrintable(opt), kUsage);
+            return cli::ExitUsage;
+        }
+    }
+    if (args.isEmpty()) {
+        std::fputs(kUsage, stderr);
+        return cli::ExitUsage;
+    }
+    auto spec = core::ConnectionSpec::parse(dbUrl);
+    if (!spec)
+        return context.fail(spec.error());
+    context.context.spec = spec.value();
+
+    QMap<QString, cli::Command> commands;
+    cli::registerDataCommands(commands);
+    cli::registerBrowseCommands(commands);
+    cli::registerDeployCommands(commands);
+    cli::registerAccessCommands(commands);
+    cli::registerDiffCommands(commands);
+
+    const QString name = args.takeFirst();
+    const auto command = commands.constFind(name);
+    if (command == commands.constEnd()) {
+        std::fprintf(stderr, "retell-admin-cli: unknown command \"%s\"\n%s", qPrintable(name), kUsage);
+        return cli::ExitUsage;
+    }
+    return (*command)(context, args);
 }

@@ -1,0 +1,220 @@
+#include "Cli.h"
+
+#include "access/AuthService.h"
+#include "db/Migrator.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QStringDecoder>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+namespace retell::cli {
+
+using namespace retell::core;
+
+Result<Args> Args::parse(const QStringList &argv, const QStringList &valued, const QStringList &flags)
+{
+    Args args;
+    for (qsizetype i = 0; i < argv.size(); ++i) {
+        const QString &a = argv[i];
+        if (a == QLatin1String("--")) {
+            args.m_positionals << argv.mid(i + 1);
+            break;
+        }
+        if (a.startsWith(QLatin1String("--")) && a.size() > 2) {
+            QString name = a.mid(2);
+            QString inlineValue;
+            const qsizetype eq = name.indexOf(QLatin1Char('='));
+            const bool hasInline = eq > 0;
+            if (hasInline) {
+                inlineValue = name.mid(eq + 1);
+                name = name.left(eq);
+            }
+            if (valued.contains(name)) {
+                if (hasInline) {
+                    args.m_values.insert(name, inlineValue);
+                } else {
+                    if (i + 1 >= argv.size())
+                        return Error::usage(QStringLiteral("--%1 needs a value.").arg(name));
+                    args.m_values.insert(name, argv[++i]);
+                }
+            } else if (flags.contains(name) && !hasInline) {
+                args.m_flags << name;
+            } else {
+                return Error::usage(QStringLiteral("Unknown option --%1.").arg(name));
+            }
+            continue;
+        }
+        args.m_positionals << a;
+    }
+    return args;
+}
+
+Result<QString> Args::required(const QString &name, const QString &what) const
+{
+    const QString v = m_values.value(name);
+    if (v.isEmpty())
+        return Error::usage(QStringLiteral("--%1 is required (%2).").arg(name, what));
+    return v;
+}
+
+Result<int> Args::integer(const QString &name, int fallback) const
+{
+    if (!m_values.contains(name))
+        return fallback;
+    bool ok = false;
+    const int v = m_values.value(name).toInt(&ok);
+    if (!ok)
+        return Error::usage(QStringLiteral("--%1 takes a whole number, not \"%2\".").arg(name, m_values.value(name)));
+    return v;
+}
+
+QString Cli::promptSecret(const QString &question)
+{
+    if (!isatty(STDIN_FILENO))
+        return {};
+    std::fprintf(stderr, "%s", qPrintable(question));
+    std::fflush(stderr);
+    termios old{};
+    tcgetattr(STDIN_FILENO, &old);
+    termios silent = old;
+    silent.c_lflag &= ~tcflag_t(ECHO);
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
+    char buffer[1024] = {};
+    const bool read = std::fgets(buffer, sizeof buffer, stdin) != nullptr;
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+    std::fprintf(stderr, "\n");
+    if (!read)
+        return {};
+    QString answer = QString::fromLocal8Bit(buffer);
+    while (answer.endsWith(QLatin1Char('\n')) || answer.endsWith(QLatin1Char('\r')))
+        answer.chop(1);
+    return answer;
+}
+
+Result<void> Cli::prepareDatabase(bool needsPassword)
+{
+    if (context.spec.dialect != Dialect::MySQL || !needsPassword || !context.spec.password.isEmpty())
+        return {};
+    if (qEnvironmentVariableIsSet("RETELL_ADMIN_DB_PASSWORD")) {
+        context.spec.password = qEnvironmentVariable("RETELL_ADMIN_DB_PASSWORD");
+        return {};
+    }
+    const QString pw = promptSecret(QStringLiteral("Database password for %1: ").arg(context.spec.displayName()));
+    if (pw.isEmpty() && !isatty(STDIN_FILENO))
+        return Error{ErrorKind::Authentication, QStringLiteral("No database password: set RETELL_ADMIN_DB_PASSWORD or run on a terminal."), {}};
+    context.spec.password = pw;
+    return {};
+}
+
+Result<void> Cli::checkSchema() const
+{
+    auto version = Migrator::check(context.spec);
+    if (!version)
+        return version.error();
+    return {};
+}
+
+Result<Actor> Cli::login() const
+{
+    if (userEmail.isEmpty())
+        return Error{ErrorKind::Authentication, QStringLiteral("Say who you are with --user EMAIL or RETELL_ADMIN_USER."), {}};
+    QString password = qEnvironmentVariable("RETELL_ADMIN_PASSWORD");
+    if (!qEnvironmentVariableIsSet("RETELL_ADMIN_PASSWORD")) {
+        password = promptSecret(QStringLiteral("Password for %1: ").arg(userEmail));
+        if (password.isEmpty() && !isatty(STDIN_FILENO))
+            return Error{ErrorKind::Authentication, QStringLiteral("No password: set RETELL_ADMIN_PASSWORD or run on a terminal."), {}};
+    }
+    return AuthService(context).login(userEmail, password);
+}
+
+Result<Actor> Cli::authenticate()
+{
+    if (auto r = prepareDatabase(true); !r)
+        return r.error();
+    if (auto r = checkSchema(); !r)
+        return r.error();
+    return login();
+}
+
+int Cli::exitCodeFor(ErrorKind kind)
+{
+    switch (kind) {
+    case ErrorKind::Usage: return ExitUsage;
+    case ErrorKind::Validation: return ExitValidation;
+    case ErrorKind::Authentication:
+    case ErrorKind::Permission: return ExitAuth;
+    case ErrorKind::NotFound: return ExitNotFound;
+    case ErrorKind::Conflict: return ExitConflict;
+    case ErrorKind::Database: return ExitDatabase;
+    case ErrorKind::Io: return ExitIo;
+    }
+    return ExitDatabase;
+}
+
+int Cli::fail(const Error &error) const
+{
+    std::fprintf(stderr, "retell-admin-cli: %s\n", qPrintable(error.message));
+    if (verbose && !error.detail.isEmpty())
+        std::fprintf(stderr, "  detail: %s\n", qPrintable(error.detail));
+    for (const Finding &f : error.findings) {
+        if (!f.isError() && !verbose)
+            continue;
+        const QString where = f.target == FindingTarget::Prompt
+            ? QStringLiteral("prompt:%1:%2").arg(f.line).arg(f.column)
+            : QStringLiteral("tools %1").arg(f.jsonPath);
+        std::fprintf(stderr, "  %s %s [%s] %s\n", f.isError() ? "error" : "warning", qPrintable(where),
+                     qPrintable(f.code), qPrintable(f.message));
+    }
+    return exitCodeFor(error.kind);
+}
+
+void Cli::print(const QString &text) const
+{
+    std::fputs(text.toUtf8().constData(), stdout);
+    std::fputc('\n', stdout);
+}
+
+void Cli::printJson(const QJsonValue &value) const
+{
+    QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    std::fputs(doc.toJson(QJsonDocument::Indented).constData(), stdout);
+}
+
+Result<QByteArray> Cli::readFile(const QString &path, qint64 maxBytes)
+{
+    if (path == QLatin1String("-")) {
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly))
+            return Error::io(QStringLiteral("Cannot read standard input."));
+        return in.read(maxBytes + 1).left(maxBytes);
+    }
+    QFile file(path);
+    if (!QFileInfo::exists(path))
+        return Error::io(QStringLiteral("The file %1 does not exist.").arg(path));
+    if (file.size() > maxBytes)
+        return Error::usage(QStringLiteral("The file %1 is larger than %2 MB.").arg(path).arg(maxBytes / (1024 * 1024)));
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::io(QStringLiteral("Cannot read %1: %2.").arg(path, file.errorString()));
+    return file.readAll();
+}
+
+Result<QString> Cli::readText(const QString &path, const QString &what)
+{
+    auto bytes = readFile(path);
+    if (!bytes)
+        return bytes.error();
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder.decode(bytes.value());
+    if (decoder.hasError())
+        return Error::usage(QStringLiteral("The %1 file %2 is not valid UTF-8 text.").arg(what, path));
+    return text;
+}
+
+} // namespace retell::cli

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "access/Actor.h"
+#include "common/Result.h"
+#include "common/ServiceContext.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QMap>
+#include <QStringList>
+
+#include <functional>
+
+namespace retell::cli {
+
+// Documented exit codes (README "Exit codes").
+enum ExitCode {
+    ExitOk = 0,
+    ExitDifferent = 1,   // diff: inputs differ (like GNU diff)
+    ExitUsage = 2,
+    ExitValidation = 3,
+    ExitAuth = 4,        // authentication or permission
+    ExitNotFound = 5,
+    ExitConflict = 6,
+    ExitDatabase = 7,
+    ExitIo = 8,
+};
+
+// Options of one subcommand: positionals plus --name VALUE / --flag.
+class Args final
+{
+public:
+    // valued: options taking a value; flags: options without one.
+    static core::Result<Args> parse(const QStringList &argv, const QStringList &valued, const QStringList &flags);
+    QString value(const QString &name, const QString &fallback = {}) const { return m_values.value(name, fallback); }
+    bool has(const QString &name) const { return m_values.contains(name) || m_flags.contains(name); }
+    const QStringList &positionals() const { return m_positionals; }
+    core::Result<QString> required(const QString &name, const QString &what) const;
+    core::Result<int> integer(const QString &name, int fallback) const;
+
+private:
+    QMap<QString, QString> m_values;
+    QStringList m_flags;
+    QStringList m_positionals;
+};
+
+// What every command gets: where the data is, who acts, how to print.
+class Cli final
+{
+public:
+    core::ServiceContext context;
+    QString userEmail;
+    bool json = false;
+    bool verbose = false;
+
+    // Database spec with the password filled in from the environment or a prompt.
+    core::Result<void> prepareDatabase(bool needsPassword);
+    // Verifies the schema is migrated and not newer than this build.
+    core::Result<void> checkSchema() const;
+    // Logs the acting user in (password from RETELL_ADMIN_PASSWORD or a prompt).
+    core::Result<core::Actor> login() const;
+    // prepareDatabase + checkSchema + login: what most commands start with.
+    core::Result<core::Actor> authenticate();
+
+    int fail(const core::Error &error) const;
+    void print(const QString &text) const;         // stdout, one line
+    void printJson(const QJsonValue &value) const; // stdout
+    static core::Result<QByteArray> readFile(const QString &path, qint64 maxBytes = 64 * 1024 * 1024);
+    // A text file that must be valid UTF-8 (prompts, tools configs).
+    static core::Result<QString> readText(const QString &path, const QString &what);
+    static int exitCodeFor(core::ErrorKind kind);
+    static QString promptSecret(const QString &question); // empty when no terminal
+};
+
+// JSON forms of the domain types for --json output.
+QJsonObject toJson(const core::Branch &branch);
+QJsonObject toJson(const core::VersionSummary &summary);
+QJsonObject toJson(const core::PromptVersion &version, bool withContent = true);
+QJsonObject toJson(const core::Template &tmpl, bool withContent = false);
+QJsonObject toJson(const core::Grant &grant);
+QJsonArray findingsToJson(const QList<core::Finding> &findings);
+QString formatFinding(const core::Finding &finding);
+
+using Command = std::function<int(Cli &, const QStringList &)>;
+
+// Registries implemented in the Commands*.cpp files.
+void registerDataCommands(QMap<QString, Command> &commands);
+void registerBrowseCommands(QMap<QString, Command> &commands);
+void registerDeployCommands(QMap<QString, Command> &commands);
+void registerAccessCommands(QMap<QString, Command> &commands);
+void registerDiffCommands(QMap<QString, Command> &commands);
+
+} // namespace retell::cli

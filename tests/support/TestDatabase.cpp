@@ -1,0 +1,102 @@
+#include "TestDatabase.h"
+
+#include "db/Database.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace retell::test {
+
+using namespace retell::core;
+
+namespace {
+
+QString readLine(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(f.readAll()).trimmed();
+}
+
+// Runs one statement on the fixture server outside any database.
+bool serverExec(const ConnectionSpec &server, const QString &sql, QString *error)
+{
+    const QString name = QStringLiteral("test-admin-%1").arg(QRandomGenerator::global()->generate());
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), name);
+        db.setHostName(server.host);
+        db.setPort(server.port);
+        db.setUserName(server.user);
+        db.setPassword(server.password);
+        if (db.open()) {
+            QSqlQuery q(db);
+            ok = q.exec(sql);
+            if (!ok && error)
+                *error = q.lastError().text();
+        } else if (error) {
+            *error = db.lastError().text();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+} // namespace
+
+QString TestDatabase::backend()
+{
+    const QString b = qEnvironmentVariable("RETELL_TEST_BACKEND", QStringLiteral("sqlite")).toLower();
+    return b == QLatin1String("mariadb") || b == QLatin1String("mysql") ? QStringLiteral("mariadb") : QStringLiteral("sqlite");
+}
+
+ConnectionSpec TestDatabase::serverSpec(QString *error)
+{
+    const QString dir = qEnvironmentVariable("RETELL_TEST_MARIADB_DIR", QStringLiteral(RETELL_MARIADB_DIR));
+    ConnectionSpec spec;
+    spec.dialect = Dialect::MySQL;
+    spec.host = QStringLiteral("127.0.0.1");
+    spec.port = readLine(dir + QStringLiteral("/port")).toInt();
+    spec.user = readLine(dir + QStringLiteral("/user"));
+    spec.password = readLine(dir + QStringLiteral("/password"));
+    if (spec.port <= 0 && error)
+        *error = QStringLiteral("the MariaDB fixture is not running (no %1/port); run the suite through ctest").arg(dir);
+    return spec;
+}
+
+TestDatabase::TestDatabase()
+{
+    if (backend() == QLatin1String("sqlite")) {
+        m_dir = std::make_unique<QTemporaryDir>();
+        if (!m_dir->isValid()) {
+            m_error = QStringLiteral("cannot create a temporary directory");
+            return;
+        }
+        m_spec.dialect = Dialect::SQLite;
+        m_spec.path = m_dir->filePath(QStringLiteral("test.sqlite"));
+        m_valid = true;
+        return;
+    }
+    m_spec = serverSpec(&m_error);
+    if (m_spec.port <= 0)
+        return;
+    m_spec.database = QStringLiteral("t_%1_%2").arg(QCoreApplication::applicationPid()).arg(QRandomGenerator::global()->bounded(1u << 30));
+    if (!serverExec(m_spec, QStringLiteral("CREATE DATABASE `%1` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci").arg(m_spec.database), &m_error))
+        return;
+    m_valid = true;
+}
+
+TestDatabase::~TestDatabase()
+{
+    Database::dropConnection(m_spec);
+    if (m_spec.dialect == Dialect::MySQL && m_valid)
+        serverExec(m_spec, QStringLiteral("DROP DATABASE IF EXISTS `%1`").arg(m_spec.database), nullptr);
+}
+
+} // namespace retell::test
