@@ -36,6 +36,12 @@ enum class ValidationStatus { Pending, Valid, Invalid };
 QString validationStatusName(ValidationStatus status);
 ValidationStatus validationStatusFromName(const QString &name);
 
+// Names used in the findings JSON ("error"/"warning", "prompt"/"tools").
+QString severityName(Severity severity);
+Severity severityFromName(const QString &name);
+QString findingTargetName(FindingTarget target);
+FindingTarget findingTargetFromName(const QString &name);
+
 } // namespace retell::core
 
 Q_DECLARE_METATYPE(retell::core::Finding)

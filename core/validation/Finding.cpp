@@ -1,0 +1,107 @@
+#include "validation/Validator.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace retell::core {
+
+QString severityName(Severity severity)
+{
+    return severity == Severity::Error ? QStringLiteral("error") : QStringLiteral("warning");
+}
+
+Severity severityFromName(const QString &name)
+{
+    return name == QLatin1String("warning") ? Severity::Warning : Severity::Error;
+}
+
+QString findingTargetName(FindingTarget target)
+{
+    return target == FindingTarget::Tools ? QStringLiteral("tools") : QStringLiteral("prompt");
+}
+
+FindingTarget findingTargetFromName(const QString &name)
+{
+    return name == QLatin1String("tools") ? FindingTarget::Tools : FindingTarget::Prompt;
+}
+
+bool ValidationResult::hasErrors() const
+{
+    for (const Finding &f : findings) {
+        if (f.isError())
+            return true;
+    }
+    return false;
+}
+
+int ValidationResult::errorCount() const
+{
+    int n = 0;
+    for (const Finding &f : findings)
+        n += f.isError() ? 1 : 0;
+    return n;
+}
+
+int ValidationResult::warningCount() const
+{
+    return int(findings.size()) - errorCount();
+}
+
+ValidationStatus ValidationResult::status() const
+{
+    return hasErrors() ? ValidationStatus::Invalid : ValidationStatus::Valid;
+}
+
+QByteArray ValidationResult::findingsJson() const
+{
+    QJsonArray array;
+    for (const Finding &f : findings) {
+        QJsonObject o;
+        o.insert(QLatin1String("severity"), severityName(f.severity));
+        o.insert(QLatin1String("code"), f.code);
+        o.insert(QLatin1String("message"), f.message);
+        o.insert(QLatin1String("target"), findingTargetName(f.target));
+        o.insert(QLatin1String("line"), f.line);
+        o.insert(QLatin1String("column"), f.column);
+        o.insert(QLatin1String("offset"), f.offset);
+        o.insert(QLatin1String("length"), f.length);
+        o.insert(QLatin1String("path"), f.jsonPath);
+        array.append(o);
+    }
+    return QJsonDocument(array).toJson(QJsonDocument::Compact);
+}
+
+// Tolerant: rows written by the web application may be plain strings or
+// objects with only a message; they come back as errors without a position.
+QList<Finding> ValidationResult::findingsFromJson(const QByteArray &json)
+{
+    QList<Finding> out;
+    const QJsonDocument doc = QJsonDocument::fromJson(json);
+    const QJsonArray array = doc.array();
+    out.reserve(array.size());
+    for (const QJsonValue &v : array) {
+        Finding f;
+        if (v.isString()) {
+            f.message = v.toString();
+            out.append(f);
+            continue;
+        }
+        const QJsonObject o = v.toObject();
+        if (o.isEmpty())
+            continue;
+        f.severity = severityFromName(o.value(QLatin1String("severity")).toString());
+        f.code = o.value(QLatin1String("code")).toString();
+        f.message = o.value(QLatin1String("message")).toString();
+        f.target = findingTargetFromName(o.value(QLatin1String("target")).toString());
+        f.line = o.value(QLatin1String("line")).toInt();
+        f.column = o.value(QLatin1String("column")).toInt();
+        f.offset = o.value(QLatin1String("offset")).toInt(-1);
+        f.length = o.value(QLatin1String("length")).toInt();
+        f.jsonPath = o.value(QLatin1String("path")).toString();
+        out.append(f);
+    }
+    return out;
+}
+
+} // namespace retell::core

@@ -1,0 +1,291 @@
+#include "validation/PromptScanner.h"
+
+#include <QCoreApplication>
+
+namespace retell::core::detail {
+
+namespace {
+
+// More findings of one kind only repeat the message; the editor still shows
+// the first ones and the result stays small for huge broken prompts.
+constexpr int kMaxFindingsPerKind = 100;
+
+inline bool isAsciiAlpha(char16_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+inline bool isDigit(char16_t c) { return c >= '0' && c <= '9'; }
+inline bool isIdentChar(char16_t c) { return isAsciiAlpha(c) || isDigit(c) || c == '_'; }
+inline bool isVariableChar(char16_t c)
+{
+    return isIdentChar(c) || c == '-' || c == '.' || c == '/' || c == '+';
+}
+// Scripts where one character is roughly one token (CJK, kana, hangul...).
+inline bool isDenseScript(char16_t c) { return c >= 0x2E80 && c < 0xD800; }
+
+class Scanner final
+{
+public:
+    Scanner(QStringView text, ScanMode mode, PromptScan &out)
+        : m_s(text.utf16())
+        , m_n(text.size())
+        , m_full(mode == ScanMode::Full)
+        , m_out(out)
+    {
+    }
+
+    void run();
+
+private:
+    void lineBreaks();
+    void word();
+    void number();
+    void punctuation();
+    void nonAscii(char16_t c);
+    void placeholder();
+    void strayClose();
+    TextSpot spot(qsizetype offset, qsizetype length) const
+    {
+        return TextSpot{int(offset), int(length), m_line, int(offset - m_lineStart + 1)};
+    }
+    void report(Severity severity, const char *code, int &counter, const TextSpot &where,
+                QString message);
+
+    const char16_t *m_s;
+    const qsizetype m_n;
+    const bool m_full;
+    PromptScan &m_out;
+    qsizetype m_i = 0;
+    int m_line = 1;
+    qsizetype m_lineStart = 0;
+    int m_unclosedCount = 0;
+    int m_strayCount = 0;
+    int m_malformedCount = 0;
+};
+
+void Scanner::run()
+{
+    while (m_i < m_n) {
+        const char16_t c = m_s[m_i];
+        if (c >= 0x80) {
+            nonAscii(c);
+        } else if (isAsciiAlpha(c) || c == '_') {
+            word();
+        } else if (isDigit(c)) {
+            number();
+        } else if (c == ' ' || c == '\t') {
+            ++m_i;
+        } else if (c == '\n' || c == '\r') {
+            lineBreaks();
+        } else if (c == '{' && m_i + 1 < m_n && m_s[m_i + 1] == '{') {
+            placeholder();
+        } else if (c == '}' && m_i + 1 < m_n && m_s[m_i + 1] == '}') {
+            strayClose();
+        } else {
+            punctuation();
+        }
+    }
+}
+
+// A run of line breaks is one token (tiktoken merges "\n\n").
+void Scanner::lineBreaks()
+{
+    ++m_out.tokens;
+    while (m_i < m_n) {
+        const char16_t c = m_s[m_i];
+        if (c == '\n' || (c == '\r' && (m_i + 1 >= m_n || m_s[m_i + 1] != '\n'))) {
+            ++m_line;
+            m_lineStart = m_i + 1;
+        } else if (c != '\r') {
+            return;
+        }
+        ++m_i;
+    }
+}
+
+// Letters, digits, '_' and inner '-': about one token per four characters;
+// a non-ASCII letter weighs two (they split into more pieces).
+void Scanner::word()
+{
+    const qsizetype start = m_i;
+    qsizetype weight = 0;
+    bool ascii = true;
+    bool joined = false; // contains '_' or an inner '-'
+    while (m_i < m_n) {
+        const char16_t c = m_s[m_i];
+        if (isIdentChar(c)) {
+            joined |= (c == '_' && m_i > start);
+            ++weight;
+        } else if (c == '-' && m_i > start && m_i + 1 < m_n && isIdentChar(m_s[m_i + 1])) {
+            joined = true;
+            ++weight;
+        } else if (c >= 0x80 && !isDenseScript(c) && !QChar::isSurrogate(c)
+                   && QChar::isLetterOrNumber(c)) {
+            ascii = false;
+            weight += 2;
+        } else {
+            break;
+        }
+        ++m_i;
+    }
+    m_out.tokens += int((weight + 3) / 4);
+    if (!m_full || !joined || !ascii || m_s[start] == '_' || m_s[m_i - 1] == '_')
+        return;
+    if (start > 0) {
+        const char16_t before = m_s[start - 1];
+        if (before == '/' || before == '.' || before == '@' || before == '\\')
+            return; // part of a URL, path or e-mail address
+    }
+    const QStringView name(m_s + start, m_i - start);
+    if (!m_out.identifiers.contains(name))
+        m_out.identifiers.insert(name, spot(start, m_i - start));
+}
+
+// Digits: about one token per three.
+void Scanner::number()
+{
+    const qsizetype start = m_i;
+    while (m_i < m_n && isDigit(m_s[m_i]))
+        ++m_i;
+    m_out.tokens += int((m_i - start + 2) / 3);
+}
+
+// Punctuation is a token each; runs of one character ("---", "###") merge.
+void Scanner::punctuation()
+{
+    const char16_t c = m_s[m_i];
+    const qsizetype start = m_i;
+    if (c == '{' || c == '}') {
+        ++m_i;
+    } else {
+        while (m_i < m_n && m_s[m_i] == c)
+            ++m_i;
+    }
+    m_out.tokens += int((m_i - start + 3) / 4);
+}
+
+void Scanner::nonAscii(char16_t c)
+{
+    if (QChar::isHighSurrogate(c)) {
+        // Emoji and other astral characters: about two tokens each.
+        m_out.tokens += 2;
+        m_i += (m_i + 1 < m_n && QChar::isLowSurrogate(m_s[m_i + 1])) ? 2 : 1;
+    } else if (isDenseScript(c) || QChar::isLowSurrogate(c)) {
+        ++m_out.tokens;
+        ++m_i;
+    } else if (QChar::isLetterOrNumber(c)) {
+        word();
+    } else if (QChar::isSpace(c)) {
+        ++m_i;
+    } else {
+        ++m_out.tokens; // typographic quotes, dashes, symbols
+        ++m_i;
+    }
+}
+
+void Scanner::placeholder()
+{
+    const qsizetype start = m_i;
+    qsizetype j = start + 2;
+    bool closed = false;
+    while (j < m_n) {
+        const char16_t c = m_s[j];
+        if (c == '}' && j + 1 < m_n && m_s[j + 1] == '}') {
+            closed = true;
+            break;
+        }
+        if (c == '\n' || c == '\r' || (c == '{' && j + 1 < m_n && m_s[j + 1] == '{'))
+            break;
+        ++j;
+    }
+    ++m_out.tokens;
+    if (!closed) {
+        // The rest of the line is scanned as ordinary text.
+        m_i = start + 2;
+        report(Severity::Error, "prompt.unbalanced_braces", m_unclosedCount, spot(start, 2),
+               QCoreApplication::translate("Validator",
+                                           "\"{{\" is never closed with \"}}\" on the same line."));
+        return;
+    }
+    const qsizetype end = j + 2;
+    m_i = end;
+    QStringView inner(m_s + start + 2, j - start - 2);
+    inner = inner.trimmed(); // Retell trims spaces around the name
+    m_out.tokens += int((inner.size() + 3) / 4);
+    if (!m_full)
+        return;
+    const TextSpot where = spot(start, end - start);
+    if (inner.isEmpty()) {
+        report(Severity::Error, "prompt.malformed_variable", m_malformedCount, where,
+               QCoreApplication::translate("Validator",
+                                           "The placeholder \"%1\" has no variable name.")
+                   .arg(QStringView(m_s + start, end - start)));
+        return;
+    }
+    if (!isValidVariableName(inner)) {
+        report(Severity::Error, "prompt.malformed_variable", m_malformedCount, where,
+               QCoreApplication::translate(
+                   "Validator",
+                   "\"%1\" is not a valid variable: names use letters, digits and underscores, "
+                   "without spaces.")
+                   .arg(QStringView(m_s + start, end - start)));
+        return;
+    }
+    const auto it = m_out.variableIndex.constFind(inner);
+    if (it != m_out.variableIndex.constEnd()) {
+        ++m_out.variables[*it].count;
+        return;
+    }
+    m_out.variableIndex.insert(inner, m_out.variables.size());
+    m_out.variables.append(VariableUse{inner, where, 1});
+}
+
+void Scanner::strayClose()
+{
+    const qsizetype start = m_i;
+    m_i += 2;
+    ++m_out.tokens;
+    // A warning, not an error: "}}" also ends literal JSON in an example.
+    report(Severity::Warning, "prompt.unbalanced_braces", m_strayCount, spot(start, 2),
+           QCoreApplication::translate("Validator", "\"}}\" has no matching \"{{\" before it."));
+}
+
+void Scanner::report(Severity severity, const char *code, int &counter, const TextSpot &where,
+                     QString message)
+{
+    if (!m_full || ++counter > kMaxFindingsPerKind)
+        return;
+    Finding f;
+    f.severity = severity;
+    f.code = QString::fromLatin1(code);
+    f.message = std::move(message);
+    f.target = FindingTarget::Prompt;
+    f.line = where.line;
+    f.column = where.column;
+    f.offset = where.offset;
+    f.length = where.length;
+    m_out.findings.append(std::move(f));
+}
+
+} // namespace
+
+bool isValidVariableName(QStringView name)
+{
+    if (name.isEmpty())
+        return false;
+    const char16_t first = name.front().unicode();
+    if (!isAsciiAlpha(first) && first != '_')
+        return false;
+    for (QChar c : name) {
+        if (!isVariableChar(c.unicode()))
+            return false;
+    }
+    return true;
+}
+
+void scanPrompt(QStringView text, ScanMode mode, PromptScan &out)
+{
+    Scanner(text, mode, out).run();
+}
+
+} // namespace retell::core::detail

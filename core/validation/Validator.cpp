@@ -1,0 +1,305 @@
+#include "validation/Validator.h"
+
+#include "validation/JsonLocator.h"
+#include "validation/PromptScanner.h"
+#include "validation/TextPosition.h"
+#include "validation/ToolsChecker.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace retell::core {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("Validator", text); }
+
+Finding wholeDocument(Severity severity, const char *code, QString message)
+{
+    Finding f;
+    f.severity = severity;
+    f.code = QString::fromLatin1(code);
+    f.message = std::move(message);
+    return f;
+}
+
+Finding atSpot(Severity severity, const char *code, QString message, const detail::TextSpot &at)
+{
+    Finding f = wholeDocument(severity, code, std::move(message));
+    f.line = at.line;
+    f.column = at.column;
+    f.offset = at.offset;
+    f.length = at.length;
+    return f;
+}
+
+bool isBlank(QStringView s)
+{
+    for (QChar c : s) {
+        if (!c.isSpace())
+            return false;
+    }
+    return true;
+}
+
+// current_time_<timezone> and current_calendar_<timezone>, e.g.
+// current_time_Europe/Berlin.
+bool isTimezoneVariable(QStringView name)
+{
+    for (QLatin1StringView prefix :
+         {QLatin1StringView("current_time_"), QLatin1StringView("current_calendar_")}) {
+        if (name.size() > prefix.size() && name.startsWith(prefix)) {
+            const QChar first = name.at(prefix.size());
+            return first.isLetter() && first.unicode() < 0x80;
+        }
+    }
+    return false;
+}
+
+bool isKnownVariable(QStringView name, const ValidationContext &context)
+{
+    const QString key = name.toString();
+    return Validator::systemVariables().contains(key) || context.knownVariables.contains(key)
+           || isTimezoneVariable(name);
+}
+
+QString quoted(QStringView s)
+{
+    QString out;
+    out.reserve(s.size() + 2);
+    out.append(QLatin1Char('"')).append(s).append(QLatin1Char('"'));
+    return out;
+}
+
+// Whole-word search, for tool names the scanner does not collect (no '_'/'-').
+bool mentionsWord(QStringView text, QStringView word)
+{
+    auto isWordChar = [](QChar c) {
+        return c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('-');
+    };
+    qsizetype from = 0;
+    while (true) {
+        const qsizetype at = text.indexOf(word, from);
+        if (at < 0)
+            return false;
+        const qsizetype end = at + word.size();
+        if ((at == 0 || !isWordChar(text[at - 1])) && (end >= text.size() || !isWordChar(text[end])))
+            return true;
+        from = at + 1;
+    }
+}
+
+void checkTokens(int tokens, QList<Finding> &out)
+{
+    if (tokens > retellLimits::kMaxTokens) {
+        out.append(wholeDocument(
+            Severity::Error, "prompt.token_limit",
+            tr("The prompt is about %1 tokens; Retell rejects prompts above %2 tokens.")
+                .arg(tokens)
+                .arg(retellLimits::kMaxTokens)));
+    } else if (tokens > retellLimits::kCostTokens) {
+        out.append(wholeDocument(
+            Severity::Warning, "prompt.token_cost",
+            tr("The prompt is about %1 tokens; above %2 tokens every call costs more.")
+                .arg(tokens)
+                .arg(retellLimits::kCostTokens)));
+    }
+}
+
+void checkVariables(const detail::PromptScan &scan, const ValidationContext &context,
+                    QList<Finding> &out)
+{
+    for (const detail::VariableUse &use : scan.variables) {
+        if (isKnownVariable(use.name, context))
+            continue;
+        const QString message =
+            use.count == 1
+                ? tr("{{%1}} is neither a Retell system variable nor provided by the branch; "
+                     "Retell will leave it empty.")
+                      .arg(use.name)
+                : tr("{{%1}} (used %2 times) is neither a Retell system variable nor provided "
+                     "by the branch; Retell will leave it empty.")
+                      .arg(use.name)
+                      .arg(use.count);
+        out.append(atSpot(Severity::Warning, "prompt.unknown_variable", message, use.first));
+    }
+}
+
+void checkToolMentions(QStringView prompt, const detail::PromptScan &scan,
+                       detail::ToolsChecker &tools, const ValidationContext &context,
+                       QList<Finding> &out)
+{
+    QSet<QStringView> defined;
+    for (const auto &tool : tools.namedTools()) {
+        defined.insert(tool.name);
+        const bool mentioned = scan.identifiers.contains(tool.name)
+                               || mentionsWord(prompt, tool.name);
+        if (!mentioned)
+            tools.reportUnused(tool);
+    }
+    for (auto it = scan.identifiers.constBegin(); it != scan.identifiers.constEnd(); ++it) {
+        const QStringView word = it.key();
+        if (!word.contains(QLatin1Char('_')) || defined.contains(word)
+            || scan.variableIndex.contains(word) || isKnownVariable(word, context)
+            || tools.parameterNames().contains(word.toString()))
+            continue;
+        out.append(atSpot(Severity::Warning, "tools.undefined_tool_mentioned",
+                          tr("The prompt mentions %1, which looks like a tool name, but no tool "
+                             "with that name is defined.")
+                              .arg(quoted(word)),
+                          it.value()));
+    }
+}
+
+Finding invalidUtf8(FindingTarget target, const QByteArray &bytes, qsizetype badByte,
+                    const QString &decoded)
+{
+    const qsizetype offset = QString::fromUtf8(bytes.constData(), badByte).size();
+    const auto [line, column] = detail::LineIndex(decoded).lineColumn(offset);
+    const bool prompt = target == FindingTarget::Prompt;
+    Finding f = wholeDocument(
+        Severity::Error, prompt ? "prompt.invalid_utf8" : "tools.invalid_utf8",
+        (prompt ? tr("The prompt is not valid UTF-8 text: the first bad byte is at byte offset "
+                     "%1 (line %2, column %3).")
+                : tr("The tools configuration is not valid UTF-8 text: the first bad byte is at "
+                     "byte offset %1 (line %2, column %3)."))
+            .arg(badByte)
+            .arg(line)
+            .arg(column));
+    f.target = target;
+    f.line = line;
+    f.column = column;
+    f.offset = int(offset);
+    f.length = 1; // the U+FFFD that replaced the bad sequence
+    return f;
+}
+
+bool findingOrder(const Finding &a, const Finding &b)
+{
+    if (a.target != b.target)
+        return a.target == FindingTarget::Prompt;
+    return a.offset < b.offset;
+}
+
+} // namespace
+
+ValidationResult Validator::validate(const AgentConfig &config, const ValidationContext &context)
+{
+    ValidationResult result;
+    const QString &prompt = config.prompt;
+    result.characters = int(std::min<qsizetype>(prompt.size(), INT_MAX));
+
+    detail::PromptScan scan;
+    bool scanned = false;
+    if (prompt.size() > retellLimits::kMaxPromptChars) {
+        // Not scanned at all: a clear answer at once instead of a slow one.
+        result.estimatedTokens = int(std::min<qsizetype>(prompt.size() / 4, INT_MAX));
+        result.findings.append(wholeDocument(
+            Severity::Error, "prompt.too_large",
+            tr("The prompt has %1 characters; the limit is %2 (and Retell accepts far fewer "
+               "tokens).")
+                .arg(prompt.size())
+                .arg(retellLimits::kMaxPromptChars)));
+    } else if (isBlank(prompt)) {
+        result.findings.append(
+            wholeDocument(Severity::Error, "prompt.empty", tr("The prompt is empty.")));
+    } else {
+        detail::scanPrompt(prompt, detail::ScanMode::Full, scan);
+        scanned = true;
+        result.estimatedTokens = scan.tokens;
+        result.findings.append(scan.findings);
+        checkTokens(scan.tokens, result.findings);
+        checkVariables(scan, context, result.findings);
+    }
+
+    detail::ToolsChecker tools(config.toolsJson);
+    if (scanned && tools.isArray())
+        checkToolMentions(prompt, scan, tools, context, result.findings);
+    result.findings.append(tools.takeFindings());
+
+    std::stable_sort(result.findings.begin(), result.findings.end(), findingOrder);
+    return result;
+}
+
+ValidationResult Validator::validateBytes(const QByteArray &prompt, const QByteArray &tools,
+                                          const ValidationContext &context)
+{
+    const AgentConfig config{QString::fromUtf8(prompt), QString::fromUtf8(tools)};
+    ValidationResult result = validate(config, context);
+    const qsizetype badPrompt = detail::firstInvalidUtf8(prompt);
+    const qsizetype badTools = detail::firstInvalidUtf8(tools);
+    if (badPrompt >= 0)
+        result.findings.append(invalidUtf8(FindingTarget::Prompt, prompt, badPrompt, config.prompt));
+    if (badTools >= 0)
+        result.findings.append(invalidUtf8(FindingTarget::Tools, tools, badTools, config.toolsJson));
+    if (badPrompt >= 0 || badTools >= 0)
+        std::stable_sort(result.findings.begin(), result.findings.end(), findingOrder);
+    return result;
+}
+
+int Validator::estimateTokens(QStringView text)
+{
+    detail::PromptScan scan;
+    detail::scanPrompt(text, detail::ScanMode::TokensOnly, scan);
+    return scan.tokens;
+}
+
+const QSet<QString> &Validator::systemVariables()
+{
+    // Retell's default dynamic variables; current_time_<tz> and
+    // current_calendar_<tz> are matched as patterns.
+    static const QSet<QString> variables = {
+        QStringLiteral("current_time"),   QStringLiteral("current_calendar"),
+        QStringLiteral("current_agent_state"), QStringLiteral("previous_agent_state"),
+        QStringLiteral("session_type"),   QStringLiteral("session_duration"),
+        QStringLiteral("direction"),      QStringLiteral("user_number"),
+        QStringLiteral("agent_number"),   QStringLiteral("from_number"),
+        QStringLiteral("to_number"),      QStringLiteral("call_id"),
+        QStringLiteral("call_type"),      QStringLiteral("chat_id"),
+        QStringLiteral("agent_id"),       QStringLiteral("agent_name"),
+        QStringLiteral("agent_version"),
+    };
+    return variables;
+}
+
+QStringList Validator::toolNames(const QString &toolsJson)
+{
+    // The locator keeps what it read before a syntax error, so names of the
+    // tools before a typo still come back.
+    const detail::JsonLocator locator(toolsJson);
+    QList<std::pair<qsizetype, QString>> found;
+    const QLatin1StringView suffix("].name");
+    for (auto it = locator.spans().constBegin(); it != locator.spans().constEnd(); ++it) {
+        const QString &path = it.key();
+        if (!path.startsWith(QLatin1String("$[")) || !path.endsWith(suffix))
+            continue;
+        bool isIndex = false;
+        const qsizetype index = QStringView(path).mid(2, path.size() - 2 - suffix.size()).toLongLong(&isIndex);
+        const detail::JsonSpan span = it.value();
+        if (!isIndex || span.length < 2 || toolsJson.at(span.offset) != QLatin1Char('"'))
+            continue;
+        found.append({index, detail::JsonLocator::decodeString(
+                                 QStringView(toolsJson).mid(span.offset + 1, span.length - 2))});
+    }
+    std::sort(found.begin(), found.end());
+    QStringList names;
+    names.reserve(found.size());
+    for (auto &entry : found)
+        names.append(std::move(entry.second));
+    return names;
+}
+
+QStringList Validator::variablesUsed(const QString &prompt)
+{
+    detail::PromptScan scan;
+    detail::scanPrompt(prompt, detail::ScanMode::Full, scan);
+    QStringList names;
+    names.reserve(scan.variables.size());
+    for (const detail::VariableUse &use : scan.variables)
+        names.append(use.name.toString());
+    return names;
+}
+
+} // namespace retell::core
