@@ -103,8 +103,10 @@ void Scanner::lineBreaks()
     }
 }
 
-// Letters, digits, '_' and inner '-': about one token per four characters;
-// a non-ASCII letter weighs two (they split into more pieces).
+// Letters, digits, '_' and inner '-': one token per started six characters
+// (common English words up to six letters are single BPE tokens; longer and
+// rarer words split); a non-ASCII letter weighs two, as such scripts split
+// into more pieces.
 void Scanner::word()
 {
     const qsizetype start = m_i;
@@ -128,7 +130,7 @@ void Scanner::word()
         }
         ++m_i;
     }
-    m_out.tokens += int((weight + 3) / 4);
+    m_out.tokens += int((weight + 5) / 6);
     if (!m_full || !joined || !ascii || m_s[start] == '_' || m_s[m_i - 1] == '_')
         return;
     if (start > 0) {
