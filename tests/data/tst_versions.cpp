@@ -1,0 +1,286 @@
+#include "TestDatabase.h"
+#include "TestWorld.h"
+
+#include "access/AuthService.h"
+#include "db/Database.h"
+#include "db/Migrator.h"
+#include "seed/Seeder.h"
+#include "templates/TemplateService.h"
+#include "versions/BranchService.h"
+#include "versions/VersionService.h"
+
+#include <QElapsedTimer>
+#include <QSqlError>
+#include <QTest>
+
+#include <thread>
+
+using namespace retell::core;
+using retell::test::TestDatabase;
+
+namespace {
+
+using retell::test::TestWorld;
+const QString kBranchA = TestWorld::kBranchA;
+const QString kBranchB = TestWorld::kBranchB;
+const QString kTools = TestWorld::kTools;
+
+QString scalar(const ConnectionSpec &spec, const QString &sql, const QVariantList &bind = {})
+{
+    return TestWorld::scalar(spec, sql, bind);
+}
+
+Actor setUpWorld(const ConnectionSpec &spec)
+{
+    return TestWorld::create(spec);
+}
+
+DeployRequest request(const QString &prompt, const QString &notes = QStringLiteral("test deploy"))
+{
+    return DeployRequest{AgentConfig{prompt, kTools}, QString(), notes};
+}
+
+int count(const ConnectionSpec &spec, const QString &where = QStringLiteral("1 = 1"))
+{
+    return TestWorld::promptRows(spec, where);
+}
+
+} // namespace
+
+class TestVersions final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { qInfo("backend: %s", qPrintable(TestDatabase::backend())); }
+
+    void deployAppendsAndActivates()
+    {
+        TestDatabase db;
+        RETELL_REQUIRE_DB(db);
+        const Actor ann = setUpWorld(db.spec());
+        QDateTime now = QDateTime(QDate(2026, 3, 1), QTime(9, 30), Qt::UTC);
+        ServiceContext ctx{db.spec(), [&] { return now; }};
+        VersionService versions(ctx);
+        for (int i = 1; i <= 3; ++i) {
+            now = now.addSecs(60);
+            auto out = versions.deploy(ann, kBranchA, request(QStringLiteral("Prompt %1: end the call with end_call.").arg(i)));
+            QVERIFY2(out, out ? "" : qPrintable(out.error().message));
+            QCOMPARE(out->version.version, i);
+            QVERIFY(out->version.isActive);
+        }
+        QCOMPARE(count(db.spec(), QStringLiteral("branch_id = '%1' AND is_active = 1").arg(kBranchA)), 1);
+        auto active = versions.active(ann, kBranchA);
+        QVERIFY(active);
+        QCOMPARE(active->version, 3);
+        QCOMPARE(active->deployedBy.value_or(0), ann.user.id);
+        QCOMPARE(active->deployedByName, QStringLiteral("Ann Admin"));
+        QCOMPARE(active->deployedAt, QDateTime(QDate(2026, 3, 1), QTime(9, 33), Qt::UTC));
+        QCOMPARE(active->validationStatus, ValidationStatus::Valid);
+        // Other branches are independent.
+        auto b = versions.deploy(ann, kBranchB, request(QStringLiteral("Beta prompt, end with end_call.")));
+        QVERIFY(b);
+        QCOMPARE(b->version.version, 1);
+        auto list = BranchService(ctx).branches(ann);
+        QVERIFY(list);
+        QCOMPARE(list->size(), 2);
+        QCOMPARE(list->at(0).activeVersion.value_or(-1), 3);
+        QCOMPARE(list->at(1).activeVersion.value_or(-1), 1);
+    }
+
+    void templateRowsTakePartInNumbering()
+    {
+        TestDatabase db;
+        RETELL_REQUIRE_DB(db);
+        const Actor ann = setUpWorld(db.spec());
+        auto c = Database::connection(db.spec());
+        for (int v = 1; v <= 3; ++v) {
+            auto q = Database::exec(c.value(), QStringLiteral("INSERT INTO retell_agent_prompts (branch_id, version, prompt_content, functions_config, is_template, template_name) VALUES (?, ?, 'tmpl', '[]', 1, ?)"),
+                                    {kBranchA, v, QStringLiteral("Web template %1").arg(v)});
+            QVERIFY(q);
+        }
+        VersionService versions(ServiceContext{db.spec()});
+        auto out = versions.deploy(ann, kBranchA, request(QStringLiteral("First real version, end_call at the end.")));
+        QVERIFY(out);
+        QCOMPARE(out->version.version, 4);
+        auto page = versions.history(ann, kBranchA);
+        QVERIFY(page);
+        QCOMPARE(page->total, 1); // template rows are not history
+        auto templates = TemplateService(ServiceContext{db.spec()}).templates();
+        QVERIFY(templates);
+        QVERIFY(std::any_of(templates->begin(), templates->end(), [](const Template &t) {
+            return t.source == TemplateSource::WebApp && t.name == QLatin1String("Web template 3");
+        }));
+    }
+
+    void rollbackWritesACopy()
+    {
+        TestDatabase db;
+        RETELL_REQUIRE_DB(db);
+        const Actor ann = setUpWorld(db.spec());
+        VersionService versions(ServiceContext{db.spec()});
+        for (int i = 1; i <= 3; ++i)
+            QVERIFY(versions.deploy(ann, kBranchA, request(QStringLiteral("Version %1 text, then end_call.").arg(i))));
+        const QString before = scalar(db.spec(), QStringLiteral("SELECT prompt_content FROM retell_agent_prompts WHERE version = 1 AND branch_id = ?"), {kBranchA});
+        auto rolled = versions.rollback(ann, kBranchA, 1, QStringLiteral("v3 confused callers"));
+        QVERIFY2(rolled, rolled ? "" : qPrintable(rolled.error().message));
+        QCOMPARE(rolled->version.version, 4);
+        QCOMPARE(rolled->version.config.prompt, before);
+        QCOMPARE(rolled->version.notes, QStringLiteral("Rollback to version 1: v3 confused callers"));
+        auto v4 = versions.version(ann, kBranchA, 4);
+        QVERIFY(v4);
+        QCOMPARE(v4->config, versions.version(ann, kBranchA, 1)->config);
+        QVERIFY(v4->isActive);
+        QCOMPARE(count(db.spec(), QStringLiteral("is_active = 1")), 1);
+        // Earlier rows are unchanged apart from losing the active flag.
+        QCOMPARE(scalar(db.spec(), QStringLiteral("SELECT prompt_content FROM retell_agent_prompts WHERE version = 1 AND branch_id = ?"), {kBranchA}), before);
+        auto missing = versions.rollback(ann, kBranchA, 42);
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().kind, ErrorKind::NotFound);
+        QCOMPARE(count(db.spec()), 4);
+    }
+
+    void historyPagesWithoutCap()
+    {
+        TestDatabase db;
+        RETELL_REQUIRE_DB(db);
+        const Actor ann = setUpWorld(db.spec());
+        // Bulk rows straight into the table: history must page through all.
+        auto c = Database::connection(db.spec());
+        QSqlDatabase conn = c.value();
+        QVERIFY(conn.transaction());
+        for (int v = 1; v <= 1234; ++v) {
+            auto q = Database::exec(conn, QStringLiteral("INSERT INTO retell_agent_prompts (branch_id, version, prompt_content, functions_config, is_active, deployment_notes, validation_status) VALUES (?, ?, 'p', '[]', ?, ?, 'valid')"),
+                                    {kBranchA, v, v == 1234 ? 1 : 0, QStringLiteral("note %1").arg(v)});
+            QVERIFY(q);
+        }
+        QVERIFY(conn.commit());
+        VersionService versions(ServiceContext{db.spec()});
+        int before = 0;
+        int seen = 0;
+        int expected = 1234;
+        bool first = true;
+        for (;;) {
+            auto page = versions.history(ann, kBranchA, before, 100);
+            QVERIFY(page);
+            if (first) {
+                QCOMPARE(page->total, 1234);
+                QVERIFY(page->rows.first().isActive);
+                first = false;
+            }
+            for (const VersionSummary &s : std::as_const(page->rows)) {
+                QCOMPARE(s.version, expected--);
+                ++seen;
+            }
+            if (!page->hasMore)
+                break;
+            before = page->rows.last().version;
+        }
+        QCOMPARE(seen, 1234);
+    }
+
+    void badInputLeavesDatabaseUnchanged_data()
+    {
+        QTest::addColumn<QString>("prompt");
+        QTest::addColumn<QString>("tools");
+        QTest::addColumn<QString>("notes");
+        QTest::addColumn<int>("kind");
+        QTest::newRow("malformed tools JSON") << "Say hello." << R"([{"name": "x",)" << "n" << int(ErrorKind::Validation);
+        QTest::newRow("tools not an array") << "Say hello." << R"({"name":"x"})" << "n" << int(ErrorKind::Validation);
+        QTest::newRow("10 MB prompt") << QString(10 * 1024 * 1024, QLatin1Char('a')) << "[]" << "n" << int(ErrorKind::Validation);
+        QTest::newRow("empty prompt") << "" << "[]" << "n" << int(ErrorKind::Validation);
+        QTest::newRow("missing notes") << "Say hello, then end_call." << kTools << "  " << int(ErrorKind::Usage);
+    }
+
+    void badInputLeavesDatabaseUnchanged()
+    {
+        QFETCH(QString, prompt);
+        QFETCH(QString, tools);
+        QFETCH(QString, notes);
+        QFETCH(int, kind);
+        TestDatabase db;
+        RETELL_REQUIRE_DB(db);
+        const Actor ann = setUpWorld(db.spec());
+        VersionService versions(ServiceContext{db.spec()});
+        QVERIFY(versions.deploy(ann, kBranchA, request(QStringLiteral("Good one; end_call."))));
+        QElapsedTimer timer;
+        timer.start();
+        auto out = versions.deploy(ann, kBranchA, DeployRequest{AgentConfig{prompt, tools}, QString(), notes});
+        QVERIFY(!out);
+        QCOMPARE(int(out.error().kind), kind);
+        QVERIFY(!out.error().message.isEmpty());
+        QVERIFY2(!out.error().message.contains(QLatin1Char('\n')), "one plain sentence");
+        QCOMPARE(count(db.spec()), 1);
+        QCOMPARE(versions.active(ann, kBranchA)->version, 1);
+    }
+
+    void textIsStoredVerbatim_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("sql metacharacters") << QStringLiteral("'; DROP TABLE users; -- \" \\ %_ `x`");
+        QTest::newRow("emoji and scripts") << QStringLiteral("Grüße 🚀💇‍♀️ 日本語 עברית");
+        QTest::newRow("control characters") << QStringLiteral("tab\there\r\nCRLF\nend");
+    }
+
+    void textIsStoredVerbatim()
+    {
+        QFETCH(QString, text);
+        TestDatabase db;
+        RETELL_REQUIRE_DB(db);
+        const Actor ann = setUpWorld(db.spec());
+        ServiceContext ctx{db.spec()};
+        VersionService versions(ctx);
+        const QString prompt = QStringLiteral("Begin. ") + text + QStringLiteral(" Use end_call to finish.");
+        auto out = versions.deploy(ann, kBranchA, DeployRequest{AgentConfig{prompt, kTools}, text, text});
+        QVERIFY2(out, out ? "" : qPrintable(out.error().message));
+        auto back = versions.version(ann, kBranchA, out->version.version);
+        QVERIFY(back);
+        QCOMPARE(back->notes, text);
+        QCOMPARE(back->templateName, text);
+        QCOMPARE(back->config.prompt, prompt);
+        QCOMPARE(count(db.spec()), 1);
+        auto tmpl = TemplateService(ctx).save(ann, text, text, AgentConfig{prompt, kTools});
+        QVERIFY2(tmpl, tmpl ? "" : qPrintable(tmpl.error().message));
+        auto found = TemplateService(ctx).find(text);
+        QVERIFY(found);
+        QCOMPARE(found->description, text);
+        auto again = TemplateService(ctx).save(ann, text, text, AgentConfig{prompt, kTools});
+        QVERIFY(!again);
+        QCOMPARE(again.error().kind, ErrorKind::Conflict);
+    }
+
+    void concurrentThreadsNeverCollide()
+    {
+        TestDatabase db;
+        RETELL_REQUIRE_DB(db);
+        const Actor ann = setUpWorld(db.spec());
+        constexpr int kThreads = 4;
+        constexpr int kEach = 25;
+        std::atomic<int> failures{0};
+        std::vector<std::thread> threads;
+        for (int t = 0; t < kThreads; ++t) {
+            threads.emplace_back([&, t] {
+                VersionService versions(ServiceContext{db.spec()});
+                for (int i = 0; i < kEach; ++i) {
+                    auto out = versions.deploy(ann, kBranchA, request(QStringLiteral("thread %1 deploy %2, end_call.").arg(t).arg(i),
+                                                                      QStringLiteral("t%1-%2").arg(t).arg(i)));
+                    if (!out) {
+                        qWarning("deploy failed: %s", qPrintable(out.error().message + out.error().detail));
+                        ++failures;
+                    }
+                }
+            });
+        }
+        for (auto &th : threads)
+            th.join();
+        QCOMPARE(failures.load(), 0);
+        QCOMPARE(count(db.spec()), kThreads * kEach);
+        QCOMPARE(scalar(db.spec(), QStringLiteral("SELECT MAX(version) FROM retell_agent_prompts")).toInt(), kThreads * kEach);
+        QCOMPARE(scalar(db.spec(), QStringLiteral("SELECT COUNT(DISTINCT version) FROM retell_agent_prompts")).toInt(), kThreads * kEach);
+        QCOMPARE(count(db.spec(), QStringLiteral("is_active = 1")), 1);
+        QCOMPARE(count(db.spec(), QStringLiteral("is_active = 1 AND version = %1").arg(kThreads * kEach)), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVersions)
+#include "tst_versions.moc"
