@@ -1,0 +1,289 @@
+#include "FindReplaceBar.h"
+
+#include "CodeEditor.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace retell::ui {
+
+namespace {
+
+// An empty regex match replaced by nothing would never advance.
+constexpr int kMaxReplacements = 10'000'000;
+
+QToolButton *toolButton(QWidget *parent, QStyle::StandardPixmap icon, const QString &tip)
+{
+    auto *button = new QToolButton(parent);
+    button->setIcon(parent->style()->standardIcon(icon));
+    button->setToolTip(tip);
+    button->setAutoRaise(true);
+    return button;
+}
+
+QShortcut *shortcut(const QKeySequence &keys, QWidget *scope)
+{
+    auto *s = new QShortcut(keys, scope);
+    s->setContext(Qt::WidgetWithChildrenShortcut);
+    return s;
+}
+
+} // namespace
+
+FindReplaceBar::FindReplaceBar(CodeEditor *editor, QWidget *parent)
+    : QWidget(parent)
+    , m_editor(editor)
+    , m_findField(new QLineEdit(this))
+    , m_replaceField(new QLineEdit(this))
+    , m_matchCase(new QCheckBox(tr("Match case"), this))
+    , m_wholeWords(new QCheckBox(tr("Whole words"), this))
+    , m_regex(new QCheckBox(tr("Regex"), this))
+    , m_previousButton(toolButton(this, QStyle::SP_ArrowUp, tr("Previous match (Shift+F3)")))
+    , m_nextButton(toolButton(this, QStyle::SP_ArrowDown, tr("Next match (F3)")))
+    , m_replaceButton(new QPushButton(tr("Replace"), this))
+    , m_replaceAllButton(new QPushButton(tr("Replace all"), this))
+    , m_replaceRow(new QWidget(this))
+    , m_status(new QLabel(this))
+{
+    m_findField->setPlaceholderText(tr("Find"));
+    m_findField->setClearButtonEnabled(true);
+    m_replaceField->setPlaceholderText(tr("Replace with"));
+    m_regex->setToolTip(tr("C++11 (ECMAScript) regular expression"));
+    auto *closeButton = toolButton(this, QStyle::SP_TitleBarCloseButton, tr("Close (Esc)"));
+
+    auto *findRow = new QHBoxLayout;
+    findRow->addWidget(m_findField, 1);
+    findRow->addWidget(m_previousButton);
+    findRow->addWidget(m_nextButton);
+    findRow->addWidget(m_matchCase);
+    findRow->addWidget(m_wholeWords);
+    findRow->addWidget(m_regex);
+    findRow->addWidget(m_status);
+    findRow->addStretch();
+    findRow->addWidget(closeButton);
+
+    auto *replaceRow = new QHBoxLayout(m_replaceRow);
+    replaceRow->setContentsMargins(0, 0, 0, 0);
+    replaceRow->addWidget(m_replaceField, 1);
+    replaceRow->addWidget(m_replaceButton);
+    replaceRow->addWidget(m_replaceAllButton);
+    replaceRow->addStretch();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 4, 6, 4);
+    layout->setSpacing(4);
+    layout->addLayout(findRow);
+    layout->addWidget(m_replaceRow);
+    // Both fields get the same width so the rows line up.
+    m_findField->setMinimumWidth(260);
+    m_replaceField->setMinimumWidth(260);
+
+    connect(m_findField, &QLineEdit::returnPressed, this, &FindReplaceBar::findNext);
+    connect(m_findField, &QLineEdit::textEdited, this, [this] {
+        m_matchStart = m_matchEnd = -1;
+        setStatus({}, false);
+    });
+    connect(m_replaceField, &QLineEdit::returnPressed, this, &FindReplaceBar::replaceCurrent);
+    connect(m_nextButton, &QToolButton::clicked, this, &FindReplaceBar::findNext);
+    connect(m_previousButton, &QToolButton::clicked, this, &FindReplaceBar::findPrevious);
+    connect(m_replaceButton, &QPushButton::clicked, this, &FindReplaceBar::replaceCurrent);
+    connect(m_replaceAllButton, &QPushButton::clicked, this, &FindReplaceBar::replaceAll);
+    connect(closeButton, &QToolButton::clicked, this, &FindReplaceBar::close);
+
+    connect(shortcut(QKeySequence::Find, m_editor), &QShortcut::activated, this,
+            &FindReplaceBar::showFind);
+    connect(shortcut(QKeySequence(Qt::CTRL | Qt::Key_H), m_editor), &QShortcut::activated, this,
+            &FindReplaceBar::showReplace);
+    for (QWidget *scope : {static_cast<QWidget *>(m_editor), static_cast<QWidget *>(this)}) {
+        connect(shortcut(QKeySequence(Qt::Key_F3), scope), &QShortcut::activated, this,
+                &FindReplaceBar::findNext);
+        connect(shortcut(QKeySequence(Qt::SHIFT | Qt::Key_F3), scope), &QShortcut::activated,
+                this, &FindReplaceBar::findPrevious);
+    }
+    // Esc only from the bar: in the editor it belongs to the completion list.
+    connect(shortcut(QKeySequence(Qt::Key_Escape), this), &QShortcut::activated, this,
+            &FindReplaceBar::close);
+
+    hide();
+}
+
+FindReplaceBar::~FindReplaceBar() = default;
+
+void FindReplaceBar::setFindText(const QString &text)
+{
+    m_findField->setText(text);
+    m_matchStart = m_matchEnd = -1;
+}
+
+void FindReplaceBar::setReplaceText(const QString &text)
+{
+    m_replaceField->setText(text);
+}
+
+void FindReplaceBar::setMatchCase(bool on)
+{
+    m_matchCase->setChecked(on);
+}
+
+void FindReplaceBar::setWholeWords(bool on)
+{
+    m_wholeWords->setChecked(on);
+}
+
+void FindReplaceBar::setRegularExpression(bool on)
+{
+    m_regex->setChecked(on);
+}
+
+void FindReplaceBar::setReplaceEnabled(bool enabled)
+{
+    m_replaceEnabled = enabled;
+    if (!enabled)
+        m_replaceRow->hide();
+}
+
+QString FindReplaceBar::statusText() const
+{
+    return m_status->text();
+}
+
+void FindReplaceBar::openWithSelection()
+{
+    const QString selected = m_editor->selectedText();
+    if (!selected.isEmpty() && !selected.contains(QLatin1Char('\n')))
+        setFindText(selected);
+    show();
+    m_findField->setFocus(Qt::ShortcutFocusReason);
+    m_findField->selectAll();
+}
+
+void FindReplaceBar::showFind()
+{
+    m_replaceRow->hide();
+    openWithSelection();
+}
+
+void FindReplaceBar::showReplace()
+{
+    if (!m_replaceEnabled || m_editor->isReadOnly()) {
+        showFind();
+        return;
+    }
+    m_replaceRow->show();
+    openWithSelection();
+}
+
+void FindReplaceBar::close()
+{
+    hide();
+    m_editor->setFocus(Qt::OtherFocusReason);
+}
+
+void FindReplaceBar::setStatus(const QString &text, bool problem)
+{
+    m_status->setText(text);
+    QPalette pal = m_status->palette();
+    pal.setColor(QPalette::WindowText,
+                 problem ? m_editor->theme().error : palette().color(QPalette::WindowText));
+    m_status->setPalette(pal);
+}
+
+bool FindReplaceBar::find(bool forward)
+{
+    const QString expr = m_findField->text();
+    if (expr.isEmpty())
+        return false;
+    const bool re = m_regex->isChecked();
+    // Backwards, start before the current match so it is not found again.
+    int line = -1;
+    int index = -1;
+    if (!forward && m_editor->hasSelectedText()) {
+        int lineTo = 0;
+        int indexTo = 0;
+        m_editor->getSelection(&line, &index, &lineTo, &indexTo);
+    }
+    const bool found = m_editor->findFirst(expr, re, m_matchCase->isChecked(),
+                                           m_wholeWords->isChecked(), true, forward, line, index,
+                                           true, false, re);
+    if (found) {
+        m_matchStart = m_editor->SendScintilla(QsciScintillaBase::SCI_GETSELECTIONSTART);
+        m_matchEnd = m_editor->SendScintilla(QsciScintillaBase::SCI_GETSELECTIONEND);
+        setStatus({}, false);
+    } else {
+        m_matchStart = m_matchEnd = -1;
+        setStatus(tr("No matches"), true);
+    }
+    return found;
+}
+
+bool FindReplaceBar::findNext()
+{
+    if (isHidden())
+        show();
+    return find(true);
+}
+
+bool FindReplaceBar::findPrevious()
+{
+    if (isHidden())
+        show();
+    return find(false);
+}
+
+bool FindReplaceBar::selectionIsMatch() const
+{
+    return m_matchStart >= 0
+           && m_editor->SendScintilla(QsciScintillaBase::SCI_GETSELECTIONSTART) == m_matchStart
+           && m_editor->SendScintilla(QsciScintillaBase::SCI_GETSELECTIONEND) == m_matchEnd;
+}
+
+bool FindReplaceBar::replaceCurrent()
+{
+    if (!m_replaceEnabled || m_editor->isReadOnly())
+        return false;
+    if (!selectionIsMatch())
+        return find(true);
+    m_editor->replace(m_replaceField->text());
+    return find(true);
+}
+
+int FindReplaceBar::replaceAll()
+{
+    const QString expr = m_findField->text();
+    if (expr.isEmpty() || !m_replaceEnabled || m_editor->isReadOnly())
+        return 0;
+    const bool re = m_regex->isChecked();
+    const QString replacement = m_replaceField->text();
+    int count = 0;
+    long lastEmptyMatch = -1;
+    m_editor->beginUndoAction();
+    bool found = m_editor->findFirst(expr, re, m_matchCase->isChecked(), m_wholeWords->isChecked(),
+                                     false, true, 0, 0, false, false, re);
+    while (found && count < kMaxReplacements) {
+        const long start = m_editor->SendScintilla(QsciScintillaBase::SCI_GETSELECTIONSTART);
+        const long end = m_editor->SendScintilla(QsciScintillaBase::SCI_GETSELECTIONEND);
+        if (start == end) {
+            if (start == lastEmptyMatch)
+                break;
+            lastEmptyMatch = start;
+        }
+        m_editor->replace(replacement);
+        ++count;
+        found = m_editor->findNext();
+    }
+    m_editor->endUndoAction();
+    m_matchStart = m_matchEnd = -1;
+    setStatus(count == 0 ? tr("No matches") : tr("Replaced %n occurrence(s)", nullptr, count),
+              count == 0);
+    return count;
+}
+
+} // namespace retell::ui

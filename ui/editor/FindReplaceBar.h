@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QToolButton;
+
+namespace retell::ui {
+
+class CodeEditor;
+
+// Find/replace strip shown under an editor: Ctrl+F find, Ctrl+H replace,
+// F3/Shift+F3 next/previous, Esc closes. Searches with QsciScintilla's
+// findFirst/findNext/replace, so regular expressions are C++11 ones.
+class FindReplaceBar final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FindReplaceBar)
+
+public:
+    explicit FindReplaceBar(CodeEditor *editor, QWidget *parent = nullptr);
+    ~FindReplaceBar() override;
+
+    void setFindText(const QString &text);
+    void setReplaceText(const QString &text);
+    void setMatchCase(bool on);
+    void setWholeWords(bool on);
+    void setRegularExpression(bool on);
+    // Replacing is disabled for read-only editors.
+    void setReplaceEnabled(bool enabled);
+
+    QLineEdit *findField() const { return m_findField; }
+    QLineEdit *replaceField() const { return m_replaceField; }
+    QString statusText() const;
+
+public slots:
+    void showFind();
+    void showReplace();
+    bool findNext();
+    bool findPrevious();
+    // Replaces the current match (if the selection is one) and moves on.
+    bool replaceCurrent();
+    // Replaces every match in one undo step; returns the count.
+    int replaceAll();
+    void close();
+
+private:
+    bool find(bool forward);
+    bool selectionIsMatch() const;
+    void setStatus(const QString &text, bool problem);
+    void openWithSelection();
+
+    CodeEditor *m_editor;
+    QLineEdit *m_findField;
+    QLineEdit *m_replaceField;
+    QCheckBox *m_matchCase;
+    QCheckBox *m_wholeWords;
+    QCheckBox *m_regex;
+    QToolButton *m_previousButton;
+    QToolButton *m_nextButton;
+    QPushButton *m_replaceButton;
+    QPushButton *m_replaceAllButton;
+    QWidget *m_replaceRow;
+    QLabel *m_status;
+    bool m_replaceEnabled = true;
+    long m_matchStart = -1;
+    long m_matchEnd = -1;
+};
+
+} // namespace retell::ui
