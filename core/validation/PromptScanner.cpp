@@ -138,6 +138,12 @@ void Scanner::word()
         if (before == '/' || before == '.' || before == '@' || before == '\\')
             return; // part of a URL, path or e-mail address
     }
+    if (m_i < m_n) {
+        const char16_t after = m_s[m_i];
+        if (after == '@' || ((after == '.' || after == '/') && m_i + 1 < m_n
+                             && isIdentChar(m_s[m_i + 1])))
+            return; // e-mail address, file name or path
+    }
     const QStringView name(m_s + start, m_i - start);
     if (!m_out.identifiers.contains(name))
         m_out.identifiers.insert(name, spot(start, m_i - start));

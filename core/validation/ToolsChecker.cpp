@@ -93,8 +93,12 @@ ToolsChecker::ToolsChecker(const QString &json)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8(), &error);
     if (error.error != QJsonParseError::NoError) {
-        // QJsonParseError::offset counts UTF-8 bytes.
-        const qsizetype offset = utf16OffsetForUtf8Offset(json, error.offset);
+        // QJsonParseError::offset counts UTF-8 bytes and often lands one
+        // character past the culprit; the locator stops exactly on it.
+        const JsonLocator locator(json);
+        const qsizetype offset = locator.ok()
+                                     ? utf16OffsetForUtf8Offset(json, error.offset)
+                                     : locator.errorOffset();
         const auto [line, column] = LineIndex(json).lineColumn(offset);
         Finding f;
         f.code = QStringLiteral("tools.invalid_json");
