@@ -114,7 +114,7 @@ Result<void> record(QSqlDatabase &db, const MigrationFile &f, const QString &sta
 
 Error tooNew(int found, int known)
 {
-    return Error::database(QStringLiteral("The database schema is at version %1 but this build of Retell Agent Admin knows only up to %2; "
+    return Error::database(QStringLiteral("The database schema (version %1) is newer than this build of Retell Agent Admin knows (version %2); "
                                           "update the app before using this database.").arg(found).arg(known));
 }
 
