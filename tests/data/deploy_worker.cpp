@@ -31,6 +31,12 @@ int main(int argc, char **argv)
         return 2;
     }
     VersionService versions(context);
+    // Connected and ready: wait for the go line so all workers start together.
+    std::printf("ready\n");
+    std::fflush(stdout);
+    char go[16];
+    if (!std::fgets(go, sizeof go, stdin))
+        return 2;
     const int count = args[3].toInt();
     int failures = 0;
     for (int i = 0; i < count; ++i) {

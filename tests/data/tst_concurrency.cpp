@@ -53,18 +53,34 @@ private slots:
             QVERIFY(proc->waitForStarted());
             workers.push_back(std::move(proc));
         }
+        for (auto &proc : workers) {
+            while (!proc->canReadLine())
+                QVERIFY2(proc->waitForReadyRead(30000), "worker did not get ready");
+            QCOMPARE(proc->readLine().trimmed(), QByteArray("ready"));
+        }
+        for (auto &proc : workers)
+            proc->write("go\n");
         QSet<QString> reported;
+        int interleaved = 0; // workers whose versions are not one contiguous block
         for (auto &proc : workers) {
             QVERIFY(proc->waitForFinished(600000));
             const QString out = QString::fromUtf8(proc->readAllStandardOutput());
             QVERIFY2(proc->exitCode() == 0, qPrintable(out + QString::fromUtf8(proc->readAllStandardError())));
+            int previous = -1;
+            bool contiguous = true;
             for (const QString &line : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
                 QVERIFY2(line.startsWith(QLatin1String("ok ")), qPrintable(line));
                 const QString version = line.section(QLatin1Char(' '), 2, 2);
+                const int number = version.mid(1).toInt();
+                contiguous = contiguous && (previous < 0 || number == previous + 1);
+                previous = number;
                 QVERIFY2(!reported.contains(version), qPrintable(QStringLiteral("version reported twice: ") + version));
                 reported.insert(version);
             }
+            interleaved += contiguous ? 0 : 1;
         }
+        qInfo("%d of %d workers had their deploys interleaved with others", interleaved, processes);
+        QVERIFY2(interleaved > 0, "the workers never overlapped, so this run proved nothing");
         const int total = processes * deploysEach;
         QCOMPARE(reported.size(), total);
         const ConnectionSpec &spec = db.spec();
