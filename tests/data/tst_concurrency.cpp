@@ -58,8 +58,10 @@ private slots:
                 QVERIFY2(proc->waitForReadyRead(30000), "worker did not get ready");
             QCOMPARE(proc->readLine().trimmed(), QByteArray("ready"));
         }
-        for (auto &proc : workers)
+        for (auto &proc : workers) {
             proc->write("go\n");
+            QVERIFY(proc->waitForBytesWritten(5000));
+        }
         QSet<QString> reported;
         int interleaved = 0; // workers whose versions are not one contiguous block
         for (auto &proc : workers) {
