@@ -153,7 +153,7 @@ int history(Cli &cli, const QStringList &argv)
     int total = 0;
     for (;;) {
         const int want = limit.value() > 0 ? std::min(1000, int(limit.value() - rows.size())) : 1000;
-        auto page = versions.history(actor.value(), branch->id, cursor, want);
+        auto page = versions.history(actor.value(), branch->id, cursor, want, cursor == before.value());
         if (!page)
             return cli.fail(page.error());
         if (page->total >= 0 && cursor == before.value())

@@ -20,8 +20,12 @@ namespace {
 struct ThreadConnections
 {
     QHash<QString, QString> names; // spec key -> connection name
+    // Prepared statements per connection, reused: preparing costs a parse on
+    // SQLite and a round trip on MySQL every time.
+    QHash<QString, QHash<QString, QSqlQuery>> statements;
     ~ThreadConnections()
     {
+        statements.clear();
         for (const QString &name : std::as_const(names)) {
             {
                 QSqlDatabase db = QSqlDatabase::database(name, false);
@@ -192,6 +196,7 @@ void Database::dropConnection(const ConnectionSpec &spec)
     const QString name = t_connections.names.take(spec.key());
     if (name.isEmpty())
         return;
+    t_connections.statements.remove(name);
     {
         QSqlDatabase db = QSqlDatabase::database(name, false);
         db.close();
@@ -206,10 +211,17 @@ Dialect Database::dialectOf(const QSqlDatabase &db)
 
 Result<QSqlQuery> Database::exec(QSqlDatabase &db, const QString &sql, const QVariantList &bind, bool forwardOnly)
 {
-    QSqlQuery q(db);
-    q.setForwardOnly(forwardOnly);
-    if (!q.prepare(sql))
-        return errorFrom(q.lastError(), sql);
+    auto &cache = t_connections.statements[db.connectionName()];
+    auto it = cache.find(sql);
+    if (it == cache.end() || it->isForwardOnly() != forwardOnly) {
+        QSqlQuery fresh(db);
+        fresh.setForwardOnly(forwardOnly);
+        if (!fresh.prepare(sql))
+            return errorFrom(fresh.lastError(), sql);
+        it = cache.insert(sql, fresh);
+    }
+    QSqlQuery q = *it;
+    q.finish();
     for (const QVariant &v : bind)
         q.addBindValue(v);
     if (!q.exec())

@@ -32,7 +32,9 @@ public:
                                          const std::function<Result<void>(QSqlDatabase &)> &body,
                                          int maxAttempts = 8);
 
-    // Prepares, binds positionally, executes; errors carry the statement.
+    // Prepares (once per thread and connection, then reused), binds
+    // positionally, executes; errors carry the statement. The returned query
+    // stays valid until the same SQL runs again on this thread.
     static Result<QSqlQuery> exec(QSqlDatabase &db, const QString &sql,
                                   const QVariantList &bind = {}, bool forwardOnly = true);
 

@@ -1,12 +1,9 @@
 #include "validation/ToolsChecker.h"
 
-#include "validation/JsonLocator.h"
-#include "validation/TextPosition.h"
 #include "validation/Validator.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
-#include <QJsonObject>
 
 #include <cmath>
 
@@ -14,9 +11,11 @@ namespace retell::core::detail {
 
 namespace {
 
+using Kind = JsonTree::Kind;
+
 QString tr(const char *text) { return QCoreApplication::translate("Validator", text); }
 
-bool isBlank(const QString &s)
+bool isBlank(QStringView s)
 {
     for (QChar c : s) {
         if (!c.isSpace())
@@ -25,6 +24,7 @@ bool isBlank(const QString &s)
     return true;
 }
 
+// Dynamic variables are allowed in URLs ("https://{{host}}/x" is not).
 bool isHttpUrl(const QString &url)
 {
     qsizetype hostStart = 0;
@@ -85,21 +85,24 @@ bool isKnownToolType(QStringView type)
 
 ToolsChecker::ToolsChecker(const QString &json)
     : m_json(json)
+    , m_tree(json)
 {
     if (isBlank(json)) {
         m_isArray = true; // no tools at all is a valid config
         return;
     }
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8(), &error);
-    if (error.error != QJsonParseError::NoError) {
-        // QJsonParseError::offset counts UTF-8 bytes and often lands one
-        // character past the culprit; the locator stops exactly on it.
-        const JsonLocator locator(json);
-        const qsizetype offset = locator.ok()
-                                     ? utf16OffsetForUtf8Offset(json, error.offset)
-                                     : locator.errorOffset();
-        const auto [line, column] = LineIndex(json).lineColumn(offset);
+    if (!m_tree.ok()) {
+        // Qt words the message; the position is the tree's, which stops on
+        // the culprit (QJsonParseError::offset counts UTF-8 bytes and often
+        // lands one character later), with Qt's offset as the fallback.
+        QJsonParseError error;
+        QJsonDocument::fromJson(json.toUtf8(), &error);
+        qsizetype offset = m_tree.errorOffset();
+        if (error.error == QJsonParseError::NoError)
+            error.error = QJsonParseError::IllegalValue;
+        else if (offset < 0)
+            offset = utf16OffsetForUtf8Offset(json, error.offset);
+        const auto [line, column] = lineColumn(offset);
         Finding f;
         f.code = QStringLiteral("tools.invalid_json");
         f.message = tr("The tools configuration is not valid JSON: %1 at line %2, column %3.")
@@ -111,79 +114,76 @@ ToolsChecker::ToolsChecker(const QString &json)
         f.column = column;
         f.offset = int(offset);
         f.length = offset < json.size() ? 1 : 0;
-        m_located.append(f);
+        m_findings.append(f);
         return;
     }
-    if (!doc.isArray()) {
-        add("tools.not_array", QStringLiteral("$"), Anchor::Start,
+    if (m_tree.kind(JsonTree::kRoot) != Kind::Array) {
+        add("tools.not_array", JsonTree::kRoot, Anchor::Start,
             tr("The tools configuration must be a JSON array of tools, [ ... ]."));
         return;
     }
     m_isArray = true;
-    const QJsonArray tools = doc.array();
-    for (qsizetype i = 0; i < tools.size(); ++i)
-        checkTool(i, tools.at(i));
+    for (int t = m_tree.node(JsonTree::kRoot).firstChild; t >= 0; t = m_tree.node(t).nextSibling)
+        checkTool(t);
 }
 
-void ToolsChecker::checkTool(qsizetype index, const QJsonValue &value)
+void ToolsChecker::checkTool(int tool)
 {
-    const QString base = JsonLocator::elementPath(QStringLiteral("$"), index);
-    const int number = int(index) + 1;
-    if (!value.isObject()) {
-        add("tools.not_object", base, Anchor::Value,
+    const int number = m_tree.node(tool).index + 1;
+    if (m_tree.kind(tool) != Kind::Object) {
+        add("tools.not_object", tool, Anchor::Value,
             tr("Tool %1 must be a JSON object with a type and a name.").arg(number));
         return;
     }
-    const QJsonObject tool = value.toObject();
 
-    const auto nameIt = tool.constFind(QLatin1String("name"));
-    if (nameIt == tool.constEnd()) {
-        add("tools.missing_name", base, Anchor::Start, tr("Tool %1 has no \"name\".").arg(number));
-    } else if (!nameIt->isString() || !isValidToolName(nameIt->toString())) {
-        add("tools.invalid_name", base + QLatin1String(".name"), Anchor::Value,
+    const int name = m_tree.member(tool, QLatin1StringView("name"));
+    if (name < 0) {
+        add("tools.missing_name", tool, Anchor::Start, tr("Tool %1 has no \"name\".").arg(number));
+    } else if (m_tree.kind(name) != Kind::String || !isValidToolName(m_tree.string(name))) {
+        add("tools.invalid_name", name, Anchor::Value,
             tr("Tool %1 has an invalid name: use 1 to 64 letters, digits, \"_\" or \"-\".")
                 .arg(number));
     } else {
-        const QString name = nameIt->toString();
+        QString value = m_tree.string(name);
         bool duplicate = false;
         for (const NamedTool &other : std::as_const(m_namedTools)) {
-            if (other.name == name) {
-                add("tools.duplicate_name", base + QLatin1String(".name"), Anchor::Value,
+            if (other.name == value) {
+                add("tools.duplicate_name", name, Anchor::Value,
                     tr("Tool %1 reuses the name %2 of tool %3; names must be unique.")
                         .arg(number)
-                        .arg(quoted(name))
+                        .arg(quoted(value))
                         .arg(other.index + 1));
                 duplicate = true;
                 break;
             }
         }
         if (!duplicate)
-            m_namedTools.append(NamedTool{index, name});
+            m_namedTools.append(NamedTool{name, number - 1, std::move(value)});
     }
 
-    const auto typeIt = tool.constFind(QLatin1String("type"));
-    if (typeIt == tool.constEnd()) {
-        add("tools.missing_type", base, Anchor::Start,
+    const int type = m_tree.member(tool, QLatin1StringView("type"));
+    if (type < 0) {
+        add("tools.missing_type", tool, Anchor::Start,
             tr("Tool %1 has no \"type\" (custom, end_call, transfer_call, ...).").arg(number));
-    } else if (!typeIt->isString() || !isKnownToolType(typeIt->toString())) {
-        add("tools.unknown_type", base + QLatin1String(".type"), Anchor::Value,
+    } else if (m_tree.kind(type) != Kind::String || !isKnownToolType(m_tree.string(type))) {
+        add("tools.unknown_type", type, Anchor::Value,
             tr("Tool %1 has an unknown type; Retell knows custom, end_call, transfer_call, "
                "check_availability_cal, book_appointment_cal and press_digit.")
                 .arg(number));
-    } else if (typeIt->toString() == QLatin1String("custom")) {
-        checkCustom(base, tool);
+    } else if (m_tree.stringEquals(type, QLatin1StringView("custom"))) {
+        checkCustom(tool);
     }
 
-    const auto paramsIt = tool.constFind(QLatin1String("parameters"));
-    if (paramsIt != tool.constEnd())
-        checkParameters(base + QLatin1String(".parameters"), *paramsIt);
+    const int parameters = m_tree.member(tool, QLatin1StringView("parameters"));
+    if (parameters >= 0)
+        checkParameters(parameters);
 
-    const auto timeoutIt = tool.constFind(QLatin1String("timeout_ms"));
-    if (timeoutIt != tool.constEnd()) {
-        const double t = timeoutIt->toDouble(-1);
-        const bool integral = timeoutIt->isDouble() && std::floor(t) == t;
-        if (!integral || t < retellLimits::kMinTimeoutMs || t > retellLimits::kMaxTimeoutMs) {
-            add("tools.timeout_range", base + QLatin1String(".timeout_ms"), Anchor::Value,
+    const int timeout = m_tree.member(tool, QLatin1StringView("timeout_ms"));
+    if (timeout >= 0) {
+        const double t = m_tree.number(timeout); // NaN unless a number
+        if (!(std::floor(t) == t && t >= retellLimits::kMinTimeoutMs
+              && t <= retellLimits::kMaxTimeoutMs)) {
+            add("tools.timeout_range", timeout, Anchor::Value,
                 tr("Tool %1: \"timeout_ms\" must be a whole number of milliseconds between "
                    "1000 and 600000.")
                     .arg(number));
@@ -191,144 +191,134 @@ void ToolsChecker::checkTool(qsizetype index, const QJsonValue &value)
     }
 }
 
-void ToolsChecker::checkCustom(const QString &base, const QJsonObject &tool)
+void ToolsChecker::checkCustom(int tool)
 {
-    const auto urlIt = tool.constFind(QLatin1String("url"));
-    if (urlIt == tool.constEnd()) {
-        add("tools.missing_url", base, Anchor::Start,
+    const int url = m_tree.member(tool, QLatin1StringView("url"));
+    if (url < 0) {
+        add("tools.missing_url", tool, Anchor::Start,
             tr("This custom tool has no \"url\" for Retell to call."));
-    } else if (!urlIt->isString() || !isHttpUrl(urlIt->toString())) {
-        add("tools.invalid_url", base + QLatin1String(".url"), Anchor::Value,
+    } else if (m_tree.kind(url) != Kind::String || !isHttpUrl(m_tree.string(url))) {
+        add("tools.invalid_url", url, Anchor::Value,
             tr("The \"url\" of a custom tool must be an http:// or https:// address."));
     }
-    const auto descIt = tool.constFind(QLatin1String("description"));
-    if (descIt == tool.constEnd()) {
-        add("tools.missing_description", base, Anchor::Start,
+    const int description = m_tree.member(tool, QLatin1StringView("description"));
+    if (description < 0) {
+        add("tools.missing_description", tool, Anchor::Start,
             tr("This custom tool has no \"description\"; the agent uses it to decide when to "
                "call the tool."));
-    } else if (!descIt->isString() || isBlank(descIt->toString())) {
-        add("tools.missing_description", base + QLatin1String(".description"), Anchor::Value,
+    } else if (m_tree.kind(description) != Kind::String || m_tree.isBlankString(description)) {
+        add("tools.missing_description", description, Anchor::Value,
             tr("The \"description\" of this custom tool is empty."));
     }
 }
 
-void ToolsChecker::checkParameters(const QString &path, const QJsonValue &parameters)
+void ToolsChecker::checkParameters(int parameters)
 {
-    if (!parameters.isObject()) {
-        add("tools.parameters_not_object", path, Anchor::Value,
+    if (m_tree.kind(parameters) != Kind::Object) {
+        add("tools.parameters_not_object", parameters, Anchor::Value,
             tr("\"parameters\" must be a JSON Schema object: {\"type\": \"object\", "
                "\"properties\": {...}}."));
         return;
     }
-    const QJsonObject schema = parameters.toObject();
-    const auto typeIt = schema.constFind(QLatin1String("type"));
-    if (typeIt == schema.constEnd()) {
-        add("tools.parameters_not_object", path, Anchor::Start,
+    const int type = m_tree.member(parameters, QLatin1StringView("type"));
+    if (type < 0) {
+        add("tools.parameters_not_object", parameters, Anchor::Start,
             tr("\"parameters\" must declare \"type\": \"object\"."));
-    } else if (typeIt->toString() != QLatin1String("object")) {
-        add("tools.parameters_not_object", path + QLatin1String(".type"), Anchor::Value,
+    } else if (!m_tree.stringEquals(type, QLatin1StringView("object"))) {
+        add("tools.parameters_not_object", type, Anchor::Value,
             tr("The \"type\" of \"parameters\" must be \"object\"."));
     }
-    QJsonObject properties;
-    const auto propsIt = schema.constFind(QLatin1String("properties"));
-    if (propsIt != schema.constEnd()) {
-        if (propsIt->isObject()) {
-            properties = propsIt->toObject();
-            collectParameterNames(schema, 0);
+    const int properties = m_tree.member(parameters, QLatin1StringView("properties"));
+    if (properties >= 0) {
+        if (m_tree.kind(properties) == Kind::Object) {
+            collectParameterWords(parameters, 0);
         } else {
-            add("tools.parameters_not_object", path + QLatin1String(".properties"),
-                Anchor::Value, tr("\"properties\" must be an object of named properties."));
+            add("tools.parameters_not_object", properties, Anchor::Value,
+                tr("\"properties\" must be an object of named properties."));
         }
     }
-    const auto requiredIt = schema.constFind(QLatin1String("required"));
-    if (requiredIt == schema.constEnd())
+    const int required = m_tree.member(parameters, QLatin1StringView("required"));
+    if (required < 0)
         return;
-    const QString requiredPath = path + QLatin1String(".required");
-    if (!requiredIt->isArray()) {
-        add("tools.invalid_required", requiredPath, Anchor::Value,
+    if (m_tree.kind(required) != Kind::Array) {
+        add("tools.invalid_required", required, Anchor::Value,
             tr("\"required\" must be an array of property names."));
         return;
     }
-    const QJsonArray required = requiredIt->toArray();
-    for (qsizetype i = 0; i < required.size(); ++i) {
-        const QJsonValue entry = required.at(i);
-        const QString entryPath = JsonLocator::elementPath(requiredPath, i);
-        if (!entry.isString()) {
-            add("tools.invalid_required", entryPath, Anchor::Value,
+    for (int entry = m_tree.node(required).firstChild; entry >= 0;
+         entry = m_tree.node(entry).nextSibling) {
+        if (m_tree.kind(entry) != Kind::String) {
+            add("tools.invalid_required", entry, Anchor::Value,
                 tr("Entries of \"required\" must be property names (strings)."));
-        } else if (!properties.contains(entry.toString())) {
-            add("tools.required_unknown_property", entryPath, Anchor::Value,
-                tr("%1 is required but not defined in \"properties\".")
-                    .arg(quoted(entry.toString())));
+            continue;
+        }
+        const QString name = m_tree.string(entry);
+        bool declared = false;
+        if (properties >= 0 && m_tree.kind(properties) == Kind::Object) {
+            for (int p = m_tree.node(properties).firstChild; p >= 0 && !declared;
+                 p = m_tree.node(p).nextSibling)
+                declared = m_tree.keyOf(p) == name;
+        }
+        if (!declared) {
+            add("tools.required_unknown_property", entry, Anchor::Value,
+                tr("%1 is required but not defined in \"properties\".").arg(quoted(name)));
         }
     }
 }
 
-void ToolsChecker::collectParameterNames(const QJsonObject &schema, int depth)
+void ToolsChecker::collectParameterWords(int schema, int depth)
 {
-    if (depth > 8)
+    if (schema < 0 || depth > 8 || m_tree.kind(schema) != Kind::Object)
         return;
-    const QJsonObject properties = schema.value(QLatin1String("properties")).toObject();
-    for (auto it = properties.constBegin(); it != properties.constEnd(); ++it) {
-        m_parameterNames.insert(it.key());
-        const QJsonObject child = it.value().toObject();
-        collectParameterNames(child, depth + 1);
-        collectParameterNames(child.value(QLatin1String("items")).toObject(), depth + 1);
+    const int properties = m_tree.member(schema, QLatin1StringView("properties"));
+    if (properties >= 0 && m_tree.kind(properties) == Kind::Object) {
+        for (int p = m_tree.node(properties).firstChild; p >= 0; p = m_tree.node(p).nextSibling) {
+            m_parameterWords.insert(m_tree.keyOf(p));
+            collectParameterWords(p, depth + 1);
+        }
     }
+    const int values = m_tree.member(schema, QLatin1StringView("enum"));
+    if (values >= 0 && m_tree.kind(values) == Kind::Array) {
+        for (int v = m_tree.node(values).firstChild; v >= 0; v = m_tree.node(v).nextSibling) {
+            if (m_tree.kind(v) == Kind::String)
+                m_parameterWords.insert(m_tree.string(v));
+        }
+    }
+    collectParameterWords(m_tree.member(schema, QLatin1StringView("items")), depth + 1);
 }
 
 void ToolsChecker::reportUnused(const NamedTool &tool)
 {
-    add("tools.unused_tool",
-        JsonLocator::elementPath(QStringLiteral("$"), tool.index) + QLatin1String(".name"),
-        Anchor::Value,
+    add("tools.unused_tool", tool.node, Anchor::Value,
         tr("Tool %1 is defined but the prompt never mentions it, so the agent may not know "
            "when to call it.")
             .arg(quoted(tool.name)),
         Severity::Warning);
 }
 
-void ToolsChecker::add(const char *code, QString path, Anchor anchor, QString message,
+std::pair<int, int> ToolsChecker::lineColumn(qsizetype offset)
+{
+    if (!m_lines)
+        m_lines.emplace(m_json);
+    return m_lines->lineColumn(offset);
+}
+
+void ToolsChecker::add(const char *code, int node, Anchor anchor, QString message,
                        Severity severity)
 {
+    const JsonTree::Node &n = m_tree.node(node);
     Finding f;
     f.severity = severity;
     f.code = QString::fromLatin1(code);
     f.message = std::move(message);
     f.target = FindingTarget::Tools;
-    f.jsonPath = std::move(path);
-    m_pending.append(Pending{std::move(f), anchor});
-}
-
-QList<Finding> ToolsChecker::takeFindings()
-{
-    QList<Finding> out = std::move(m_located);
-    m_located.clear();
-    if (m_pending.isEmpty())
-        return out;
-    const JsonLocator locator(m_json);
-    const LineIndex lines(m_json);
-    for (Pending &p : m_pending) {
-        const JsonSpan span = locator.span(p.finding.jsonPath);
-        qsizetype offset = span.offset;
-        qsizetype length = span.length;
-        if (p.anchor == Anchor::Key && span.keyOffset >= 0) {
-            offset = span.keyOffset;
-            length = span.keyLength;
-        } else if (p.anchor == Anchor::Start) {
-            length = offset >= 0 ? 1 : 0;
-        }
-        if (offset >= 0) {
-            const auto [line, column] = lines.lineColumn(offset);
-            p.finding.offset = int(offset);
-            p.finding.length = int(length);
-            p.finding.line = line;
-            p.finding.column = column;
-        }
-        out.append(std::move(p.finding));
-    }
-    m_pending.clear();
-    return out;
+    f.jsonPath = m_tree.path(node);
+    f.offset = n.offset;
+    f.length = anchor == Anchor::Start ? 1 : n.length;
+    const auto [line, column] = lineColumn(n.offset);
+    f.line = line;
+    f.column = column;
+    m_findings.append(std::move(f));
 }
 
 } // namespace retell::core::detail

@@ -1,59 +1,60 @@
 #pragma once
 
 #include "validation/Finding.h"
+#include "validation/JsonTree.h"
+#include "validation/TextPosition.h"
 
-#include <QJsonArray>
 #include <QList>
 #include <QSet>
 #include <QString>
 
+#include <optional>
+
 namespace retell::core::detail {
 
-// Checks a Retell general_tools config. Findings first carry only a JSON
-// path; their text positions are resolved in one locator pass by
-// takeFindings(), so a clean config never pays for locating.
+// Checks a Retell general_tools config parsed by JsonTree, so every finding
+// gets its JSON path and text position without a second pass.
 class ToolsChecker final
 {
 public:
     struct NamedTool
     {
-        qsizetype index = 0;
+        int node = -1; // the "name" string node
+        int index = 0; // tool position in the array
         QString name;
     };
 
     explicit ToolsChecker(const QString &json);
+    Q_DISABLE_COPY_MOVE(ToolsChecker)
 
-    // True when the config parsed as a JSON array (even if tools have issues).
+    // True when the config is a JSON array (even if tools have issues).
     bool isArray() const { return m_isArray; }
     const QList<NamedTool> &namedTools() const { return m_namedTools; }
-    // Every property name declared in any tool's parameters (prompts talk
-    // about them, so they are not taken for undefined tools).
-    const QSet<QString> &parameterNames() const { return m_parameterNames; }
+    // Property names and enum values declared in any tool's parameters:
+    // prompts talk about them, so they are not taken for undefined tools.
+    const QSet<QString> &parameterWords() const { return m_parameterWords; }
 
     void reportUnused(const NamedTool &tool);
-    QList<Finding> takeFindings();
+    QList<Finding> takeFindings() { return std::exchange(m_findings, {}); }
 
 private:
-    enum class Anchor { Value, Key, Start };
-    struct Pending
-    {
-        Finding finding;
-        Anchor anchor = Anchor::Value;
-    };
+    enum class Anchor { Value, Start }; // whole value, or its first character
 
-    void checkTool(qsizetype index, const QJsonValue &value);
-    void checkCustom(const QString &base, const QJsonObject &tool);
-    void checkParameters(const QString &base, const QJsonValue &parameters);
-    void collectParameterNames(const QJsonObject &schema, int depth);
-    void add(const char *code, QString path, Anchor anchor, QString message,
+    void checkTool(int tool);
+    void checkCustom(int tool);
+    void checkParameters(int parameters);
+    void collectParameterWords(int schema, int depth);
+    void add(const char *code, int node, Anchor anchor, QString message,
              Severity severity = Severity::Error);
+    std::pair<int, int> lineColumn(qsizetype offset);
 
     const QString m_json; // implicitly shared copy
+    JsonTree m_tree;
+    std::optional<LineIndex> m_lines;
     bool m_isArray = false;
     QList<NamedTool> m_namedTools;
-    QSet<QString> m_parameterNames;
-    QList<Pending> m_pending;
-    QList<Finding> m_located; // findings positioned without the locator
+    QSet<QString> m_parameterWords;
+    QList<Finding> m_findings;
 };
 
 bool isValidToolName(QStringView name);

@@ -1,6 +1,6 @@
 #include "validation/Validator.h"
 
-#include "validation/JsonLocator.h"
+#include "validation/JsonTree.h"
 #include "validation/PromptScanner.h"
 #include "validation/TextPosition.h"
 #include "validation/ToolsChecker.h"
@@ -143,7 +143,7 @@ void checkToolMentions(QStringView prompt, const detail::PromptScan &scan,
         const QStringView word = it.key();
         if (!word.contains(QLatin1Char('_')) || defined.contains(word)
             || scan.variableIndex.contains(word) || isKnownVariable(word, context)
-            || tools.parameterNames().contains(word.toString()))
+            || tools.parameterWords().contains(word.toString()))
             continue;
         out.append(atSpot(Severity::Warning, "tools.undefined_tool_mentioned",
                           tr("The prompt mentions %1, which looks like a tool name, but no tool "
@@ -266,28 +266,23 @@ const QSet<QString> &Validator::systemVariables()
 
 QStringList Validator::toolNames(const QString &toolsJson)
 {
-    // The locator keeps what it read before a syntax error, so names of the
-    // tools before a typo still come back.
-    const detail::JsonLocator locator(toolsJson);
-    QList<std::pair<qsizetype, QString>> found;
-    const QLatin1StringView suffix("].name");
-    for (auto it = locator.spans().constBegin(); it != locator.spans().constEnd(); ++it) {
-        const QString &path = it.key();
-        if (!path.startsWith(QLatin1String("$[")) || !path.endsWith(suffix))
-            continue;
-        bool isIndex = false;
-        const qsizetype index = QStringView(path).mid(2, path.size() - 2 - suffix.size()).toLongLong(&isIndex);
-        const detail::JsonSpan span = it.value();
-        if (!isIndex || span.length < 2 || toolsJson.at(span.offset) != QLatin1Char('"'))
-            continue;
-        found.append({index, detail::JsonLocator::decodeString(
-                                 QStringView(toolsJson).mid(span.offset + 1, span.length - 2))});
-    }
-    std::sort(found.begin(), found.end());
+    // Nodes parsed before a syntax error are kept, so the names of the tools
+    // before a typo still come back. Nodes are in document order.
+    using Tree = detail::JsonTree;
+    const Tree tree(toolsJson);
     QStringList names;
-    names.reserve(found.size());
-    for (auto &entry : found)
-        names.append(std::move(entry.second));
+    if (tree.isEmpty() || tree.kind(Tree::kRoot) != Tree::Kind::Array)
+        return names;
+    for (int n = 1; n < tree.size(); ++n) {
+        const Tree::Node &x = tree.node(n);
+        // length is 0 for a string cut off by the error.
+        if (x.kind != Tree::Kind::String || x.length < 2 || x.keyOffset < 0)
+            continue;
+        const Tree::Node &tool = tree.node(x.parent);
+        if (tool.kind == Tree::Kind::Object && tool.parent == Tree::kRoot
+            && tree.keyOf(n) == QLatin1String("name"))
+            names.append(tree.string(n));
+    }
     return names;
 }
 

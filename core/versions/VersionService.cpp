@@ -199,7 +199,8 @@ Result<DeployOutcome> VersionService::rollback(const Actor &actor, const QString
     return DeployOutcome{written.value(), validation};
 }
 
-Result<HistoryPage> VersionService::history(const Actor &actor, const QString &branchId, int beforeVersion, int limit) const
+Result<HistoryPage> VersionService::history(const Actor &actor, const QString &branchId, int beforeVersion, int limit,
+                                            bool withTotal) const
 {
     auto branch = branchFor(m_context, actor, branchId, Role::Viewer);
     if (!branch)
@@ -232,14 +233,12 @@ Result<HistoryPage> VersionService::history(const Actor &actor, const QString &b
         s.notes = q->value(6).toString();
         page.rows << s;
     }
-    if (beforeVersion <= 0) {
+    if (withTotal) {
         auto count = Database::exec(db, QStringLiteral("SELECT COUNT(*) FROM retell_agent_prompts WHERE branch_id = ? AND is_template = 0"),
                                     {branch->id});
         if (!count)
             return count.error();
         page.total = count->next() ? count->value(0).toInt() : 0;
-    } else {
-        page.total = -1; // not recounted on later pages
     }
     return page;
 }

@@ -24,7 +24,7 @@ struct HistoryPage
 {
     QList<VersionSummary> rows; // newest first
     bool hasMore = false;
-    int total = 0;
+    int total = -1; // number of versions; only when asked for (it reads every row)
 };
 
 // Append-only versions of a branch's agent configuration. A deploy validates,
@@ -42,7 +42,7 @@ public:
                                    const QString &notes = {}) const;
     // Keyset pagination: rows with version < beforeVersion (0 = from newest).
     Result<HistoryPage> history(const Actor &actor, const QString &branchId, int beforeVersion = 0,
-                                int limit = 100) const;
+                                int limit = 100, bool withTotal = false) const;
     Result<PromptVersion> version(const Actor &actor, const QString &branchId, int version) const;
     // The active version; NotFound when the branch has none yet.
     Result<PromptVersion> active(const Actor &actor, const QString &branchId) const;

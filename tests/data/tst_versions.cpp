@@ -103,7 +103,7 @@ private slots:
         auto out = versions.deploy(ann, kBranchA, request(QStringLiteral("First real version, end_call at the end.")));
         QVERIFY(out);
         QCOMPARE(out->version.version, 4);
-        auto page = versions.history(ann, kBranchA);
+        auto page = versions.history(ann, kBranchA, 0, 100, true);
         QVERIFY(page);
         QCOMPARE(page->total, 1); // template rows are not history
         auto templates = TemplateService(ServiceContext{db.spec()}).templates();
@@ -161,7 +161,7 @@ private slots:
         int expected = 1234;
         bool first = true;
         for (;;) {
-            auto page = versions.history(ann, kBranchA, before, 100);
+            auto page = versions.history(ann, kBranchA, before, 100, first);
             QVERIFY(page);
             if (first) {
                 QCOMPARE(page->total, 1234);
