@@ -33,8 +33,11 @@ QString promptOfSize(qsizetype chars)
         "and spell names back letter by letter (Müller: M-Ü-L-L-E-R).\n\n");
     QString out;
     out.reserve(chars + paragraph.size());
-    while (out.size() < chars)
+    while (out.size() + paragraph.size() <= chars)
         out += paragraph;
+    // Pad with plain words so no placeholder is cut in half.
+    while (out.size() < chars)
+        out += QStringLiteral("word ");
     out.truncate(chars);
     return out;
 }
@@ -100,7 +103,7 @@ int main()
 
     QList<QStringList> rows = {{QStringLiteral("case"), QStringLiteral("median ms"),
                                 QStringLiteral("p95 ms"), QStringLiteral("µs per KB"),
-                                QStringLiteral("findings"), QStringLiteral("web 0.8 ms / median")}};
+                                QStringLiteral("findings"), QStringLiteral("vs web 0.8 ms")}};
     for (const Case &c : cases) {
         const AgentConfig config{promptOfSize(c.chars), tools};
         int findings = 0;
@@ -109,8 +112,11 @@ int main()
             c.samples);
         rows.append({c.label, bench::ms(s.medianMs), bench::ms(s.p95Ms),
                      QString::number(s.medianMs * 1000.0 / (c.chars / 1024.0), 'f', 2),
-                     QString::number(findings), QString::number(kWebMs / s.medianMs, 'f', 0)
-                                                    + QStringLiteral("x faster")});
+                     QString::number(findings),
+                     // The web figure is for one ordinary prompt: compare the 8 KB row.
+                     c.chars <= 8 * 1024 ? QString::number(kWebMs / s.medianMs, 'f', 0)
+                                               + QStringLiteral("x faster")
+                                         : QStringLiteral("-")});
     }
     {
         const QByteArray prompt = promptOfSize(8 * 1024).toUtf8();

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <array>
+
 namespace retell::core::detail {
 
 namespace {
@@ -10,12 +12,34 @@ namespace {
 // the first ones and the result stays small for huge broken prompts.
 constexpr int kMaxFindingsPerKind = 100;
 
-inline bool isAsciiAlpha(char16_t c)
+// ASCII character classes, looked up once per character in the hot loops.
+enum CharClass : quint8 { Other, Alpha, Digit, Underscore, Blank, Break, Brace };
+constexpr auto kClasses = [] {
+    std::array<quint8, 128> t{};
+    for (int c = 'a'; c <= 'z'; ++c)
+        t[c] = Alpha;
+    for (int c = 'A'; c <= 'Z'; ++c)
+        t[c] = Alpha;
+    for (int c = '0'; c <= '9'; ++c)
+        t[c] = Digit;
+    t['_'] = Underscore;
+    t[' '] = Blank;
+    t['\t'] = Blank;
+    t['\n'] = Break;
+    t['\r'] = Break;
+    t['{'] = Brace;
+    t['}'] = Brace;
+    return t;
+}();
+
+inline quint8 classOf(char16_t c) { return c < 128 ? kClasses[c] : quint8(Other); }
+inline bool isAsciiAlpha(char16_t c) { return classOf(c) == Alpha; }
+inline bool isDigit(char16_t c) { return classOf(c) == Digit; }
+inline bool isIdentChar(char16_t c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    const quint8 k = classOf(c);
+    return k == Alpha || k == Digit || k == Underscore;
 }
-inline bool isDigit(char16_t c) { return c >= '0' && c <= '9'; }
-inline bool isIdentChar(char16_t c) { return isAsciiAlpha(c) || isDigit(c) || c == '_'; }
 inline bool isVariableChar(char16_t c)
 {
     return isIdentChar(c) || c == '-' || c == '.' || c == '/' || c == '+';
@@ -69,20 +93,21 @@ void Scanner::run()
         const char16_t c = m_s[m_i];
         if (c >= 0x80) {
             nonAscii(c);
-        } else if (isAsciiAlpha(c) || c == '_') {
-            word();
-        } else if (isDigit(c)) {
-            number();
-        } else if (c == ' ' || c == '\t') {
-            ++m_i;
-        } else if (c == '\n' || c == '\r') {
-            lineBreaks();
-        } else if (c == '{' && m_i + 1 < m_n && m_s[m_i + 1] == '{') {
-            placeholder();
-        } else if (c == '}' && m_i + 1 < m_n && m_s[m_i + 1] == '}') {
-            strayClose();
-        } else {
-            punctuation();
+            continue;
+        }
+        switch (kClasses[c]) {
+        case Alpha:
+        case Underscore: word(); break;
+        case Digit: number(); break;
+        case Blank: ++m_i; break;
+        case Break: lineBreaks(); break;
+        case Brace:
+            if (m_i + 1 < m_n && m_s[m_i + 1] == c)
+                c == '{' ? placeholder() : strayClose();
+            else
+                punctuation();
+            break;
+        default: punctuation(); break;
         }
     }
 }
@@ -110,26 +135,34 @@ void Scanner::lineBreaks()
 void Scanner::word()
 {
     const qsizetype start = m_i;
+    qsizetype i = m_i;
     qsizetype weight = 0;
     bool ascii = true;
     bool joined = false; // contains '_' or an inner '-'
-    while (m_i < m_n) {
-        const char16_t c = m_s[m_i];
-        if (isIdentChar(c)) {
-            joined |= (c == '_' && m_i > start);
-            ++weight;
-        } else if (c == '-' && m_i > start && m_i + 1 < m_n && isIdentChar(m_s[m_i + 1])) {
-            joined = true;
-            ++weight;
-        } else if (c >= 0x80 && !isDenseScript(c) && !QChar::isSurrogate(c)
-                   && QChar::isLetterOrNumber(c)) {
+    while (i < m_n) {
+        const char16_t c = m_s[i];
+        if (c < 0x80) {
+            const quint8 k = kClasses[c];
+            if (k == Alpha || k == Digit) {
+                ++weight;
+            } else if (k == Underscore) {
+                joined |= i > start;
+                ++weight;
+            } else if (c == '-' && i > start && i + 1 < m_n && isIdentChar(m_s[i + 1])) {
+                joined = true;
+                ++weight;
+            } else {
+                break;
+            }
+        } else if (!isDenseScript(c) && !QChar::isSurrogate(c) && QChar::isLetterOrNumber(c)) {
             ascii = false;
             weight += 2;
         } else {
             break;
         }
-        ++m_i;
+        ++i;
     }
+    m_i = i;
     m_out.tokens += int((weight + 5) / 6);
     if (!m_full || !joined || !ascii || m_s[start] == '_' || m_s[m_i - 1] == '_')
         return;

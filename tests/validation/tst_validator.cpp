@@ -78,6 +78,8 @@ private slots:
     void toolsClean_data();
     void toolsClean();
     void jsonSyntaxErrorPosition();
+    void jsonSyntaxErrors_data();
+    void jsonSyntaxErrors();
     void invalidUtf8_data();
     void invalidUtf8();
     void findingsJsonRoundTrip();
@@ -446,6 +448,41 @@ void TestValidator::jsonSyntaxErrorPosition()
     const Finding g = Validator::validate({QStringLiteral("Hello."), withUmlaut}).findings.value(0);
     QCOMPARE(g.code, QStringLiteral("tools.invalid_json"));
     QCOMPARE(withUmlaut.mid(g.offset, 3), QStringLiteral("\"x\""));
+}
+
+void TestValidator::jsonSyntaxErrors_data()
+{
+    QTest::addColumn<QString>("tools");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+
+    QTest::newRow("trailing comma") << QStringLiteral("[1,]") << 1 << 4;
+    QTest::newRow("single quotes") << QStringLiteral("['a']") << 1 << 2;
+    QTest::newRow("unknown escape") << QStringLiteral("[\"\\x\"]") << 1 << 4;
+    QTest::newRow("short unicode escape") << QStringLiteral("[\"\\u12\"]") << 1 << 7;
+    QTest::newRow("leading zero") << QStringLiteral("[01]") << 1 << 3;
+    QTest::newRow("bare word") << QStringLiteral("[\n  nope]") << 2 << 3;
+    QTest::newRow("unterminated string") << QStringLiteral("[\"abc") << 1 << 6;
+    QTest::newRow("text after the array") << QStringLiteral("[] x") << 1 << 4;
+    QTest::newRow("raw line break in a string") << QStringLiteral("[\"a\nb\"]") << 1 << 4;
+    QTest::newRow("missing colon") << QStringLiteral("[{\"name\" \"x\"}]") << 1 << 10;
+}
+
+void TestValidator::jsonSyntaxErrors()
+{
+    QFETCH(QString, tools);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    const ValidationResult result = Validator::validate({QStringLiteral("Hello."), tools});
+    QCOMPARE(result.findings.size(), 1);
+    const Finding &f = result.findings.first();
+    QCOMPARE(f.code, QStringLiteral("tools.invalid_json"));
+    QVERIFY(f.isError());
+    QCOMPARE(f.line, line);
+    QCOMPARE(f.column, column);
+    QVERIFY(f.offset >= 0 && f.offset <= tools.size());
+    QCOMPARE(f.length, f.offset < tools.size() ? 1 : 0);
+    QVERIFY(Validator::toolNames(tools).isEmpty());
 }
 
 void TestValidator::invalidUtf8_data()
