@@ -6,13 +6,15 @@
 #include "validation/ToolsChecker.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
 
 #include <algorithm>
 
 namespace retell::core {
 
 namespace {
+
+// Beyond this many findings of one code the list only repeats itself.
+constexpr int kMaxFindingsPerCode = 100;
 
 QString tr(const char *text) { return QCoreApplication::translate("Validator", text); }
 
@@ -111,9 +113,11 @@ void checkTokens(int tokens, QList<Finding> &out)
 void checkVariables(const detail::PromptScan &scan, const ValidationContext &context,
                     QList<Finding> &out)
 {
+    int reported = 0;
     for (const detail::VariableUse &use : scan.variables) {
-        if (isKnownVariable(use.name, context))
+        if (isKnownVariable(use.name, context) || reported == kMaxFindingsPerCode)
             continue;
+        ++reported;
         const QString message =
             use.count == 1
                 ? tr("{{%1}} is neither a Retell system variable nor provided by the branch; "
@@ -139,18 +143,25 @@ void checkToolMentions(QStringView prompt, const detail::PromptScan &scan,
         if (!mentioned)
             tools.reportUnused(tool);
     }
+    QList<Finding> mentions;
     for (auto it = scan.identifiers.constBegin(); it != scan.identifiers.constEnd(); ++it) {
         const QStringView word = it.key();
         if (!word.contains(QLatin1Char('_')) || defined.contains(word)
             || scan.variableIndex.contains(word) || isKnownVariable(word, context)
             || tools.parameterWords().contains(word.toString()))
             continue;
-        out.append(atSpot(Severity::Warning, "tools.undefined_tool_mentioned",
+        mentions.append(atSpot(Severity::Warning, "tools.undefined_tool_mentioned",
                           tr("The prompt mentions %1, which looks like a tool name, but no tool "
                              "with that name is defined.")
                               .arg(quoted(word)),
                           it.value()));
     }
+    // The hash has no order: keep the first mentions in the text.
+    std::sort(mentions.begin(), mentions.end(),
+              [](const Finding &a, const Finding &b) { return a.offset < b.offset; });
+    if (mentions.size() > kMaxFindingsPerCode)
+        mentions.resize(kMaxFindingsPerCode);
+    out.append(mentions);
 }
 
 Finding invalidUtf8(FindingTarget target, const QByteArray &bytes, qsizetype badByte,

@@ -41,7 +41,14 @@ struct ValidationResult
 };
 
 // Retell-aware validation of a prompt and its tools config. Stateless and
-// thread-safe; cheap enough to run on every keystroke.
+// thread-safe; cheap enough to run on every keystroke (about 30 us for an
+// 8 KB prompt with four tools, linear in the prompt size).
+//
+// Severities: a stray "}}" (it may close literal JSON in an example), unknown
+// variables, token cost above 3,500, and tool/prompt cross-references
+// (tools.undefined_tool_mentioned, tools.unused_tool) are warnings; every
+// other finding is an error. Unknown variables are reported once per name,
+// brace findings at most 100 per kind.
 class Validator final
 {
 public:
@@ -50,6 +57,12 @@ public:
     static ValidationResult validateBytes(const QByteArray &prompt, const QByteArray &tools,
                                           const ValidationContext &context = {});
 
+    // Linear, allocation-free approximation of an OpenAI-style BPE count:
+    // a word (letters, digits, '_', inner '-') is one token per started six
+    // characters, non-ASCII letters weighing two; digits one per three;
+    // punctuation one each (a run of one character, like "---", one per
+    // four); a run of line breaks one; spaces free; CJK characters one each;
+    // emoji two. Calibrated to be slightly conservative on English prompts.
     static int estimateTokens(QStringView text);
     static const QSet<QString> &systemVariables();
     // Tool names defined in a tools config (best effort on invalid JSON).

@@ -73,6 +73,7 @@ private slots:
     void tokenLimits_data();
     void tokenLimits();
     void hugePromptFailsFast();
+    void findingsAreCapped();
     void toolsFindings_data();
     void toolsFindings();
     void toolsClean_data();
@@ -276,6 +277,24 @@ void TestValidator::hugePromptFailsFast()
     QVERIFY(result.findings.first().isError());
     QVERIFY(result.findings.first().message.contains(QLatin1String("10485760")));
     QCOMPARE(result.characters, 10 * 1024 * 1024);
+}
+
+void TestValidator::findingsAreCapped()
+{
+    QString prompt;
+    for (int i = 0; i < 500; ++i)
+        prompt += QStringLiteral("{{v%1}} tool_%1 {{ }} }} ").arg(i);
+    const ValidationResult result = Validator::validate({prompt, QStringLiteral("[]")});
+    QHash<QString, int> perCode;
+    for (const Finding &f : result.findings)
+        ++perCode[f.code];
+    QCOMPARE(perCode.value(QStringLiteral("prompt.unknown_variable")), 100);
+    QCOMPARE(perCode.value(QStringLiteral("tools.undefined_tool_mentioned")), 100);
+    QCOMPARE(perCode.value(QStringLiteral("prompt.malformed_variable")), 100);
+    QCOMPARE(perCode.value(QStringLiteral("prompt.unbalanced_braces")), 100);
+    // The first ones in the text are kept, in text order.
+    const Finding *first = findCode(result, QStringLiteral("tools.undefined_tool_mentioned"));
+    QCOMPARE(prompt.mid(first->offset, first->length), QStringLiteral("tool_0"));
 }
 
 void TestValidator::toolsFindings_data()
