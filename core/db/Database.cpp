@@ -204,6 +204,23 @@ void Database::dropConnection(const ConnectionSpec &spec)
     QSqlDatabase::removeDatabase(name);
 }
 
+void Database::finishStatements(const QSqlDatabase &db)
+{
+    auto it = t_connections.statements.find(db.connectionName());
+    if (it == t_connections.statements.end())
+        return;
+    for (QSqlQuery &q : *it)
+        if (q.isActive())
+            q.finish();
+}
+
+void Database::release(const ConnectionSpec &spec)
+{
+    const auto name = t_connections.names.constFind(spec.key());
+    if (name != t_connections.names.constEnd())
+        finishStatements(QSqlDatabase::database(*name, false));
+}
+
 Dialect Database::dialectOf(const QSqlDatabase &db)
 {
     return isMySql(db) ? Dialect::MySQL : Dialect::SQLite;
@@ -220,6 +237,11 @@ Result<QSqlQuery> Database::exec(QSqlDatabase &db, const QString &sql, const QVa
             return errorFrom(fresh.lastError(), sql);
         it = cache.insert(sql, fresh);
     }
+    // An unfinished SELECT keeps SQLite's read snapshot open, which would
+    // hide other connections' commits: finish every other statement first.
+    for (auto other = cache.begin(); other != cache.end(); ++other)
+        if (other != it && other->isActive())
+            other->finish();
     QSqlQuery q = *it;
     q.finish();
     for (const QVariant &v : bind)
@@ -265,8 +287,10 @@ Result<void> Database::writeTransaction(const ConnectionSpec &spec,
                     if (!committed)
                         last = errorFrom(db.lastError(), QStringLiteral("COMMIT"));
                 }
-                if (committed)
+                if (committed) {
+                    finishStatements(db);
                     return {};
+                }
                 if (isConnectionLost(db.lastError())) {
                     // The server may or may not have committed: never guess.
                     dropConnection(spec);

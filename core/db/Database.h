@@ -23,6 +23,10 @@ public:
     static void dropConnection(const ConnectionSpec &spec);
 
     static Dialect dialectOf(const QSqlDatabase &db);
+    // Ends the read snapshots of the calling thread's finished queries, so an
+    // idle connection neither sees stale data nor holds back WAL checkpoints.
+    static void release(const ConnectionSpec &spec);
+    static void finishStatements(const QSqlDatabase &db);
 
     // Runs body inside a write transaction (BEGIN IMMEDIATE on SQLite) and
     // commits; rolls back on error. Transient failures (deadlock, lock wait
@@ -34,7 +38,8 @@ public:
 
     // Prepares (once per thread and connection, then reused), binds
     // positionally, executes; errors carry the statement. The returned query
-    // stays valid until the same SQL runs again on this thread.
+    // stays valid until the next exec() on the same connection: read what
+    // you need from it before running another statement.
     static Result<QSqlQuery> exec(QSqlDatabase &db, const QString &sql,
                                   const QVariantList &bind = {}, bool forwardOnly = true);
 
