@@ -262,6 +262,9 @@ Result<void> Database::writeTransaction(const ConnectionSpec &spec,
             return conn.error();
         QSqlDatabase &db = conn.value();
         const bool sqlite = dialectOf(db) == Dialect::SQLite;
+        // A pending SELECT would pin an old snapshot and make BEGIN IMMEDIATE
+        // fail with SQLITE_BUSY_SNAPSHOT.
+        finishStatements(db);
         bool begun = false;
         if (sqlite) {
             QSqlQuery q(db);
