@@ -244,8 +244,14 @@ Result<QSqlQuery> Database::exec(QSqlDatabase &db, const QString &sql, const QVa
             other->finish();
     QSqlQuery q = *it;
     q.finish();
-    for (const QVariant &v : bind)
-        q.addBindValue(v);
+    for (const QVariant &v : bind) {
+        // A null QString would bind SQL NULL; NULL is always asked for
+        // explicitly with QVariant(), so text binds as text, even when empty.
+        if (v.typeId() == QMetaType::QString && v.toString().isNull())
+            q.addBindValue(QStringLiteral(""));
+        else
+            q.addBindValue(v);
+    }
     if (!q.exec())
         return errorFrom(q.lastError(), sql);
     return q;
