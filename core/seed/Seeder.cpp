@@ -209,21 +209,27 @@ Result<SeedReport> Seeder::seedDemo(const ServiceContext &context)
 
     // A believable history for the first branches: written through the real
     // deploy path, with the clock set back so the history spans weeks.
-    auto auth = AuthService(context).reload(User{userIds.value(0), QStringLiteral("Ada Admin"), QString::fromLatin1(demo::kSuperAdmin)});
-    if (!auth)
-        return auth.error();
-    const Actor admin = auth.value();
+    QList<Actor> actors;
+    for (int i = 0; i < demoUsers().size(); ++i) {
+        const DemoUser &u = demoUsers()[i];
+        auto auth = AuthService(context).reload(User{userIds.value(i), QString::fromLatin1(u.name), QString::fromLatin1(u.email)});
+        if (!auth)
+            return auth.error();
+        actors << auth.value();
+    }
+    const Actor &admin = actors.first();
     const QList<Template> templates = TemplateService::builtIns();
-    struct Step { int company; int branch; int templateIndex; int daysAgo; const char *notes; const char *edit; };
+    // user: index into demoUsers(), who deploys the step.
+    struct Step { int company; int branch; int templateIndex; int daysAgo; int user; const char *notes; const char *edit; };
     const QList<Step> steps = {
-        {0, 0, 1, 41, "First agent for Berlin Mitte", nullptr},
-        {0, 0, 0, 27, "Switch to dynamic service selection", nullptr},
-        {0, 0, 0, 12, "Mention the parking garage", "\n\n## Directions\nThe entrance is in the courtyard; the nearest parking garage is on Rosenthaler Straße."},
-        {0, 0, 0, 3, "Friendlier greeting for regulars", "\n\n## Regular customers\nIf the caller says they have been here before, welcome them back warmly."},
-        {0, 1, 1, 30, "Launch Hamburg Altona", nullptr},
-        {0, 1, 1, 9, "Ask for the stylist's name", "\n\n## Stylist preference\nAsk whether the caller prefers a particular stylist before offering times."},
-        {1, 0, 2, 20, "Information line for the practice", nullptr},
-        {2, 0, 1, 15, "Workshop booking line", nullptr},
+        {0, 0, 1, 41, 1, "First agent for Berlin Mitte", nullptr},
+        {0, 0, 0, 27, 1, "Switch to dynamic service selection", nullptr},
+        {0, 0, 0, 12, 2, "Mention the parking garage", "\n\n## Directions\nThe entrance is in the courtyard; the nearest parking garage is on Rosenthaler Straße."},
+        {0, 0, 0, 3, 2, "Friendlier greeting for regulars", "\n\n## Regular customers\nIf the caller says they have been here before, welcome them back warmly."},
+        {0, 1, 1, 30, 1, "Launch Hamburg Altona", nullptr},
+        {0, 1, 1, 9, 0, "Ask for the stylist's name", "\n\n## Stylist preference\nAsk whether the caller prefers a particular stylist before offering times."},
+        {1, 0, 2, 20, 4, "Information line for the practice", nullptr},
+        {2, 0, 1, 15, 5, "Workshop booking line", nullptr},
     };
     VersionService versions(context);
     for (const Step &s : steps) {
@@ -250,7 +256,7 @@ Result<SeedReport> Seeder::seedDemo(const ServiceContext &context)
         request.notes = QString::fromLatin1(s.notes);
         ServiceContext past = context;
         past.clock = [seedTime, s] { return seedTime.addDays(-s.daysAgo).addSecs(-3600 * (s.daysAgo % 7)); };
-        auto deployed = VersionService(past).deploy(admin, branchId, request);
+        auto deployed = VersionService(past).deploy(actors.value(s.user, admin), branchId, request);
         if (!deployed)
             return deployed.error();
         ++report.versionsAdded;
