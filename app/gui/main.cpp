@@ -1,10 +1,124 @@
+#include "app/Appearance.h"
+#include "app/AppStartup.h"
+#include "app/AutomationHooks.h"
+#include "app/MainWindow.h"
+#include "app/PasswordStore.h"
+#include "app/ServiceWorker.h"
+#include "app/Session.h"
+#include "app/Settings.h"
+
+#if __has_include("diff/DiffWindow.h")
+#include "diff/DiffWindow.h"
+#define RETELL_HAVE_DIFF_WINDOW 1
+#endif
+
 #include <QApplication>
-#include <QLabel>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QTextStream>
+
+using namespace retell::ui;
 
 int main(int argc, char **argv)
 {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     QApplication app(argc, argv);
-    QLabel label(QStringLiteral("Retell Agent Admin"));
-    label.show();
+    QApplication::setOrganizationName(QStringLiteral("retell-admin"));
+    QApplication::setApplicationName(QStringLiteral("retell-admin"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Retell Agent Admin"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.retell_admin.RetellAgentAdmin"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Edit, validate, deploy and roll back Retell AI voice agents per branch."));
+    parser.addHelpOption();
+    const QCommandLineOption db(QStringLiteral("db"),
+                                QStringLiteral("Database URL (sqlite:PATH or mysql://user@host/db); "
+                                               "default: env RETELL_ADMIN_DB or ask."),
+                                QStringLiteral("url"));
+    const QCommandLineOption user(QStringLiteral("user"),
+                                  QStringLiteral("Log in as EMAIL with the password from env "
+                                                 "RETELL_ADMIN_PASSWORD."),
+                                  QStringLiteral("email"));
+    const QCommandLineOption diff(QStringLiteral("diff"),
+                                  QStringLiteral("Compare two files side by side: --diff A B."));
+    const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use a dark palette."));
+    QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Save a PNG."),
+                                  QStringLiteral("file"));
+    QCommandLineOption screenshotDock(QStringLiteral("screenshot-dock"),
+                                      QStringLiteral("Raise a dock first."), QStringLiteral("dock"));
+    QCommandLineOption reportStartup(QStringLiteral("report-startup"),
+                                     QStringLiteral("Print startup timings and quit."));
+    for (QCommandLineOption *hidden : {&screenshot, &screenshotDock, &reportStartup})
+        hidden->setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({db, user, diff, dark, screenshot, screenshotDock, reportStartup});
+    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("With --diff: FILE_A FILE_B."),
+                                 QStringLiteral("[FILE_A FILE_B]"));
+    parser.process(app);
+
+    if (parser.isSet(dark))
+        applyDarkPalette(app);
+
+    if (parser.isSet(diff)) {
+        const QStringList files = parser.positionalArguments();
+        if (files.size() != 2) {
+            QTextStream(stderr) << "--diff needs two files: --diff FILE_A FILE_B\n";
+            return 2;
+        }
+#ifdef RETELL_HAVE_DIFF_WINDOW
+        DiffWindow window;
+        if (!window.openFiles(files.at(0), files.at(1)))
+            return 1;
+        window.show();
+        return app.exec();
+#else
+        QTextStream(stderr) << "The diff viewer is not part of this build.\n";
+        return 2;
+#endif
+    }
+
+    Settings settings;
+    ServiceWorker worker;
+    PasswordStore passwords;
+    AppStartup startup(&settings, &worker, &passwords);
+    AutomationOptions automation{parser.value(screenshot), parser.value(screenshotDock),
+                                 parser.isSet(reportStartup)};
+    const bool automated = !automation.screenshotPath.isEmpty() || automation.reportStartup;
+
+    AppStartup::Options options;
+    options.databaseUrl = parser.isSet(db) ? parser.value(db) : qEnvironmentVariable("RETELL_ADMIN_DB");
+    options.user = parser.value(user);
+    options.password = qEnvironmentVariable("RETELL_ADMIN_PASSWORD");
+    options.interactive = !automated;
+
+    QPointer<MainWindow> window;
+    std::function<bool(bool)> open = [&](bool again) {
+        AppStartup::Options current = options;
+        if (again) // File › Connect: choose anew
+            current = AppStartup::Options{};
+        auto session = startup.run(current);
+        if (!session) {
+            if (!startup.error().isEmpty())
+                QTextStream(stderr) << startup.error() << '\n';
+            return false;
+        }
+        const qint64 loginDoneMs = sinceStart.elapsed();
+        QPointer<MainWindow> previous = window;
+        window = new MainWindow(session, &settings);
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        QObject::connect(window, &MainWindow::reconnectRequested, window,
+                         [&open] { QMetaObject::invokeMethod(qApp, [&open] { open(true); },
+                                                             Qt::QueuedConnection); });
+        runAutomation(window, automation, sinceStart, loginDoneMs);
+        window->show();
+        window->start();
+        if (previous) // closed only now, so the application never runs out of windows
+            previous->close();
+        return true;
+    };
+    if (!open(false))
+        return startup.error().isEmpty() ? 0 : 1;
     return app.exec();
 }

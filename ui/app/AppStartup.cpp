@@ -1,0 +1,179 @@
+#include "app/AppStartup.h"
+
+#include "access/AuthService.h"
+#include "app/ConnectionDialog.h"
+#include "app/LoginDialog.h"
+#include "app/ServiceWorker.h"
+#include "app/Session.h"
+#include "app/Settings.h"
+#include "seed/Seeder.h"
+
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QProgressDialog>
+
+namespace retell::ui {
+
+namespace {
+// Waits for a worker job while the GUI thread keeps processing events.
+template <typename Job>
+auto await(ServiceWorker *worker, Job job)
+{
+    using R = std::invoke_result_t<Job &>;
+    std::optional<R> out;
+    QEventLoop loop;
+    QObject context;
+    worker->run(&context, std::move(job), [&](R result) {
+        out.emplace(std::move(result));
+        loop.quit();
+    });
+    loop.exec();
+    return std::move(*out);
+}
+} // namespace
+
+AppStartup::AppStartup(Settings *settings, ServiceWorker *worker, PasswordStore *passwords,
+                       QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_worker(worker)
+    , m_passwords(passwords)
+{
+}
+
+AppStartup::~AppStartup() = default;
+
+core::Result<PreparedDatabase> AppStartup::prepareDatabase(const core::ServiceContext &context,
+                                                           bool seedDemo)
+{
+    PreparedDatabase prepared;
+    auto migrated = core::Migrator::migrate(context.spec);
+    if (!migrated)
+        return migrated.error();
+    prepared.migration = migrated.value();
+    auto seeded = seedDemo ? core::Seeder::seedDemo(context) : core::Seeder::seedTemplates(context);
+    if (!seeded)
+        return seeded.error();
+    prepared.seededDemo = seedDemo;
+    return prepared;
+}
+
+std::optional<core::ConnectionSpec> AppStartup::chooseDatabase(const Options &options,
+                                                               bool askAgain)
+{
+    if (!options.databaseUrl.isEmpty() && !askAgain) {
+        auto spec = core::ConnectionSpec::parse(options.databaseUrl);
+        if (!spec) {
+            m_error = spec.error().message;
+            return std::nullopt;
+        }
+        if (spec->dialect == core::Dialect::MySQL) {
+            spec->password = qEnvironmentVariable("RETELL_ADMIN_DB_PASSWORD");
+            if (spec->password.isEmpty() && options.interactive) {
+                bool ok = false;
+                spec->password = QInputDialog::getText(
+                    nullptr, tr("Database Password"),
+                    tr("Password of %1:").arg(spec->displayName()), QLineEdit::Password, {}, &ok);
+                if (!ok)
+                    return std::nullopt;
+            }
+        }
+        return spec.value();
+    }
+    if (!options.interactive) {
+        m_error = tr("No database was given.");
+        return std::nullopt;
+    }
+    ConnectionDialog dialog(m_settings, m_passwords);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return dialog.spec();
+}
+
+std::optional<PreparedDatabase> AppStartup::prepare(const core::ServiceContext &context,
+                                                    bool interactive)
+{
+    const core::ConnectionSpec &spec = context.spec;
+    const bool newLocal = spec.dialect == core::Dialect::SQLite
+                          && spec.path != QLatin1String(":memory:") && !QFileInfo::exists(spec.path);
+    std::unique_ptr<QProgressDialog> progress;
+    if (interactive) {
+        progress = std::make_unique<QProgressDialog>(
+            newLocal ? tr("Creating the local database with demo data…")
+                     : tr("Opening %1…").arg(spec.displayName()),
+            QString(), 0, 0);
+        progress->setWindowTitle(tr("Retell Agent Admin"));
+        progress->setMinimumDuration(400);
+    }
+    auto prepared = await(m_worker, [context, newLocal] { return prepareDatabase(context, newLocal); });
+    progress.reset();
+    if (!prepared) {
+        m_error = prepared.error().message;
+        if (interactive)
+            QMessageBox::warning(nullptr, tr("Cannot Open the Database"), m_error);
+        return std::nullopt;
+    }
+    return prepared.value();
+}
+
+std::shared_ptr<Session> AppStartup::run(const Options &options)
+{
+    m_error.clear();
+    bool askAgain = false;
+    for (;;) {
+        const auto spec = chooseDatabase(options, askAgain);
+        if (!spec)
+            return nullptr;
+        const core::ServiceContext context{*spec};
+        const auto prepared = prepare(context, options.interactive);
+        if (!prepared) {
+            if (!options.interactive)
+                return nullptr;
+            askAgain = true; // back to the connection dialog
+            continue;
+        }
+
+        QString loginProblem;
+        if (!options.user.isEmpty() && !options.password.isEmpty()) {
+            auto actor = await(m_worker, [context, options] {
+                return core::AuthService(context).login(options.user, options.password);
+            });
+            if (actor) {
+                m_settings->setLastUser(options.user);
+                return std::make_shared<Session>(context, actor.value(), m_worker);
+            }
+            loginProblem = actor.error().message;
+            if (!options.interactive) {
+                m_error = loginProblem;
+                return nullptr;
+            }
+        } else if (!options.interactive) {
+            m_error = tr("No user was given; use --user with RETELL_ADMIN_PASSWORD.");
+            return nullptr;
+        }
+
+        LoginDialog login(context, m_worker);
+        login.setEmail(options.user.isEmpty() ? m_settings->lastUser() : options.user);
+        if (prepared->seededDemo)
+            login.setHint(tr("A new local database was created with demo companies and users. "
+                             "Sign in as <b>%1</b>; the demo accounts' password is in the README "
+                             "(<i>%2</i>).")
+                              .arg(QString::fromLatin1(core::demo::kSuperAdmin),
+                                   QString::fromLatin1(core::demo::kPassword)));
+        if (!loginProblem.isEmpty())
+            login.setHint(loginProblem);
+        if (login.exec() != QDialog::Accepted) {
+            if (options.databaseUrl.isEmpty()) {
+                askAgain = true; // cancel goes back one step
+                continue;
+            }
+            return nullptr;
+        }
+        m_settings->setLastUser(login.actor().user.email);
+        return std::make_shared<Session>(context, login.actor(), m_worker);
+    }
+}
+
+} // namespace retell::ui

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "common/Result.h"
+#include "common/ServiceContext.h"
+#include "db/Migrator.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace retell::ui {
+
+class PasswordStore;
+class ServiceWorker;
+class Session;
+class Settings;
+
+struct PreparedDatabase
+{
+    core::MigrationReport migration;
+    bool seededDemo = false;
+};
+
+// The way in: where (connection dialog or --db), schema and seeds, who (login
+// dialog or --user with RETELL_ADMIN_PASSWORD). Dialogs are modal but every
+// database call runs on the worker while the event loop keeps painting.
+class AppStartup final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AppStartup)
+
+public:
+    struct Options
+    {
+        QString databaseUrl; // empty: ask (local database preselected)
+        QString user;        // with password: no login dialog unless it fails
+        QString password;
+        bool interactive = true; // false: never show a dialog, fail instead
+    };
+
+    AppStartup(Settings *settings, ServiceWorker *worker, PasswordStore *passwords,
+               QObject *parent = nullptr);
+    ~AppStartup() override;
+
+    // The logged-in session, or null when the user cancelled or (non-
+    // interactive) something failed; error() says what.
+    std::shared_ptr<Session> run(const Options &options);
+    QString error() const { return m_error; }
+
+    // Runs on the worker: migrate, seed the templates, and demo data on a
+    // database this run creates.
+    static core::Result<PreparedDatabase> prepareDatabase(const core::ServiceContext &context,
+                                                          bool seedDemo);
+
+private:
+    std::optional<core::ConnectionSpec> chooseDatabase(const Options &options, bool askAgain);
+    std::optional<PreparedDatabase> prepare(const core::ServiceContext &context, bool interactive);
+
+    Settings *m_settings;
+    ServiceWorker *m_worker;
+    PasswordStore *m_passwords;
+    QString m_error;
+};
+
+} // namespace retell::ui

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "domain/Types.h"
+#include "versions/VersionService.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QProgressBar;
+
+namespace retell::ui {
+
+class AgentPanel;
+class BranchTreePanel;
+class HistoryPanel;
+class NotificationBanner;
+class Session;
+class Settings;
+class TemplatePickerPanel;
+
+// Wires the panels into docks, menus, a toolbar and the status bar; the
+// panels hold the logic.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    // draftRoot: where drafts are kept (empty = the platform's app-data folder).
+    MainWindow(std::shared_ptr<Session> session, Settings *settings,
+               const QString &draftRoot = {}, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Loads branches and templates, then opens the last branch.
+    void start();
+    // True once branches are listed and the current branch (if any) is shown
+    // with its history's first page.
+    bool isReady() const { return m_ready; }
+
+    Session *session() const { return m_session.get(); }
+    BranchTreePanel *branchTree() const { return m_tree; }
+    AgentPanel *agentPanel() const { return m_agent; }
+    HistoryPanel *historyPanel() const { return m_history; }
+    TemplatePickerPanel *templatePanel() const { return m_templates; }
+    NotificationBanner *banner() const { return m_banner; }
+    QDockWidget *historyDock() const { return m_historyDock; }
+    QDockWidget *templatesDock() const { return m_templatesDock; }
+    QAction *action(const QString &objectName) const;
+
+signals:
+    void ready();
+    // Editor, findings and history of the branch are filled.
+    void branchShown(const QString &branchId);
+    void reconnectRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createDocks();
+    void restoreLayout();
+    void saveLayout();
+    void refreshBranches();
+    void onBranchSelected(const core::Branch &branch);
+    void onDeployed(const core::Branch &branch, const core::DeployOutcome &outcome);
+    void onRolledBack(const core::Branch &branch, const core::DeployOutcome &outcome);
+    void updateActions();
+    void checkBranchShown();
+    void showFindBar(bool replace);
+    void openDiff(const core::PromptVersion &older, const core::PromptVersion &newer);
+    void notify(const QString &text);
+    void fail(const QString &text);
+    void about();
+    QAction *makeAction(const QString &name, const QString &text, const QString &icon,
+                        const QList<QKeySequence> &keys = {});
+
+    std::shared_ptr<Session> m_session;
+    Settings *m_settings;
+    BranchTreePanel *m_tree = nullptr;
+    AgentPanel *m_agent = nullptr;
+    HistoryPanel *m_history = nullptr;
+    TemplatePickerPanel *m_templates = nullptr;
+    NotificationBanner *m_banner = nullptr;
+    QDockWidget *m_treeDock = nullptr;
+    QDockWidget *m_historyDock = nullptr;
+    QDockWidget *m_templatesDock = nullptr;
+    QLabel *m_userLabel = nullptr;
+    QProgressBar *m_busy = nullptr;
+    QList<QAction *> m_actions;
+    QString m_pendingBranch; // branch whose editor or history is still loading
+    bool m_editorLoaded = false;
+    bool m_historyLoaded = false;
+    bool m_branchesLoaded = false;
+    bool m_ready = false;
+};
+
+} // namespace retell::ui

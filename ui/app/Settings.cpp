@@ -1,0 +1,163 @@
+#include "app/Settings.h"
+
+#include <QCryptographicHash>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace retell::ui {
+
+namespace {
+constexpr int kMaxRecentProfiles = 8;
+
+QString keyFor(const QString &databaseKey)
+{
+    // Database URLs contain '/', which QSettings treats as groups.
+    return QString::fromLatin1(
+        QCryptographicHash::hash(databaseKey.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
+}
+} // namespace
+
+QString ConnectionProfile::url() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("mysql"));
+    url.setHost(host);
+    url.setPort(port);
+    url.setUserName(user);
+    url.setPath(QLatin1Char('/') + database);
+    QUrlQuery query;
+    if (!sslCa.isEmpty())
+        query.addQueryItem(QStringLiteral("ssl_ca"), sslCa);
+    if (!sslCert.isEmpty())
+        query.addQueryItem(QStringLiteral("ssl_cert"), sslCert);
+    if (!sslKey.isEmpty())
+        query.addQueryItem(QStringLiteral("ssl_key"), sslKey);
+    if (!query.isEmpty())
+        url.setQuery(query);
+    return url.toString();
+}
+
+Settings::Settings() = default;
+
+QList<ConnectionProfile> Settings::recentProfiles() const
+{
+    QList<ConnectionProfile> profiles;
+    auto &s = m_settings;
+    const int count = s.beginReadArray(QStringLiteral("connections/recent"));
+    for (int i = 0; i < count; ++i) {
+        s.setArrayIndex(i);
+        ConnectionProfile p;
+        p.name = s.value(QStringLiteral("name")).toString();
+        p.host = s.value(QStringLiteral("host")).toString();
+        p.port = s.value(QStringLiteral("port"), 3306).toInt();
+        p.database = s.value(QStringLiteral("database")).toString();
+        p.user = s.value(QStringLiteral("user")).toString();
+        p.sslCa = s.value(QStringLiteral("sslCa")).toString();
+        p.sslCert = s.value(QStringLiteral("sslCert")).toString();
+        p.sslKey = s.value(QStringLiteral("sslKey")).toString();
+        profiles.append(p);
+    }
+    s.endArray();
+    return profiles;
+}
+
+void Settings::setRecentProfiles(const QList<ConnectionProfile> &profiles)
+{
+    m_settings.remove(QStringLiteral("connections/recent"));
+    m_settings.beginWriteArray(QStringLiteral("connections/recent"), int(profiles.size()));
+    for (int i = 0; i < profiles.size(); ++i) {
+        const ConnectionProfile &p = profiles.at(i);
+        m_settings.setArrayIndex(i);
+        m_settings.setValue(QStringLiteral("name"), p.name);
+        m_settings.setValue(QStringLiteral("host"), p.host);
+        m_settings.setValue(QStringLiteral("port"), p.port);
+        m_settings.setValue(QStringLiteral("database"), p.database);
+        m_settings.setValue(QStringLiteral("user"), p.user);
+        m_settings.setValue(QStringLiteral("sslCa"), p.sslCa);
+        m_settings.setValue(QStringLiteral("sslCert"), p.sslCert);
+        m_settings.setValue(QStringLiteral("sslKey"), p.sslKey);
+    }
+    m_settings.endArray();
+}
+
+void Settings::rememberProfile(const ConnectionProfile &profile)
+{
+    QList<ConnectionProfile> profiles = recentProfiles();
+    profiles.removeIf([&](const ConnectionProfile &p) { return p.name == profile.name; });
+    profiles.prepend(profile);
+    while (profiles.size() > kMaxRecentProfiles)
+        profiles.removeLast();
+    setRecentProfiles(profiles);
+}
+
+QString Settings::lastProfile() const
+{
+    return m_settings.value(QStringLiteral("connections/last")).toString();
+}
+
+void Settings::setLastProfile(const QString &name)
+{
+    m_settings.setValue(QStringLiteral("connections/last"), name);
+}
+
+QString Settings::lastUser() const
+{
+    return m_settings.value(QStringLiteral("login/lastUser")).toString();
+}
+
+void Settings::setLastUser(const QString &email)
+{
+    m_settings.setValue(QStringLiteral("login/lastUser"), email);
+}
+
+QString Settings::lastBranch(const QString &databaseKey) const
+{
+    return m_settings.value(QStringLiteral("lastBranch/") + keyFor(databaseKey)).toString();
+}
+
+void Settings::setLastBranch(const QString &databaseKey, const QString &branchId)
+{
+    m_settings.setValue(QStringLiteral("lastBranch/") + keyFor(databaseKey), branchId);
+}
+
+QByteArray Settings::windowGeometry() const
+{
+    return m_settings.value(QStringLiteral("window/geometry")).toByteArray();
+}
+
+void Settings::setWindowGeometry(const QByteArray &geometry)
+{
+    m_settings.setValue(QStringLiteral("window/geometry"), geometry);
+}
+
+QByteArray Settings::windowState() const
+{
+    return m_settings.value(QStringLiteral("window/state")).toByteArray();
+}
+
+void Settings::setWindowState(const QByteArray &state)
+{
+    m_settings.setValue(QStringLiteral("window/state"), state);
+}
+
+QByteArray Settings::splitterState(const QString &splitter) const
+{
+    return m_settings.value(QStringLiteral("splitters/") + splitter).toByteArray();
+}
+
+void Settings::setSplitterState(const QString &splitter, const QByteArray &state)
+{
+    m_settings.setValue(QStringLiteral("splitters/") + splitter, state);
+}
+
+QByteArray Settings::headerState(const QString &view) const
+{
+    return m_settings.value(QStringLiteral("headers/") + view).toByteArray();
+}
+
+void Settings::setHeaderState(const QString &view, const QByteArray &state)
+{
+    m_settings.setValue(QStringLiteral("headers/") + view, state);
+}
+
+} // namespace retell::ui

@@ -1,0 +1,190 @@
+#include "panels/BranchTreePanel.h"
+
+#include "panels/StatusIcons.h"
+
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace retell::ui {
+
+BranchTreePanel::BranchTreePanel(QWidget *parent)
+    : QWidget(parent)
+    , m_filter(new QLineEdit(this))
+    , m_view(new QTreeView(this))
+    , m_model(new QStandardItemModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+{
+    setObjectName(QStringLiteral("branchTreePanel"));
+    m_filter->setObjectName(QStringLiteral("branchFilter"));
+    m_filter->setPlaceholderText(tr("Filter branches"));
+    m_filter->setClearButtonEnabled(true);
+
+    m_model->setHorizontalHeaderLabels({tr("Branch"), tr("Active")});
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setRecursiveFilteringEnabled(true);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(NameColumn);
+    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+
+    m_view->setObjectName(QStringLiteral("branchTree"));
+    m_view->setModel(m_proxy);
+    m_view->setUniformRowHeights(true);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    m_view->header()->setSectionResizeMode(VersionColumn, QHeaderView::ResizeToContents);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(NameColumn, Qt::AscendingOrder);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_view);
+
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setFilterFixedString(text);
+        if (!text.isEmpty())
+            m_view->expandAll();
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &BranchTreePanel::onCurrentChanged);
+}
+
+BranchTreePanel::~BranchTreePanel() = default;
+
+void BranchTreePanel::setBranches(const QList<core::Branch> &branches)
+{
+    m_rebuilding = true;
+    m_branches = branches;
+    m_items.clear();
+    m_model->removeRows(0, m_model->rowCount());
+    QHash<QString, QStandardItem *> companies;
+    QStandardItem *root = m_model->invisibleRootItem();
+    for (const core::Branch &b : branches) {
+        QStandardItem *company = companies.value(b.companyId);
+        if (!company) {
+            company = new QStandardItem(themeIcon(QStringLiteral("company")), b.companyName);
+            company->setSelectable(false);
+            auto *spacer = new QStandardItem;
+            spacer->setSelectable(false);
+            root->appendRow({company, spacer});
+            companies.insert(b.companyId, company);
+        }
+        auto *name = new QStandardItem(b.name);
+        name->setData(b.id, BranchIdRole);
+        auto *version = new QStandardItem;
+        version->setData(b.id, BranchIdRole);
+        company->appendRow({name, version});
+        m_items.insert(b.id, name);
+        updateBranchItem(b.id);
+    }
+    m_view->expandAll();
+    m_rebuilding = false;
+    if (!m_currentId.isEmpty() && !selectBranch(m_currentId))
+        m_currentId.clear();
+}
+
+void BranchTreePanel::setDraftBranches(const QSet<QString> &branchIds)
+{
+    const QSet<QString> changed = (m_drafts - branchIds) + (branchIds - m_drafts);
+    m_drafts = branchIds;
+    for (const QString &id : changed)
+        updateBranchItem(id);
+}
+
+void BranchTreePanel::setHasDraft(const QString &branchId, bool hasDraft)
+{
+    if (hasDraft == m_drafts.contains(branchId))
+        return;
+    if (hasDraft)
+        m_drafts.insert(branchId);
+    else
+        m_drafts.remove(branchId);
+    updateBranchItem(branchId);
+}
+
+void BranchTreePanel::updateBranchItem(const QString &branchId)
+{
+    QStandardItem *name = itemFor(branchId);
+    const auto b = branch(branchId);
+    if (!name || !b)
+        return;
+    QStandardItem *version = name->parent()->child(name->row(), VersionColumn);
+    const bool draft = m_drafts.contains(branchId);
+    name->setIcon(draft ? draftIcon() : QIcon());
+    QFont font = name->font();
+    font.setItalic(draft);
+    name->setFont(font);
+    name->setToolTip(draft ? tr("%1 — has an unsaved draft").arg(b->name) : b->name);
+    if (b->activeVersion) {
+        version->setText(QStringLiteral("v%1").arg(*b->activeVersion));
+        version->setIcon(statusIcon(b->activeStatus));
+        version->setToolTip(tr("Active version %1, %2")
+                                .arg(*b->activeVersion)
+                                .arg(statusText(b->activeStatus)));
+        version->setData(*b->activeVersion, Qt::UserRole + 2);
+    } else {
+        version->setText(tr("none"));
+        version->setIcon(QIcon());
+        version->setToolTip(tr("Nothing deployed yet"));
+    }
+}
+
+QStandardItem *BranchTreePanel::itemFor(const QString &branchId) const
+{
+    return m_items.value(branchId);
+}
+
+bool BranchTreePanel::selectBranch(const QString &branchId)
+{
+    QStandardItem *item = itemFor(branchId);
+    if (!item)
+        return false;
+    const QModelIndex index = m_proxy->mapFromSource(item->index());
+    if (!index.isValid())
+        return false;
+    m_view->scrollTo(index);
+    m_view->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    return true;
+}
+
+std::optional<core::Branch> BranchTreePanel::currentBranch() const
+{
+    return m_currentId.isEmpty() ? std::nullopt : branch(m_currentId);
+}
+
+std::optional<core::Branch> BranchTreePanel::branch(const QString &branchId) const
+{
+    for (const core::Branch &b : m_branches) {
+        if (b.id == branchId)
+            return b;
+    }
+    return std::nullopt;
+}
+
+void BranchTreePanel::focusFilter()
+{
+    m_filter->setFocus(Qt::ShortcutFocusReason);
+    m_filter->selectAll();
+}
+
+void BranchTreePanel::onCurrentChanged()
+{
+    const QString id = m_view->currentIndex().data(BranchIdRole).toString();
+    if (id.isEmpty() || (m_rebuilding && id == m_currentId))
+        return;
+    const bool changed = id != m_currentId;
+    m_currentId = id;
+    if (changed)
+        if (const auto b = branch(id))
+            emit branchSelected(*b);
+}
+
+} // namespace retell::ui

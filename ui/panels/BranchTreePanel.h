@@ -1,0 +1,67 @@
+#pragma once
+
+#include "domain/Types.h"
+
+#include <QHash>
+#include <QSet>
+#include <QWidget>
+
+#include <optional>
+
+class QLineEdit;
+class QSortFilterProxyModel;
+class QStandardItem;
+class QStandardItemModel;
+class QTreeView;
+
+namespace retell::ui {
+
+// Companies → branches the user may see, each with its active version,
+// validation status and an unsaved-draft marker; a filter narrows by name.
+class BranchTreePanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BranchTreePanel)
+
+public:
+    enum Column { NameColumn, VersionColumn, ColumnCount };
+    enum Role { BranchIdRole = Qt::UserRole + 1 };
+
+    explicit BranchTreePanel(QWidget *parent = nullptr);
+    ~BranchTreePanel() override;
+
+    // Replaces the tree; keeps the current branch selected when it still exists.
+    void setBranches(const QList<core::Branch> &branches);
+    void setDraftBranches(const QSet<QString> &branchIds);
+    void setHasDraft(const QString &branchId, bool hasDraft);
+    bool hasDraft(const QString &branchId) const { return m_drafts.contains(branchId); }
+
+    bool selectBranch(const QString &branchId);
+    std::optional<core::Branch> currentBranch() const;
+    std::optional<core::Branch> branch(const QString &branchId) const;
+    QList<core::Branch> branches() const { return m_branches; }
+
+    QTreeView *view() const { return m_view; }
+    QLineEdit *filterEdit() const { return m_filter; }
+    void focusFilter();
+
+signals:
+    void branchSelected(const core::Branch &branch);
+
+private:
+    void onCurrentChanged();
+    void updateBranchItem(const QString &branchId);
+    QStandardItem *itemFor(const QString &branchId) const;
+
+    QLineEdit *m_filter = nullptr;
+    QTreeView *m_view = nullptr;
+    QStandardItemModel *m_model = nullptr;
+    QSortFilterProxyModel *m_proxy = nullptr;
+    QList<core::Branch> m_branches;
+    QHash<QString, QStandardItem *> m_items; // branch id → name item
+    QSet<QString> m_drafts;
+    QString m_currentId;
+    bool m_rebuilding = false;
+};
+
+} // namespace retell::ui

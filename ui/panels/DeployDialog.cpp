@@ -1,0 +1,156 @@
+#include "panels/DeployDialog.h"
+
+#include "panels/StatusIcons.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace retell::ui {
+
+namespace {
+QString findingLocation(const core::Finding &f)
+{
+    const QString where = f.target == core::FindingTarget::Prompt ? DeployDialog::tr("prompt")
+                                                                  : DeployDialog::tr("tools");
+    if (!f.jsonPath.isEmpty())
+        return QStringLiteral("%1 %2").arg(where, f.jsonPath);
+    if (f.line > 0)
+        return DeployDialog::tr("%1 line %2").arg(where).arg(f.line);
+    return where;
+}
+} // namespace
+
+DeployDialog::DeployDialog(const QString &branchTitle, const core::ValidationResult &validation,
+                           const QString &templateName, QWidget *parent)
+    : QDialog(parent)
+    , m_validation(validation)
+    , m_notes(new QPlainTextEdit(this))
+    , m_findings(new QListWidget(this))
+    , m_summary(new QLabel(this))
+    , m_error(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
+{
+    setObjectName(QStringLiteral("deployDialog"));
+    setWindowTitle(tr("Deploy to %1").arg(branchTitle));
+    m_notes->setObjectName(QStringLiteral("deployNotes"));
+    m_notes->setPlaceholderText(tr("What changed and why (required)"));
+    m_notes->setTabChangesFocus(true);
+    m_notes->setMaximumHeight(fontMetrics().lineSpacing() * 5);
+    m_findings->setObjectName(QStringLiteral("deployFindings"));
+    m_summary->setWordWrap(true);
+    m_summary->setObjectName(QStringLiteral("deploySummary"));
+    m_error->setWordWrap(true);
+    m_error->setObjectName(QStringLiteral("deployError"));
+    m_error->setStyleSheet(QStringLiteral("color: #d9534f; font-weight: bold;"));
+    m_error->hide();
+
+    m_deploy = m_buttons->addButton(tr("&Deploy"), QDialogButtonBox::AcceptRole);
+    m_deploy->setObjectName(QStringLiteral("deployButton"));
+    m_deploy->setIcon(themeIcon(QStringLiteral("deploy")));
+    m_deploy->setDefault(true);
+
+    for (const core::Finding &f : validation.findings) {
+        auto *item = new QListWidgetItem(
+            statusIcon(f.isError() ? core::ValidationStatus::Invalid
+                                   : core::ValidationStatus::Pending),
+            QStringLiteral("%1 — %2").arg(findingLocation(f), f.message), m_findings);
+        item->setToolTip(f.code);
+    }
+    m_findings->setVisible(!validation.findings.isEmpty());
+
+    const int errors = validation.errorCount();
+    const int warnings = validation.warningCount();
+    if (errors > 0) {
+        const auto firstError = std::find_if(validation.findings.cbegin(),
+                                             validation.findings.cend(),
+                                             [](const core::Finding &f) { return f.isError(); });
+        m_summary->setText(tr("<b>Cannot deploy:</b> %n error(s) must be fixed first. First: %1",
+                              nullptr, errors)
+                               .arg(firstError->message.toHtmlEscaped()));
+    } else if (warnings > 0) {
+        m_summary->setText(tr("Valid, with %n warning(s) shown below; they do not block the "
+                              "deploy.", nullptr, warnings));
+    } else {
+        m_summary->setText(tr("Valid: no findings."));
+    }
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Template:"), new QLabel(templateName.isEmpty() ? tr("(none)") : templateName,
+                                             this));
+    form->addRow(tr("Estimated tokens:"),
+                 new QLabel(tr("%1 of %2").arg(validation.estimatedTokens)
+                                .arg(core::retellLimits::kMaxTokens), this));
+    form->addRow(tr("&Notes:"), m_notes);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_findings, 1);
+    layout->addWidget(m_error);
+    layout->addWidget(m_buttons);
+    resize(560, validation.findings.isEmpty() ? 260 : 420);
+
+    connect(m_notes, &QPlainTextEdit::textChanged, this, &DeployDialog::updateState);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // Not QDialog::accept: the dialog closes only once the deploy succeeded.
+    connect(m_deploy, &QPushButton::clicked, this, [this] {
+        if (m_deploy->isEnabled())
+            emit deployRequested(notes());
+    });
+    updateState();
+}
+
+DeployDialog::~DeployDialog() = default;
+
+QString DeployDialog::notes() const
+{
+    return m_notes->toPlainText().trimmed();
+}
+
+void DeployDialog::setNotes(const QString &notes)
+{
+    m_notes->setPlainText(notes);
+}
+
+void DeployDialog::setBusy(bool busy)
+{
+    m_busy = busy;
+    if (busy)
+        m_error->hide();
+    updateState();
+}
+
+void DeployDialog::showError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->show();
+    setBusy(false);
+    m_error->show();
+}
+
+QString DeployDialog::errorText() const
+{
+    return m_error->isVisible() ? m_error->text() : QString();
+}
+
+void DeployDialog::updateState()
+{
+    const bool ready = !m_busy && !isBlocked() && !notes().isEmpty();
+    m_deploy->setEnabled(ready);
+    m_notes->setReadOnly(m_busy);
+    if (isBlocked())
+        m_deploy->setToolTip(tr("Fix the errors listed here first"));
+    else if (notes().isEmpty())
+        m_deploy->setToolTip(tr("Write a note first"));
+    else
+        m_deploy->setToolTip(QString());
+}
+
+} // namespace retell::ui

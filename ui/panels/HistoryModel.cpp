@@ -1,0 +1,158 @@
+#include "panels/HistoryModel.h"
+
+#include "panels/StatusIcons.h"
+
+#include <QFont>
+#include <QLocale>
+
+namespace retell::ui {
+
+HistoryModel::HistoryModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+HistoryModel::~HistoryModel() = default;
+
+void HistoryModel::setBranch(const QString &branchId)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_branchId = branchId;
+    ++m_generation;
+    m_fetching = false;
+    m_hasMore = !branchId.isEmpty();
+    m_total = 0;
+    endResetModel();
+    if (m_hasMore)
+        fetchMore({});
+}
+
+int HistoryModel::rowOfVersion(int version) const
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).version == version)
+            return row;
+    }
+    return -1;
+}
+
+std::optional<int> HistoryModel::activeVersion() const
+{
+    for (const core::VersionSummary &row : m_rows) {
+        if (row.isActive)
+            return row.version;
+    }
+    return std::nullopt;
+}
+
+int HistoryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int HistoryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant HistoryModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const core::VersionSummary &row = m_rows.at(index.row());
+    if (role == VersionRole)
+        return row.version;
+    if (role == ActiveRole)
+        return row.isActive;
+    const auto column = Column(index.column());
+    if (role == Qt::DisplayRole) {
+        switch (column) {
+        case VersionColumn: return QStringLiteral("v%1").arg(row.version);
+        case ActiveColumn: return row.isActive ? tr("active") : QString();
+        case TemplateColumn: return row.templateName;
+        case StatusColumn: return statusText(row.validationStatus);
+        case DeployedByColumn: return row.deployedByName;
+        case DeployedAtColumn:
+            return row.deployedAt.isValid()
+                       ? QLocale().toString(row.deployedAt.toLocalTime(), QLocale::ShortFormat)
+                       : QString();
+        case NotesColumn: return row.notes.simplified();
+        case ColumnCount: break;
+        }
+    } else if (role == SortRole) {
+        switch (column) {
+        case VersionColumn: return row.version;
+        case ActiveColumn: return row.isActive ? 1 : 0;
+        case StatusColumn: return int(row.validationStatus);
+        case DeployedAtColumn: return row.deployedAt;
+        default: return data(index, Qt::DisplayRole);
+        }
+    } else if (role == Qt::DecorationRole) {
+        if (column == StatusColumn)
+            return statusIcon(row.validationStatus);
+        if (column == ActiveColumn && row.isActive)
+            return activeIcon();
+    } else if (role == Qt::ToolTipRole && column == NotesColumn) {
+        return row.notes;
+    } else if (role == Qt::FontRole && row.isActive) {
+        QFont font;
+        font.setBold(true);
+        return font;
+    } else if (role == Qt::TextAlignmentRole && column == VersionColumn) {
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    }
+    return {};
+}
+
+QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case VersionColumn: return tr("Version");
+    case ActiveColumn: return tr("Active");
+    case TemplateColumn: return tr("Template");
+    case StatusColumn: return tr("Validation");
+    case DeployedByColumn: return tr("Deployed by");
+    case DeployedAtColumn: return tr("Deployed at");
+    case NotesColumn: return tr("Notes");
+    case ColumnCount: break;
+    }
+    return {};
+}
+
+bool HistoryModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_hasMore && !m_fetching && m_loader;
+}
+
+void HistoryModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    m_fetching = true;
+    const quint64 generation = m_generation;
+    const int before = m_rows.isEmpty() ? 0 : m_rows.constLast().version;
+    m_loader(m_branchId, before, [this, generation](core::Result<core::HistoryPage> page) {
+        if (generation != m_generation)
+            return;
+        m_fetching = false;
+        if (!page) {
+            m_hasMore = false;
+            emit loadFailed(page.error().message);
+            return;
+        }
+        m_total = page->total;
+        m_hasMore = page->hasMore;
+        if (!page->rows.isEmpty()) {
+            const int first = int(m_rows.size());
+            beginInsertRows({}, first, first + int(page->rows.size()) - 1);
+            m_rows.append(page->rows);
+            endInsertRows();
+        }
+        emit pageLoaded();
+    });
+}
+
+} // namespace retell::ui
