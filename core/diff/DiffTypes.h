@@ -1,0 +1,129 @@
+#pragma once
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+#include <array>
+
+namespace retell::core {
+
+// The two inputs of a comparison. Code indexes per-side data with this enum
+// (std::array<T, 2>) instead of duplicating left/right branches.
+enum class Side { Left = 0, Right = 1 };
+
+constexpr Side opposite(Side side)
+{
+    return side == Side::Left ? Side::Right : Side::Left;
+}
+
+constexpr int index(Side side)
+{
+    return int(side);
+}
+
+constexpr std::array<Side, 2> bothSides{Side::Left, Side::Right};
+
+// A per-side pair of values, indexed by Side.
+template <typename T>
+struct PerSide
+{
+    std::array<T, 2> values{};
+
+    T &operator[](Side side) { return values[std::size_t(side)]; }
+    const T &operator[](Side side) const { return values[std::size_t(side)]; }
+    friend bool operator==(const PerSide &, const PerSide &) = default;
+};
+
+struct DiffOptions
+{
+    // Like GNU diff -b: runs of blanks compare equal to one blank and
+    // trailing blanks (including a CR before LF) are ignored.
+    bool ignoreWhitespace = false;
+    // Like GNU diff -i (Unicode case folding outside ASCII).
+    bool ignoreCase = false;
+    // Word/character ranges inside changed line pairs.
+    bool refineInline = true;
+    // Context lines of LineDiff::hunks.
+    int context = 3;
+    // Lines longer than this (in UTF-16 units) are marked whole, not refined.
+    int maxRefinedLineLength = 20000;
+
+    friend bool operator==(const DiffOptions &, const DiffOptions &) = default;
+};
+
+// A changed run inside one line, in UTF-16 units of the decoded line text.
+struct TextRange
+{
+    int start = 0;
+    int length = 0;
+    int end() const { return start + length; }
+    friend bool operator==(const TextRange &, const TextRange &) = default;
+};
+
+enum class RowKind {
+    Equal,   // same line on both sides (modulo the ignore options)
+    Changed, // a removed line paired with an added one
+    Removed, // only on the left; filler on the right
+    Added,   // only on the right; filler on the left
+};
+
+// One aligned side-by-side row; both panes have exactly one line per row.
+struct DiffRow
+{
+    RowKind kind = RowKind::Equal;
+    PerSide<int> line{{-1, -1}};             // 0-based line number, -1 for filler
+    PerSide<QList<TextRange>> changedRanges; // only for RowKind::Changed
+
+    bool hasLine(Side side) const { return line[side] >= 0; }
+    friend bool operator==(const DiffRow &, const DiffRow &) = default;
+};
+
+// Minimal edit script: applied to the left lines it yields the right lines.
+struct EditOp
+{
+    enum Kind { Keep, Delete, Insert };
+    Kind kind = Keep;
+    int leftStart = 0;  // Keep/Delete: first left line; Insert: left position
+    int rightStart = 0; // Keep/Insert: first right line; Delete: right position
+    int count = 0;
+    friend bool operator==(const EditOp &, const EditOp &) = default;
+};
+
+// A unified-diff hunk: rows [firstRow, endRow) of LineDiff::rows, which cover
+// left lines [leftStart, leftStart + leftCount) and the right counterpart.
+struct Hunk
+{
+    int firstRow = 0;
+    int endRow = 0;
+    int leftStart = 0;
+    int leftCount = 0;
+    int rightStart = 0;
+    int rightCount = 0;
+    friend bool operator==(const Hunk &, const Hunk &) = default;
+};
+
+struct LineDiff
+{
+    QList<DiffRow> rows;     // aligned rows, both sides padded to rows.size()
+    QList<EditOp> script;    // minimal: removed + added is the smallest possible
+    QList<Hunk> hunks;       // with DiffOptions::context lines of context
+    PerSide<QStringList> lines; // decoded text of each line, without EOL
+    PerSide<bool> missingFinalNewline{{false, false}};
+    int added = 0;   // lines only on the right (paired or not)
+    int removed = 0; // lines only on the left (paired or not)
+    int changed = 0; // rows pairing a removed with an added line
+    bool identical = true;
+    DiffOptions options;
+
+    // Text of a row's line on one side; empty for filler.
+    QString text(const DiffRow &row, Side side) const
+    {
+        return row.hasLine(side) ? lines[side].at(row.line[side]) : QString();
+    }
+};
+
+} // namespace retell::core
+
+Q_DECLARE_METATYPE(retell::core::Side)

@@ -1,0 +1,239 @@
+#include "LineDiff.h"
+
+#include "InlineDiff.h"
+#include "MyersDiff.h"
+
+#include <cstring>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace retell::core {
+
+namespace {
+
+bool isBlank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
+// Lines of one side as views into the input; each includes its LF if it has one.
+std::vector<std::string_view> splitLines(const QByteArray &text)
+{
+    std::vector<std::string_view> lines;
+    const char *data = text.constData();
+    const char *const end = data + text.size();
+    while (data < end) {
+        const void *lf = std::memchr(data, '\n', std::size_t(end - data));
+        const char *next = lf ? static_cast<const char *>(lf) + 1 : end;
+        lines.emplace_back(data, std::size_t(next - data));
+        data = next;
+    }
+    return lines;
+}
+
+std::string normalized(std::string_view line, const DiffOptions &options)
+{
+    const bool hasLf = !line.empty() && line.back() == '\n';
+    if (hasLf)
+        line.remove_suffix(1);
+    std::string out;
+    out.reserve(line.size() + 1);
+    if (options.ignoreWhitespace) {
+        bool pendingBlank = false;
+        for (const char c : line) {
+            if (isBlank(c)) {
+                pendingBlank = true;
+                continue;
+            }
+            if (pendingBlank)
+                out.push_back(' ');
+            pendingBlank = false;
+            out.push_back(c);
+        }
+    } else {
+        out.assign(line);
+    }
+    if (options.ignoreCase) {
+        bool ascii = true;
+        for (char &c : out) {
+            if (static_cast<unsigned char>(c) >= 0x80)
+                ascii = false;
+            else if (c >= 'A' && c <= 'Z')
+                c = char(c - 'A' + 'a');
+        }
+        if (!ascii) {
+            const QByteArray folded = QString::fromUtf8(out.data(), qsizetype(out.size()))
+                                          .toCaseFolded()
+                                          .toUtf8();
+            out.assign(folded.constData(), std::size_t(folded.size()));
+        }
+    }
+    // As in GNU diff -b, a missing final newline is a whitespace change.
+    if (hasLf && !options.ignoreWhitespace)
+        out.push_back('\n');
+    return out;
+}
+
+QString displayText(std::string_view line)
+{
+    if (!line.empty() && line.back() == '\n')
+        line.remove_suffix(1);
+    if (!line.empty() && line.back() == '\r')
+        line.remove_suffix(1);
+    return QString::fromUtf8(line.data(), qsizetype(line.size()));
+}
+
+void appendOp(QList<EditOp> &script, EditOp::Kind kind, int left, int right, int count)
+{
+    if (count == 0)
+        return;
+    if (!script.isEmpty() && script.last().kind == kind) {
+        script.last().count += count;
+        return;
+    }
+    script.append({kind, left, right, count});
+}
+
+} // namespace
+
+LineDiff computeLineDiff(const QString &left, const QString &right, const DiffOptions &options)
+{
+    return computeLineDiff(left.toUtf8(), right.toUtf8(), options);
+}
+
+LineDiff computeLineDiff(const QByteArray &left, const QByteArray &right, const DiffOptions &options)
+{
+    LineDiff diff;
+    diff.options = options;
+    const PerSide<const QByteArray *> input{{&left, &right}};
+
+    PerSide<std::vector<std::string_view>> lines;
+    PerSide<std::vector<int>> ids;
+    std::unordered_map<std::string_view, int> idOf;
+    std::deque<std::string> keys; // owns normalized keys; stable addresses
+    const bool normalize = options.ignoreWhitespace || options.ignoreCase;
+    idOf.reserve(std::size_t(left.size() / 32 + right.size() / 32 + 16));
+    for (const Side side : bothSides) {
+        lines[side] = splitLines(*input[side]);
+        diff.missingFinalNewline[side] = !input[side]->isEmpty() && !input[side]->endsWith('\n');
+        ids[side].reserve(lines[side].size());
+        for (const std::string_view line : lines[side]) {
+            std::string_view key = line;
+            if (normalize) {
+                keys.push_back(normalized(line, options));
+                key = keys.back();
+            }
+            const auto [it, inserted] = idOf.try_emplace(key, int(idOf.size()));
+            ids[side].push_back(it->second);
+        }
+        QStringList &text = diff.lines[side];
+        text.reserve(qsizetype(lines[side].size()));
+        for (const std::string_view line : lines[side])
+            text.append(displayText(line));
+    }
+
+    const SequenceDiff d = diffSequences(ids[Side::Left], ids[Side::Right], int(idOf.size()));
+    const PerSide<const std::vector<std::uint8_t> *> changed{{&d.leftChanged, &d.rightChanged}};
+    const PerSide<int> count{{int(lines[Side::Left].size()), int(lines[Side::Right].size())}};
+
+    PerSide<int> pos{{0, 0}};
+    diff.rows.reserve(std::max(count[Side::Left], count[Side::Right]));
+    while (pos[Side::Left] < count[Side::Left] || pos[Side::Right] < count[Side::Right]) {
+        PerSide<int> end = pos;
+        for (const Side side : bothSides) {
+            while (end[side] < count[side] && (*changed[side])[std::size_t(end[side])])
+                ++end[side];
+        }
+        const int removed = end[Side::Left] - pos[Side::Left];
+        const int added = end[Side::Right] - pos[Side::Right];
+        appendOp(diff.script, EditOp::Delete, pos[Side::Left], pos[Side::Right], removed);
+        appendOp(diff.script, EditOp::Insert, end[Side::Left], pos[Side::Right], added);
+        diff.removed += removed;
+        diff.added += added;
+        const int paired = std::min(removed, added);
+        diff.changed += paired;
+        for (int i = 0; i < std::max(removed, added); ++i) {
+            DiffRow row;
+            row.kind = i < paired ? RowKind::Changed : (i < removed ? RowKind::Removed : RowKind::Added);
+            for (const Side side : bothSides) {
+                if (pos[side] + i < end[side])
+                    row.line[side] = pos[side] + i;
+            }
+            if (row.kind == RowKind::Changed && options.refineInline) {
+                row.changedRanges = refineLinePair(diff.lines[Side::Left].at(row.line[Side::Left]),
+                                                   diff.lines[Side::Right].at(row.line[Side::Right]),
+                                                   options);
+            }
+            diff.rows.append(std::move(row));
+        }
+        pos = end;
+        if (pos[Side::Left] < count[Side::Left] && pos[Side::Right] < count[Side::Right]) {
+            // Unchanged lines match in order, one for one.
+            appendOp(diff.script, EditOp::Keep, pos[Side::Left], pos[Side::Right], 1);
+            DiffRow row;
+            row.line = {{pos[Side::Left], pos[Side::Right]}};
+            diff.rows.append(std::move(row));
+            ++pos[Side::Left];
+            ++pos[Side::Right];
+        }
+    }
+    diff.identical = diff.added == 0 && diff.removed == 0;
+    diff.hunks = makeHunks(diff, options.context);
+    return diff;
+}
+
+QList<Hunk> makeHunks(const LineDiff &diff, int context)
+{
+    context = std::max(0, context);
+    QList<Hunk> hunks;
+    const QList<int> starts = changeBlockStarts(diff);
+    const int rowCount = int(diff.rows.size());
+    for (const int start : starts) {
+        int end = start;
+        while (end < rowCount && diff.rows.at(end).kind != RowKind::Equal)
+            ++end;
+        const int first = std::max(0, start - context);
+        const int last = std::min(rowCount, end + context);
+        if (!hunks.isEmpty() && first <= hunks.last().endRow)
+            hunks.last().endRow = last;
+        else
+            hunks.append({first, last, 0, 0, 0, 0});
+    }
+
+    // Line ranges per hunk; an empty range starts where its lines would go.
+    PerSide<int> seen{{0, 0}};
+    int row = 0;
+    for (Hunk &hunk : hunks) {
+        for (; row < hunk.firstRow; ++row) {
+            for (const Side side : bothSides)
+                seen[side] += diff.rows.at(row).hasLine(side) ? 1 : 0;
+        }
+        hunk.leftStart = seen[Side::Left];
+        hunk.rightStart = seen[Side::Right];
+        for (; row < hunk.endRow; ++row) {
+            hunk.leftCount += diff.rows.at(row).hasLine(Side::Left) ? 1 : 0;
+            hunk.rightCount += diff.rows.at(row).hasLine(Side::Right) ? 1 : 0;
+        }
+        seen[Side::Left] += hunk.leftCount;
+        seen[Side::Right] += hunk.rightCount;
+    }
+    return hunks;
+}
+
+QList<int> changeBlockStarts(const LineDiff &diff)
+{
+    QList<int> starts;
+    bool inBlock = false;
+    for (int i = 0; i < diff.rows.size(); ++i) {
+        const bool changed = diff.rows.at(i).kind != RowKind::Equal;
+        if (changed && !inBlock)
+            starts.append(i);
+        inBlock = changed;
+    }
+    return starts;
+}
+
+} // namespace retell::core
