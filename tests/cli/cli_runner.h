@@ -1,0 +1,66 @@
+#pragma once
+
+// Runs the real retell-admin-cli binary (RETELL_CLI_PATH) in a clean
+// environment: database from RETELL_ADMIN_DB, its password (MariaDB) from
+// RETELL_ADMIN_DB_PASSWORD, the acting user from RETELL_ADMIN_USER and
+// RETELL_ADMIN_PASSWORD, standard input from /dev/null (no terminal).
+
+#include "db/ConnectionSpec.h"
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QProcessEnvironment>
+#include <QStringList>
+
+namespace retell::test {
+
+struct CliResult
+{
+    int exitCode = -1;
+    bool crashed = false;
+    QByteArray out;
+    QByteArray err;
+
+    QString stdoutText() const { return QString::fromUtf8(out); }
+    QString stderrText() const { return QString::fromUtf8(err); }
+    QString firstErrorLine() const { return stderrText().section(QLatin1Char('\n'), 0, 0); }
+    QJsonDocument json(QString *error = nullptr) const;
+    // "exit 4; stderr: ...; stdout: ..." for failure messages.
+    QString describe() const;
+};
+
+// Who acts: no e-mail means RETELL_ADMIN_USER is not set at all; a null
+// password means RETELL_ADMIN_PASSWORD is not set at all.
+struct Who
+{
+    QString email;
+    QString password;
+};
+
+class CliRunner
+{
+public:
+    CliRunner() = default;
+    explicit CliRunner(const core::ConnectionSpec &spec) : m_spec(spec) {}
+
+    void setSpec(const core::ConnectionSpec &spec) { m_spec = spec; }
+    CliResult run(const QStringList &args, const Who &who = {}, const QProcessEnvironment &extra = {}) const;
+
+    static Who demoUser(const char *email);
+
+private:
+    core::ConnectionSpec m_spec;
+};
+
+} // namespace retell::test
+
+// A failing command must say so on stderr, in a first line of its own that
+// names the program, and print nothing on stdout.
+#define RETELL_VERIFY_CLEAN_ERROR(result)                                                               \
+    do {                                                                                                \
+        QVERIFY2((result).out.isEmpty(), qPrintable(QStringLiteral("stdout not empty on an error: ") + (result).describe())); \
+        QVERIFY2(!(result).err.trimmed().isEmpty(), qPrintable(QStringLiteral("no error message: ") + (result).describe())); \
+        QVERIFY2((result).firstErrorLine().startsWith(QLatin1String("retell-admin-cli: ")),             \
+                 qPrintable(QStringLiteral("first stderr line: ") + (result).firstErrorLine()));        \
+        QVERIFY2((result).firstErrorLine().size() > 24, qPrintable((result).firstErrorLine()));         \
+    } while (false)
