@@ -64,6 +64,9 @@ QList<Row> measureBackend(const ConnectionSpec &spec, int samples, const QString
     run(db, QStringLiteral("INSERT INTO retell_admin_grants (user_id, scope, scope_id, role) VALUES (1, 'global', '', 'admin')"));
     run(db, QStringLiteral("CREATE TABLE bench_floor (id INTEGER PRIMARY KEY %1, note VARCHAR(255))")
                 .arg(spec.dialect == Dialect::MySQL ? QStringLiteral("AUTO_INCREMENT") : QString()));
+    run(db, QStringLiteral("CREATE TABLE bench_floor_text (id INTEGER PRIMARY KEY %1, body %2)")
+                .arg(spec.dialect == Dialect::MySQL ? QStringLiteral("AUTO_INCREMENT") : QString(),
+                     spec.dialect == Dialect::MySQL ? QStringLiteral("LONGTEXT") : QStringLiteral("TEXT")));
     const Actor actor = AuthService(ctx).reload(User{1, QStringLiteral("Bench"), QStringLiteral("bench@example.com")}).value();
 
     TemplateService templates(ctx);
@@ -94,6 +97,17 @@ QList<Row> measureBackend(const ConnectionSpec &spec, int samples, const QString
                 measure([&] {
                     auto r = Database::writeTransaction(spec, [&](QSqlDatabase &c) -> Result<void> {
                         auto q = Database::exec(c, QStringLiteral("INSERT INTO bench_floor (note) VALUES (?)"), {QStringLiteral("x")});
+                        if (!q)
+                            return q.error();
+                        return {};
+                    });
+                    Q_UNUSED(r);
+                }, samples),
+                QStringLiteral("-"), QStringLiteral("-")};
+    rows << Row{QStringLiteral("floor: one-row insert of the 8 KB prompt"),
+                measure([&] {
+                    auto r = Database::writeTransaction(spec, [&](QSqlDatabase &c) -> Result<void> {
+                        auto q = Database::exec(c, QStringLiteral("INSERT INTO bench_floor_text (body) VALUES (?)"), {config.prompt});
                         if (!q)
                             return q.error();
                         return {};
