@@ -71,6 +71,7 @@ Result<PromptVersion> appendVersion(const ServiceContext &context, const Actor &
 {
     PromptVersion written;
     const QDateTime now = context.clock().toUTC();
+    const QString findings = QString::fromUtf8(validation.findingsJson());
     auto r = Database::writeTransaction(context.spec, [&](QSqlDatabase &db) -> Result<void> {
         const bool mysql = Database::dialectOf(db) == Dialect::MySQL;
         if (mysql) {
@@ -101,8 +102,7 @@ Result<PromptVersion> appendVersion(const ServiceContext &context, const Actor &
             "deployment_notes, created_at, updated_at) VALUES (?, ?, ?, ?, 1, 0, ?, ?, ?, ?, ?, ?, ?, ?)"),
             {branch.id, next, request.config.prompt, request.config.toolsJson,
              request.templateName.isEmpty() ? QVariant() : QVariant(request.templateName), stamp,
-             actor.user.id, validationStatusName(validation.status()),
-             QString::fromUtf8(validation.findingsJson()), request.notes, stamp, stamp});
+             actor.user.id, validationStatusName(validation.status()), findings, request.notes, stamp, stamp});
         if (!ins)
             return ins.error();
         written.rowId = ins->lastInsertId().toLongLong();
@@ -116,7 +116,7 @@ Result<PromptVersion> appendVersion(const ServiceContext &context, const Actor &
         written.deployedBy = actor.user.id;
         written.deployedByName = actor.user.name;
         written.validationStatus = validation.status();
-        written.validationErrorsJson = QString::fromUtf8(validation.findingsJson());
+        written.validationErrorsJson = findings;
         written.notes = request.notes;
         return {};
     });
