@@ -32,6 +32,7 @@ private slots:
     void bootstrap_data();
     void bootstrap();
     void bootstrapOnlyOnce();
+    void lastGlobalAdminSurvivesConcurrentRevokes();
 
 private:
     retell::core::Actor actorFor(const QString &email) const { return m_actors.value(email); }

@@ -274,3 +274,49 @@ void TestAccess::bootstrapOnlyOnce()
         QVERIFY(Database::exec(conn.value(), QStringLiteral("DELETE FROM retell_admin_grants")));
     }
 }
+
+// Two global admins each revoke their own global grant at the same moment:
+// the "last global admin" guard must still leave one of them.
+void TestAccess::lastGlobalAdminSurvivesConcurrentRevokes()
+{
+    constexpr int kRounds = 8;
+    EmptyGrantsDb e;
+    QString error;
+    QVERIFY2(prepare(e, 2, &error), qPrintable(error));
+    AccessService access(e.ctx);
+    QVERIFY(access.grant(nullptr, QStringLiteral("user0@bootstrap.test"), Role::Admin, GrantScope::Global, {}));
+    for (int round = 0; round < kRounds; ++round) {
+        // Both are global admins at the start of every round, granted by whichever survived.
+        auto survivor = AuthService(e.ctx).login(QStringLiteral("user0@bootstrap.test"), QStringLiteral("bootstrap-pw"));
+        QVERIFY(survivor);
+        if (!survivor->isGlobalAdmin())
+            survivor = AuthService(e.ctx).login(QStringLiteral("user1@bootstrap.test"), QStringLiteral("bootstrap-pw"));
+        QVERIFY(survivor && survivor->isGlobalAdmin());
+        for (int i = 0; i < 2; ++i)
+            QVERIFY(access.grant(&survivor.value(), QStringLiteral("user%1@bootstrap.test").arg(i), Role::Admin, GrantScope::Global, {}));
+        QCOMPARE(count(e.ctx.spec, QStringLiteral("retell_admin_grants")), 2);
+        QList<Actor> admins;
+        for (int i = 0; i < 2; ++i) {
+            auto a = AuthService(e.ctx).login(QStringLiteral("user%1@bootstrap.test").arg(i), QStringLiteral("bootstrap-pw"));
+            QVERIFY(a && a->isGlobalAdmin());
+            admins << a.value();
+        }
+        std::latch start(2);
+        QList<QThread *> threads;
+        for (int i = 0; i < 2; ++i) {
+            threads << QThread::create([&, i] {
+                start.arrive_and_wait();
+                (void)AccessService(e.ctx).revoke(admins[i], admins[i].user.email, GrantScope::Global, {});
+                Database::dropConnection(e.ctx.spec);
+            });
+            threads.last()->start();
+        }
+        for (QThread *t : std::as_const(threads)) {
+            QVERIFY(t->wait(60000));
+            delete t;
+        }
+        const QString left = scalar(e.ctx.spec, QStringLiteral("SELECT COUNT(*) FROM retell_admin_grants WHERE scope = 'global' AND role = 'admin'"));
+        QVERIFY2(left == QStringLiteral("1"), qPrintable(QStringLiteral("round %1: %2 global admin(s) left after both revoked themselves").arg(round).arg(left)));
+    }
+}
+
