@@ -174,6 +174,18 @@ PerSide<QList<TextRange>> refineLinePair(QStringView left, QStringView right,
         for (const Side side : bothSides)
             pos[side] = end[side] + (end[side] < size(side) ? 1 : 0);
     }
+    // "check_availability now" reads better as one range than two.
+    for (const Side side : bothSides) {
+        QList<TextRange> &ranges = out[side];
+        for (qsizetype i = ranges.size() - 1; i > 0; --i) {
+            const TextRange gap{ranges[i - 1].end(), ranges[i].start - ranges[i - 1].end()};
+            const QStringView between = text[side].mid(gap.start, gap.length);
+            if (std::all_of(between.begin(), between.end(), [](QChar c) { return c.isSpace(); })) {
+                ranges[i - 1].length = ranges[i].end() - ranges[i - 1].start;
+                ranges.removeAt(i);
+            }
+        }
+    }
     return out;
 }
 

@@ -25,6 +25,17 @@ inline char *toString(const DiffRow &row)
                                .arg(row.line[Side::Right]));
 }
 
+inline char *toString(const Hunk &hunk)
+{
+    return QTest::toString(QStringLiteral("rows [%1,%2) left %3+%4 right %5+%6")
+                               .arg(hunk.firstRow)
+                               .arg(hunk.endRow)
+                               .arg(hunk.leftStart)
+                               .arg(hunk.leftCount)
+                               .arg(hunk.rightStart)
+                               .arg(hunk.rightCount));
+}
+
 } // namespace retell::core
 
 namespace diffsupport {
