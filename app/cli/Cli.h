@@ -82,6 +82,16 @@ QJsonObject toJson(const core::Grant &grant);
 QJsonArray findingsToJson(const QList<core::Finding> &findings);
 QString formatFinding(const core::Finding &finding);
 
+// Prints a list as a JSON array (the --json form of list commands).
+template <typename T>
+void printJsonList(const Cli &cli, const QList<T> &items)
+{
+    QJsonArray out;
+    for (const T &item : items)
+        out << toJson(item);
+    cli.printJson(out);
+}
+
 using Command = std::function<int(Cli &, const QStringList &)>;
 
 // Registries implemented in the Commands*.cpp files.

@@ -40,10 +40,7 @@ int grants(Cli &cli, const QStringList &argv)
     if (!list)
         return cli.fail(list.error());
     if (cli.json) {
-        QJsonArray out;
-        for (const Grant &g : std::as_const(*list))
-            out << toJson(g);
-        cli.printJson(out);
+        printJsonList(cli, list.value());
         return ExitOk;
     }
     for (const Grant &g : std::as_const(*list))

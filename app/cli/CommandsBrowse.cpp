@@ -33,10 +33,7 @@ int branches(Cli &cli, const QStringList &argv)
     if (!list)
         return cli.fail(list.error());
     if (cli.json) {
-        QJsonArray out;
-        for (const Branch &b : std::as_const(*list))
-            out << toJson(b);
-        cli.printJson(out);
+        printJsonList(cli, list.value());
         return ExitOk;
     }
     if (list->isEmpty())
@@ -67,10 +64,7 @@ int templates(Cli &cli, const QStringList &argv)
     if (!list)
         return cli.fail(list.error());
     if (cli.json) {
-        QJsonArray out;
-        for (const Template &t : std::as_const(*list))
-            out << toJson(t);
-        cli.printJson(out);
+        printJsonList(cli, list.value());
         return ExitOk;
     }
     for (const Template &t : std::as_const(*list)) {

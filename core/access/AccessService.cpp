@@ -40,6 +40,17 @@ Result<void> checkScope(QSqlDatabase &db, GrantScope scope, const QString &scope
     return {};
 }
 
+// Whether the actor administers the scope a grant lives in.
+bool administers(const Actor &actor, GrantScope scope, const QString &scopeId, const QString &branchCompany)
+{
+    switch (scope) {
+    case GrantScope::Global: return actor.isGlobalAdmin();
+    case GrantScope::Company: return actor.roleForCompany(scopeId) == Role::Admin;
+    case GrantScope::Branch: return actor.roleFor(branchCompany, scopeId) == Role::Admin;
+    }
+    return false;
+}
+
 } // namespace
 
 Result<void> AccessService::require(const Actor &actor, const QString &companyId, const QString &branchId, Role needed)
@@ -112,10 +123,7 @@ Result<Grant> AccessService::grant(const Actor *actor, const QString &email, Rol
         if (auto s = checkScope(db, scope, scopeId, &branchCompany); !s)
             return s;
         if (actor) {
-            const bool allowed = scope == GrantScope::Global  ? actor->isGlobalAdmin()
-                               : scope == GrantScope::Company ? actor->roleForCompany(scopeId) == Role::Admin
-                                                              : actor->roleFor(branchCompany, scopeId) == Role::Admin;
-            if (!allowed)
+            if (!administers(*actor, scope, scopeId, branchCompany))
                 return Error::permission(QStringLiteral("Only an admin of that %1 can grant roles in it.").arg(scopeName(scope)));
         } else {
             // Bootstrap: whoever holds the database credentials may create the
@@ -169,10 +177,7 @@ Result<int> AccessService::revoke(const Actor &actor, const QString &email, Gran
         QString branchCompany;
         if (auto s = checkScope(db, scope, scopeId, &branchCompany); !s)
             return s;
-        const bool allowed = scope == GrantScope::Global  ? actor.isGlobalAdmin()
-                           : scope == GrantScope::Company ? actor.roleForCompany(scopeId) == Role::Admin
-                                                          : actor.roleFor(branchCompany, scopeId) == Role::Admin;
-        if (!allowed)
+        if (!administers(actor, scope, scopeId, branchCompany))
             return Error::permission(QStringLiteral("Only an admin of that %1 can revoke roles in it.").arg(scopeName(scope)));
         if (target->id == actor.user.id && scope == GrantScope::Global && actor.isGlobalAdmin()) {
             auto admins = Database::exec(db, QStringLiteral("SELECT COUNT(*) FROM retell_admin_grants WHERE scope = 'global' AND role = 'admin'"));
