@@ -264,4 +264,53 @@ Result<SeedReport> Seeder::seedDemo(const ServiceContext &context)
     return report;
 }
 
+Result<SeedReport> Seeder::seedScale(const ServiceContext &context, int branches, int versionsPerBranch)
+{
+    SeedReport report;
+    const QList<Template> templates = TemplateService::builtIns();
+    if (templates.isEmpty())
+        return Error::io(QStringLiteral("The built-in templates are missing from the resources."));
+    const QString stamp = toSqlTimestamp(context.clock());
+    auto r = Database::writeTransaction(context.spec, [&](QSqlDatabase &db) -> Result<void> {
+        report = SeedReport{};
+        auto admin = Database::exec(db, QStringLiteral("SELECT id FROM users WHERE email = ?"), {QString::fromLatin1(demo::kSuperAdmin)});
+        if (!admin)
+            return admin.error();
+        const QVariant adminId = admin->next() ? admin->value(0) : QVariant();
+        QString companyId;
+        for (int b = 0; b < branches; ++b) {
+            if (b % 10 == 0) {
+                auto c = Database::exec(db, QStringLiteral("INSERT INTO companies (name, created_at, updated_at) VALUES (?, ?, ?)"),
+                                        {QStringLiteral("Scale Company %1").arg(b / 10 + 1, 4, 10, QLatin1Char('0')), stamp, stamp});
+                if (!c)
+                    return c.error();
+                companyId = c->lastInsertId().toString();
+                ++report.companiesAdded;
+            }
+            const QString branchId = QStringLiteral("5ca1e000-0000-4000-8000-%1").arg(b, 12, 10, QLatin1Char('0'));
+            auto ins = Database::exec(db, QStringLiteral("INSERT INTO branches (id, company_id, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"),
+                                      {branchId, companyId, QStringLiteral("Scale Branch %1").arg(b + 1, 5, 10, QLatin1Char('0')), stamp, stamp});
+            if (!ins)
+                return ins.error();
+            ++report.branchesAdded;
+            const Template &t = templates[b % templates.size()];
+            for (int v = 1; v <= versionsPerBranch; ++v) {
+                auto row = Database::exec(db, QStringLiteral(
+                    "INSERT INTO retell_agent_prompts (branch_id, version, prompt_content, functions_config, is_active, is_template, "
+                    "template_name, deployed_at, deployed_by, validation_status, validation_errors, deployment_notes, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, 'valid', '[]', ?, ?, ?)"),
+                    {branchId, v, t.config.prompt, t.config.toolsJson, v == versionsPerBranch ? 1 : 0, t.name, stamp, adminId,
+                     QStringLiteral("Scale version %1").arg(v), stamp, stamp});
+                if (!row)
+                    return row.error();
+                ++report.versionsAdded;
+            }
+        }
+        return {};
+    }, 1);
+    if (!r)
+        return r.error();
+    return report;
+}
+
 } // namespace retell::core

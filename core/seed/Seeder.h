@@ -26,6 +26,10 @@ class Seeder final
 public:
     static Result<SeedReport> seedTemplates(const ServiceContext &context);
     static Result<SeedReport> seedDemo(const ServiceContext &context);
+    // Bulk data for benchmarks: `branches` branches in companies of ten, each
+    // with `versionsPerBranch` versions (the last one active), written in one
+    // transaction. Expects seedDemo to have run (versions are by its admin).
+    static Result<SeedReport> seedScale(const ServiceContext &context, int branches, int versionsPerBranch);
 };
 
 // Demo accounts (all with password "demo-password"): see README.
