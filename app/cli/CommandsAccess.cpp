@@ -67,8 +67,13 @@ int grant(Cli &cli, const QStringList &argv)
     if (auto r = cli.checkSchema(); !r)
         return cli.fail(r.error());
     AccessService access(cli.context);
+    auto anyGrant = access.hasAnyGrant();
+    if (!anyGrant)
+        return cli.fail(anyGrant.error());
     std::optional<Actor> actor;
-    if (!cli.userEmail.isEmpty()) {
+    // With no grants at all, the first admin is granted on the database
+    // credentials alone, even when RETELL_ADMIN_USER is set.
+    if (!cli.userEmail.isEmpty() && anyGrant.value()) {
         auto loggedIn = cli.login();
         if (!loggedIn)
             return cli.fail(loggedIn.error());

@@ -53,6 +53,38 @@ bool administers(const Actor &actor, GrantScope scope, const QString &scopeId, c
 
 } // namespace
 
+Result<QList<Grant>> AccessService::loadGrants(QSqlDatabase &db, const User &user)
+{
+    auto q = Database::exec(db, QStringLiteral("SELECT id, scope, scope_id, role FROM retell_admin_grants WHERE user_id = ?"), {user.id});
+    if (!q)
+        return q.error();
+    QList<Grant> grants;
+    while (q->next()) {
+        Grant g;
+        g.id = q->value(0).toLongLong();
+        g.userId = user.id;
+        g.userEmail = user.email;
+        const QString scope = q->value(1).toString();
+        g.scope = scope == QLatin1String("company") ? GrantScope::Company
+                : scope == QLatin1String("branch")  ? GrantScope::Branch
+                                                    : GrantScope::Global;
+        g.scopeId = q->value(2).toString();
+        g.role = roleFromName(q->value(3).toString()).value_or(Role::Viewer);
+        grants << g;
+    }
+    return grants;
+}
+
+Result<Actor> AccessService::refreshed(QSqlDatabase &db, const Actor &actor)
+{
+    auto grants = loadGrants(db, actor.user);
+    if (!grants)
+        return grants.error();
+    Actor fresh = actor;
+    fresh.grants = grants.value();
+    return fresh;
+}
+
 Result<void> AccessService::require(const Actor &actor, const QString &companyId, const QString &branchId, Role needed)
 {
     const auto role = actor.roleFor(companyId, branchId);
@@ -123,12 +155,16 @@ Result<Grant> AccessService::grant(const Actor *actor, const QString &email, Rol
         if (auto s = checkScope(db, scope, scopeId, &branchCompany); !s)
             return s;
         if (actor) {
-            if (!administers(*actor, scope, scopeId, branchCompany))
+            auto current = refreshed(db, *actor);
+            if (!current)
+                return current.error();
+            if (!administers(current.value(), scope, scopeId, branchCompany))
                 return Error::permission(QStringLiteral("Only an admin of that %1 can grant roles in it.").arg(scopeName(scope)));
         } else {
             // Bootstrap: whoever holds the database credentials may create the
             // first global admin, and nothing else, on a database with no grants.
-            auto any = Database::exec(db, QStringLiteral("SELECT COUNT(*) FROM retell_admin_grants"));
+            // Locking read: concurrent bootstraps must not all see an empty table.
+            auto any = Database::exec(db, QStringLiteral("SELECT COUNT(*) FROM retell_admin_grants") + Database::forUpdate(db));
             if (!any)
                 return any.error();
             if (any->next() && any->value(0).toInt() > 0)
@@ -177,14 +213,26 @@ Result<int> AccessService::revoke(const Actor &actor, const QString &email, Gran
         QString branchCompany;
         if (auto s = checkScope(db, scope, scopeId, &branchCompany); !s)
             return s;
-        if (!administers(actor, scope, scopeId, branchCompany))
+        auto current = refreshed(db, actor);
+        if (!current)
+            return current.error();
+        if (!administers(current.value(), scope, scopeId, branchCompany))
             return Error::permission(QStringLiteral("Only an admin of that %1 can revoke roles in it.").arg(scopeName(scope)));
-        if (target->id == actor.user.id && scope == GrantScope::Global && actor.isGlobalAdmin()) {
-            auto admins = Database::exec(db, QStringLiteral("SELECT COUNT(*) FROM retell_admin_grants WHERE scope = 'global' AND role = 'admin'"));
+        if (scope == GrantScope::Global) {
+            // Never remove the last global admin, also when several admins
+            // revoke at once: the locking read holds the admin rows to commit.
+            auto admins = Database::exec(db, QStringLiteral("SELECT user_id FROM retell_admin_grants WHERE scope = 'global' AND role = 'admin'")
+                                                 + Database::forUpdate(db));
             if (!admins)
                 return admins.error();
-            if (admins->next() && admins->value(0).toInt() <= 1)
-                return Error::conflict(QStringLiteral("You are the last global admin; grant another admin before revoking yourself."));
+            int count = 0;
+            bool targetIsAdmin = false;
+            while (admins->next()) {
+                ++count;
+                targetIsAdmin = targetIsAdmin || admins->value(0).toLongLong() == target->id;
+            }
+            if (targetIsAdmin && count <= 1)
+                return Error::conflict(QStringLiteral("%1 is the last global admin; grant another admin before revoking this one.").arg(target->email));
         }
         auto d = Database::exec(db, QStringLiteral("DELETE FROM retell_admin_grants WHERE user_id = ? AND scope = ? AND scope_id = ?"),
                                 {target->id, scopeName(scope), scopeId});

@@ -4,6 +4,8 @@
 #include "common/Result.h"
 #include "common/ServiceContext.h"
 
+class QSqlDatabase;
+
 namespace retell::core {
 
 // Grants live in the app's own table retell_admin_grants. Granting needs an
@@ -21,6 +23,12 @@ public:
     Result<int> revoke(const Actor &actor, const QString &email, GrantScope scope,
                        const QString &scopeId) const;
     Result<bool> hasAnyGrant() const;
+
+    // The user's grants as they are now in the database: services check
+    // writes against these, so a revoked role stops working at once, not at
+    // the next login.
+    static Result<QList<Grant>> loadGrants(QSqlDatabase &db, const User &user);
+    static Result<Actor> refreshed(QSqlDatabase &db, const Actor &actor);
 
     // Service-side checks used by every other service.
     static Result<void> require(const Actor &actor, const QString &companyId,

@@ -1,5 +1,6 @@
 #include "access/AuthService.h"
 
+#include "access/AccessService.h"
 #include "db/Database.h"
 
 #include <crypt.h>
@@ -94,27 +95,10 @@ Result<Actor> AuthService::reload(const User &user) const
     auto conn = Database::connection(m_context.spec);
     if (!conn)
         return conn.error();
-    auto q = Database::exec(conn.value(),
-                            QStringLiteral("SELECT id, scope, scope_id, role FROM retell_admin_grants WHERE user_id = ?"),
-                            {user.id});
-    if (!q)
-        return q.error();
-    Actor actor;
-    actor.user = user;
-    while (q->next()) {
-        Grant g;
-        g.id = q->value(0).toLongLong();
-        g.userId = user.id;
-        g.userEmail = user.email;
-        const QString scope = q->value(1).toString();
-        g.scope = scope == QLatin1String("company") ? GrantScope::Company
-                : scope == QLatin1String("branch")  ? GrantScope::Branch
-                                                    : GrantScope::Global;
-        g.scopeId = q->value(2).toString();
-        g.role = roleFromName(q->value(3).toString()).value_or(Role::Viewer);
-        actor.grants << g;
-    }
-    return actor;
+    auto grants = AccessService::loadGrants(conn.value(), user);
+    if (!grants)
+        return grants.error();
+    return Actor{user, grants.value()};
 }
 
 } // namespace retell::core

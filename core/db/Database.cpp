@@ -221,6 +221,11 @@ void Database::release(const ConnectionSpec &spec)
         finishStatements(QSqlDatabase::database(*name, false));
 }
 
+QString Database::forUpdate(const QSqlDatabase &db)
+{
+    return isMySql(db) ? QStringLiteral(" FOR UPDATE") : QString();
+}
+
 Dialect Database::dialectOf(const QSqlDatabase &db)
 {
     return isMySql(db) ? Dialect::MySQL : Dialect::SQLite;

@@ -23,6 +23,9 @@ public:
     static void dropConnection(const ConnectionSpec &spec);
 
     static Dialect dialectOf(const QSqlDatabase &db);
+    // " FOR UPDATE" on MySQL (a locking read sees the latest rows and holds
+    // them to commit), "" on SQLite (BEGIN IMMEDIATE already serialises).
+    static QString forUpdate(const QSqlDatabase &db);
     // Ends the read snapshots of the calling thread's finished queries, so an
     // idle connection neither sees stale data nor holds back WAL checkpoints.
     static void release(const ConnectionSpec &spec);

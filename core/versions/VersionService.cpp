@@ -45,7 +45,17 @@ Result<Branch> branchFor(const ServiceContext &context, const Actor &actor, cons
     auto branch = BranchService::lookup(conn.value(), branchId);
     if (!branch)
         return branch.error();
-    if (auto allowed = AccessService::require(actor, branch->companyId, branch->id, needed); !allowed)
+    // Changes are checked against the grants as they are now.
+    const Actor *current = &actor;
+    Actor fresh;
+    if (needed >= Role::Editor) {
+        auto r = AccessService::refreshed(conn.value(), actor);
+        if (!r)
+            return r.error();
+        fresh = r.value();
+        current = &fresh;
+    }
+    if (auto allowed = AccessService::require(*current, branch->companyId, branch->id, needed); !allowed)
         return allowed.error();
     return branch;
 }
@@ -81,10 +91,8 @@ Result<PromptVersion> appendVersion(const ServiceContext &context, const Actor &
             if (!lock->next())
                 return Error::notFound(QStringLiteral("The branch %1 was deleted meanwhile.").arg(branch.name));
         }
-        auto max = Database::exec(db, mysql
-            ? QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM retell_agent_prompts WHERE branch_id = ? FOR UPDATE")
-            : QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM retell_agent_prompts WHERE branch_id = ?"),
-            {branch.id});
+        auto max = Database::exec(db, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM retell_agent_prompts WHERE branch_id = ?")
+                                          + Database::forUpdate(db), {branch.id});
         if (!max)
             return max.error();
         const int next = (max->next() ? max->value(0).toInt() : 0) + 1;
