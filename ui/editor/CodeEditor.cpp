@@ -78,6 +78,16 @@ void CodeEditor::setLexer(QsciLexer *lexer)
     applyTheme();
 }
 
+void CodeEditor::setText(const QString &text)
+{
+    const WrapMode wrap = wrapMode();
+    if (wrap != WrapNone)
+        setWrapMode(WrapNone);
+    QsciScintilla::setText(text);
+    if (wrap != WrapNone)
+        setWrapMode(wrap);
+}
+
 void CodeEditor::changeEvent(QEvent *event)
 {
     QsciScintilla::changeEvent(event);

@@ -53,6 +53,9 @@ public:
 
     const EditorTheme &theme() const { return m_theme; }
     void setLexer(QsciLexer *lexer = nullptr) override;
+    // Replaces the text; wrapping is then done lazily (wrapping 1 MB up front
+    // takes half a second).
+    void setText(const QString &text) override;
 
 public slots:
     void nextFinding();

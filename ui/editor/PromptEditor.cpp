@@ -45,8 +45,11 @@ void PromptEditor::applyLexerTheme(const EditorTheme &theme, const QFont &font)
 QStringList PromptEditor::apiContext(int pos, int &context_start, int &last_word_start)
 {
     QStringList context = CodeEditor::apiContext(pos, context_start, last_word_start);
-    if (context.isEmpty())
+    if (context.isEmpty()) {
+        // Nothing typed yet, e.g. right after "{{": complete an empty word here.
         context.append(QString());
+        last_word_start = pos;
+    }
     if (followsOpenBraces(last_word_start))
         context.insert(context.size() - 1, PromptCompletionApis::variableContext());
     return context;
