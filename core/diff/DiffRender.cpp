@@ -42,10 +42,10 @@ QString highlighted(const QString &text, const QList<TextRange> &ranges)
     return out;
 }
 
-QString expandTabs(const QString &text)
+QString expandTabs(QStringView text)
 {
     if (!text.contains(u'\t'))
-        return text;
+        return text.toString();
     QString out;
     for (const QChar c : text) {
         if (c == u'\t')
@@ -56,7 +56,7 @@ QString expandTabs(const QString &text)
     return out;
 }
 
-QString cell(const QString &text, int width)
+QString cell(QStringView text, int width)
 {
     QString expanded = expandTabs(text);
     if (expanded.size() > width)
@@ -80,7 +80,7 @@ QString renderUnified(const LineDiff &diff, const QString &labelA, const QString
     const auto paint = [colour](const QString &code, const QString &text) {
         return colour ? code + text + kReset : text;
     };
-    const PerSide<int> lineCount{{int(diff.lines[Side::Left].size()), int(diff.lines[Side::Right].size())}};
+    const PerSide<int> lineCount{{diff.lineCount(Side::Left), diff.lineCount(Side::Right)}};
     const QString noNewline = QStringLiteral("\\ No newline at end of file\n");
     const auto endNote = [&](Side side, int line) {
         return diff.missingFinalNewline[side] && line == lineCount[side] - 1 ? noNewline : QString();
@@ -98,7 +98,9 @@ QString renderUnified(const LineDiff &diff, const QString &labelA, const QString
             const DiffRow &first = diff.rows.at(row);
             if (first.kind == RowKind::Equal) {
                 const int line = first.line[Side::Left];
-                out += u' ' + diff.lines[Side::Left].at(line) + u'\n' + endNote(Side::Left, line);
+                out += u' ';
+                out += diff.lines[Side::Left].line(line);
+                out += u'\n' + endNote(Side::Left, line);
                 ++row;
                 continue;
             }
@@ -112,7 +114,7 @@ QString renderUnified(const LineDiff &diff, const QString &labelA, const QString
                     if (!d.hasLine(side))
                         continue;
                     const int line = d.line[side];
-                    const QString text = diff.lines[side].at(line);
+                    const QString text = diff.lines[side].line(line).toString();
                     const QString body = colour ? highlighted(text, d.changedRanges[side]) : text;
                     out += paint(side == Side::Left ? kRed : kGreen, mark + body) + u'\n'
                            + endNote(side, line);
@@ -206,7 +208,7 @@ QJsonObject lineDiffToJson(const LineDiff &diff, int context)
             if (diff.rows.at(row).kind == RowKind::Equal) {
                 const DiffRow &d = diff.rows.at(row);
                 lines.append(QJsonObject{{QStringLiteral("op"), QStringLiteral(" ")},
-                                         {QStringLiteral("text"), diff.text(d, Side::Left)},
+                                         {QStringLiteral("text"), diff.text(d, Side::Left).toString()},
                                          {QStringLiteral("oldLine"), d.line[Side::Left] + 1},
                                          {QStringLiteral("newLine"), d.line[Side::Right] + 1}});
                 ++row;
@@ -223,7 +225,7 @@ QJsonObject lineDiffToJson(const LineDiff &diff, int context)
                     const bool left = side == Side::Left;
                     lines.append(QJsonObject{
                         {QStringLiteral("op"), left ? QStringLiteral("-") : QStringLiteral("+")},
-                        {QStringLiteral("text"), diff.text(d, side)},
+                        {QStringLiteral("text"), diff.text(d, side).toString()},
                         {left ? QStringLiteral("oldLine") : QStringLiteral("newLine"), d.line[side] + 1}});
                 }
             }

@@ -3,6 +3,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringView>
 #include <QStringList>
 
 #include <array>
@@ -104,12 +105,32 @@ struct Hunk
     friend bool operator==(const Hunk &, const Hunk &) = default;
 };
 
+// The decoded lines of one side: one string, lines found by offset (no
+// allocation per line, which matters for 5 MB inputs).
+struct LineTable
+{
+    QString text;            // the whole side, lossily decoded, EOLs included
+    QList<qsizetype> starts; // where each line starts, plus text.size() at the end
+
+    int size() const { return starts.isEmpty() ? 0 : int(starts.size() - 1); }
+    // Line i without its LF or CRLF.
+    QStringView line(int i) const
+    {
+        qsizetype end = starts.at(i + 1);
+        if (end > starts.at(i) && text.at(end - 1) == u'\n')
+            --end;
+        if (end > starts.at(i) && text.at(end - 1) == u'\r')
+            --end;
+        return QStringView(text).mid(starts.at(i), end - starts.at(i));
+    }
+};
+
 struct LineDiff
 {
     QList<DiffRow> rows;     // aligned rows, both sides padded to rows.size()
     QList<EditOp> script;    // minimal: removed + added is the smallest possible
     QList<Hunk> hunks;       // with DiffOptions::context lines of context
-    PerSide<QStringList> lines; // decoded text of each line, without EOL
+    PerSide<LineTable> lines;   // decoded text of each side
     PerSide<bool> missingFinalNewline{{false, false}};
     int added = 0;   // lines only on the right (paired or not)
     int removed = 0; // lines only on the left (paired or not)
@@ -118,10 +139,11 @@ struct LineDiff
     DiffOptions options;
 
     // Text of a row's line on one side; empty for filler.
-    QString text(const DiffRow &row, Side side) const
+    QStringView text(const DiffRow &row, Side side) const
     {
-        return row.hasLine(side) ? lines[side].at(row.line[side]) : QString();
+        return row.hasLine(side) ? lines[side].line(row.line[side]) : QStringView();
     }
+    int lineCount(Side side) const { return lines[side].size(); }
 };
 
 } // namespace retell::core

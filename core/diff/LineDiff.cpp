@@ -7,7 +7,6 @@
 #include <deque>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace retell::core {
@@ -77,14 +76,72 @@ std::string normalized(std::string_view line, const DiffOptions &options)
     return out;
 }
 
-QString displayText(std::string_view line)
+// Decodes a side once; falls back to line-by-line decoding in the unlikely
+// case that the decoder's treatment of invalid bytes moved a line break.
+LineTable decodeLines(const QByteArray &bytes, const std::vector<std::string_view> &lines)
 {
-    if (!line.empty() && line.back() == '\n')
-        line.remove_suffix(1);
-    if (!line.empty() && line.back() == '\r')
-        line.remove_suffix(1);
-    return QString::fromUtf8(line.data(), qsizetype(line.size()));
+    LineTable table;
+    table.text = QString::fromUtf8(bytes);
+    table.starts.reserve(qsizetype(lines.size()) + 1);
+    table.starts.append(0);
+    const QChar *data = table.text.constData();
+    for (qsizetype i = 0; i < table.text.size(); ++i) {
+        if (data[i] == u'\n')
+            table.starts.append(i + 1);
+    }
+    if (!table.text.isEmpty() && !table.text.endsWith(u'\n'))
+        table.starts.append(table.text.size());
+    if (table.size() == int(lines.size()))
+        return table;
+    table.text.clear();
+    table.starts = {0};
+    for (const std::string_view line : lines) {
+        table.text += QString::fromUtf8(line.data(), qsizetype(line.size()));
+        if (line.back() != '\n')
+            table.text += u'\n';
+        table.starts.append(table.text.size());
+    }
+    return table;
 }
+
+// Maps line contents to dense ids: open addressing over views into the
+// inputs, no allocation per line.
+class LineInterner final
+{
+public:
+    explicit LineInterner(std::size_t expectedLines)
+    {
+        std::size_t capacity = 64;
+        while (capacity < 2 * expectedLines)
+            capacity *= 2;
+        m_slots.assign(capacity, -1);
+        m_keys.reserve(expectedLines);
+        m_hashes.reserve(expectedLines);
+    }
+
+    int intern(std::string_view key)
+    {
+        const std::size_t hash = std::hash<std::string_view>{}(key);
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+            const int id = m_slots[slot];
+            if (id < 0) {
+                m_slots[slot] = int(m_keys.size());
+                m_keys.push_back(key);
+                m_hashes.push_back(hash);
+                return m_slots[slot];
+            }
+            if (m_hashes[std::size_t(id)] == hash && m_keys[std::size_t(id)] == key)
+                return id;
+        }
+    }
+    int count() const { return int(m_keys.size()); }
+
+private:
+    std::vector<int> m_slots;
+    std::vector<std::string_view> m_keys;
+    std::vector<std::size_t> m_hashes;
+};
 
 void appendOp(QList<EditOp> &script, EditOp::Kind kind, int left, int right, int count)
 {
@@ -112,35 +169,52 @@ LineDiff computeLineDiff(const QByteArray &left, const QByteArray &right, const 
 
     PerSide<std::vector<std::string_view>> lines;
     PerSide<std::vector<int>> ids;
-    std::unordered_map<std::string_view, int> idOf;
+    for (const Side side : bothSides)
+        lines[side] = splitLines(*input[side]);
+    LineInterner interner(lines[Side::Left].size() + lines[Side::Right].size());
     std::deque<std::string> keys; // owns normalized keys; stable addresses
     const bool normalize = options.ignoreWhitespace || options.ignoreCase;
-    idOf.reserve(std::size_t(left.size() / 32 + right.size() / 32 + 16));
     for (const Side side : bothSides) {
-        lines[side] = splitLines(*input[side]);
         diff.missingFinalNewline[side] = !input[side]->isEmpty() && !input[side]->endsWith('\n');
         ids[side].reserve(lines[side].size());
         for (const std::string_view line : lines[side]) {
-            std::string_view key = line;
             if (normalize) {
                 keys.push_back(normalized(line, options));
-                key = keys.back();
+                ids[side].push_back(interner.intern(keys.back()));
+            } else {
+                ids[side].push_back(interner.intern(line));
             }
-            const auto [it, inserted] = idOf.try_emplace(key, int(idOf.size()));
-            ids[side].push_back(it->second);
         }
-        QStringList &text = diff.lines[side];
-        text.reserve(qsizetype(lines[side].size()));
-        for (const std::string_view line : lines[side])
-            text.append(displayText(line));
+        diff.lines[side] = decodeLines(*input[side], lines[side]);
     }
 
-    const SequenceDiff d = diffSequences(ids[Side::Left], ids[Side::Right], int(idOf.size()));
+    const SequenceDiff d = diffSequences(ids[Side::Left], ids[Side::Right], interner.count());
     const PerSide<const std::vector<std::uint8_t> *> changed{{&d.leftChanged, &d.rightChanged}};
     const PerSide<int> count{{int(lines[Side::Left].size()), int(lines[Side::Right].size())}};
 
+    // Exact row count first: each block takes max(removed, added) rows.
+    qsizetype rowCount = 0;
+    {
+        PerSide<int> at{{0, 0}};
+        while (at[Side::Left] < count[Side::Left] || at[Side::Right] < count[Side::Right]) {
+            PerSide<int> run{{0, 0}};
+            for (const Side side : bothSides) {
+                while (at[side] < count[side] && (*changed[side])[std::size_t(at[side])]) {
+                    ++at[side];
+                    ++run[side];
+                }
+            }
+            rowCount += std::max(run[Side::Left], run[Side::Right]);
+            if (at[Side::Left] < count[Side::Left] && at[Side::Right] < count[Side::Right]) {
+                ++rowCount;
+                ++at[Side::Left];
+                ++at[Side::Right];
+            }
+        }
+    }
+    diff.rows.reserve(rowCount);
+
     PerSide<int> pos{{0, 0}};
-    diff.rows.reserve(std::max(count[Side::Left], count[Side::Right]));
     while (pos[Side::Left] < count[Side::Left] || pos[Side::Right] < count[Side::Right]) {
         PerSide<int> end = pos;
         for (const Side side : bothSides) {
@@ -163,8 +237,8 @@ LineDiff computeLineDiff(const QByteArray &left, const QByteArray &right, const 
                     row.line[side] = pos[side] + i;
             }
             if (row.kind == RowKind::Changed && options.refineInline) {
-                row.changedRanges = refineLinePair(diff.lines[Side::Left].at(row.line[Side::Left]),
-                                                   diff.lines[Side::Right].at(row.line[Side::Right]),
+                row.changedRanges = refineLinePair(diff.lines[Side::Left].line(row.line[Side::Left]),
+                                                   diff.lines[Side::Right].line(row.line[Side::Right]),
                                                    options);
             }
             diff.rows.append(std::move(row));

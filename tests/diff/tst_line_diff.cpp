@@ -134,7 +134,8 @@ void TestLineDiff::rowsCoverEveryLineOnce()
             if (row.kind == RowKind::Equal)
                 QCOMPARE(diff.text(row, Side::Left), diff.text(row, Side::Right));
         }
-        QCOMPARE(next[Side::Left], a.size());
+        QCOMPARE(next[Side::Left], diff.lineCount(Side::Left));
+        QCOMPARE(diff.lineCount(Side::Left), a.size());
         QCOMPARE(next[Side::Right], b.size());
     }
 }
@@ -144,8 +145,11 @@ void TestLineDiff::missingFinalNewlineIsReported()
     const LineDiff diff = computeLineDiff(QByteArray("a\nb"), QByteArray("a\nb\n"));
     QCOMPARE(diff.missingFinalNewline[Side::Left], true);
     QCOMPARE(diff.missingFinalNewline[Side::Right], false);
-    QCOMPARE(diff.lines[Side::Left], QStringList({"a", "b"}));
-    QCOMPARE(diff.lines[Side::Right], QStringList({"a", "b"}));
+    for (const Side side : bothSides) {
+        QCOMPARE(diff.lineCount(side), 2);
+        QCOMPARE(diff.lines[side].line(0), u"a");
+        QCOMPARE(diff.lines[side].line(1), u"b");
+    }
 }
 
 void TestLineDiff::invalidUtf8ComparesBytes()
@@ -155,9 +159,14 @@ void TestLineDiff::invalidUtf8ComparesBytes()
     const QByteArray right("ok\n\xff\xfd tail\nend\n");
     const LineDiff diff = computeLineDiff(left, right);
     QCOMPARE(rowShape(diff), QStringLiteral("=~="));
-    QCOMPARE(diff.lines[Side::Left].at(1), diff.lines[Side::Right].at(1));
-    QVERIFY(diff.lines[Side::Left].at(1).contains(QChar::ReplacementCharacter));
+    QCOMPARE(diff.lines[Side::Left].line(1), diff.lines[Side::Right].line(1));
+    QVERIFY(diff.lines[Side::Left].line(1).contains(QChar::ReplacementCharacter));
     QVERIFY(computeLineDiff(left, left).identical);
+    // A sequence cut short by the line break keeps the line count right.
+    const LineDiff cut = computeLineDiff(QByteArray("a\xe2\x82\nb\n\xf0"), QByteArray("a\nb\n"));
+    QCOMPARE(cut.lineCount(Side::Left), 3);
+    QCOMPARE(cut.lines[Side::Left].line(1), u"b");
+    QCOMPARE(rowShape(cut), QStringLiteral("~=-"));
 }
 
 void TestLineDiff::veryLongLinesAreMarkedWhole()
