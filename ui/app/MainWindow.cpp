@@ -178,14 +178,11 @@ void MainWindow::createActions()
     connect(makeAction(QStringLiteral("quitAction"), tr("&Quit"), QStringLiteral("quit"),
                        {QKeySequence(tr("Ctrl+Q"))}),
             &QAction::triggered, this, &QWidget::close);
-    // The editor's find bar owns Ctrl+F / Ctrl+H while it has focus; these
-    // menu entries show the keys and open the bar from anywhere else.
     QAction *find = makeAction(QStringLiteral("findAction"), tr("&Find…"), QStringLiteral("find"),
                                {QKeySequence::Find});
     QAction *replace = makeAction(QStringLiteral("replaceAction"), tr("&Replace…"),
                                   QStringLiteral("replace"), {QKeySequence(tr("Ctrl+H"))});
-    for (QAction *a : {find, replace})
-        a->setShortcutContext(Qt::WidgetShortcut);
+
     connect(find, &QAction::triggered, this, [this] { showFindBar(false); });
     connect(replace, &QAction::triggered, this, [this] { showFindBar(true); });
     connect(makeAction(QStringLiteral("filterAction"), tr("Filter &Branches"),
@@ -197,12 +194,17 @@ void MainWindow::createActions()
                 m_agent->editor()->validateNow();
                 statusBar()->showMessage(m_agent->editor()->statusText(), kStatusMessageMs);
             });
-    connect(makeAction(QStringLiteral("nextFindingAction"), tr("&Next Finding"),
-                       QStringLiteral("next"), {QKeySequence(tr("F8"))}),
-            &QAction::triggered, m_agent->editor(), &AgentEditor::nextFinding);
-    connect(makeAction(QStringLiteral("previousFindingAction"), tr("&Previous Finding"),
-                       QStringLiteral("previous"), {QKeySequence(tr("Shift+F8"))}),
-            &QAction::triggered, m_agent->editor(), &AgentEditor::previousFinding);
+    QAction *next = makeAction(QStringLiteral("nextFindingAction"), tr("&Next Finding"),
+                               QStringLiteral("next"), {QKeySequence(tr("F8"))});
+    QAction *previous = makeAction(QStringLiteral("previousFindingAction"),
+                                   tr("&Previous Finding"), QStringLiteral("previous"),
+                                   {QKeySequence(tr("Shift+F8"))});
+    connect(next, &QAction::triggered, m_agent->editor(), &AgentEditor::nextFinding);
+    connect(previous, &QAction::triggered, m_agent->editor(), &AgentEditor::previousFinding);
+    // The editor binds Ctrl+F, Ctrl+H, F8 and Shift+F8 itself; a second binding
+    // would make the keys ambiguous, so these entries only show the keys.
+    for (QAction *a : {find, replace, next, previous})
+        a->setShortcutContext(Qt::WidgetShortcut);
     connect(makeAction(QStringLiteral("deployAction"), tr("&Deploy…"), QStringLiteral("deploy"),
                        {QKeySequence(tr("Ctrl+Shift+D")), QKeySequence(tr("Ctrl+Return"))}),
             &QAction::triggered, m_agent, &AgentPanel::deploy);

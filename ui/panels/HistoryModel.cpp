@@ -137,20 +137,23 @@ void HistoryModel::fetchMore(const QModelIndex &parent)
     m_loader(m_branchId, before, [this, generation](core::Result<core::HistoryPage> page) {
         if (generation != m_generation)
             return;
-        m_fetching = false;
         if (!page) {
+            m_fetching = false;
             m_hasMore = false;
             emit loadFailed(page.error().message);
             return;
         }
         m_total = page->total;
-        m_hasMore = page->hasMore;
+        // Still "fetching" while rows go in: views may ask for more from
+        // inside the insert notifications.
         if (!page->rows.isEmpty()) {
             const int first = int(m_rows.size());
             beginInsertRows({}, first, first + int(page->rows.size()) - 1);
             m_rows.append(page->rows);
             endInsertRows();
         }
+        m_hasMore = page->hasMore;
+        m_fetching = false;
         emit pageLoaded();
     });
 }
