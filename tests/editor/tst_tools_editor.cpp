@@ -63,10 +63,10 @@ void TestToolsEditor::listsTheTools()
     QCOMPARE(tools.toolList()->topLevelItemCount(), 2);
     QCOMPARE(row(tools.toolList(), 0),
              (QStringList{"collect_appointment_data", "custom",
-                          "Book the appointment the caller chose.",
-                          "date: string (required), service_id: integer"}));
+                          "date: string (required), service_id: integer",
+                          "Book the appointment the caller chose."}));
     QCOMPARE(row(tools.toolList(), 1),
-             (QStringList{"end_call", "end_call", "Hang up politely.", "none"}));
+             (QStringList{"end_call", "end_call", "none", "Hang up politely."}));
 }
 
 void TestToolsEditor::invalidJsonKeepsTheLastGoodListGreyed()

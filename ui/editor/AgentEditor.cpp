@@ -314,9 +314,11 @@ void AgentEditor::updateStatus()
     }
     const int errors = m_result.errorCount();
     const int warnings = m_result.warningCount();
-    const QString warningText = tr("%n warning(s)", nullptr, warnings);
+    const QString warningText =
+        warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(formatNumber(warnings));
     if (errors > 0) {
-        QString text = tr("● Invalid: %n error(s)", nullptr, errors);
+        QString text = errors == 1 ? tr("● Invalid: 1 error")
+                                   : tr("● Invalid: %1 errors").arg(formatNumber(errors));
         if (warnings > 0)
             text += QLatin1String(", ") + warningText;
         m_statusLabel->setText(coloured(text, theme.error));

@@ -281,8 +281,11 @@ int FindReplaceBar::replaceAll()
     }
     m_editor->endUndoAction();
     m_matchStart = m_matchEnd = -1;
-    setStatus(count == 0 ? tr("No matches") : tr("Replaced %n occurrence(s)", nullptr, count),
-              count == 0);
+    if (count == 0)
+        setStatus(tr("No matches"), true);
+    else
+        setStatus(count == 1 ? tr("Replaced 1 occurrence") : tr("Replaced %1 occurrences").arg(count),
+                  false);
     return count;
 }
 

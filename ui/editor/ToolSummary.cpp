@@ -29,22 +29,29 @@ QString typeOf(const QJsonValue &schema)
     return tr("any");
 }
 
-QString parametersOf(const QJsonObject &tool)
+QList<ParameterSummary> parametersOf(const QJsonObject &tool)
 {
-    const QJsonValue parameters = tool.value(QLatin1String("parameters"));
-    if (parameters.isUndefined() || parameters.isNull())
-        return tr("none");
-    const QJsonObject schema = parameters.toObject();
+    const QJsonObject schema = tool.value(QLatin1String("parameters")).toObject();
     const QJsonObject properties = schema.value(QLatin1String("properties")).toObject();
-    if (properties.isEmpty())
-        return tr("none");
     QSet<QString> required;
     for (const QJsonValue &r : schema.value(QLatin1String("required")).toArray())
         required.insert(r.toString());
-    QStringList parts;
+    QList<ParameterSummary> out;
     for (auto it = properties.constBegin(); it != properties.constEnd(); ++it) {
-        QString part = it.key() + QLatin1String(": ") + typeOf(it.value());
-        if (required.contains(it.key()))
+        out.append({it.key(), typeOf(it.value()), required.contains(it.key()),
+                    it.value().toObject().value(QLatin1String("description")).toString()});
+    }
+    return out;
+}
+
+QString summaryOf(const QList<ParameterSummary> &parameters)
+{
+    if (parameters.isEmpty())
+        return tr("none");
+    QStringList parts;
+    for (const ParameterSummary &p : parameters) {
+        QString part = p.name + QLatin1String(": ") + p.type;
+        if (p.required)
             part += QLatin1Char(' ') + tr("(required)");
         parts.append(part);
     }
@@ -72,7 +79,8 @@ QList<ToolSummary> summarizeTools(const QJsonArray &tools)
         if (s.type.isEmpty())
             s.type = tr("(no type)");
         s.description = tool.value(QLatin1String("description")).toString().simplified();
-        s.parameters = parametersOf(tool);
+        s.parameterList = parametersOf(tool);
+        s.parameters = summaryOf(s.parameterList);
         out.append(s);
     }
     return out;

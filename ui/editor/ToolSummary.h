@@ -7,6 +7,14 @@ class QJsonArray;
 
 namespace retell::ui {
 
+struct ParameterSummary
+{
+    QString name;
+    QString type;
+    bool required = false;
+    QString description;
+};
+
 // One tool of a Retell general_tools array, as the tools list shows it.
 struct ToolSummary
 {
@@ -14,6 +22,7 @@ struct ToolSummary
     QString type;
     QString description;
     QString parameters; // "date: string (required), service_id: integer"
+    QList<ParameterSummary> parameterList;
 };
 
 QList<ToolSummary> summarizeTools(const QJsonArray &tools);

@@ -31,15 +31,13 @@ ToolsEditor::ToolsEditor(QWidget *parent)
     , m_parseTimer(new QTimer(this))
 {
     m_list->setColumnCount(ColumnCount);
-    m_list->setHeaderLabels({tr("Tool"), tr("Type"), tr("Description"), tr("Parameters")});
-    m_list->setRootIsDecorated(false);
+    m_list->setHeaderLabels({tr("Tool"), tr("Type"), tr("Parameters"), tr("Description")});
     m_list->setAlternatingRowColors(true);
     m_list->setUniformRowHeights(true);
-    m_list->setWordWrap(false);
     m_list->header()->setStretchLastSection(true);
     m_list->header()->setSectionResizeMode(NameColumn, QHeaderView::ResizeToContents);
     m_list->header()->setSectionResizeMode(TypeColumn, QHeaderView::ResizeToContents);
-    m_list->setColumnWidth(DescriptionColumn, 220);
+    m_list->setColumnWidth(ParametersColumn, 200);
     m_listStatus->setWordWrap(true);
     m_listStatus->setContentsMargins(4, 2, 4, 2);
 
@@ -60,8 +58,8 @@ ToolsEditor::ToolsEditor(QWidget *parent)
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(editorPane);
     splitter->addWidget(listPane);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
@@ -107,12 +105,23 @@ void ToolsEditor::refreshToolList()
         items.reserve(tools.size());
         for (const ToolSummary &tool : tools) {
             auto *item = new QTreeWidgetItem(
-                QStringList{tool.name, tool.type, tool.description, tool.parameters});
+                QStringList{tool.name, tool.type, tool.parameters, tool.description});
             item->setToolTip(DescriptionColumn, tool.description);
             item->setToolTip(ParametersColumn, tool.parameters);
+            QFont bold = item->font(NameColumn);
+            bold.setBold(true);
+            item->setFont(NameColumn, bold);
+            // One child row per parameter, so long lists stay readable.
+            for (const ParameterSummary &p : tool.parameterList) {
+                auto *child = new QTreeWidgetItem(
+                    item, QStringList{p.name, p.type, p.required ? tr("required") : tr("optional"),
+                                      p.description});
+                child->setToolTip(DescriptionColumn, p.description);
+            }
             items.append(item);
         }
         m_list->addTopLevelItems(items);
+        m_list->expandAll();
     }
 
     m_listCurrent = problem.isEmpty() || empty;
@@ -120,7 +129,7 @@ void ToolsEditor::refreshToolList()
     m_list->setEnabled(m_listCurrent);
     if (m_listCurrent) {
         const int n = m_list->topLevelItemCount();
-        m_listStatus->setText(empty ? problem : tr("%n tool(s)", nullptr, n));
+        m_listStatus->setText(empty ? problem : (n == 1 ? tr("1 tool") : tr("%1 tools").arg(n)));
         m_listStatus->setPalette(palette());
     } else {
         m_listStatus->setText(problem + QLatin1Char(' ')

@@ -21,7 +21,7 @@ class ToolsEditor final : public QWidget
     Q_DISABLE_COPY_MOVE(ToolsEditor)
 
 public:
-    enum Column { NameColumn, TypeColumn, DescriptionColumn, ParametersColumn, ColumnCount };
+    enum Column { NameColumn, TypeColumn, ParametersColumn, DescriptionColumn, ColumnCount };
 
     explicit ToolsEditor(QWidget *parent = nullptr);
     ~ToolsEditor() override;
