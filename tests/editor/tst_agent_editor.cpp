@@ -18,16 +18,18 @@ using retell::ui::AgentEditor;
 
 namespace {
 
-const QString kTools = QStringLiteral("[\n"
-    "  {\n"
-    "    \"type\": \"custom\",\n"
-    "    \"name\": \"list_services\",\n"
-    "    \"description\": \"List the services of this branch.\",\n"
-    "    \"url\": \"https://example.com/services\"\n"
-    "  }\n"
-    "]");
+const QString kTools =
+    QStringLiteral("[\n"
+                   "  {\n"
+                   "    \"type\": \"custom\",\n"
+                   "    \"name\": \"list_services\",\n"
+                   "    \"description\": \"List the services of this branch.\",\n"
+                   "    \"url\": \"https://example.com/services\"\n"
+                   "  }\n"
+                   "]");
 
-const QString kPrompt = QStringLiteral("## Role\nYou book for {{branch_name}}. Call list_services.\n");
+const QString kPrompt =
+    QStringLiteral("## Role\nYou book for {{branch_name}}. Call list_services.\n");
 
 bool hasCode(const ValidationResult &result, const QString &code)
 {
@@ -90,7 +92,8 @@ void TestAgentEditor::loadingIsNotAModification()
     QVERIFY(!m_editor->isModified());
     QCOMPARE(edited.count(), 0);
     QCOMPARE(m_editor->config(), (AgentConfig{kPrompt, kTools}));
-    QVERIFY2(!m_editor->lastResult().hasErrors(), m_editor->lastResult().findingsJson().constData());
+    QVERIFY2(!m_editor->lastResult().hasErrors(),
+             m_editor->lastResult().findingsJson().constData());
 }
 
 void TestAgentEditor::findingAppearsThenDisappearsWhileTyping()
@@ -104,7 +107,8 @@ void TestAgentEditor::findingAppearsThenDisappearsWhileTyping()
     QVERIFY(edited.count() > 0);
     QTRY_VERIFY(hasCode(m_editor->lastResult(), QStringLiteral("prompt.unknown_variable")));
     QCOMPARE(m_editor->findingsList()->findings().size(), m_editor->lastResult().findings.size());
-    const Finding f = findingWithCode(m_editor->lastResult(), QStringLiteral("prompt.unknown_variable"));
+    const Finding f =
+        findingWithCode(m_editor->lastResult(), QStringLiteral("prompt.unknown_variable"));
     QCOMPARE(f.line, 3);
     QVERIFY(prompt->markersAtLine(2) & (1 << retell::ui::CodeEditor::WarningMarker));
 
@@ -121,7 +125,8 @@ void TestAgentEditor::activationJumpsToTheFindingLine()
 {
     const QString prompt = QStringLiteral("## Role\n😀 Greet.\n\nUse {{mystery}} now.\n");
     m_editor->setConfig({prompt, kTools});
-    const Finding f = findingWithCode(m_editor->lastResult(), QStringLiteral("prompt.unknown_variable"));
+    const Finding f =
+        findingWithCode(m_editor->lastResult(), QStringLiteral("prompt.unknown_variable"));
     QCOMPARE(f.line, 4);
     const int row = int(m_editor->findingsList()->findings().indexOf(f));
     QVERIFY(row >= 0);
@@ -134,8 +139,9 @@ void TestAgentEditor::activationJumpsToTheFindingLine()
 
 void TestAgentEditor::activationSwitchesToTheToolsTab()
 {
-    const QString tools = QStringLiteral("[\n  {\"type\": \"custom\", \"name\": \"list_services\",\n"
-                                         "   \"description\": \"x\"}\n]");
+    const QString tools =
+        QStringLiteral("[\n  {\"type\": \"custom\", \"name\": \"list_services\",\n"
+                       "   \"description\": \"x\"}\n]");
     m_editor->setConfig({kPrompt, tools});
     const Finding f = findingWithCode(m_editor->lastResult(), QStringLiteral("tools.missing_url"));
     QCOMPARE(f.target, FindingTarget::Tools);
@@ -172,7 +178,8 @@ void TestAgentEditor::statusShowsTokensAndValidity()
     QVERIFY(changed.at(0).at(0).value<ValidationResult>().hasErrors());
     QVERIFY2(m_editor->statusText().contains(QStringLiteral("Invalid")),
              qPrintable(m_editor->statusText()));
-    QVERIFY(m_editor->tabs()->tabText(AgentEditor::PromptTab).startsWith(QStringLiteral("Prompt (")));
+    QVERIFY(
+        m_editor->tabs()->tabText(AgentEditor::PromptTab).startsWith(QStringLiteral("Prompt (")));
 
     QString big;
     while (big.size() < 20000)
@@ -214,7 +221,8 @@ void TestAgentEditor::largePromptsValidateOffTheGuiThread()
     QString big;
     big.reserve(1024 * 1024 + 200);
     while (big.size() < 1024 * 1024)
-        big += QStringLiteral("## Step\n- Ask the caller for the service, then call list_services. 😀\n");
+        big += QStringLiteral(
+            "## Step\n- Ask the caller for the service, then call list_services. 😀\n");
     QSignalSpy changed(m_editor.get(), &AgentEditor::validationChanged);
 
     QElapsedTimer timer;

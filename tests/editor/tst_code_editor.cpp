@@ -62,8 +62,8 @@ void TestCodeEditor::indicatorsAtBytePositionsOfMultiByteText()
     editor.setText(kText);
     const Finding error = finding(Severity::Error, kText, QStringLiteral("{{foo}}"),
                                   QStringLiteral("Unknown variable foo."));
-    const Finding warning = finding(Severity::Warning, kText, QStringLiteral("x"),
-                                    QStringLiteral("Stray x."));
+    const Finding warning =
+        finding(Severity::Warning, kText, QStringLiteral("x"), QStringLiteral("Stray x."));
     editor.setFindings({error, warning});
 
     const QByteArray utf8 = kText.toUtf8();

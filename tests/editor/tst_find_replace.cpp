@@ -52,21 +52,28 @@ void TestFindReplace::replaceAll_data()
     QTest::addColumn<QString>("result");
 
     const QString cats = QStringLiteral("cat Cat cat concat");
-    QTest::newRow("any case") << cats << "cat" << "dog" << false << false << false << 4
-                              << "dog dog dog condog";
-    QTest::newRow("match case") << cats << "cat" << "dog" << true << false << false << 3
-                                << "dog Cat dog condog";
-    QTest::newRow("whole words") << cats << "cat" << "dog" << false << true << false << 3
-                                 << "dog dog dog concat";
-    QTest::newRow("regex with group") << cats << "c(a)t" << "k\\1t" << true << false << true << 3
-                                      << "kat Cat kat conkat";
-    QTest::newRow("multi-byte text") << "café ☕ café 😀 cafés" << "café" << "tea" << true << true
-                                     << false << 2 << "tea ☕ tea 😀 cafés";
-    QTest::newRow("replacement contains the match") << "a a" << "a" << "aa" << true << false
-                                                    << false << 2 << "aa aa";
-    QTest::newRow("variables") << "{{foo}} and {{foo}}" << "{{foo}}" << "{{branch_name}}" << true
-                               << false << false << 2 << "{{branch_name}} and {{branch_name}}";
-    QTest::newRow("no match") << cats << "bird" << "dog" << false << false << false << 0 << cats;
+    QTest::newRow("any case") << cats << "cat"
+                              << "dog" << false << false << false << 4 << "dog dog dog condog";
+    QTest::newRow("match case") << cats << "cat"
+                                << "dog" << true << false << false << 3 << "dog Cat dog condog";
+    QTest::newRow("whole words") << cats << "cat"
+                                 << "dog" << false << true << false << 3 << "dog dog dog concat";
+    QTest::newRow("regex with group")
+        << cats << "c(a)t"
+        << "k\\1t" << true << false << true << 3 << "kat Cat kat conkat";
+    QTest::newRow("multi-byte text") << "café ☕ café 😀 cafés"
+                                     << "café"
+                                     << "tea" << true << true << false << 2 << "tea ☕ tea 😀 cafés";
+    QTest::newRow("replacement contains the match")
+        << "a a"
+        << "a"
+        << "aa" << true << false << false << 2 << "aa aa";
+    QTest::newRow("variables") << "{{foo}} and {{foo}}"
+                               << "{{foo}}"
+                               << "{{branch_name}}" << true << false << false << 2
+                               << "{{branch_name}} and {{branch_name}}";
+    QTest::newRow("no match") << cats << "bird"
+                              << "dog" << false << false << false << 0 << cats;
 }
 
 void TestFindReplace::replaceAll()

@@ -88,7 +88,10 @@ void TestFindingsList::iconsBySeverity()
     FindingsList list;
     list.setFindings({promptError(), toolsWarning()});
     const auto icon = [&](int row) {
-        return list.model()->index(row, FindingsModel::MessageColumn).data(Qt::DecorationRole).value<QIcon>();
+        return list.model()
+            ->index(row, FindingsModel::MessageColumn)
+            .data(Qt::DecorationRole)
+            .value<QIcon>();
     };
     QVERIFY(!icon(0).isNull());
     QVERIFY(!icon(1).isNull());

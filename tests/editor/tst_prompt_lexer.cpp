@@ -41,67 +41,76 @@ void TestPromptLexer::styles_data()
     QTest::addColumn<int>("occurrence"); // which occurrence of the needle
     QTest::addColumn<int>("style");
 
-    const QString mixed = QStringLiteral("😀 Hi {{foo}} 💇‍♀️ call list_services at {{current_time}} ✂️\n"
-                                         "## Übersicht für {{branch_name}}\n- ✅ {{bad name}}");
+    const QString mixed = QStringLiteral(
+        "😀 Hi {{foo}} 💇‍♀️ call list_services at {{current_time}} ✂️\n"
+        "## Übersicht für {{branch_name}}\n- ✅ {{bad name}}");
 
-    QTest::newRow("system variable") << "Hello {{current_time}} there" << "{{current_time}}" << 0
-                                     << int(PromptLexer::KnownVariable);
-    QTest::newRow("branch variable") << "At {{branch_name}}." << "{{branch_name}}" << 0
-                                     << int(PromptLexer::KnownVariable);
-    QTest::newRow("spaces around name") << "At {{ branch_name }}." << "{{ branch_name }}" << 0
-                                        << int(PromptLexer::KnownVariable);
-    QTest::newRow("timezone variable") << "{{current_time_Europe/Berlin}}"
-                                       << "{{current_time_Europe/Berlin}}" << 0
-                                       << int(PromptLexer::KnownVariable);
-    QTest::newRow("unknown variable") << "Say {{foo}} now" << "{{foo}}" << 0
-                                      << int(PromptLexer::UnknownVariable);
-    QTest::newRow("text after a variable") << "Say {{foo}} now" << " now" << 0
-                                           << int(PromptLexer::Default);
-    QTest::newRow("space inside name") << "Say {{two words}}" << "{{two words}}" << 0
-                                       << int(PromptLexer::MalformedVariable);
-    QTest::newRow("empty placeholder") << "Say {{}}" << "{{}}" << 0
-                                       << int(PromptLexer::MalformedVariable);
-    QTest::newRow("unclosed braces") << "Say {{name and go" << "{{" << 0
-                                     << int(PromptLexer::MalformedVariable);
-    QTest::newRow("text after unclosed braces") << "Say {{name and go" << "name and go" << 0
-                                                << int(PromptLexer::Default);
-    QTest::newRow("stray closing braces") << "a }} b" << "}}" << 0
-                                          << int(PromptLexer::MalformedVariable);
-    QTest::newRow("heading") << "## Booking rules\nPlain text" << "## Booking rules" << 0
-                             << int(PromptLexer::Heading);
-    QTest::newRow("line after heading") << "## Booking rules\nPlain text" << "Plain text" << 0
-                                        << int(PromptLexer::Default);
-    QTest::newRow("bullet marker") << "Intro\n- first item" << "-" << 0
-                                   << int(PromptLexer::ListMarker);
-    QTest::newRow("bullet text") << "Intro\n- first item" << "first item" << 0
-                                 << int(PromptLexer::Default);
-    QTest::newRow("numbered marker") << "  12. step" << "12." << 0 << int(PromptLexer::ListMarker);
-    QTest::newRow("hyphen inside text") << "a - b" << "-" << 0 << int(PromptLexer::Default);
-    QTest::newRow("bold") << "a **strong** b" << "**strong**" << 0 << int(PromptLexer::Strong);
-    QTest::newRow("after bold") << "a **strong** b" << " b" << 0 << int(PromptLexer::Default);
-    QTest::newRow("italic") << "a *soft* b" << "*soft*" << 0 << int(PromptLexer::Emphasis);
-    QTest::newRow("multiplication is not italic") << "2 * 3 * 4" << "3" << 0
-                                                  << int(PromptLexer::Default);
-    QTest::newRow("inline code") << "use `get_time()` here" << "`get_time()`" << 0
-                                 << int(PromptLexer::InlineCode);
-    QTest::newRow("tool name") << "Call list_services first" << "list_services" << 0
-                               << int(PromptLexer::ToolName);
-    QTest::newRow("longer word is not the tool") << "Call list_services_v2" << "list_services_v2"
-                                                 << 0 << int(PromptLexer::Default);
-    QTest::newRow("tool name in heading") << "# Use list_services" << "list_services" << 0
-                                          << int(PromptLexer::ToolName);
-    QTest::newRow("unknown after emoji") << mixed << "{{foo}}" << 0
-                                         << int(PromptLexer::UnknownVariable);
-    QTest::newRow("tool after emoji") << mixed << "list_services" << 0
-                                      << int(PromptLexer::ToolName);
-    QTest::newRow("known after emoji") << mixed << "{{current_time}}" << 0
-                                       << int(PromptLexer::KnownVariable);
-    QTest::newRow("heading with umlauts") << mixed << "Übersicht für " << 0
-                                          << int(PromptLexer::Heading);
-    QTest::newRow("known in heading after emoji") << mixed << "{{branch_name}}" << 0
-                                                  << int(PromptLexer::KnownVariable);
-    QTest::newRow("malformed after emoji") << mixed << "{{bad name}}" << 0
-                                           << int(PromptLexer::MalformedVariable);
+    QTest::newRow("system variable") << "Hello {{current_time}} there"
+                                     << "{{current_time}}" << 0 << int(PromptLexer::KnownVariable);
+    QTest::newRow("branch variable") << "At {{branch_name}}."
+                                     << "{{branch_name}}" << 0 << int(PromptLexer::KnownVariable);
+    QTest::newRow("spaces around name")
+        << "At {{ branch_name }}."
+        << "{{ branch_name }}" << 0 << int(PromptLexer::KnownVariable);
+    QTest::newRow("timezone variable")
+        << "{{current_time_Europe/Berlin}}"
+        << "{{current_time_Europe/Berlin}}" << 0 << int(PromptLexer::KnownVariable);
+    QTest::newRow("unknown variable") << "Say {{foo}} now"
+                                      << "{{foo}}" << 0 << int(PromptLexer::UnknownVariable);
+    QTest::newRow("text after a variable") << "Say {{foo}} now"
+                                           << " now" << 0 << int(PromptLexer::Default);
+    QTest::newRow("space inside name")
+        << "Say {{two words}}"
+        << "{{two words}}" << 0 << int(PromptLexer::MalformedVariable);
+    QTest::newRow("empty placeholder") << "Say {{}}"
+                                       << "{{}}" << 0 << int(PromptLexer::MalformedVariable);
+    QTest::newRow("unclosed braces") << "Say {{name and go"
+                                     << "{{" << 0 << int(PromptLexer::MalformedVariable);
+    QTest::newRow("text after unclosed braces") << "Say {{name and go"
+                                                << "name and go" << 0 << int(PromptLexer::Default);
+    QTest::newRow("stray closing braces") << "a }} b"
+                                          << "}}" << 0 << int(PromptLexer::MalformedVariable);
+    QTest::newRow("heading") << "## Booking rules\nPlain text"
+                             << "## Booking rules" << 0 << int(PromptLexer::Heading);
+    QTest::newRow("line after heading") << "## Booking rules\nPlain text"
+                                        << "Plain text" << 0 << int(PromptLexer::Default);
+    QTest::newRow("bullet marker") << "Intro\n- first item"
+                                   << "-" << 0 << int(PromptLexer::ListMarker);
+    QTest::newRow("bullet text") << "Intro\n- first item"
+                                 << "first item" << 0 << int(PromptLexer::Default);
+    QTest::newRow("numbered marker") << "  12. step"
+                                     << "12." << 0 << int(PromptLexer::ListMarker);
+    QTest::newRow("hyphen inside text") << "a - b"
+                                        << "-" << 0 << int(PromptLexer::Default);
+    QTest::newRow("bold") << "a **strong** b"
+                          << "**strong**" << 0 << int(PromptLexer::Strong);
+    QTest::newRow("after bold") << "a **strong** b"
+                                << " b" << 0 << int(PromptLexer::Default);
+    QTest::newRow("italic") << "a *soft* b"
+                            << "*soft*" << 0 << int(PromptLexer::Emphasis);
+    QTest::newRow("multiplication is not italic") << "2 * 3 * 4"
+                                                  << "3" << 0 << int(PromptLexer::Default);
+    QTest::newRow("inline code") << "use `get_time()` here"
+                                 << "`get_time()`" << 0 << int(PromptLexer::InlineCode);
+    QTest::newRow("tool name") << "Call list_services first"
+                               << "list_services" << 0 << int(PromptLexer::ToolName);
+    QTest::newRow("longer word is not the tool")
+        << "Call list_services_v2"
+        << "list_services_v2" << 0 << int(PromptLexer::Default);
+    QTest::newRow("tool name in heading") << "# Use list_services"
+                                          << "list_services" << 0 << int(PromptLexer::ToolName);
+    QTest::newRow("unknown after emoji")
+        << mixed << "{{foo}}" << 0 << int(PromptLexer::UnknownVariable);
+    QTest::newRow("tool after emoji")
+        << mixed << "list_services" << 0 << int(PromptLexer::ToolName);
+    QTest::newRow("known after emoji")
+        << mixed << "{{current_time}}" << 0 << int(PromptLexer::KnownVariable);
+    QTest::newRow("heading with umlauts")
+        << mixed << "Übersicht für " << 0 << int(PromptLexer::Heading);
+    QTest::newRow("known in heading after emoji")
+        << mixed << "{{branch_name}}" << 0 << int(PromptLexer::KnownVariable);
+    QTest::newRow("malformed after emoji")
+        << mixed << "{{bad name}}" << 0 << int(PromptLexer::MalformedVariable);
 }
 
 void TestPromptLexer::styles()

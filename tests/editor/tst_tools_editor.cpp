@@ -12,7 +12,8 @@ using retell::ui::ToolsEditor;
 
 namespace {
 
-const QString kTwoTools = QStringLiteral("[\n"
+const QString kTwoTools = QStringLiteral(
+    "[\n"
     "  {\n"
     "    \"type\": \"custom\",\n"
     "    \"name\": \"collect_appointment_data\",\n"
@@ -61,10 +62,9 @@ void TestToolsEditor::listsTheTools()
     tools.refreshToolList();
     QVERIFY(tools.isListCurrent());
     QCOMPARE(tools.toolList()->topLevelItemCount(), 2);
-    QCOMPARE(row(tools.toolList(), 0),
-             (QStringList{"collect_appointment_data", "custom",
-                          "date: string (required), service_id: integer",
-                          "Book the appointment the caller chose."}));
+    QCOMPARE(row(tools.toolList(), 0), (QStringList{"collect_appointment_data", "custom",
+                                                    "date: string (required), service_id: integer",
+                                                    "Book the appointment the caller chose."}));
     QCOMPARE(row(tools.toolList(), 1),
              (QStringList{"end_call", "end_call", "none", "Hang up politely."}));
 }
@@ -82,7 +82,8 @@ void TestToolsEditor::invalidJsonKeepsTheLastGoodListGreyed()
     QVERIFY(!tools.isListCurrent());
     QVERIFY(!tools.toolList()->isEnabled());
     QCOMPARE(tools.toolList()->topLevelItemCount(), 2);
-    QVERIFY2(tools.listProblem().contains(QStringLiteral("line 7")), qPrintable(tools.listProblem()));
+    QVERIFY2(tools.listProblem().contains(QStringLiteral("line 7")),
+             qPrintable(tools.listProblem()));
 
     tools.editor()->setText(kTwoTools);
     tools.refreshToolList();
@@ -108,10 +109,12 @@ void TestToolsEditor::listFollowsTypingLive()
     QTRY_COMPARE(tools.toolList()->topLevelItemCount(), 0);
     tools.editor()->setCursorPosition(0, 1);
     tools.editor()->setFocus();
-    QTest::keyClicks(tools.editor(),
-                     QStringLiteral("{\"type\": \"end_call\", \"name\": \"bye\", \"description\": \"x\"}"));
+    QTest::keyClicks(
+        tools.editor(),
+        QStringLiteral("{\"type\": \"end_call\", \"name\": \"bye\", \"description\": \"x\"}"));
     QTRY_COMPARE(tools.toolList()->topLevelItemCount(), 1);
-    QCOMPARE(tools.toolList()->topLevelItem(0)->text(ToolsEditor::NameColumn), QStringLiteral("bye"));
+    QCOMPARE(tools.toolList()->topLevelItem(0)->text(ToolsEditor::NameColumn),
+             QStringLiteral("bye"));
     QVERIFY(tools.isListCurrent());
 }
 
@@ -119,15 +122,20 @@ void TestToolsEditor::summarizeParameters_data()
 {
     QTest::addColumn<QString>("tool");
     QTest::addColumn<QString>("parameters");
-    QTest::newRow("no parameters") << "{\"name\": \"a\"}" << "none";
-    QTest::newRow("no properties") << "{\"parameters\": {\"type\": \"object\"}}" << "none";
+    QTest::newRow("no parameters") << "{\"name\": \"a\"}"
+                                   << "none";
+    QTest::newRow("no properties") << "{\"parameters\": {\"type\": \"object\"}}"
+                                   << "none";
     QTest::newRow("required and optional")
-        << "{\"parameters\": {\"properties\": {\"b\": {\"type\": \"boolean\"}, \"a\": {\"type\": \"string\"}},\n"
-    "              \"required\": [\"b\"]}}"
+        << "{\"parameters\": {\"properties\": {\"b\": {\"type\": \"boolean\"}, \"a\": {\"type\": "
+           "\"string\"}},\n"
+           "              \"required\": [\"b\"]}}"
         << "a: string, b: boolean (required)";
-    QTest::newRow("type union") << "{\"parameters\": {\"properties\": {\"x\": {\"type\": [\"string\", \"null\"]}}}}"
-                                << "x: string|null";
-    QTest::newRow("untyped") << "{\"parameters\": {\"properties\": {\"x\": {}}}}" << "x: any";
+    QTest::newRow("type union")
+        << "{\"parameters\": {\"properties\": {\"x\": {\"type\": [\"string\", \"null\"]}}}}"
+        << "x: string|null";
+    QTest::newRow("untyped") << "{\"parameters\": {\"properties\": {\"x\": {}}}}"
+                             << "x: any";
 }
 
 void TestToolsEditor::summarizeParameters()

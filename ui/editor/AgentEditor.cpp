@@ -46,16 +46,11 @@ QString formatNumber(int n)
 } // namespace
 
 AgentEditor::AgentEditor(QWidget *parent)
-    : QWidget(parent)
-    , m_prompt(new PromptEditor(this))
-    , m_promptFindBar(new FindReplaceBar(m_prompt, this))
-    , m_tools(new ToolsEditor(this))
-    , m_findings(new FindingsList(this))
-    , m_tabs(new QTabWidget(this))
-    , m_charactersLabel(new QLabel(this))
-    , m_tokensLabel(new QLabel(this))
-    , m_statusLabel(new QLabel(this))
-    , m_debounce(new QTimer(this))
+    : QWidget(parent), m_prompt(new PromptEditor(this)),
+      m_promptFindBar(new FindReplaceBar(m_prompt, this)), m_tools(new ToolsEditor(this)),
+      m_findings(new FindingsList(this)), m_tabs(new QTabWidget(this)),
+      m_charactersLabel(new QLabel(this)), m_tokensLabel(new QLabel(this)),
+      m_statusLabel(new QLabel(this)), m_debounce(new QTimer(this))
 {
     auto *promptPane = new QWidget(this);
     auto *promptLayout = new QVBoxLayout(promptPane);
@@ -75,9 +70,9 @@ AgentEditor::AgentEditor(QWidget *parent)
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
 
-    m_tokensLabel->setToolTip(tr("Retell rejects prompts above %1 tokens; cost rises above %2.")
-                                  .arg(formatNumber(limits::kMaxTokens),
-                                       formatNumber(limits::kCostTokens)));
+    m_tokensLabel->setToolTip(
+        tr("Retell rejects prompts above %1 tokens; cost rises above %2.")
+            .arg(formatNumber(limits::kMaxTokens), formatNumber(limits::kCostTokens)));
     auto *statusRow = new QHBoxLayout;
     statusRow->setContentsMargins(6, 2, 6, 2);
     statusRow->setSpacing(18);
@@ -122,8 +117,8 @@ AgentEditor::~AgentEditor()
 void AgentEditor::setConfig(const AgentConfig &config)
 {
     m_loading = true;
-    for (CodeEditor *editor : {static_cast<CodeEditor *>(m_prompt),
-                               static_cast<CodeEditor *>(m_tools->editor())}) {
+    for (CodeEditor *editor :
+         {static_cast<CodeEditor *>(m_prompt), static_cast<CodeEditor *>(m_tools->editor())}) {
         editor->setReadOnly(false);
         editor->setFindings({});
         editor->setText(editor == m_prompt ? config.prompt : config.toolsJson);
@@ -323,8 +318,8 @@ void AgentEditor::updateStatus()
             text += QLatin1String(", ") + warningText;
         m_statusLabel->setText(coloured(text, theme.error));
     } else if (warnings > 0) {
-        m_statusLabel->setText(coloured(tr("● Valid") + QLatin1String(", ") + warningText,
-                                        theme.warning));
+        m_statusLabel->setText(
+            coloured(tr("● Valid") + QLatin1String(", ") + warningText, theme.warning));
     } else {
         m_statusLabel->setText(coloured(tr("● Valid"), theme.ok));
     }
@@ -334,7 +329,8 @@ void AgentEditor::updateTabTitles()
 {
     const EditorTheme theme = EditorTheme::fromPalette(palette());
     for (Tab tab : {PromptTab, ToolsTab}) {
-        const FindingTarget target = tab == PromptTab ? FindingTarget::Prompt : FindingTarget::Tools;
+        const FindingTarget target =
+            tab == PromptTab ? FindingTarget::Prompt : FindingTarget::Tools;
         int errors = 0;
         int warnings = 0;
         for (const Finding &f : std::as_const(m_result.findings)) {

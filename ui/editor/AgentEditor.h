@@ -29,7 +29,11 @@ class AgentEditor final : public QWidget
     Q_DISABLE_COPY_MOVE(AgentEditor)
 
 public:
-    enum Tab { PromptTab, ToolsTab };
+    enum Tab
+    {
+        PromptTab,
+        ToolsTab
+    };
 
     // Prompts above this size (UTF-16 units) are validated off the GUI thread.
     static constexpr qsizetype kBackgroundValidationChars = 200 * 1024;

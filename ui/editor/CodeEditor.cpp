@@ -20,8 +20,7 @@ constexpr int kDwellMs = 400;
 
 } // namespace
 
-CodeEditor::CodeEditor(QWidget *parent)
-    : QsciScintilla(parent)
+CodeEditor::CodeEditor(QWidget *parent) : QsciScintilla(parent)
 {
     setUtf8(true);
     setTabWidth(4);
@@ -142,7 +141,8 @@ void CodeEditor::defineMarkers()
 {
     const int size = qMax(12, QFontMetrics(EditorTheme::editorFont()).height() - 4);
     markerDefine(EditorTheme::severityImage(Severity::Error, m_theme.error, size), ErrorMarker);
-    markerDefine(EditorTheme::severityImage(Severity::Warning, m_theme.warning, size), WarningMarker);
+    markerDefine(EditorTheme::severityImage(Severity::Warning, m_theme.warning, size),
+                 WarningMarker);
     setMarginWidth(FindingMargin, size + 6);
 }
 
@@ -224,8 +224,7 @@ void CodeEditor::setFindings(const QList<Finding> &findings)
             continue;
         m_order.append(i);
         const bool error = f.isError();
-        markerAdd(int(lineOf(r.start)),
-                  error ? ErrorMarker : WarningMarker);
+        markerAdd(int(lineOf(r.start)), error ? ErrorMarker : WarningMarker);
         if (f.offset < 0)
             continue;
         long start = r.start;
@@ -285,7 +284,8 @@ QStringList CodeEditor::findingMessagesAt(qsizetype bytePosition) const
 {
     QStringList messages;
     for (int indicator : {ErrorIndicator, WarningIndicator}) {
-        const long value = SendScintilla(SCI_INDICATORVALUEAT, static_cast<unsigned long>(indicator), long(bytePosition));
+        const long value = SendScintilla(SCI_INDICATORVALUEAT,
+                                         static_cast<unsigned long>(indicator), long(bytePosition));
         if (value > 0 && value <= m_findings.size())
             messages.append(m_findings.at(value - 1).message);
     }

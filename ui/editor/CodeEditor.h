@@ -18,9 +18,21 @@ class CodeEditor : public QsciScintilla
     Q_DISABLE_COPY_MOVE(CodeEditor)
 
 public:
-    enum Marker { WarningMarker = 8, ErrorMarker = 9 };
-    enum Indicator { WarningIndicator = 8, ErrorIndicator = 9 };
-    enum Margin { LineNumberMargin = 0, FindingMargin = 1 };
+    enum Marker
+    {
+        WarningMarker = 8,
+        ErrorMarker = 9
+    };
+    enum Indicator
+    {
+        WarningIndicator = 8,
+        ErrorIndicator = 9
+    };
+    enum Margin
+    {
+        LineNumberMargin = 0,
+        FindingMargin = 1
+    };
 
     struct ByteRange
     {

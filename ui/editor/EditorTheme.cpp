@@ -5,8 +5,8 @@
 #include <QImage>
 #include <QPainter>
 #include <QPainterPath>
-#include <QPixmap>
 #include <QPalette>
+#include <QPixmap>
 
 namespace retell::ui {
 
@@ -14,7 +14,8 @@ namespace {
 
 QColor mix(const QColor &a, const QColor &b, qreal t)
 {
-    return QColor::fromRgbF(a.redF() * (1 - t) + b.redF() * t, a.greenF() * (1 - t) + b.greenF() * t,
+    return QColor::fromRgbF(a.redF() * (1 - t) + b.redF() * t,
+                            a.greenF() * (1 - t) + b.greenF() * t,
                             a.blueF() * (1 - t) + b.blueF() * t);
 }
 
@@ -114,8 +115,8 @@ QIcon EditorTheme::severityIcon(core::Severity severity) const
 {
     QIcon icon;
     for (int size : {16, 32})
-        icon.addPixmap(QPixmap::fromImage(severityImage(
-            severity, severity == core::Severity::Error ? error : warning, size)));
+        icon.addPixmap(QPixmap::fromImage(
+            severityImage(severity, severity == core::Severity::Error ? error : warning, size)));
     return icon;
 }
 

@@ -39,19 +39,15 @@ QShortcut *shortcut(const QKeySequence &keys, QWidget *scope)
 } // namespace
 
 FindReplaceBar::FindReplaceBar(CodeEditor *editor, QWidget *parent)
-    : QWidget(parent)
-    , m_editor(editor)
-    , m_findField(new QLineEdit(this))
-    , m_replaceField(new QLineEdit(this))
-    , m_matchCase(new QCheckBox(tr("Match case"), this))
-    , m_wholeWords(new QCheckBox(tr("Whole words"), this))
-    , m_regex(new QCheckBox(tr("Regex"), this))
-    , m_previousButton(toolButton(this, QStyle::SP_ArrowUp, tr("Previous match (Shift+F3)")))
-    , m_nextButton(toolButton(this, QStyle::SP_ArrowDown, tr("Next match (F3)")))
-    , m_replaceButton(new QPushButton(tr("Replace"), this))
-    , m_replaceAllButton(new QPushButton(tr("Replace all"), this))
-    , m_replaceRow(new QWidget(this))
-    , m_status(new QLabel(this))
+    : QWidget(parent), m_editor(editor), m_findField(new QLineEdit(this)),
+      m_replaceField(new QLineEdit(this)), m_matchCase(new QCheckBox(tr("Match case"), this)),
+      m_wholeWords(new QCheckBox(tr("Whole words"), this)),
+      m_regex(new QCheckBox(tr("Regex"), this)),
+      m_previousButton(toolButton(this, QStyle::SP_ArrowUp, tr("Previous match (Shift+F3)"))),
+      m_nextButton(toolButton(this, QStyle::SP_ArrowDown, tr("Next match (F3)"))),
+      m_replaceButton(new QPushButton(tr("Replace"), this)),
+      m_replaceAllButton(new QPushButton(tr("Replace all"), this)), m_replaceRow(new QWidget(this)),
+      m_status(new QLabel(this))
 {
     m_findField->setPlaceholderText(tr("Find"));
     m_findField->setClearButtonEnabled(true);
@@ -105,8 +101,8 @@ FindReplaceBar::FindReplaceBar(CodeEditor *editor, QWidget *parent)
     for (QWidget *scope : {static_cast<QWidget *>(m_editor), static_cast<QWidget *>(this)}) {
         connect(shortcut(QKeySequence(Qt::Key_F3), scope), &QShortcut::activated, this,
                 &FindReplaceBar::findNext);
-        connect(shortcut(QKeySequence(Qt::SHIFT | Qt::Key_F3), scope), &QShortcut::activated,
-                this, &FindReplaceBar::findPrevious);
+        connect(shortcut(QKeySequence(Qt::SHIFT | Qt::Key_F3), scope), &QShortcut::activated, this,
+                &FindReplaceBar::findPrevious);
     }
     // Esc only from the bar: in the editor it belongs to the completion list.
     connect(shortcut(QKeySequence(Qt::Key_Escape), this), &QShortcut::activated, this,
@@ -210,9 +206,9 @@ bool FindReplaceBar::find(bool forward)
         int indexTo = 0;
         m_editor->getSelection(&line, &index, &lineTo, &indexTo);
     }
-    const bool found = m_editor->findFirst(expr, re, m_matchCase->isChecked(),
-                                           m_wholeWords->isChecked(), true, forward, line, index,
-                                           true, false, re);
+    const bool found =
+        m_editor->findFirst(expr, re, m_matchCase->isChecked(), m_wholeWords->isChecked(), true,
+                            forward, line, index, true, false, re);
     if (found) {
         m_matchStart = m_editor->SendScintilla(QsciScintillaBase::SCI_GETSELECTIONSTART);
         m_matchEnd = m_editor->SendScintilla(QsciScintillaBase::SCI_GETSELECTIONEND);
@@ -240,9 +236,9 @@ bool FindReplaceBar::findPrevious()
 
 bool FindReplaceBar::selectionIsMatch() const
 {
-    return m_matchStart >= 0
-           && m_editor->SendScintilla(QsciScintillaBase::SCI_GETSELECTIONSTART) == m_matchStart
-           && m_editor->SendScintilla(QsciScintillaBase::SCI_GETSELECTIONEND) == m_matchEnd;
+    return m_matchStart >= 0 &&
+           m_editor->SendScintilla(QsciScintillaBase::SCI_GETSELECTIONSTART) == m_matchStart &&
+           m_editor->SendScintilla(QsciScintillaBase::SCI_GETSELECTIONEND) == m_matchEnd;
 }
 
 bool FindReplaceBar::replaceCurrent()
@@ -284,7 +280,8 @@ int FindReplaceBar::replaceAll()
     if (count == 0)
         setStatus(tr("No matches"), true);
     else
-        setStatus(count == 1 ? tr("Replaced 1 occurrence") : tr("Replaced %1 occurrences").arg(count),
+        setStatus(count == 1 ? tr("Replaced 1 occurrence")
+                             : tr("Replaced %1 occurrences").arg(count),
                   false);
     return count;
 }

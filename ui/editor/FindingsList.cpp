@@ -11,9 +11,7 @@
 namespace retell::ui {
 
 FindingsList::FindingsList(QWidget *parent)
-    : QWidget(parent)
-    , m_model(new FindingsModel(this))
-    , m_view(new QTreeView(this))
+    : QWidget(parent), m_model(new FindingsModel(this)), m_view(new QTreeView(this))
 {
     m_model->setTheme(EditorTheme::fromPalette(palette()));
     m_view->setModel(m_model);

@@ -5,9 +5,7 @@ namespace retell::ui {
 using core::Finding;
 using core::FindingTarget;
 
-FindingsModel::FindingsModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{}
+FindingsModel::FindingsModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 FindingsModel::~FindingsModel() = default;
 
@@ -38,7 +36,10 @@ QString FindingsModel::locationText(const Finding &finding)
 {
     const QString document = finding.target == FindingTarget::Prompt ? tr("Prompt") : tr("Tools");
     if (finding.line > 0) {
-        return tr("%1, line %2, col %3").arg(document).arg(finding.line).arg(qMax(1, finding.column));
+        return tr("%1, line %2, col %3")
+            .arg(document)
+            .arg(finding.line)
+            .arg(qMax(1, finding.column));
     }
     if (!finding.jsonPath.isEmpty())
         return tr("%1, %2").arg(document, finding.jsonPath);

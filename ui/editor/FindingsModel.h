@@ -16,8 +16,17 @@ class FindingsModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(FindingsModel)
 
 public:
-    enum Column { MessageColumn, LocationColumn, ColumnCount };
-    enum Role { SeverityRole = Qt::UserRole + 1, CodeRole };
+    enum Column
+    {
+        MessageColumn,
+        LocationColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        SeverityRole = Qt::UserRole + 1,
+        CodeRole
+    };
 
     explicit FindingsModel(QObject *parent = nullptr);
     ~FindingsModel() override;

@@ -4,9 +4,7 @@
 
 namespace retell::ui {
 
-JsonEditor::JsonEditor(QWidget *parent)
-    : CodeEditor(parent)
-    , m_lexer(new QsciLexerJSON(this))
+JsonEditor::JsonEditor(QWidget *parent) : CodeEditor(parent), m_lexer(new QsciLexerJSON(this))
 {
     setLexer(m_lexer);
     setTabWidth(2);

@@ -21,16 +21,17 @@ QStringList matching(QStringList words, const QString &prefix)
 } // namespace
 
 PromptCompletionApis::PromptCompletionApis(PromptLexer *lexer)
-    : QsciAbstractAPIs(lexer)
-    , m_lexer(lexer)
-{}
+    : QsciAbstractAPIs(lexer), m_lexer(lexer)
+{
+}
 
 PromptCompletionApis::~PromptCompletionApis() = default;
 
 void PromptCompletionApis::updateAutoCompletionList(const QStringList &context, QStringList &list)
 {
     const QString prefix = context.isEmpty() ? QString() : context.last();
-    const bool variable = context.size() >= 2 && context.at(context.size() - 2) == variableContext();
+    const bool variable =
+        context.size() >= 2 && context.at(context.size() - 2) == variableContext();
     if (variable) {
         list += matching(m_lexer->allKnownVariables(), prefix);
     } else if (prefix.size() >= kToolPrefixMin) {

@@ -6,9 +6,7 @@
 namespace retell::ui {
 
 PromptEditor::PromptEditor(QWidget *parent)
-    : CodeEditor(parent)
-    , m_lexer(new PromptLexer(this))
-    , m_apis(new PromptCompletionApis(m_lexer))
+    : CodeEditor(parent), m_lexer(new PromptLexer(this)), m_apis(new PromptCompletionApis(m_lexer))
 {
     setLexer(m_lexer);
     setWrapMode(WrapWord);
@@ -20,9 +18,8 @@ PromptEditor::PromptEditor(QWidget *parent)
     setAutoCompletionUseSingle(AcusNever);
 
     connect(this, &QsciScintillaBase::SCN_CHARADDED, this, &PromptEditor::onCharAdded);
-    connect(this,
-            qOverload<const char *, int, int, int>(&QsciScintillaBase::SCN_AUTOCCOMPLETED), this,
-            [this](const char *, int position, int, int) { onCompleted(position); });
+    connect(this, qOverload<const char *, int, int, int>(&QsciScintillaBase::SCN_AUTOCCOMPLETED),
+            this, [this](const char *, int position, int, int) { onCompleted(position); });
 }
 
 PromptEditor::~PromptEditor() = default;
@@ -57,8 +54,8 @@ QStringList PromptEditor::apiContext(int pos, int &context_start, int &last_word
 
 bool PromptEditor::followsOpenBraces(long position) const
 {
-    return position >= 2 && SendScintilla(SCI_GETCHARAT, position - 1) == '{'
-           && SendScintilla(SCI_GETCHARAT, position - 2) == '{';
+    return position >= 2 && SendScintilla(SCI_GETCHARAT, position - 1) == '{' &&
+           SendScintilla(SCI_GETCHARAT, position - 2) == '{';
 }
 
 void PromptEditor::onCharAdded(int ch)
@@ -75,7 +72,8 @@ void PromptEditor::onCompleted(int wordStart)
     if (!followsOpenBraces(wordStart))
         return;
     const long caret = SendScintilla(SCI_GETCURRENTPOS);
-    if (SendScintilla(SCI_GETCHARAT, caret) != '}' || SendScintilla(SCI_GETCHARAT, caret + 1) != '}')
+    if (SendScintilla(SCI_GETCHARAT, caret) != '}' ||
+        SendScintilla(SCI_GETCHARAT, caret + 1) != '}')
         SendScintilla(SCI_INSERTTEXT, static_cast<unsigned long>(caret), "}}");
     SendScintilla(SCI_GOTOPOS, caret + 2);
 }

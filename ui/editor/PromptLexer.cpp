@@ -44,9 +44,7 @@ bool isEol(unsigned char c)
 class PromptLexer::Runs
 {
 public:
-    explicit Runs(PromptLexer *lexer)
-        : m_lexer(lexer)
-    {}
+    explicit Runs(PromptLexer *lexer) : m_lexer(lexer) {}
     ~Runs() { flush(); }
 
     void add(qsizetype length, int style)
@@ -73,8 +71,7 @@ private:
     qsizetype m_length = 0;
 };
 
-PromptLexer::PromptLexer(QObject *parent)
-    : QsciLexerCustom(parent)
+PromptLexer::PromptLexer(QObject *parent) : QsciLexerCustom(parent)
 {
     for (const QString &name : core::Validator::systemVariables())
         m_knownUtf8.insert(name.toUtf8());
@@ -213,8 +210,8 @@ int PromptLexer::variableStyle(const char *name, qsizetype length) const
         return MalformedVariable;
     for (qsizetype i = 1; i < length; ++i) {
         const auto c = static_cast<unsigned char>(name[i]);
-        if (!isAsciiAlpha(c) && !isDigit(c) && c != '_' && c != '.' && c != '-' && c != '/'
-            && c != '+')
+        if (!isAsciiAlpha(c) && !isDigit(c) && c != '_' && c != '.' && c != '-' && c != '/' &&
+            c != '+')
             return MalformedVariable;
     }
     const QByteArray key = QByteArray::fromRawData(name, length);
@@ -223,8 +220,8 @@ int PromptLexer::variableStyle(const char *name, qsizetype length) const
     // current_time_<timezone> and current_calendar_<timezone>, e.g. current_time_Europe/Berlin
     for (const char *prefix : {"current_time_", "current_calendar_"}) {
         const auto prefixLength = qsizetype(std::strlen(prefix));
-        if (length > prefixLength && key.startsWith(prefix)
-            && isAsciiAlpha(static_cast<unsigned char>(name[prefixLength])))
+        if (length > prefixLength && key.startsWith(prefix) &&
+            isAsciiAlpha(static_cast<unsigned char>(name[prefixLength])))
             return KnownVariable;
     }
     return UnknownVariable;
@@ -244,7 +241,8 @@ void PromptLexer::styleLine(const char *line, qsizetype length, Runs &runs) cons
     qsizetype markerLength = 0;
     if (i < eol && at(i) == '#') {
         base = Heading;
-    } else if (i + 1 < eol && (at(i) == '-' || at(i) == '*' || at(i) == '+') && isSpace(at(i + 1))) {
+    } else if (i + 1 < eol && (at(i) == '-' || at(i) == '*' || at(i) == '+') &&
+               isSpace(at(i + 1))) {
         markerLength = 1;
     } else if (i < eol && isDigit(at(i))) {
         qsizetype j = i;
@@ -341,8 +339,8 @@ void PromptLexer::styleLine(const char *line, qsizetype length, Runs &runs) cons
             while (j < eol && isWordByte(at(j)))
                 ++j;
             const qsizetype len = j - i;
-            const bool tool = !code && len >= m_shortestTool && len <= m_longestTool
-                              && m_toolUtf8.contains(QByteArray::fromRawData(line + i, len));
+            const bool tool = !code && len >= m_shortestTool && len <= m_longestTool &&
+                              m_toolUtf8.contains(QByteArray::fromRawData(line + i, len));
             runs.add(len, tool ? int(ToolName) : inlineStyle());
             i = j;
             continue;

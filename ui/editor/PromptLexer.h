@@ -19,7 +19,8 @@ class PromptLexer final : public QsciLexerCustom
     Q_DISABLE_COPY_MOVE(PromptLexer)
 
 public:
-    enum Style {
+    enum Style
+    {
         Default = 0,
         Heading,
         ListMarker,

@@ -23,12 +23,9 @@ constexpr int kParseDelayMs = 80;
 } // namespace
 
 ToolsEditor::ToolsEditor(QWidget *parent)
-    : QWidget(parent)
-    , m_editor(new JsonEditor(this))
-    , m_findBar(new FindReplaceBar(m_editor, this))
-    , m_list(new QTreeWidget(this))
-    , m_listStatus(new QLabel(this))
-    , m_parseTimer(new QTimer(this))
+    : QWidget(parent), m_editor(new JsonEditor(this)),
+      m_findBar(new FindReplaceBar(m_editor, this)), m_list(new QTreeWidget(this)),
+      m_listStatus(new QLabel(this)), m_parseTimer(new QTimer(this))
 {
     m_list->setColumnCount(ColumnCount);
     m_list->setHeaderLabels({tr("Tool"), tr("Type"), tr("Parameters"), tr("Description")});
@@ -132,8 +129,8 @@ void ToolsEditor::refreshToolList()
         m_listStatus->setText(empty ? problem : (n == 1 ? tr("1 tool") : tr("%1 tools").arg(n)));
         m_listStatus->setPalette(palette());
     } else {
-        m_listStatus->setText(problem + QLatin1Char(' ')
-                              + tr("The list shows the last valid version."));
+        m_listStatus->setText(problem + QLatin1Char(' ') +
+                              tr("The list shows the last valid version."));
         QPalette pal = palette();
         pal.setColor(QPalette::WindowText, m_editor->theme().error);
         m_listStatus->setPalette(pal);
@@ -142,10 +139,12 @@ void ToolsEditor::refreshToolList()
 
 void ToolsEditor::showTool(QTreeWidgetItem *item)
 {
-    // Jump to the tool's "name" entry in the JSON.
+    // Jump to the tool's "name" entry in the JSON (a parameter row means its tool).
+    while (item->parent())
+        item = item->parent();
     const QString name = item->text(NameColumn);
-    const QString pattern = QStringLiteral("\"name\"\\s*:\\s*\"%1\"")
-                                .arg(QRegularExpression::escape(name));
+    const QString pattern =
+        QStringLiteral("\"name\"\\s*:\\s*\"%1\"").arg(QRegularExpression::escape(name));
     if (m_editor->findFirst(pattern, true, true, false, true, true, 0, 0, true, false, true))
         m_editor->setFocus(Qt::OtherFocusReason);
 }

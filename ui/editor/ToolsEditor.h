@@ -21,7 +21,14 @@ class ToolsEditor final : public QWidget
     Q_DISABLE_COPY_MOVE(ToolsEditor)
 
 public:
-    enum Column { NameColumn, TypeColumn, ParametersColumn, DescriptionColumn, ColumnCount };
+    enum Column
+    {
+        NameColumn,
+        TypeColumn,
+        ParametersColumn,
+        DescriptionColumn,
+        ColumnCount
+    };
 
     explicit ToolsEditor(QWidget *parent = nullptr);
     ~ToolsEditor() override;

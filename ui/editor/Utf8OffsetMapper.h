@@ -10,10 +10,7 @@ namespace retell::ui {
 class Utf8OffsetMapper final
 {
 public:
-    Utf8OffsetMapper(const char *utf8, qsizetype size)
-        : m_data(utf8)
-        , m_size(size)
-    {}
+    Utf8OffsetMapper(const char *utf8, qsizetype size) : m_data(utf8), m_size(size) {}
 
     qsizetype byteOffset(qsizetype utf16Offset)
     {
