@@ -33,6 +33,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace retell::ui {
 
 namespace {
@@ -364,8 +366,14 @@ void MainWindow::refreshBranches()
             m_tree->setDraftBranches(m_agent->drafts().branchesWithDrafts());
             if (first) {
                 const QString last = m_settings->lastBranch(m_session->databaseKey());
-                if (!m_tree->selectBranch(last) && !branches->isEmpty())
-                    m_tree->selectBranch(branches->constFirst().id);
+                // A first start opens the first branch that has an agent deployed.
+                if (!m_tree->selectBranch(last) && !branches->isEmpty()) {
+                    const auto deployed = std::find_if(
+                        branches->cbegin(), branches->cend(),
+                        [](const core::Branch &b) { return b.activeVersion.has_value(); });
+                    m_tree->selectBranch(deployed != branches->cend() ? deployed->id
+                                                                      : branches->constFirst().id);
+                }
             }
             checkBranchShown();
         });

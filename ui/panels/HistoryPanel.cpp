@@ -210,9 +210,16 @@ void HistoryPanel::updateCaption()
         m_caption->setText(tr("No branch selected"));
         return;
     }
-    const int total = m_model->totalVersions();
-    m_caption->setText(tr("<b>%1</b>: %n version(s)", nullptr, total)
-                           .arg(m_branch->name.toHtmlEscaped()));
+    const int loaded = m_model->rowCount();
+    const QString name = m_branch->name.toHtmlEscaped();
+    if (m_model->isFetching() && loaded == 0)
+        m_caption->setText(tr("<b>%1</b>: loading…").arg(name));
+    else if (m_model->canFetchMore({}))
+        m_caption->setText(tr("<b>%1</b>: newest %2 versions; more load as you scroll")
+                               .arg(name)
+                               .arg(loaded));
+    else
+        m_caption->setText(tr("<b>%1</b>: %n version(s)", nullptr, loaded).arg(name));
 }
 
 void HistoryPanel::showContextMenu(const QPoint &pos)
