@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QTest>
+#include <QToolTip>
 
 using retell::core::Finding;
 using retell::core::FindingTarget;
@@ -48,6 +49,7 @@ private slots:
     void indicatorsAtBytePositionsOfMultiByteText();
     void markersOnFindingLines();
     void hoverMessagesComeFromTheIndicator();
+    void dwellShowsTheMessageAsToolTip();
     void wholeLineFindingHasMarkerOnly();
     void goToSelectsTheFinding();
     void navigationWrapsAround();
@@ -108,6 +110,24 @@ void TestCodeEditor::hoverMessagesComeFromTheIndicator()
     QCOMPARE(editor.findingMessagesAt(utf8.indexOf("Hi")), QStringList());
     QCOMPARE(editor.findingMessagesOnLine(0), QStringList{QStringLiteral("Unknown variable foo.")});
     QCOMPARE(editor.findingMessagesOnLine(1), QStringList());
+}
+
+void TestCodeEditor::dwellShowsTheMessageAsToolTip()
+{
+    CodeEditor editor;
+    editor.resize(600, 200);
+    editor.setText(kText);
+    editor.setFindings({finding(Severity::Error, kText, QStringLiteral("{{foo}}"),
+                                QStringLiteral("Unknown variable foo."))});
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    const long pos = long(kText.toUtf8().indexOf("foo"));
+    const int x = int(editor.SendScintilla(QsciScintillaBase::SCI_POINTXFROMPOSITION, 0UL, pos));
+    const int y = int(editor.SendScintilla(QsciScintillaBase::SCI_POINTYFROMPOSITION, 0UL, pos));
+    emit editor.SCN_DWELLSTART(int(pos), x, y); // what Scintilla sends after the dwell time
+    QTRY_COMPARE(QToolTip::text(), QStringLiteral("Unknown variable foo."));
+    emit editor.SCN_DWELLEND(int(pos), x, y);
+    QTRY_VERIFY(!QToolTip::isVisible());
 }
 
 void TestCodeEditor::wholeLineFindingHasMarkerOnly()
