@@ -82,7 +82,11 @@ private slots:
             interleaved += contiguous ? 0 : 1;
         }
         qInfo("%d of %d workers had their deploys interleaved with others", interleaved, processes);
-        QVERIFY2(interleaved > 0, "the workers never overlapped, so this run proved nothing");
+        // InnoDB queues lock waiters fairly, so on MariaDB the workers must
+        // interleave; SQLite's busy handler sleeps and lets one writer run on,
+        // so there the go line only guarantees that they ran at the same time.
+        if (TestDatabase::isMariaDb())
+            QVERIFY2(interleaved > 0, "the workers never overlapped, so this run proved nothing");
         const int total = processes * deploysEach;
         QCOMPARE(reported.size(), total);
         const ConnectionSpec &spec = db.spec();
