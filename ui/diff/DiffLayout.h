@@ -1,0 +1,51 @@
+#pragma once
+
+#include "diff/DiffInput.h"
+#include "diff/DiffTypes.h"
+#include "diff/ToolsDiff.h"
+
+#include <QByteArray>
+#include <QList>
+
+namespace retell::ui {
+
+// A run of rows of one kind, for the overview strip and navigation.
+struct ChangeBlock
+{
+    int firstRow = 0;
+    int rowCount = 0;
+    core::RowKind kind = core::RowKind::Changed; // Changed if the block mixes kinds
+};
+
+// Byte range in a pane document (Scintilla positions are UTF-8 bytes).
+struct ByteSpan
+{
+    qsizetype start = 0;
+    qsizetype length = 0;
+};
+
+// One pane's document: exactly one line per row, filler rows empty.
+struct PaneDocument
+{
+    QByteArray utf8;
+    QList<ByteSpan> changedSpans; // inline word/character changes
+};
+
+// Everything the view shows, computed without widgets so that it can be
+// built on a worker thread for big inputs.
+struct DiffLayout
+{
+    core::LineDiff diff;
+    core::ToolsDiff tools;
+    core::PerSide<PaneDocument> panes;
+    QList<ChangeBlock> blocks;
+    QByteArray unifiedUtf8;  // renderUnified() text
+    QByteArray unifiedKinds; // first character of each unified line: ' ', '-', '+', '@', '\\'
+    QList<int> unifiedHunkLines;
+    int widestLine = 0; // in characters, tabs counted as 8, over both sides
+
+    static DiffLayout build(const core::DiffSide &left, const core::DiffSide &right,
+                            const core::DiffOptions &options);
+};
+
+} // namespace retell::ui

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "DiffLayout.h"
+#include "editor/EditorTheme.h"
+
+#include <Qsci/qsciscintilla.h>
+
+namespace retell::ui {
+
+// A read-only pane of the diff view: one line per aligned row, original line
+// numbers in a text margin (none on filler rows), row kinds as background
+// markers and changed words as indicators.
+class DiffPane final : public QsciScintilla
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DiffPane)
+
+public:
+    enum Marker { RemovedMarker = 1, AddedMarker, FillerMarker, HunkMarker };
+    enum Indicator { RemovedWordIndicator = 8, AddedWordIndicator = 9 };
+
+    explicit DiffPane(QWidget *parent = nullptr);
+    ~DiffPane() override;
+
+    // Side-by-side content for `side`.
+    void showSide(const DiffLayout &layout, core::Side side);
+    // The unified text with +/- backgrounds.
+    void showUnified(const DiffLayout &layout);
+
+    int firstVisibleLine() const;
+    void setFirstVisibleLine(int line);
+    int horizontalOffset() const;
+    void setHorizontalOffset(int pixels);
+    int visibleLineCount() const;
+    // Both panes get the same scroll width so that horizontal offsets match.
+    void setScrollWidthForColumns(int columns);
+    bool lineHasMarker(int line, Marker marker) const;
+    // The original line number shown beside a row; empty on filler rows.
+    QString lineNumberText(int line) const;
+    // Byte ranges covered by an indicator, for tests.
+    QList<ByteSpan> indicatorSpans(Indicator indicator) const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void applyTheme();
+    void setDocument(const QByteArray &utf8);
+    void setLineNumbers(const QStringList &numbers);
+    void fillIndicator(Indicator indicator, const QList<ByteSpan> &spans);
+
+    EditorTheme m_theme;
+};
+
+} // namespace retell::ui

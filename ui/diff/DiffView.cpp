@@ -1,0 +1,397 @@
+#include "DiffView.h"
+
+#include "DiffOverview.h"
+#include "DiffPane.h"
+#include "ToolsDiffTree.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QThread>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace retell::ui {
+
+using core::Side;
+
+DiffView::DiffView(QWidget *parent)
+    : QWidget(parent)
+{
+    buildUi();
+}
+
+DiffView::~DiffView()
+{
+    if (m_worker) {
+        m_worker->disconnect(this);
+        m_worker->wait();
+    }
+}
+
+void DiffView::buildUi()
+{
+    m_previous = new QToolButton(this);
+    m_previous->setArrowType(Qt::UpArrow);
+    m_previous->setToolTip(tr("Previous change (Shift+F7)"));
+    m_next = new QToolButton(this);
+    m_next->setArrowType(Qt::DownArrow);
+    m_next->setToolTip(tr("Next change (F7)"));
+    m_position = new QLabel(this);
+    m_ignoreWhitespace = new QCheckBox(tr("Ignore &whitespace"), this);
+    m_ignoreCase = new QCheckBox(tr("Ignore &case"), this);
+    m_unifiedToggle = new QCheckBox(tr("&Unified"), this);
+    m_summary = new QLabel(this);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_previous);
+    bar->addWidget(m_next);
+    bar->addWidget(m_position);
+    bar->addSpacing(12);
+    bar->addWidget(m_summary, 1);
+    bar->addWidget(m_ignoreWhitespace);
+    bar->addWidget(m_ignoreCase);
+    bar->addWidget(m_unifiedToggle);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    for (const Side side : core::bothSides) {
+        auto *column = new QWidget(splitter);
+        auto *columnLayout = new QVBoxLayout(column);
+        columnLayout->setContentsMargins(0, 0, 0, 0);
+        columnLayout->setSpacing(2);
+        m_titles[side] = new QLabel(column);
+        m_titles[side]->setTextFormat(Qt::PlainText);
+        QFont bold = m_titles[side]->font();
+        bold.setBold(true);
+        m_titles[side]->setFont(bold);
+        m_panes[side] = new DiffPane(column);
+        columnLayout->addWidget(m_titles[side]);
+        columnLayout->addWidget(m_panes[side]);
+        splitter->addWidget(column);
+    }
+    splitter->setChildrenCollapsible(false);
+    m_overview = new DiffOverview(this);
+    auto *sideBySide = new QWidget(this);
+    auto *sideBySideLayout = new QHBoxLayout(sideBySide);
+    sideBySideLayout->setContentsMargins(0, 0, 0, 0);
+    sideBySideLayout->setSpacing(2);
+    sideBySideLayout->addWidget(splitter, 1);
+    sideBySideLayout->addWidget(m_overview);
+
+    m_unified = new DiffPane(this);
+    m_promptStack = new QStackedWidget(this);
+    m_promptStack->addWidget(sideBySide);
+    m_promptStack->addWidget(m_unified);
+
+    m_toolsTree = new ToolsDiffTree(this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_promptStack, tr("Prompt"));
+    m_tabs->addTab(m_toolsTree, tr("Tools"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(bar);
+    layout->addWidget(m_tabs, 1);
+
+    auto *nextAction = new QAction(tr("Next change"), this);
+    nextAction->setShortcut(Qt::Key_F7);
+    nextAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    auto *previousAction = new QAction(tr("Previous change"), this);
+    previousAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F7));
+    previousAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(nextAction);
+    addAction(previousAction);
+    connect(nextAction, &QAction::triggered, this, &DiffView::nextChange);
+    connect(previousAction, &QAction::triggered, this, &DiffView::previousChange);
+    connect(m_next, &QToolButton::clicked, this, &DiffView::nextChange);
+    connect(m_previous, &QToolButton::clicked, this, &DiffView::previousChange);
+
+    connect(m_ignoreWhitespace, &QCheckBox::toggled, this, [this](bool on) {
+        core::DiffOptions options = m_options;
+        options.ignoreWhitespace = on;
+        setOptions(options);
+    });
+    connect(m_ignoreCase, &QCheckBox::toggled, this, [this](bool on) {
+        core::DiffOptions options = m_options;
+        options.ignoreCase = on;
+        setOptions(options);
+    });
+    connect(m_unifiedToggle, &QCheckBox::toggled, this, &DiffView::setUnified);
+
+    for (const Side side : core::bothSides) {
+        DiffPane *pane = m_panes[side];
+        connect(pane->verticalScrollBar(), &QScrollBar::valueChanged, this,
+                [this, side] { syncVertical(side); });
+        connect(pane->horizontalScrollBar(), &QScrollBar::valueChanged, this,
+                [this, side] { syncHorizontal(side); });
+        // Keyboard scrolling and caret moves reach Scintilla before the bars.
+        connect(pane, &QsciScintillaBase::SCN_UPDATEUI, this, [this, side](int updated) {
+            if (updated & (QsciScintillaBase::SC_UPDATE_V_SCROLL | QsciScintillaBase::SC_UPDATE_SELECTION))
+                syncVertical(side);
+            if (updated & QsciScintillaBase::SC_UPDATE_H_SCROLL)
+                syncHorizontal(side);
+        });
+    }
+    connect(m_overview, &DiffOverview::rowRequested, this, &DiffView::goToRow);
+    updateSummary();
+}
+
+void DiffView::setSides(const core::DiffSide &left, const core::DiffSide &right)
+{
+    m_sides[Side::Left] = left;
+    m_sides[Side::Right] = right;
+    for (const Side side : core::bothSides)
+        m_titles[side]->setText(m_sides[side].title);
+    recompute();
+}
+
+void DiffView::setOptions(const core::DiffOptions &options)
+{
+    if (options == m_options)
+        return;
+    m_options = options;
+    const QSignalBlocker whitespaceBlocker(m_ignoreWhitespace);
+    const QSignalBlocker caseBlocker(m_ignoreCase);
+    m_ignoreWhitespace->setChecked(options.ignoreWhitespace);
+    m_ignoreCase->setChecked(options.ignoreCase);
+    recompute();
+}
+
+void DiffView::setUnified(bool unified)
+{
+    const QSignalBlocker blocker(m_unifiedToggle);
+    m_unifiedToggle->setChecked(unified);
+    m_promptStack->setCurrentIndex(unified ? 1 : 0);
+}
+
+bool DiffView::isUnified() const
+{
+    return m_promptStack->currentIndex() == 1;
+}
+
+void DiffView::recompute()
+{
+    const quint64 generation = ++m_generation;
+    const qsizetype bytes = m_sides[Side::Left].prompt.size() + m_sides[Side::Right].prompt.size();
+    if (bytes < kAsyncThreshold) {
+        apply(std::make_shared<DiffLayout>(
+                  DiffLayout::build(m_sides[Side::Left], m_sides[Side::Right], m_options)),
+              generation);
+        return;
+    }
+    if (m_worker) {
+        // One worker at a time on a shared machine; rerun when it is done.
+        m_pendingRecompute = true;
+        return;
+    }
+    auto result = std::make_shared<DiffLayout>();
+    m_worker = QThread::create([result, left = m_sides[Side::Left], right = m_sides[Side::Right],
+                                options = m_options] { *result = DiffLayout::build(left, right, options); });
+    connect(m_worker, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &QThread::finished, this, [this, result, generation] {
+        m_worker = nullptr;
+        if (m_pendingRecompute) {
+            m_pendingRecompute = false;
+            recompute();
+            return;
+        }
+        apply(result, generation);
+    });
+    m_summary->setText(tr("Comparing…"));
+    m_worker->start(QThread::LowPriority);
+}
+
+void DiffView::apply(std::shared_ptr<DiffLayout> layout, quint64 generation)
+{
+    if (generation != m_generation)
+        return;
+    m_layout = std::move(layout);
+    m_syncing = true;
+    for (const Side side : core::bothSides) {
+        m_panes[side]->showSide(*m_layout, side);
+        m_panes[side]->setScrollWidthForColumns(m_layout->widestLine);
+    }
+    m_unified->showUnified(*m_layout);
+    m_unified->setScrollWidthForColumns(m_layout->widestLine + 1);
+    m_syncing = false;
+    m_overview->setBlocks(m_layout->blocks, int(m_layout->diff.rows.size()));
+    m_toolsTree->setToolsDiff(m_layout->tools);
+    const core::ToolsDiff &tools = m_layout->tools;
+    m_tabs->setTabText(1, tools.ok() && !tools.identical()
+                              ? tr("Tools (%1)").arg(tools.changes.size())
+                              : (tools.ok() ? tr("Tools") : tr("Tools (error)")));
+    m_currentChange = -1;
+    updateSummary();
+    updateOverviewFrame();
+    emit diffReady();
+    emit currentChangeChanged(m_currentChange, changeCount());
+}
+
+int DiffView::changeCount() const
+{
+    return m_layout ? int(m_layout->blocks.size()) : 0;
+}
+
+QString DiffView::summaryText() const
+{
+    return m_summary->text();
+}
+
+void DiffView::updateSummary()
+{
+    if (!m_layout) {
+        m_summary->clear();
+        m_position->clear();
+        return;
+    }
+    const core::LineDiff &diff = m_layout->diff;
+    QString text = diff.identical
+                       ? tr("Prompt identical")
+                       : tr("Prompt: %1 added, %2 removed, %3 changed")
+                             .arg(diff.added - diff.changed)
+                             .arg(diff.removed - diff.changed)
+                             .arg(diff.changed);
+    const core::ToolsDiff &tools = m_layout->tools;
+    if (!tools.ok())
+        text += tr(" · Tools: %1").arg(tools.error->message);
+    else if (tools.identical())
+        text += tr(" · Tools identical");
+    else
+        text += tr(" · Tools: %1 added, %2 removed, %3 changed")
+                    .arg(tools.count(core::ToolChange::Added))
+                    .arg(tools.count(core::ToolChange::Removed))
+                    .arg(tools.count(core::ToolChange::Changed));
+    m_summary->setText(text);
+    m_summary->setToolTip(tr("%1 lines only on the left, %2 only on the right; %3 of them pair up "
+                             "as edited lines")
+                              .arg(diff.removed)
+                              .arg(diff.added)
+                              .arg(diff.changed));
+    const int count = changeCount();
+    m_position->setText(m_currentChange >= 0 ? tr("Change %1 of %2").arg(m_currentChange + 1).arg(count)
+                                             : tr("%n change(s)", nullptr, count));
+    m_next->setEnabled(count > 0);
+    m_previous->setEnabled(count > 0);
+}
+
+void DiffView::syncVertical(Side from)
+{
+    if (m_syncing)
+        return;
+    m_syncing = true;
+    m_panes[core::opposite(from)]->setFirstVisibleLine(m_panes[from]->firstVisibleLine());
+    m_syncing = false;
+    updateOverviewFrame();
+}
+
+void DiffView::syncHorizontal(Side from)
+{
+    if (m_syncing)
+        return;
+    m_syncing = true;
+    m_panes[core::opposite(from)]->setHorizontalOffset(m_panes[from]->horizontalOffset());
+    m_syncing = false;
+}
+
+void DiffView::updateOverviewFrame()
+{
+    const DiffPane *left = m_panes[Side::Left];
+    m_overview->setVisibleRows(left->firstVisibleLine(), left->visibleLineCount());
+}
+
+int DiffView::currentRow() const
+{
+    const DiffPane *pane = m_panes[Side::Right]->hasFocus() ? m_panes[Side::Right] : m_panes[Side::Left];
+    int line = 0, index = 0;
+    pane->getCursorPosition(&line, &index);
+    return line;
+}
+
+void DiffView::goToRow(int row)
+{
+    m_syncing = true;
+    for (const Side side : core::bothSides) {
+        DiffPane *pane = m_panes[side];
+        pane->setCursorPosition(row, 0);
+        pane->setFirstVisibleLine(row - pane->visibleLineCount() / 3);
+    }
+    m_syncing = false;
+    updateOverviewFrame();
+    if (!m_layout)
+        return;
+    int index = -1;
+    for (int i = 0; i < m_layout->blocks.size() && m_layout->blocks.at(i).firstRow <= row; ++i)
+        index = i;
+    if (index != m_currentChange) {
+        m_currentChange = index;
+        updateSummary();
+        emit currentChangeChanged(m_currentChange, changeCount());
+    }
+}
+
+void DiffView::goToChange(int index)
+{
+    if (!m_layout || index < 0 || index >= m_layout->blocks.size())
+        return;
+    goToRow(m_layout->blocks.at(index).firstRow);
+}
+
+void DiffView::nextChange()
+{
+    if (!m_layout)
+        return;
+    if (isUnified()) {
+        int line = 0, index = 0;
+        m_unified->getCursorPosition(&line, &index);
+        for (const int hunkLine : m_layout->unifiedHunkLines) {
+            if (hunkLine > line) {
+                m_unified->setCursorPosition(hunkLine, 0);
+                m_unified->setFirstVisibleLine(hunkLine - 2);
+                return;
+            }
+        }
+        return;
+    }
+    const int row = currentRow();
+    for (int i = 0; i < m_layout->blocks.size(); ++i) {
+        const int first = m_layout->blocks.at(i).firstRow;
+        if (first > row || (m_currentChange < 0 && first == row)) {
+            goToChange(i);
+            return;
+        }
+    }
+}
+
+void DiffView::previousChange()
+{
+    if (!m_layout)
+        return;
+    if (isUnified()) {
+        int line = 0, index = 0;
+        m_unified->getCursorPosition(&line, &index);
+        for (auto it = m_layout->unifiedHunkLines.crbegin(); it != m_layout->unifiedHunkLines.crend(); ++it) {
+            if (*it < line) {
+                m_unified->setCursorPosition(*it, 0);
+                m_unified->setFirstVisibleLine(*it - 2);
+                return;
+            }
+        }
+        return;
+    }
+    const int row = currentRow();
+    for (int i = int(m_layout->blocks.size()) - 1; i >= 0; --i) {
+        if (m_layout->blocks.at(i).firstRow < row) {
+            goToChange(i);
+            return;
+        }
+    }
+}
+
+} // namespace retell::ui

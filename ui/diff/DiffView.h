@@ -1,0 +1,100 @@
+#pragma once
+
+#include "DiffLayout.h"
+
+#include <QPointer>
+#include <QThread>
+#include <QWidget>
+
+#include <memory>
+
+class QCheckBox;
+class QLabel;
+class QStackedWidget;
+class QTabWidget;
+class QToolButton;
+
+namespace retell::ui {
+
+class DiffOverview;
+class DiffPane;
+class ToolsDiffTree;
+
+// Side-by-side prompt diff with a tools tab. Both panes hold one line per
+// aligned row (filler where a side has none), so synchronised scrolling is a
+// matter of copying the first visible line. Big inputs are diffed on a worker
+// thread; the result is applied when it arrives.
+class DiffView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DiffView)
+
+public:
+    // Inputs above this many bytes are diffed off the GUI thread.
+    static constexpr qsizetype kAsyncThreshold = 256 * 1024;
+
+    explicit DiffView(QWidget *parent = nullptr);
+    ~DiffView() override;
+
+    void setSides(const core::DiffSide &left, const core::DiffSide &right);
+    void setOptions(const core::DiffOptions &options);
+    const core::DiffOptions &options() const { return m_options; }
+    void setUnified(bool unified);
+    bool isUnified() const;
+
+    // Null until the first result is applied.
+    const DiffLayout *layout() const { return m_layout.get(); }
+    bool isComputing() const { return m_worker != nullptr; }
+    DiffPane *pane(core::Side side) const { return m_panes[side]; }
+    DiffPane *unifiedPane() const { return m_unified; }
+    DiffOverview *overview() const { return m_overview; }
+    int currentChange() const { return m_currentChange; }
+    int changeCount() const;
+    QString summaryText() const;
+
+public slots:
+    void nextChange();
+    void previousChange();
+    void goToRow(int row);
+
+signals:
+    void diffReady();
+    void currentChangeChanged(int index, int count);
+
+private:
+    void buildUi();
+    void recompute();
+    void apply(std::shared_ptr<DiffLayout> layout, quint64 generation);
+    void syncVertical(core::Side from);
+    void syncHorizontal(core::Side from);
+    void updateOverviewFrame();
+    void updateSummary();
+    int currentRow() const;
+    void goToChange(int index);
+
+    core::PerSide<core::DiffSide> m_sides;
+    core::DiffOptions m_options;
+    std::shared_ptr<DiffLayout> m_layout;
+    quint64 m_generation = 0;
+    QPointer<QThread> m_worker;
+    bool m_pendingRecompute = false;
+    bool m_syncing = false; // re-entrancy guard for scroll synchronisation
+    int m_currentChange = -1;
+
+    core::PerSide<DiffPane *> m_panes{};
+    core::PerSide<QLabel *> m_titles{};
+    DiffPane *m_unified = nullptr;
+    DiffOverview *m_overview = nullptr;
+    ToolsDiffTree *m_toolsTree = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QStackedWidget *m_promptStack = nullptr;
+    QLabel *m_summary = nullptr;
+    QLabel *m_position = nullptr;
+    QCheckBox *m_ignoreWhitespace = nullptr;
+    QCheckBox *m_ignoreCase = nullptr;
+    QCheckBox *m_unifiedToggle = nullptr;
+    QToolButton *m_previous = nullptr;
+    QToolButton *m_next = nullptr;
+};
+
+} // namespace retell::ui

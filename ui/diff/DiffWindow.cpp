@@ -1,0 +1,78 @@
+#include "DiffWindow.h"
+
+#include "DiffView.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QMessageBox>
+#include <QScreen>
+
+namespace retell::ui {
+
+DiffWindow::DiffWindow(QWidget *parent)
+    : QMainWindow(parent)
+{
+    setWindowFlag(Qt::Window);
+    m_view = new DiffView(this);
+    setCentralWidget(m_view);
+    auto *close = new QAction(tr("Close"), this);
+    close->setShortcuts(QKeySequence::Close);
+    connect(close, &QAction::triggered, this, &QWidget::close);
+    addAction(close);
+    resize(1400, 900);
+    if (const QScreen *screen = QApplication::primaryScreen())
+        resize(size().boundedTo(screen->availableSize() * 0.9));
+    setWindowTitle(tr("Compare"));
+}
+
+DiffWindow::~DiffWindow() = default;
+
+core::DiffSide DiffWindow::sideFromConfig(const QString &title, const core::AgentConfig &config)
+{
+    return {title, config.prompt.toUtf8(), config.toolsJson.toUtf8()};
+}
+
+QString DiffWindow::versionTitle(const core::PromptVersion &version)
+{
+    QStringList parts{tr("v%1").arg(version.version)};
+    const QDateTime when = version.deployedAt.isValid() ? version.deployedAt : version.createdAt;
+    if (when.isValid())
+        parts << when.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    if (!version.deployedByName.isEmpty())
+        parts << version.deployedByName;
+    QString title = parts.join(QStringLiteral(" · "));
+    if (version.isActive)
+        title += tr(" (active)");
+    return title;
+}
+
+void DiffWindow::setSides(const core::DiffSide &left, const core::DiffSide &right)
+{
+    setWindowTitle(tr("Compare %1 ↔ %2").arg(left.title, right.title));
+    m_view->setSides(left, right);
+}
+
+void DiffWindow::setVersions(const core::PromptVersion &older, const core::PromptVersion &newer)
+{
+    setSides(sideFromConfig(versionTitle(older), older.config),
+             sideFromConfig(versionTitle(newer), newer.config));
+}
+
+bool DiffWindow::openFiles(const QString &leftPath, const QString &rightPath)
+{
+    core::DiffSide sides[2];
+    const QString paths[2] = {leftPath, rightPath};
+    for (int i = 0; i < 2; ++i) {
+        auto loaded = core::loadDiffSide(paths[i]);
+        if (const auto *error = std::get_if<core::DiffInputError>(&loaded)) {
+            m_error = error->message;
+            QMessageBox::critical(this, tr("Compare"), m_error);
+            return false;
+        }
+        sides[i] = std::get<core::DiffSide>(std::move(loaded));
+    }
+    setSides(sides[0], sides[1]);
+    return true;
+}
+
+} // namespace retell::ui
