@@ -75,7 +75,8 @@ bool refineWord(QStringView left, QStringView right, const Token &lt, const Toke
     int common = 0;
     for (const auto flag : d.leftChanged)
         common += flag ? 0 : 1;
-    if (2 * common < std::max(lt.length, rt.length))
+    // Below two thirds in common, scattered character marks are noise.
+    if (3 * common < 2 * std::max(lt.length, rt.length))
         return false;
     const PerSide<const std::vector<std::uint8_t> *> changed{{&d.leftChanged, &d.rightChanged}};
     const PerSide<int> base{{lt.start, rt.start}};

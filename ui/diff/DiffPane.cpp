@@ -39,7 +39,6 @@ DiffPane::DiffPane(QWidget *parent)
     for (const Indicator indicator : {RemovedWordIndicator, AddedWordIndicator}) {
         indicatorDefine(StraightBoxIndicator, indicator);
         SendScintilla(SCI_INDICSETUNDER, static_cast<unsigned long>(indicator), 1L);
-        SendScintilla(SCI_INDICSETALPHA, static_cast<unsigned long>(indicator), 110L);
         SendScintilla(SCI_INDICSETOUTLINEALPHA, static_cast<unsigned long>(indicator), 0L);
     }
     applyTheme();
@@ -77,8 +76,12 @@ void DiffPane::applyTheme()
     setMarkerBackgroundColor(blend(m_theme.paper, blue, 0.10), HunkMarker);
     setMarkerBackgroundColor(blend(m_theme.paper, m_theme.text, m_theme.dark ? 0.10 : 0.06),
                              FillerMarker);
-    setIndicatorForegroundColor(red, RemovedWordIndicator);
-    setIndicatorForegroundColor(green, AddedWordIndicator);
+    // QScintilla takes the indicator alpha from the colour.
+    QColor redBox = red, greenBox = green;
+    redBox.setAlpha(m_theme.dark ? 110 : 75);
+    greenBox.setAlpha(m_theme.dark ? 110 : 75);
+    setIndicatorForegroundColor(redBox, RemovedWordIndicator);
+    setIndicatorForegroundColor(greenBox, AddedWordIndicator);
 }
 
 void DiffPane::changeEvent(QEvent *event)
