@@ -28,7 +28,7 @@ shot() {
     local file="$1"; shift
     xvfb-run -a -s "-screen 0 1600x1000x24" \
         "$build/app/retell-admin" --db "$db" --user admin@example.com \
-        --screenshot "$out/$file" "$@"
+        --screenshot-branch "Berlin Mitte" --screenshot "$out/$file" "$@"
 }
 
 shot main-window.png

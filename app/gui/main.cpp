@@ -49,11 +49,15 @@ int main(int argc, char **argv)
                                   QStringLiteral("file"));
     QCommandLineOption screenshotDock(QStringLiteral("screenshot-dock"),
                                       QStringLiteral("Raise a dock first."), QStringLiteral("dock"));
+    QCommandLineOption screenshotBranch(QStringLiteral("screenshot-branch"),
+                                        QStringLiteral("Open a branch first."),
+                                        QStringLiteral("name"));
     QCommandLineOption reportStartup(QStringLiteral("report-startup"),
                                      QStringLiteral("Print startup timings and quit."));
-    for (QCommandLineOption *hidden : {&screenshot, &screenshotDock, &reportStartup})
+    for (QCommandLineOption *hidden : {&screenshot, &screenshotDock, &screenshotBranch, &reportStartup})
         hidden->setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({db, user, diff, dark, screenshot, screenshotDock, reportStartup});
+    parser.addOptions({db, user, diff, dark, screenshot, screenshotDock, screenshotBranch,
+                       reportStartup});
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("With --diff: FILE_A FILE_B."),
                                  QStringLiteral("[FILE_A FILE_B]"));
     parser.process(app);
@@ -69,8 +73,10 @@ int main(int argc, char **argv)
         }
 #ifdef RETELL_HAVE_DIFF_WINDOW
         DiffWindow window;
-        if (!window.openFiles(files.at(0), files.at(1)))
+        if (!window.openFiles(files.at(0), files.at(1))) {
+            QTextStream(stderr) << window.errorString() << '\n';
             return 1;
+        }
         window.show();
         return app.exec();
 #else
@@ -84,7 +90,7 @@ int main(int argc, char **argv)
     PasswordStore passwords;
     AppStartup startup(&settings, &worker, &passwords);
     AutomationOptions automation{parser.value(screenshot), parser.value(screenshotDock),
-                                 parser.isSet(reportStartup)};
+                                 parser.value(screenshotBranch), parser.isSet(reportStartup)};
     const bool automated = !automation.screenshotPath.isEmpty() || automation.reportStartup;
 
     AppStartup::Options options;

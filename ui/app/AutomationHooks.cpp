@@ -1,6 +1,7 @@
 #include "app/AutomationHooks.h"
 
 #include "app/MainWindow.h"
+#include "panels/BranchTreePanel.h"
 #include "panels/HistoryModel.h"
 #include "panels/HistoryPanel.h"
 
@@ -10,6 +11,8 @@
 #include <QTableView>
 #include <QTextStream>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace retell::ui {
 
@@ -33,7 +36,7 @@ void runAutomation(MainWindow *window, const AutomationOptions &options,
     }
     if (options.screenshotPath.isEmpty())
         return;
-    QObject::connect(window, &MainWindow::ready, window, [window, options] {
+    auto grab = [window, options] {
         if (options.raiseDock == QLatin1String("history")) {
             window->historyDock()->raise();
             QTableView *view = window->historyPanel()->view();
@@ -48,6 +51,21 @@ void runAutomation(MainWindow *window, const AutomationOptions &options,
                                 << '\n';
             QApplication::exit(saved ? 0 : 1);
         });
+    };
+    QObject::connect(window, &MainWindow::ready, window, [window, options, grab] {
+        const QList<core::Branch> branches = window->branchTree()->branches();
+        const auto wanted = std::find_if(branches.cbegin(), branches.cend(),
+                                         [&](const core::Branch &b) {
+                                             return b.name == options.branchName;
+                                         });
+        const auto current = window->branchTree()->currentBranch();
+        if (wanted == branches.cend() || (current && current->id == wanted->id)) {
+            grab();
+            return;
+        }
+        QObject::connect(window, &MainWindow::branchShown, window, grab,
+                         Qt::SingleShotConnection);
+        window->branchTree()->selectBranch(wanted->id);
     });
 }
 

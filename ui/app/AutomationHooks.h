@@ -13,6 +13,7 @@ struct AutomationOptions
 {
     QString screenshotPath; // grab the window to this PNG
     QString raiseDock;      // "history" or "templates" before grabbing
+    QString branchName;     // open this branch before grabbing
     bool reportStartup = false; // print timings to stdout
 };
 

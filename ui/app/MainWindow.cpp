@@ -226,16 +226,16 @@ void MainWindow::createActions()
     connect(makeAction(QStringLiteral("aboutAction"), tr("&About Retell Agent Admin"),
                        QStringLiteral("app"), {QKeySequence::HelpContents}),
             &QAction::triggered, this, &MainWindow::about);
+    m_history->compareAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
+    m_history->compareSelectedAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+K")));
+    m_history->compareActiveAction()->setShortcut(QKeySequence(tr("Ctrl+Alt+C")));
+    m_history->comparePreviousAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+P")));
     for (QAction *a : {m_history->rollbackAction(), m_history->openAction(),
-                       m_history->compareSelectedAction()}) {
+                       m_history->compareAction(), m_history->compareSelectedAction(),
+                       m_history->compareActiveAction(), m_history->comparePreviousAction()}) {
         addAction(a); // shortcuts work wherever focus is
         m_actions << a;
     }
-    m_history->compareActiveAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
-    m_history->comparePreviousAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+P")));
-    m_history->compareSelectedAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+K")));
-    addAction(m_history->compareActiveAction());
-    addAction(m_history->comparePreviousAction());
 }
 
 void MainWindow::createMenus()
@@ -261,6 +261,7 @@ void MainWindow::createMenus()
     agent->addAction(m_history->rollbackAction());
     agent->addSeparator();
     agent->addAction(m_history->openAction());
+    agent->addAction(m_history->compareAction());
     agent->addAction(m_history->compareSelectedAction());
     agent->addAction(m_history->compareActiveAction());
     agent->addAction(m_history->comparePreviousAction());
@@ -280,7 +281,7 @@ void MainWindow::createMenus()
     tools->addSeparator();
     tools->addAction(action(QStringLiteral("deployAction")));
     tools->addAction(m_history->rollbackAction());
-    tools->addAction(m_history->compareSelectedAction());
+    tools->addAction(m_history->compareAction());
     tools->addSeparator();
     tools->addAction(action(QStringLiteral("findAction")));
     tools->addAction(action(QStringLiteral("refreshAction")));

@@ -40,7 +40,8 @@ HistoryPanel::HistoryPanel(Session *session, QWidget *parent)
     , m_caption(new QLabel(this))
     , m_open(new QAction(themeIcon(QStringLiteral("open")), tr("&Open Read-Only"), this))
     , m_rollback(new QAction(themeIcon(QStringLiteral("rollback")), tr("&Roll Back to This Version…"), this))
-    , m_compareSelected(new QAction(themeIcon(QStringLiteral("compare")), tr("Compare &Selected Versions"), this))
+    , m_compare(new QAction(themeIcon(QStringLiteral("compare")), tr("&Compare"), this))
+    , m_compareSelected(new QAction(tr("Compare &Selected Versions"), this))
     , m_compareActive(new QAction(tr("Compare with &Active"), this))
     , m_comparePrevious(new QAction(tr("Compare with &Previous"), this))
     , m_compareButton(new QToolButton(this))
@@ -48,6 +49,7 @@ HistoryPanel::HistoryPanel(Session *session, QWidget *parent)
     setObjectName(QStringLiteral("historyPanel"));
     m_open->setObjectName(QStringLiteral("openVersionAction"));
     m_rollback->setObjectName(QStringLiteral("rollbackAction"));
+    m_compare->setObjectName(QStringLiteral("compareAction"));
     m_compareSelected->setObjectName(QStringLiteral("compareSelectedAction"));
     m_compareActive->setObjectName(QStringLiteral("compareActiveAction"));
     m_comparePrevious->setObjectName(QStringLiteral("comparePreviousAction"));
@@ -85,14 +87,14 @@ HistoryPanel::HistoryPanel(Session *session, QWidget *parent)
     m_view->setColumnWidth(HistoryModel::TemplateColumn, 200);
     m_view->setColumnWidth(HistoryModel::StatusColumn, 100);
     m_view->setColumnWidth(HistoryModel::DeployedByColumn, 130);
-    m_view->setColumnWidth(HistoryModel::DeployedAtColumn, 150);
+    m_view->setColumnWidth(HistoryModel::DeployedAtColumn, 180);
 
     auto *compareMenu = new QMenu(this);
     compareMenu->addAction(m_compareSelected);
     compareMenu->addAction(m_compareActive);
     compareMenu->addAction(m_comparePrevious);
     m_compareButton->setObjectName(QStringLiteral("compareButton"));
-    m_compareButton->setDefaultAction(m_compareSelected);
+    m_compareButton->setDefaultAction(m_compare);
     m_compareButton->setMenu(compareMenu);
     m_compareButton->setPopupMode(QToolButton::MenuButtonPopup);
     m_compareButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -110,6 +112,16 @@ HistoryPanel::HistoryPanel(Session *session, QWidget *parent)
 
     connect(m_open, &QAction::triggered, this, &HistoryPanel::openSelected);
     connect(m_rollback, &QAction::triggered, this, &HistoryPanel::rollbackToSelected);
+    connect(m_compare, &QAction::triggered, this, [this] {
+        const QList<int> versions = selectedVersions();
+        const auto active = m_model->activeVersion();
+        if (versions.size() == 2)
+            m_compareSelected->trigger();
+        else if (versions.size() == 1 && active && *active != versions.at(0))
+            m_compareActive->trigger();
+        else
+            m_comparePrevious->trigger();
+    });
     connect(m_compareSelected, &QAction::triggered, this, [this] {
         const QList<int> versions = selectedVersions();
         if (versions.size() == 2)
@@ -159,7 +171,7 @@ void HistoryPanel::setCompareAvailable(bool available)
 {
     m_compareAvailable = available;
     const QString why = tr("The diff viewer is not part of this build");
-    for (QAction *action : {m_compareSelected, m_compareActive, m_comparePrevious})
+    for (QAction *action : {m_compare, m_compareSelected, m_compareActive, m_comparePrevious})
         action->setToolTip(available ? action->text().remove(QLatin1Char('&')) : why);
     updateActions();
 }
@@ -201,6 +213,8 @@ void HistoryPanel::updateActions()
     const int row = one ? m_model->rowOfVersion(versions.at(0)) : -1;
     m_comparePrevious->setEnabled(m_compareAvailable && row >= 0
                                   && row + 1 < m_model->rowCount());
+    m_compare->setEnabled(m_compareSelected->isEnabled() || m_compareActive->isEnabled()
+                          || m_comparePrevious->isEnabled());
     m_compareButton->setEnabled(m_compareAvailable);
 }
 
@@ -229,6 +243,7 @@ void HistoryPanel::showContextMenu(const QPoint &pos)
     QMenu menu(this);
     menu.addAction(m_open);
     menu.addSeparator();
+    menu.addAction(m_compare);
     menu.addAction(m_compareSelected);
     menu.addAction(m_compareActive);
     menu.addAction(m_comparePrevious);

@@ -39,6 +39,8 @@ public:
 
     QAction *openAction() const { return m_open; }
     QAction *rollbackAction() const { return m_rollback; }
+    // Two selected: those; one: with the active version, or the active one with its previous.
+    QAction *compareAction() const { return m_compare; }
     QAction *compareSelectedAction() const { return m_compareSelected; }
     QAction *compareActiveAction() const { return m_compareActive; }
     QAction *comparePreviousAction() const { return m_comparePrevious; }
@@ -74,6 +76,7 @@ private:
     QLabel *m_caption = nullptr;
     QAction *m_open = nullptr;
     QAction *m_rollback = nullptr;
+    QAction *m_compare = nullptr;
     QAction *m_compareSelected = nullptr;
     QAction *m_compareActive = nullptr;
     QAction *m_comparePrevious = nullptr;
