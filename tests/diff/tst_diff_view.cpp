@@ -4,6 +4,7 @@
 #include "diff/DiffView.h"
 #include "diff/DiffWindow.h"
 
+#include <QElapsedTimer>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
@@ -48,6 +49,7 @@ private slots:
     void toolsTab();
     void bigInputsAreDiffedOffTheGuiThread();
     void unifiedToggle();
+    void fiveMegabytesStayResponsive();
 };
 
 void TestDiffView::panesAreAligned_data()
@@ -240,6 +242,23 @@ void TestDiffView::unifiedToggle()
     QCOMPARE(view.unifiedPane()->text(), QStringLiteral("--- side\n+++ side\n@@ -1,2 +1,2 @@\n a\n-b\n+c"));
     QVERIFY(view.unifiedPane()->lineHasMarker(4, DiffPane::RemovedMarker));
     QVERIFY(view.unifiedPane()->lineHasMarker(5, DiffPane::AddedMarker));
+}
+
+void TestDiffView::fiveMegabytesStayResponsive()
+{
+    DiffView view;
+    QSignalSpy ready(&view, &DiffView::diffReady);
+    const QByteArray left = manyLines(60000, "line of a very large prompt ");
+    const QByteArray right = manyLines(60000, "line of a very large prompt ", 100);
+    QVERIFY(left.size() > 5 * 1024 * 1024);
+    QElapsedTimer timer;
+    timer.start();
+    view.setSides(side(left), side(right));
+    const qint64 setSidesMs = timer.elapsed(); // the GUI thread only starts the worker
+    QVERIFY(ready.wait(60000));
+    qInfo("setSides %lld ms, result shown after %lld ms", setSidesMs, timer.elapsed());
+    QVERIFY2(setSidesMs < 100, qPrintable(QString::number(setSidesMs)));
+    QCOMPARE(view.pane(Side::Left)->lines(), view.pane(Side::Right)->lines());
 }
 
 QTEST_MAIN(TestDiffView)
