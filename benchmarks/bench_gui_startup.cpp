@@ -12,7 +12,10 @@
 #include "app/ServiceWorker.h"
 #include "app/Session.h"
 #include "app/Settings.h"
+#include "panels/AgentPanel.h"
 #include "panels/BranchTreePanel.h"
+#include "panels/HistoryModel.h"
+#include "panels/HistoryPanel.h"
 #include "seed/Seeder.h"
 
 #include <QApplication>
@@ -107,6 +110,8 @@ struct InProcess
 {
     QList<double> startup;
     QList<double> switches;
+    QList<double> editorFilled;  // part of a switch: active version in the editor, validated
+    QList<double> historyFilled; // part of a switch: first history page in the table
 };
 
 InProcess inProcess(const Scenario &scenario, ui::ServiceWorker *worker, ui::Settings *settings,
@@ -134,8 +139,18 @@ InProcess inProcess(const Scenario &scenario, ui::ServiceWorker *worker, ui::Set
             continue;
         const QList<core::Branch> branches = window->branchTree()->branches();
         QString shownId;
-        QObject::connect(window.get(), &ui::MainWindow::branchShown,
-                         [&shownId](const QString &id) { shownId = id; });
+        double shownMs = 0;
+        QElapsedTimer switchTimer;
+        QObject::connect(window.get(), &ui::MainWindow::branchShown, [&](const QString &id) {
+            shownId = id;
+            shownMs = double(switchTimer.nsecsElapsed()) / 1e6;
+        });
+        double editorMs = 0;
+        double historyMs = 0;
+        QObject::connect(window->agentPanel(), &ui::AgentPanel::branchLoaded,
+                         [&] { editorMs = double(switchTimer.nsecsElapsed()) / 1e6; });
+        QObject::connect(window->historyPanel()->model(), &ui::HistoryModel::pageLoaded,
+                         [&] { historyMs = double(switchTimer.nsecsElapsed()) / 1e6; });
         QRandomGenerator random(42);
         for (int s = 0; s < switches && branches.size() > 1; ++s) {
             const core::Branch &target = branches.at(random.bounded(int(branches.size())));
@@ -143,12 +158,17 @@ InProcess inProcess(const Scenario &scenario, ui::ServiceWorker *worker, ui::Set
                 && window->branchTree()->currentBranch()->id == target.id)
                 continue;
             shownId.clear();
-            QElapsedTimer switchTimer;
             switchTimer.start();
             window->branchTree()->selectBranch(target.id);
             if (!waitFor([&] { return shownId == target.id; }))
                 break;
-            result.switches << double(switchTimer.nsecsElapsed()) / 1e6;
+            result.switches << shownMs;
+            // Let painting and the editor's validation settle, so each switch starts idle.
+            QElapsedTimer settle;
+            settle.start();
+            waitFor([&] { return settle.elapsed() > 30; });
+            result.editorFilled << editorMs;
+            result.historyFilled << historyMs;
         }
     }
     return result;
@@ -216,7 +236,8 @@ int main(int argc, char **argv)
     QList<QStringList> rows = {{QStringLiteral("database"), QStringLiteral("window + data, median"),
                                 QStringLiteral("p95"), QStringLiteral("web page"),
                                 QStringLiteral("target"), QStringLiteral("branch switch, median"),
-                                QStringLiteral("p95"), QStringLiteral("target")}};
+                                QStringLiteral("p95"), QStringLiteral("target"),
+                                QStringLiteral("of which editor"), QStringLiteral("history")}};
     for (const Scenario &s : std::as_const(scenarios)) {
         const InProcess r = inProcess(s, &worker, &settings, dir.path() + QStringLiteral("/drafts"),
                                       quick ? 3 : 10, quick ? 20 : 100);
@@ -227,7 +248,9 @@ int main(int argc, char **argv)
                             QStringLiteral("< 150"),
                             bench::ms(percentile(r.switches, 0.5)),
                             bench::ms(percentile(r.switches, 0.95)),
-                            QStringLiteral("< 16")};
+                            QStringLiteral("< 16"),
+                            bench::ms(percentile(r.editorFilled, 0.5)),
+                            bench::ms(percentile(r.historyFilled, 0.5))};
     }
     bench::printTable(QStringLiteral("In process, logged in: main window shown with its data; "
                                      "switch = tree click to editor, findings and history filled"),

@@ -20,6 +20,7 @@
 #include "versions/VersionService.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -190,6 +191,24 @@ void TestAdminPath::adminEditsDeploysRollsBackAndFindsTheDraftAfterRestart()
         QTRY_VERIFY_WITH_TIMEOUT(history->rowCount() > 0 && history->summary(0).version == deployed + 1, 10000);
         QTRY_COMPARE(agent->baseVersion(), std::optional<int>(deployed + 1));
         QVERIFY(editor->config() != deployedConfig);
+
+        // Compare the deployed version with the active one (the rollback).
+        QSignalSpy compared(window->historyPanel(), &HistoryPanel::compareReady);
+        QVERIFY(window->historyPanel()->selectVersion(deployed));
+        QAction *compare = window->historyPanel()->compareAction();
+        QVERIFY(compare->isEnabled());
+        compare->trigger();
+        QTRY_COMPARE(compared.count(), 1);
+        QCOMPARE(compared.at(0).at(0).value<core::PromptVersion>().version, deployed);
+        QCOMPARE(compared.at(0).at(1).value<core::PromptVersion>().version, deployed + 1);
+        QWidget *diff = nullptr;
+        const QWidgetList topLevels = QApplication::topLevelWidgets();
+        for (QWidget *w : topLevels) {
+            if (w->inherits("retell::ui::DiffWindow") && w->isVisible())
+                diff = w;
+        }
+        QVERIFY(diff);
+        diff->close();
     }
 
     // Edit again and close: the draft survives into the next window.

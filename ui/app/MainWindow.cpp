@@ -334,6 +334,10 @@ void MainWindow::restoreLayout()
 
 void MainWindow::saveLayout()
 {
+    // Written here rather than on every selection: QSettings flushes the whole
+    // file from the event loop, which would add milliseconds to each switch.
+    if (const auto branch = m_tree->currentBranch())
+        m_settings->setLastBranch(m_session->databaseKey(), branch->id);
     m_settings->setWindowGeometry(saveGeometry());
     m_settings->setWindowState(saveState());
     const QList<QSplitter *> splitters = findChildren<QSplitter *>();
@@ -384,7 +388,6 @@ void MainWindow::onBranchSelected(const core::Branch &branch)
 {
     m_pendingBranch = branch.id;
     m_editorLoaded = m_historyLoaded = false;
-    m_settings->setLastBranch(m_session->databaseKey(), branch.id);
     m_agent->openBranch(branch);
     m_history->setBranch(branch);
     updateActions();
