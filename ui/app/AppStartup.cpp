@@ -53,6 +53,9 @@ core::Result<PreparedDatabase> AppStartup::prepareDatabase(const core::ServiceCo
     if (!migrated)
         return migrated.error();
     prepared.migration = migrated.value();
+    // Seeds are idempotent but write; an unchanged schema already has them.
+    if (!seedDemo && prepared.migration.applied.isEmpty())
+        return prepared;
     auto seeded = seedDemo ? core::Seeder::seedDemo(context) : core::Seeder::seedTemplates(context);
     if (!seeded)
         return seeded.error();
