@@ -114,7 +114,7 @@ QString renderUnified(const LineDiff &diff, const QString &labelA, const QString
                     if (!d.hasLine(side))
                         continue;
                     const int line = d.line[side];
-                    const QString text = diff.lines[side].line(line).toString();
+                    const QString text = diff.lines[side].line(line);
                     const QString body = colour ? highlighted(text, d.changedRanges[side]) : text;
                     out += paint(side == Side::Left ? kRed : kGreen, mark + body) + u'\n'
                            + endNote(side, line);
@@ -208,7 +208,7 @@ QJsonObject lineDiffToJson(const LineDiff &diff, int context)
             if (diff.rows.at(row).kind == RowKind::Equal) {
                 const DiffRow &d = diff.rows.at(row);
                 lines.append(QJsonObject{{QStringLiteral("op"), QStringLiteral(" ")},
-                                         {QStringLiteral("text"), diff.text(d, Side::Left).toString()},
+                                         {QStringLiteral("text"), diff.text(d, Side::Left)},
                                          {QStringLiteral("oldLine"), d.line[Side::Left] + 1},
                                          {QStringLiteral("newLine"), d.line[Side::Right] + 1}});
                 ++row;
@@ -225,7 +225,7 @@ QJsonObject lineDiffToJson(const LineDiff &diff, int context)
                     const bool left = side == Side::Left;
                     lines.append(QJsonObject{
                         {QStringLiteral("op"), left ? QStringLiteral("-") : QStringLiteral("+")},
-                        {QStringLiteral("text"), diff.text(d, side).toString()},
+                        {QStringLiteral("text"), diff.text(d, side)},
                         {left ? QStringLiteral("oldLine") : QStringLiteral("newLine"), d.line[side] + 1}});
                 }
             }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -105,24 +107,26 @@ struct Hunk
     friend bool operator==(const Hunk &, const Hunk &) = default;
 };
 
-// The decoded lines of one side: one string, lines found by offset (no
-// allocation per line, which matters for 5 MB inputs).
+// The lines of one side: the input bytes (shared, not copied) and where
+// each line starts. Lines are decoded (lossily, as UTF-8) only when asked
+// for, so a 5 MB diff does not pay for converting unchanged text.
 struct LineTable
 {
-    QString text;            // the whole side, lossily decoded, EOLs included
-    QList<qsizetype> starts; // where each line starts, plus text.size() at the end
+    QByteArray bytes;        // the whole side, EOLs included
+    QList<qsizetype> starts; // where each line starts, plus bytes.size() at the end
 
     int size() const { return starts.isEmpty() ? 0 : int(starts.size() - 1); }
-    // Line i without its LF or CRLF.
-    QStringView line(int i) const
+    // Line i without its LF or CRLF, as bytes / decoded.
+    QByteArrayView lineBytes(int i) const
     {
         qsizetype end = starts.at(i + 1);
-        if (end > starts.at(i) && text.at(end - 1) == u'\n')
+        if (end > starts.at(i) && bytes.at(end - 1) == '\n')
             --end;
-        if (end > starts.at(i) && text.at(end - 1) == u'\r')
+        if (end > starts.at(i) && bytes.at(end - 1) == '\r')
             --end;
-        return QStringView(text).mid(starts.at(i), end - starts.at(i));
+        return QByteArrayView(bytes.constData() + starts.at(i), end - starts.at(i));
     }
+    QString line(int i) const { return QString::fromUtf8(lineBytes(i)); }
 };
 
 struct LineDiff
@@ -130,7 +134,7 @@ struct LineDiff
     QList<DiffRow> rows;     // aligned rows, both sides padded to rows.size()
     QList<EditOp> script;    // minimal: removed + added is the smallest possible
     QList<Hunk> hunks;       // with DiffOptions::context lines of context
-    PerSide<LineTable> lines;   // decoded text of each side
+    PerSide<LineTable> lines;   // the lines of each side
     PerSide<bool> missingFinalNewline{{false, false}};
     int added = 0;   // lines only on the right (paired or not)
     int removed = 0; // lines only on the left (paired or not)
@@ -138,10 +142,10 @@ struct LineDiff
     bool identical = true;
     DiffOptions options;
 
-    // Text of a row's line on one side; empty for filler.
-    QStringView text(const DiffRow &row, Side side) const
+    // Decoded text of a row's line on one side; empty for filler.
+    QString text(const DiffRow &row, Side side) const
     {
-        return row.hasLine(side) ? lines[side].line(row.line[side]) : QStringView();
+        return row.hasLine(side) ? lines[side].line(row.line[side]) : QString();
     }
     int lineCount(Side side) const { return lines[side].size(); }
 };

@@ -76,36 +76,9 @@ std::string normalized(std::string_view line, const DiffOptions &options)
     return out;
 }
 
-// Decodes a side once; falls back to line-by-line decoding in the unlikely
-// case that the decoder's treatment of invalid bytes moved a line break.
-LineTable decodeLines(const QByteArray &bytes, const std::vector<std::string_view> &lines)
-{
-    LineTable table;
-    table.text = QString::fromUtf8(bytes);
-    table.starts.reserve(qsizetype(lines.size()) + 1);
-    table.starts.append(0);
-    const QChar *data = table.text.constData();
-    for (qsizetype i = 0; i < table.text.size(); ++i) {
-        if (data[i] == u'\n')
-            table.starts.append(i + 1);
-    }
-    if (!table.text.isEmpty() && !table.text.endsWith(u'\n'))
-        table.starts.append(table.text.size());
-    if (table.size() == int(lines.size()))
-        return table;
-    table.text.clear();
-    table.starts = {0};
-    for (const std::string_view line : lines) {
-        table.text += QString::fromUtf8(line.data(), qsizetype(line.size()));
-        if (line.back() != '\n')
-            table.text += u'\n';
-        table.starts.append(table.text.size());
-    }
-    return table;
-}
-
 // Maps line contents to dense ids: open addressing over views into the
-// inputs, no allocation per line.
+// inputs, no allocation per line. A slot keeps the upper hash bits next to
+// the id so that most mismatches are rejected without touching the key.
 class LineInterner final
 {
 public:
@@ -114,33 +87,57 @@ public:
         std::size_t capacity = 64;
         while (capacity < 2 * expectedLines)
             capacity *= 2;
-        m_slots.assign(capacity, -1);
+        m_slots.assign(capacity, 0);
         m_keys.reserve(expectedLines);
-        m_hashes.reserve(expectedLines);
     }
 
     int intern(std::string_view key)
     {
-        const std::size_t hash = std::hash<std::string_view>{}(key);
+        const std::uint64_t hash = hashBytes(key);
+        const std::uint64_t tag = hash & kTagMask;
         const std::size_t mask = m_slots.size() - 1;
-        for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
-            const int id = m_slots[slot];
-            if (id < 0) {
-                m_slots[slot] = int(m_keys.size());
+        for (std::size_t slot = std::size_t(hash) & mask;; slot = (slot + 1) & mask) {
+            const std::uint64_t entry = m_slots[slot];
+            if (entry == 0) {
                 m_keys.push_back(key);
-                m_hashes.push_back(hash);
-                return m_slots[slot];
+                m_slots[slot] = tag | std::uint64_t(m_keys.size()); // id + 1
+                return int(m_keys.size() - 1);
             }
-            if (m_hashes[std::size_t(id)] == hash && m_keys[std::size_t(id)] == key)
-                return id;
+            if ((entry & kTagMask) == tag) {
+                const int id = int(entry & ~kTagMask) - 1;
+                if (m_keys[std::size_t(id)] == key)
+                    return id;
+            }
         }
     }
     int count() const { return int(m_keys.size()); }
 
 private:
-    std::vector<int> m_slots;
+    static constexpr std::uint64_t kTagMask = 0xffffffff00000000ULL;
+
+    // Eight bytes per step multiply-xorshift; lines are short and the table
+    // compares keys anyway, so speed matters more than avalanche quality.
+    static std::uint64_t hashBytes(std::string_view key)
+    {
+        constexpr std::uint64_t kMul = 0x9e3779b97f4a7c15ULL;
+        std::uint64_t h = key.size() * kMul;
+        const char *p = key.data();
+        std::size_t n = key.size();
+        for (; n >= 8; p += 8, n -= 8) {
+            std::uint64_t word;
+            std::memcpy(&word, p, 8);
+            h = (h ^ word) * kMul;
+            h ^= h >> 29;
+        }
+        std::uint64_t tail = 0;
+        std::memcpy(&tail, p, n);
+        h = (h ^ tail) * kMul;
+        h ^= h >> 32;
+        return h * kMul;
+    }
+
+    std::vector<std::uint64_t> m_slots;
     std::vector<std::string_view> m_keys;
-    std::vector<std::size_t> m_hashes;
 };
 
 void appendOp(QList<EditOp> &script, EditOp::Kind kind, int left, int right, int count)
@@ -185,7 +182,12 @@ LineDiff computeLineDiff(const QByteArray &left, const QByteArray &right, const 
                 ids[side].push_back(interner.intern(line));
             }
         }
-        diff.lines[side] = decodeLines(*input[side], lines[side]);
+        LineTable &table = diff.lines[side];
+        table.bytes = *input[side];
+        table.starts.reserve(qsizetype(lines[side].size()) + 1);
+        for (const std::string_view line : lines[side])
+            table.starts.append(line.data() - input[side]->constData());
+        table.starts.append(input[side]->size());
     }
 
     const SequenceDiff d = diffSequences(ids[Side::Left], ids[Side::Right], interner.count());
@@ -237,9 +239,8 @@ LineDiff computeLineDiff(const QByteArray &left, const QByteArray &right, const 
                     row.line[side] = pos[side] + i;
             }
             if (row.kind == RowKind::Changed && options.refineInline) {
-                row.changedRanges = refineLinePair(diff.lines[Side::Left].line(row.line[Side::Left]),
-                                                   diff.lines[Side::Right].line(row.line[Side::Right]),
-                                                   options);
+                row.changedRanges = refineLinePair(diff.text(row, Side::Left),
+                                                   diff.text(row, Side::Right), options);
             }
             diff.rows.append(std::move(row));
         }

@@ -84,7 +84,7 @@ void TestDiffView::panesAreAligned()
             QString text = view.pane(s)->text(row);
             if (text.endsWith(u'\n'))
                 text.chop(1);
-            QCOMPARE(text, view.layout()->diff.text(r, s).toString());
+            QCOMPARE(text, view.layout()->diff.text(r, s));
         }
     }
 }

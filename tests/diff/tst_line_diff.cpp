@@ -147,8 +147,8 @@ void TestLineDiff::missingFinalNewlineIsReported()
     QCOMPARE(diff.missingFinalNewline[Side::Right], false);
     for (const Side side : bothSides) {
         QCOMPARE(diff.lineCount(side), 2);
-        QCOMPARE(diff.lines[side].line(0), u"a");
-        QCOMPARE(diff.lines[side].line(1), u"b");
+        QCOMPARE(diff.lines[side].line(0), QStringLiteral("a"));
+        QCOMPARE(diff.lines[side].line(1), QStringLiteral("b"));
     }
 }
 
@@ -165,7 +165,7 @@ void TestLineDiff::invalidUtf8ComparesBytes()
     // A sequence cut short by the line break keeps the line count right.
     const LineDiff cut = computeLineDiff(QByteArray("a\xe2\x82\nb\n\xf0"), QByteArray("a\nb\n"));
     QCOMPARE(cut.lineCount(Side::Left), 3);
-    QCOMPARE(cut.lines[Side::Left].line(1), u"b");
+    QCOMPARE(cut.lines[Side::Left].line(1), QStringLiteral("b"));
     QCOMPARE(rowShape(cut), QStringLiteral("~=-"));
 }
 

@@ -13,12 +13,17 @@ namespace {
 PaneDocument buildPane(const core::LineDiff &diff, Side side)
 {
     PaneDocument pane;
-    pane.utf8.reserve(diff.lines[side].text.size() + diff.rows.size());
+    pane.utf8.reserve(diff.lines[side].bytes.size() + diff.rows.size());
     for (const core::DiffRow &row : diff.rows) {
         const qsizetype lineStart = pane.utf8.size();
         if (row.hasLine(side)) {
-            const QStringView text = diff.text(row, side);
-            pane.utf8 += text.toUtf8();
+            // Scintilla gets valid UTF-8 so that byte offsets match the
+            // decoded text the ranges refer to.
+            const QByteArrayView bytes = diff.lines[side].lineBytes(row.line[side]);
+            if (bytes.isValidUtf8())
+                pane.utf8 += bytes;
+            else
+                pane.utf8 += QString::fromUtf8(bytes).toUtf8();
             const QList<core::TextRange> &ranges = row.changedRanges[side];
             if (!ranges.isEmpty()) {
                 Utf8OffsetMapper mapper(pane.utf8.constData() + lineStart, pane.utf8.size() - lineStart);
@@ -66,8 +71,9 @@ DiffLayout DiffLayout::build(const core::DiffSide &left, const core::DiffSide &r
     layout.blocks = buildBlocks(layout.diff);
     for (const Side side : core::bothSides) {
         for (int i = 0; i < layout.diff.lineCount(side); ++i) {
-            const QStringView line = layout.diff.lines[side].line(i);
-            layout.widestLine = std::max(layout.widestLine, int(line.size() + 7 * line.count(u'\t')));
+            // Bytes, not characters: a little wide for non-ASCII, never too narrow.
+            const QByteArrayView line = layout.diff.lines[side].lineBytes(i);
+            layout.widestLine = std::max(layout.widestLine, int(line.size() + 7 * line.count('\t')));
         }
     }
 
