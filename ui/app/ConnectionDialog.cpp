@@ -53,6 +53,13 @@ ConnectionDialog::ConnectionDialog(Settings *settings, PasswordStore *passwords,
     m_sslCa = new QLineEdit(m_sharedBox);
     m_sslCert = new QLineEdit(m_sharedBox);
     m_sslKey = new QLineEdit(m_sharedBox);
+    m_local->setObjectName(QStringLiteral("localDatabase"));
+    m_shared->setObjectName(QStringLiteral("sharedDatabase"));
+    m_name->setObjectName(QStringLiteral("profileName"));
+    m_host->setObjectName(QStringLiteral("profileHost"));
+    m_database->setObjectName(QStringLiteral("profileDatabase"));
+    m_user->setObjectName(QStringLiteral("profileUser"));
+    m_password->setObjectName(QStringLiteral("profilePassword"));
     m_notice = new QLabel(this);
     m_notice->setWordWrap(true);
     m_notice->hide();
