@@ -104,22 +104,4 @@ Result<ImportedConfig> ConfigExchange::parse(const QByteArray &json)
     return imported;
 }
 
-Result<ImportedConfig> ConfigExchange::parseAny(const QByteArray &bytes)
-{
-    const QByteArray trimmed = bytes.trimmed();
-    if (trimmed.startsWith('{')) {
-        auto parsed = parse(bytes);
-        if (parsed)
-            return parsed;
-    }
-    auto text = decodeUtf8(bytes);
-    if (!text)
-        return text.error();
-    ImportedConfig imported;
-    imported.config.prompt = text.value();
-    imported.config.toolsJson = QStringLiteral("[]");
-    imported.sourceDescription = QStringLiteral("plain prompt text");
-    return imported;
-}
-
 } // namespace retell::core

@@ -27,9 +27,6 @@ public:
     // Accepts both formats; malformed JSON, invalid UTF-8 or missing fields
     // give a clear error naming the problem.
     static Result<ImportedConfig> parse(const QByteArray &json);
-    // Reads a prompt/config file for diff and validate: our export, Retell's
-    // payload, or plain prompt text (then tools are "[]").
-    static Result<ImportedConfig> parseAny(const QByteArray &bytes);
     static Result<ExportFormat> formatFromName(const QString &name);
 };
 
