@@ -96,6 +96,23 @@ Result<PromptVersion> appendVersion(const ServiceContext &context, const Actor &
         if (!max)
             return max.error();
         const int next = (max->next() ? max->value(0).toInt() : 0) + 1;
+        if (request.baseVersion) {
+            // Checked under the lock, so no deploy can slip in between.
+            auto active = Database::exec(db, QStringLiteral(
+                "SELECT p.version, u.name FROM retell_agent_prompts p LEFT JOIN users u ON u.id = p.deployed_by "
+                "WHERE p.branch_id = ? AND p.is_active = 1 AND p.is_template = 0 ORDER BY p.version DESC LIMIT 1"), {branch.id});
+            if (!active)
+                return active.error();
+            const int current = active->next() ? active->value(0).toInt() : 0;
+            if (current != *request.baseVersion) {
+                const QString who = active->value(1).toString();
+                Error e = Error::conflict(QStringLiteral("Version %1 was deployed by %2 while you were editing version %3; "
+                                                         "compare and deploy again.")
+                                              .arg(current).arg(who.isEmpty() ? QStringLiteral("someone else") : who)
+                                              .arg(*request.baseVersion));
+                return e;
+            }
+        }
         // Deactivate first: a unique index on activity (where another client
         // keeps one) would reject two active rows even for an instant.
         auto off = Database::exec(db, QStringLiteral("UPDATE retell_agent_prompts SET is_active = 0, updated_at = ? "

@@ -5,6 +5,8 @@
 #include "common/ServiceContext.h"
 #include "validation/Validator.h"
 
+#include <optional>
+
 namespace retell::core {
 
 struct DeployRequest
@@ -12,6 +14,10 @@ struct DeployRequest
     AgentConfig config;
     QString templateName; // recorded when the content came from a template
     QString notes;
+    // The active version the edit started from (0: the branch had none).
+    // When set and another version became active meanwhile, the deploy is
+    // refused with ErrorKind::Conflict instead of overwriting that change.
+    std::optional<int> baseVersion;
 };
 
 struct DeployOutcome

@@ -88,6 +88,30 @@ private slots:
         QCOMPARE(list->at(1).activeVersion.value_or(-1), 1);
     }
 
+    void staleBaseVersionIsAConflict()
+    {
+        TestDatabase db;
+        RETELL_REQUIRE_DB(db);
+        const Actor ann = setUpWorld(db.spec());
+        VersionService versions(ServiceContext{db.spec()});
+        DeployRequest first = request(QStringLiteral("First, end_call."));
+        first.baseVersion = 0; // the branch has nothing yet
+        QVERIFY(versions.deploy(ann, kBranchA, first));
+        DeployRequest mine = request(QStringLiteral("Mine, started from v1; end_call."));
+        mine.baseVersion = 1;
+        DeployRequest theirs = request(QStringLiteral("Theirs, also from v1; end_call."));
+        theirs.baseVersion = 1;
+        auto won = versions.deploy(ann, kBranchA, theirs);
+        QVERIFY(won);
+        QCOMPARE(won->version.version, 2);
+        auto lost = versions.deploy(ann, kBranchA, mine);
+        QVERIFY(!lost);
+        QCOMPARE(lost.error().kind, ErrorKind::Conflict);
+        QVERIFY2(lost.error().message.contains(QLatin1String("Version 2 was deployed by Ann Admin")), qPrintable(lost.error().message));
+        QCOMPARE(count(db.spec()), 2);
+        QCOMPARE(versions.active(ann, kBranchA)->config.prompt, theirs.config.prompt);
+    }
+
     void templateRowsTakePartInNumbering()
     {
         TestDatabase db;

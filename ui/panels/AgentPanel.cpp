@@ -299,24 +299,13 @@ void AgentPanel::runDeploy(const QString &notes)
     const core::Actor actor = m_session->actor();
     const core::Branch branch = *m_branch;
     const std::optional<int> base = m_baseVersion;
-    core::DeployRequest request{config(), m_templateName, notes};
+    core::DeployRequest request{config(), m_templateName, notes, base.value_or(0)};
     m_session->worker()->run(
         this,
         [=]() -> core::Result<core::DeployOutcome> {
+            // The base version makes the core refuse, under its lock, a deploy
+            // over a version someone else deployed while this edit went on.
             const core::VersionService versions(context);
-            // DeployRequest carries no base version, so refuse here when
-            // someone else deployed since this edit started.
-            auto active = versions.active(actor, branch.id);
-            if (!active && active.error().kind != core::ErrorKind::NotFound)
-                return active.error();
-            const std::optional<int> current =
-                active ? std::optional<int>(active->version) : std::nullopt;
-            if (current != base)
-                return core::Error::conflict(
-                    tr("Version %1 was deployed by %2 while you were editing; your draft is "
-                       "kept. Reopen the branch, compare, and deploy again.")
-                        .arg(current.value_or(0))
-                        .arg(active ? active->deployedByName : tr("someone")));
             return versions.deploy(actor, branch.id, request);
         },
         [this, branch](core::Result<core::DeployOutcome> outcome) {
