@@ -60,6 +60,56 @@ QList<Template> TemplateService::builtIns()
     return list;
 }
 
+// retell_agent_prompts has no index on is_template, so a plain query would
+// read every version of every branch. Rows are scanned once, by id range,
+// and the ids of template rows kept in retell_admin_template_rows.
+Result<void> TemplateService::scanForWebTemplates(QSqlDatabase &db) const
+{
+    auto last = Database::exec(db, QStringLiteral("SELECT value FROM retell_admin_meta WHERE name = 'template_scan_last_id'"));
+    if (!last)
+        return last.error();
+    const qint64 scannedUpTo = last->next() ? last->value(0).toLongLong() : 0;
+    auto max = Database::exec(db, QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM retell_agent_prompts"));
+    if (!max)
+        return max.error();
+    const qint64 maxId = max->next() ? max->value(0).toLongLong() : 0;
+    if (maxId <= scannedUpTo)
+        return {};
+    auto found = Database::exec(db, QStringLiteral("SELECT id FROM retell_agent_prompts WHERE id > ? AND id <= ? AND is_template = 1"),
+                                {scannedUpTo, maxId});
+    if (!found)
+        return found.error();
+    QList<qint64> ids;
+    while (found->next())
+        ids << found->value(0).toLongLong();
+    return Database::writeTransaction(m_context.spec, [&](QSqlDatabase &w) -> Result<void> {
+        for (qint64 id : std::as_const(ids)) {
+            auto known = Database::exec(w, QStringLiteral("SELECT COUNT(*) FROM retell_admin_template_rows WHERE row_id = ?"), {id});
+            if (!known)
+                return known.error();
+            if (known->next() && known->value(0).toInt() > 0)
+                continue;
+            if (auto ins = Database::exec(w, QStringLiteral("INSERT INTO retell_admin_template_rows (row_id) VALUES (?)"), {id}); !ins)
+                return ins.error();
+        }
+        // Only move forward: a concurrent scan may have gone further.
+        auto current = Database::exec(w, QStringLiteral("SELECT value FROM retell_admin_meta WHERE name = 'template_scan_last_id'")
+                                             + Database::forUpdate(w));
+        if (!current)
+            return current.error();
+        if (current->next()) {
+            if (current->value(0).toLongLong() >= maxId)
+                return {};
+            auto up = Database::exec(w, QStringLiteral("UPDATE retell_admin_meta SET value = ? WHERE name = 'template_scan_last_id'"),
+                                     {QString::number(maxId)});
+            return up ? Result<void>() : Result<void>(up.error());
+        }
+        auto ins = Database::exec(w, QStringLiteral("INSERT INTO retell_admin_meta (name, value) VALUES ('template_scan_last_id', ?)"),
+                                  {QString::number(maxId)});
+        return ins ? Result<void>() : Result<void>(ins.error());
+    });
+}
+
 void TemplateService::invalidate() const
 {
     QMutexLocker lock(&m_cache->mutex);
@@ -106,9 +156,12 @@ Result<QList<Template>> TemplateService::templates() const
     for (const Template &t : builtIns())
         add(t);
     // Template rows the web application keeps in its own table.
+    if (auto scanned = scanForWebTemplates(conn.value()); !scanned)
+        return scanned.error();
     auto web = Database::exec(conn.value(), QStringLiteral(
         "SELECT template_name, prompt_content, functions_config FROM retell_agent_prompts "
-        "WHERE is_template = 1 AND template_name IS NOT NULL ORDER BY version DESC"));
+        "WHERE id IN (SELECT row_id FROM retell_admin_template_rows) AND is_template = 1 "
+        "AND template_name IS NOT NULL ORDER BY version DESC"));
     if (!web)
         return web.error();
     while (web->next()) {

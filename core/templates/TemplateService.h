@@ -6,6 +6,8 @@
 
 #include <QMutex>
 
+class QSqlDatabase;
+
 #include <memory>
 
 namespace retell::core {
@@ -30,6 +32,8 @@ public:
     static QList<Template> builtIns();
 
 private:
+    Result<void> scanForWebTemplates(QSqlDatabase &db) const;
+
     ServiceContext m_context;
     struct Cache;
     std::unique_ptr<Cache> m_cache;

@@ -143,7 +143,8 @@ private slots:
         RETELL_REQUIRE_DB(db);
         auto report = Migrator::migrate(db.spec());
         QVERIFY2(report, report ? "" : qPrintable(report.error().message));
-        QCOMPARE(report->applied, QStringList({QStringLiteral("0001_contract_tables"), QStringLiteral("0002_app_tables")}));
+        QCOMPARE(report->applied, QStringList({QStringLiteral("0001_contract_tables"), QStringLiteral("0002_app_tables"),
+                                               QStringLiteral("0003_template_scan")}));
         QVERIFY(!report->webAppSchema);
         for (const char *t : {"companies", "branches", "users", "retell_agent_prompts", "retell_admin_templates",
                               "retell_admin_grants", "retell_admin_migrations"})
@@ -218,7 +219,7 @@ private slots:
         QVERIFY2(report, report ? "" : qPrintable(report.error().message));
         QVERIFY(report->webAppSchema);
         QCOMPARE(report->skipped, QStringList{QStringLiteral("0001_contract_tables")});
-        QCOMPARE(report->applied, QStringList{QStringLiteral("0002_app_tables")});
+        QCOMPARE(report->applied, QStringList({QStringLiteral("0002_app_tables"), QStringLiteral("0003_template_scan")}));
         for (const QString &t : webTables)
             QCOMPARE(snapshot(db.spec(), t), before.value(t));
         QVERIFY(tables(db.spec()).contains(QStringLiteral("retell_admin_grants")));
@@ -258,7 +259,7 @@ private slots:
         const QString source = Migrator::migrationsDirectory(db.dialect());
         for (const QString &f : QDir(source).entryList({QStringLiteral("*.sql")}))
             QVERIFY(QFile::copy(source + QLatin1Char('/') + f, dir.filePath(f)));
-        QFile broken(dir.filePath(QStringLiteral("0003_broken_step.sql")));
+        QFile broken(dir.filePath(QStringLiteral("0009_broken_step.sql")));
         QVERIFY(broken.open(QIODevice::WriteOnly));
         broken.write("CREATE TABLE retell_admin_half_done (id INTEGER PRIMARY KEY);\n"
                      "CREATE TABLE retell_admin_half_done_too (id INTEGER PRIMARY KEY);\n"
@@ -266,13 +267,13 @@ private slots:
         broken.close();
         auto report = Migrator::migrate(db.spec(), dir.path());
         QVERIFY(!report);
-        QVERIFY2(report.error().message.contains(QLatin1String("0003_broken_step")), qPrintable(report.error().message));
+        QVERIFY2(report.error().message.contains(QLatin1String("0009_broken_step")), qPrintable(report.error().message));
         QVERIFY(report.error().message.contains(QLatin1String("rolled back")));
         QVERIFY(!tables(db.spec()).contains(QStringLiteral("retell_admin_half_done")));
         QVERIFY(!tables(db.spec()).contains(QStringLiteral("retell_admin_half_done_too")));
-        QCOMPARE(scalar(db.spec(), QStringLiteral("SELECT COUNT(*) FROM retell_admin_migrations WHERE version = 3")), QStringLiteral("0"));
+        QCOMPARE(scalar(db.spec(), QStringLiteral("SELECT COUNT(*) FROM retell_admin_migrations WHERE version = 9")), QStringLiteral("0"));
         // The earlier migrations stay applied and usable.
-        QCOMPARE(scalar(db.spec(), QStringLiteral("SELECT COUNT(*) FROM retell_admin_migrations")), QStringLiteral("2"));
+        QCOMPARE(scalar(db.spec(), QStringLiteral("SELECT COUNT(*) FROM retell_admin_migrations")), QStringLiteral("3"));
     }
 
     void badConnectionsGiveClearErrors()
