@@ -93,27 +93,21 @@ QList<Row> measureBackend(const ConnectionSpec &spec, int samples, const QString
                         std::fprintf(stderr, "deploy failed: %s\n", qPrintable(out.error().message));
                 }, samples),
                 QStringLiteral("8.3"), deployTarget};
+    // A bare one-row insert transaction on the same database.
+    auto floor = [&](const QString &sql, const QVariant &value) {
+        return measure([&] {
+            auto r = Database::writeTransaction(spec, [&](QSqlDatabase &c) -> Result<void> {
+                auto q = Database::exec(c, sql, {value});
+                return q ? Result<void>() : Result<void>(q.error());
+            });
+            Q_UNUSED(r);
+        }, samples);
+    };
     rows << Row{QStringLiteral("floor: one-row insert transaction"),
-                measure([&] {
-                    auto r = Database::writeTransaction(spec, [&](QSqlDatabase &c) -> Result<void> {
-                        auto q = Database::exec(c, QStringLiteral("INSERT INTO bench_floor (note) VALUES (?)"), {QStringLiteral("x")});
-                        if (!q)
-                            return q.error();
-                        return {};
-                    });
-                    Q_UNUSED(r);
-                }, samples),
+                floor(QStringLiteral("INSERT INTO bench_floor (note) VALUES (?)"), QStringLiteral("x")),
                 QStringLiteral("-"), QStringLiteral("-")};
     rows << Row{QStringLiteral("floor: one-row insert of the 8 KB prompt"),
-                measure([&] {
-                    auto r = Database::writeTransaction(spec, [&](QSqlDatabase &c) -> Result<void> {
-                        auto q = Database::exec(c, QStringLiteral("INSERT INTO bench_floor_text (body) VALUES (?)"), {config.prompt});
-                        if (!q)
-                            return q.error();
-                        return {};
-                    });
-                    Q_UNUSED(r);
-                }, samples),
+                floor(QStringLiteral("INSERT INTO bench_floor_text (body) VALUES (?)"), config.prompt),
                 QStringLiteral("-"), QStringLiteral("-")};
 
     // 1,000 versions on one branch, inserted in bulk.

@@ -19,22 +19,18 @@ QString keyFor(const QString &databaseKey)
 
 QString ConnectionProfile::url() const
 {
-    QUrl url;
-    url.setScheme(QStringLiteral("mysql"));
-    url.setHost(host);
-    url.setPort(port);
-    url.setUserName(user);
-    url.setPath(QLatin1Char('/') + database);
-    QUrlQuery query;
-    if (!sslCa.isEmpty())
-        query.addQueryItem(QStringLiteral("ssl_ca"), sslCa);
-    if (!sslCert.isEmpty())
-        query.addQueryItem(QStringLiteral("ssl_cert"), sslCert);
-    if (!sslKey.isEmpty())
-        query.addQueryItem(QStringLiteral("ssl_key"), sslKey);
-    if (!query.isEmpty())
-        url.setQuery(query);
-    return url.toString();
+    // One URL writer: core's ConnectionSpec.
+    core::ConnectionSpec spec;
+    spec.dialect = core::Dialect::MySQL;
+    spec.host = host;
+    spec.port = port;
+    spec.user = user;
+    spec.database = database;
+    const QPair<const char *, const QString *> tls[] = {{"ssl_ca", &sslCa}, {"ssl_cert", &sslCert}, {"ssl_key", &sslKey}};
+    for (const auto &[key, value] : tls)
+        if (!value->isEmpty())
+            spec.options.insert(QString::fromLatin1(key), *value);
+    return spec.toUrl();
 }
 
 Settings::Settings() = default;
