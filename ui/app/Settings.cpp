@@ -1,8 +1,8 @@
 #include "app/Settings.h"
 
+#include "db/ConnectionSpec.h"
+
 #include <QCryptographicHash>
-#include <QUrl>
-#include <QUrlQuery>
 
 namespace retell::ui {
 
