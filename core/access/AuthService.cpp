@@ -68,12 +68,14 @@ Result<Actor> AuthService::login(const QString &email, const QString &password) 
     const Error refused{ErrorKind::Authentication, QStringLiteral("Unknown e-mail address or wrong password."), {}};
     if (email.trimmed().isEmpty())
         return Error{ErrorKind::Authentication, QStringLiteral("Enter the e-mail address you use in the web admin."), {}};
-    auto conn = Database::connection(m_context.spec);
-    if (!conn)
-        return conn.error();
-    auto q = Database::exec(conn.value(),
-                            QStringLiteral("SELECT id, name, email, password FROM users WHERE LOWER(email) = LOWER(?)"),
-                            {email.trimmed()});
+    auto q = Database::retryOnce([&]() -> Result<QSqlQuery> {
+        auto conn = Database::connection(m_context.spec);
+        if (!conn)
+            return conn.error();
+        return Database::exec(conn.value(),
+                              QStringLiteral("SELECT id, name, email, password FROM users WHERE LOWER(email) = LOWER(?)"),
+                              {email.trimmed()});
+    });
     if (!q)
         return q.error();
     if (!q->next()) {

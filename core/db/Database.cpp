@@ -23,9 +23,14 @@ struct ThreadConnections
     // Prepared statements per connection, reused: preparing costs a parse on
     // SQLite and a round trip on MySQL every time.
     QHash<QString, QHash<QString, QSqlQuery>> statements;
+    // Connections found dead: closed and forgotten, removed when the thread
+    // ends (callers may still hold a handle to them until then).
+    QStringList stale;
     ~ThreadConnections()
     {
         statements.clear();
+        for (const QString &name : std::as_const(stale))
+            QSqlDatabase::removeDatabase(name);
         for (const QString &name : std::as_const(names)) {
             {
                 QSqlDatabase db = QSqlDatabase::database(name, false);
@@ -191,6 +196,17 @@ Result<QSqlDatabase> Database::connection(const ConnectionSpec &spec)
     return db;
 }
 
+void Database::forgetConnection(const QSqlDatabase &db)
+{
+    const QString name = db.connectionName();
+    const QString key = t_connections.names.key(name);
+    if (key.isEmpty())
+        return;
+    t_connections.names.remove(key);
+    t_connections.statements.remove(name);
+    t_connections.stale << name;
+}
+
 void Database::dropConnection(const ConnectionSpec &spec)
 {
     const QString name = t_connections.names.take(spec.key());
@@ -257,8 +273,12 @@ Result<QSqlQuery> Database::exec(QSqlDatabase &db, const QString &sql, const QVa
         else
             q.addBindValue(v);
     }
-    if (!q.exec())
-        return errorFrom(q.lastError(), sql);
+    if (!q.exec()) {
+        Error e = errorFrom(q.lastError(), sql);
+        if (isConnectionLost(q.lastError()))
+            forgetConnection(db);
+        return e;
+    }
     return q;
 }
 

@@ -23,6 +23,20 @@ public:
     static void dropConnection(const ConnectionSpec &spec);
 
     static Dialect dialectOf(const QSqlDatabase &db);
+    // A connection that reported a lost link: the next connection() call on
+    // this thread opens a new one.
+    static void forgetConnection(const QSqlDatabase &db);
+
+    // Runs a read once more when it failed transiently (a lost connection is
+    // replaced, a busy database waited for); writes use writeTransaction.
+    template <typename F>
+    static auto retryOnce(F &&read) -> decltype(read())
+    {
+        auto result = read();
+        if (!result && result.error().transient && result.error().kind == ErrorKind::Database)
+            result = read();
+        return result;
+    }
     // " FOR UPDATE" on MySQL (a locking read sees the latest rows and holds
     // them to commit), "" on SQLite (BEGIN IMMEDIATE already serialises).
     static QString forUpdate(const QSqlDatabase &db);

@@ -70,6 +70,11 @@ Result<Branch> BranchService::lookup(QSqlDatabase &db, const QString &branchId)
 
 Result<QList<Branch>> BranchService::branches(const Actor &actor) const
 {
+    return Database::retryOnce([&] { return branchesOnce(actor); });
+}
+
+Result<QList<Branch>> BranchService::branchesOnce(const Actor &actor) const
+{
     auto conn = Database::connection(m_context.spec);
     if (!conn)
         return conn.error();

@@ -27,6 +27,8 @@ public:
     static const QSet<QString> &branchVariables();
 
 private:
+    Result<QList<Branch>> branchesOnce(const Actor &actor) const;
+
     ServiceContext m_context;
 };
 

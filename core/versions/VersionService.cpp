@@ -37,7 +37,7 @@ PromptVersion versionFrom(const QSqlQuery &q)
     return v;
 }
 
-Result<Branch> branchFor(const ServiceContext &context, const Actor &actor, const QString &branchId, Role needed)
+Result<Branch> branchForOnce(const ServiceContext &context, const Actor &actor, const QString &branchId, Role needed)
 {
     auto conn = Database::connection(context.spec);
     if (!conn)
@@ -58,6 +58,11 @@ Result<Branch> branchFor(const ServiceContext &context, const Actor &actor, cons
     if (auto allowed = AccessService::require(*current, branch->companyId, branch->id, needed); !allowed)
         return allowed.error();
     return branch;
+}
+
+Result<Branch> branchFor(const ServiceContext &context, const Actor &actor, const QString &branchId, Role needed)
+{
+    return Database::retryOnce([&] { return branchForOnce(context, actor, branchId, needed); });
 }
 
 Result<PromptVersion> readVersion(QSqlDatabase &db, const QString &branchId, int version)

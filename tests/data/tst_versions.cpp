@@ -112,6 +112,52 @@ private slots:
         QCOMPARE(versions.active(ann, kBranchA)->config.prompt, theirs.config.prompt);
     }
 
+    void lostConnectionIsReplaced()
+    {
+        TestDatabase db;
+        RETELL_REQUIRE_DB(db);
+        const Actor ann = setUpWorld(db.spec());
+        VersionService versions(ServiceContext{db.spec()});
+        QVERIFY(versions.deploy(ann, kBranchA, request(QStringLiteral("Before the cut; end_call."))));
+        auto lose = [&] {
+            QSqlDatabase conn = Database::connection(db.spec()).value();
+            if (!TestDatabase::isMariaDb()) {
+                conn.close(); // SQLite: the handle is gone behind the service's back
+                return;
+            }
+            // MariaDB: the server kills this thread's session, as a restart or
+            // a network cut would; the client still believes it is open.
+            const QString id = TestWorld::scalar(db.spec(), QStringLiteral("SELECT CONNECTION_ID()"));
+            ConnectionSpec admin = TestDatabase::serverSpec();
+            admin.database = db.spec().database;
+            auto killer = std::thread([&] {
+                auto k = Database::connection(admin);
+                QVERIFY(k);
+                QVERIFY(Database::exec(k.value(), QStringLiteral("KILL ") + id));
+                Database::dropConnection(admin);
+            });
+            killer.join();
+            QVERIFY(conn.isOpen());
+        };
+        lose();
+        auto afterCut = versions.deploy(ann, kBranchA, request(QStringLiteral("After the cut; end_call.")));
+        QVERIFY2(afterCut, afterCut ? "" : qPrintable(afterCut.error().message + afterCut.error().detail));
+        QCOMPARE(afterCut->version.version, 2);
+        lose();
+        auto page = versions.history(ann, kBranchA);
+        QVERIFY2(page, page ? "" : qPrintable(page.error().message));
+        QCOMPARE(page->rows.size(), 2);
+        lose();
+        // A transaction whose connection died before it began is retried.
+        auto tx = Database::writeTransaction(db.spec(), [&](QSqlDatabase &c) -> Result<void> {
+            auto q = Database::exec(c, QStringLiteral("UPDATE retell_agent_prompts SET deployment_notes = ? WHERE version = 1 AND 1 = 0"), {QStringLiteral("x")});
+            return q ? Result<void>() : Result<void>(q.error());
+        });
+        QVERIFY2(tx, tx ? "" : qPrintable(tx.error().message + tx.error().detail));
+        QCOMPARE(count(db.spec()), 2);
+        QCOMPARE(count(db.spec(), QStringLiteral("is_active = 1")), 1);
+    }
+
     void templateRowsTakePartInNumbering()
     {
         TestDatabase db;
