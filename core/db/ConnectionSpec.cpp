@@ -58,12 +58,11 @@ Result<ConnectionSpec> ConnectionSpec::parse(const QString &text)
 
 QString ConnectionSpec::defaultSqlitePath()
 {
-    QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    // The same file for the GUI and the CLI, whatever their application names.
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
     if (dir.isEmpty())
-        dir = QDir::homePath() + QStringLiteral("/.local/share/retell-admin");
-    if (!dir.contains(QLatin1String("retell")))
-        dir += QStringLiteral("/retell-admin");
-    return dir + QStringLiteral("/retell-admin.sqlite");
+        dir = QDir::homePath() + QStringLiteral("/.local/share");
+    return dir + QStringLiteral("/retell-admin/retell-admin.sqlite");
 }
 
 ConnectionSpec ConnectionSpec::defaultLocal()

@@ -79,9 +79,15 @@ ConnectionDialog::ConnectionDialog(Settings *settings, PasswordStore *passwords,
     form->addRow(tr("&Name:"), m_name);
     auto *hostRow = new QHBoxLayout;
     hostRow->addWidget(m_host, 1);
-    hostRow->addWidget(new QLabel(tr("Port:"), m_sharedBox));
+    auto *portLabel = new QLabel(tr("Po&rt:"), m_sharedBox);
+    portLabel->setBuddy(m_port);
+    hostRow->addWidget(portLabel);
     hostRow->addWidget(m_port);
-    form->addRow(tr("&Host:"), hostRow);
+    // A layout row gets no buddy from addRow(QString, QLayout*): give the
+    // label one so the mnemonic works and the '&' is not shown.
+    auto *hostLabel = new QLabel(tr("&Host:"), m_sharedBox);
+    hostLabel->setBuddy(m_host);
+    form->addRow(hostLabel, hostRow);
     form->addRow(tr("&Database:"), m_database);
     form->addRow(tr("&User:"), m_user);
     form->addRow(tr("Pass&word:"), m_password);
