@@ -16,6 +16,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -74,12 +75,24 @@ TemplatePickerPanel::TemplatePickerPanel(Session *session, QWidget *parent)
     m_apply->setEnabled(false);
     m_apply->setToolTip(tr("Fill the editor with this template as a draft; nothing is deployed"));
 
-    auto *details = new QWidget(this);
-    auto *detailsLayout = new QVBoxLayout(details);
-    detailsLayout->setContentsMargins(0, 0, 0, 0);
-    detailsLayout->addWidget(m_description);
-    detailsLayout->addWidget(m_tools);
-    detailsLayout->addWidget(m_preview, 1);
+    // Description and tools scroll on their own, so a template with many
+    // tools never pushes the prompt preview out of sight.
+    auto *summary = new QWidget;
+    auto *summaryLayout = new QVBoxLayout(summary);
+    summaryLayout->setContentsMargins(0, 0, 0, 0);
+    summaryLayout->addWidget(m_description);
+    summaryLayout->addWidget(m_tools);
+    summaryLayout->addStretch();
+    auto *summaryScroll = new QScrollArea(this);
+    summaryScroll->setWidget(summary);
+    summaryScroll->setWidgetResizable(true);
+    summaryScroll->setFrameShape(QFrame::NoFrame);
+    auto *details = new QSplitter(Qt::Vertical, this);
+    details->setObjectName(QStringLiteral("templateDetailsSplitter"));
+    details->addWidget(summaryScroll);
+    details->addWidget(m_preview);
+    details->setStretchFactor(0, 1);
+    details->setStretchFactor(1, 1);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("templateSplitter"));
