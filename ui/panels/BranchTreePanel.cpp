@@ -11,6 +11,11 @@
 
 namespace retell::ui {
 
+namespace {
+// Names sort by lower-case text, versions by number.
+constexpr int kSortRole = Qt::UserRole + 7;
+} // namespace
+
 BranchTreePanel::BranchTreePanel(QWidget *parent)
     : QWidget(parent)
     , m_filter(new QLineEdit(this))
@@ -29,6 +34,7 @@ BranchTreePanel::BranchTreePanel(QWidget *parent)
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setFilterKeyColumn(NameColumn);
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setSortRole(kSortRole);
 
     m_view->setObjectName(QStringLiteral("branchTree"));
     m_view->setModel(m_proxy);
@@ -71,13 +77,16 @@ void BranchTreePanel::setBranches(const QList<core::Branch> &branches)
         if (!company) {
             company = new QStandardItem(themeIcon(QStringLiteral("company")), b.companyName);
             company->setSelectable(false);
+            company->setData(b.companyName.toLower(), kSortRole);
             auto *spacer = new QStandardItem;
+            spacer->setData(QString(), kSortRole);
             spacer->setSelectable(false);
             root->appendRow({company, spacer});
             companies.insert(b.companyId, company);
         }
         auto *name = new QStandardItem(b.name);
         name->setData(b.id, BranchIdRole);
+        name->setData(b.name.toLower(), kSortRole);
         auto *version = new QStandardItem;
         version->setData(b.id, BranchIdRole);
         company->appendRow({name, version});
@@ -129,10 +138,12 @@ void BranchTreePanel::updateBranchItem(const QString &branchId)
                                 .arg(*b->activeVersion)
                                 .arg(statusText(b->activeStatus)));
         version->setData(*b->activeVersion, Qt::UserRole + 2);
+        version->setData(*b->activeVersion, kSortRole); // v10 after v9
     } else {
         version->setText(tr("none"));
         version->setIcon(QIcon());
         version->setToolTip(tr("Nothing deployed yet"));
+        version->setData(0, kSortRole);
     }
 }
 
