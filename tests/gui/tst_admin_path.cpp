@@ -1,4 +1,5 @@
 #include "TestDatabase.h"
+#include "editor/FindReplaceBar.h"
 #include "gui_support.h"
 
 #include "app/AppStartup.h"
@@ -41,6 +42,7 @@ private slots:
     void loginChecksThePasswordOffTheGuiThread();
     void adminEditsDeploysRollsBackAndFindsTheDraftAfterRestart();
     void viewerCannotDeploy();
+    void editorKeysWorkFromAnywhereInTheWindow();
 
 private:
     std::unique_ptr<MainWindow> openWindow(const char *email);
@@ -253,6 +255,45 @@ void TestAdminPath::viewerCannotDeploy()
                                          {window->agentPanel()->config(), {}, QStringLiteral("x")});
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().kind, core::ErrorKind::Permission);
+}
+
+void TestAdminPath::editorKeysWorkFromAnywhereInTheWindow()
+{
+    auto window = openWindow(core::demo::kSuperAdmin);
+    QVERIFY(window);
+    QTRY_VERIFY_WITH_TIMEOUT(window->isReady(), 10000);
+    window->activateWindow();
+    AgentEditor *editor = window->agentPanel()->editor();
+    auto *tree = window->findChild<QTreeView *>(QStringLiteral("branchTree"));
+    QVERIFY(tree);
+    const auto visibleBars = [&] {
+        int n = 0;
+        for (auto *bar : editor->findChildren<FindReplaceBar *>())
+            n += bar->isVisible() ? 1 : 0;
+        return n;
+    };
+    // Ctrl+F with the focus in the branch tree opens the editor's find bar.
+    tree->setFocus();
+    QCOMPARE(visibleBars(), 0);
+    QTest::keyClick(tree, Qt::Key_F, Qt::ControlModifier);
+    QTRY_COMPARE(visibleBars(), 1);
+    // And with the focus in the editor the same key is not ambiguous.
+    for (auto *bar : editor->findChildren<FindReplaceBar *>())
+        bar->close();
+    editor->promptEditor()->setFocus();
+    QTest::keyClick(editor->promptEditor(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_COMPARE(visibleBars(), 1);
+    // F8 from the tree walks to a finding in the editor.
+    editor->setReadOnly(false);
+    editor->promptEditor()->append(QStringLiteral("\nSee {{not_a_known_variable}} here."));
+    editor->validateNow();
+    QTRY_VERIFY(!editor->lastResult().findings.isEmpty());
+    editor->promptEditor()->setCursorPosition(0, 0);
+    tree->setFocus();
+    QTest::keyClick(tree, Qt::Key_F8);
+    int line = 0, index = 0;
+    editor->promptEditor()->getCursorPosition(&line, &index);
+    QVERIFY2(line > 0, "F8 did not move to the finding");
 }
 
 QTEST_MAIN(TestAdminPath)

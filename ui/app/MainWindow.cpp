@@ -28,6 +28,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QSplitter>
+#include <QShortcut>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
@@ -203,10 +204,16 @@ void MainWindow::createActions()
                                    {QKeySequence(tr("Shift+F8"))});
     connect(next, &QAction::triggered, m_agent->editor(), &AgentEditor::nextFinding);
     connect(previous, &QAction::triggered, m_agent->editor(), &AgentEditor::previousFinding);
-    // The editor binds Ctrl+F, Ctrl+H, F8 and Shift+F8 itself; a second binding
-    // would make the keys ambiguous, so these entries only show the keys.
-    for (QAction *a : {find, replace, next, previous})
-        a->setShortcutContext(Qt::WidgetShortcut);
+    // The editor binds Ctrl+F, Ctrl+H, F8 and Shift+F8 for itself (it also
+    // works alone); in the main window the window's actions own these keys,
+    // so they work wherever focus is, and the editor's own bindings step back
+    // instead of making the keys ambiguous.
+    for (QAction *a : {find, replace, next, previous}) {
+        for (QShortcut *own : m_agent->editor()->findChildren<QShortcut *>()) {
+            if (a->shortcuts().contains(own->key()))
+                own->setEnabled(false);
+        }
+    }
     connect(makeAction(QStringLiteral("deployAction"), tr("&Deploy…"), QStringLiteral("deploy"),
                        {QKeySequence(tr("Ctrl+Shift+D")), QKeySequence(tr("Ctrl+Return"))}),
             &QAction::triggered, m_agent, &AgentPanel::deploy);
