@@ -43,6 +43,7 @@ private slots:
     void adminEditsDeploysRollsBackAndFindsTheDraftAfterRestart();
     void viewerCannotDeploy();
     void editorKeysWorkFromAnywhereInTheWindow();
+    void everyCompareEntryOpensTheDiffWindow();
 
 private:
     std::unique_ptr<MainWindow> openWindow(const char *email);
@@ -294,6 +295,52 @@ void TestAdminPath::editorKeysWorkFromAnywhereInTheWindow()
     int line = 0, index = 0;
     editor->promptEditor()->getCursorPosition(&line, &index);
     QVERIFY2(line > 0, "F8 did not move to the finding");
+}
+
+// Draft vs active (editor), template vs editor (template picker), and the
+// active versions of two branches (branch tree) all open the diff window.
+void TestAdminPath::everyCompareEntryOpensTheDiffWindow()
+{
+    auto window = openWindow(core::demo::kSuperAdmin);
+    QVERIFY(window);
+    QTRY_VERIFY_WITH_TIMEOUT(window->isReady(), 10000);
+    const auto openDiffWindows = [] {
+        QList<QWidget *> found;
+        for (QWidget *w : QApplication::topLevelWidgets())
+            if (w->inherits("retell::ui::DiffWindow") && w->isVisible())
+                found << w;
+        return found;
+    };
+    const auto closeAll = [&] {
+        for (QWidget *w : openDiffWindows())
+            w->close();
+        QTRY_VERIFY(openDiffWindows().isEmpty());
+    };
+    closeAll();
+    const auto current = window->agentPanel()->branch();
+    QVERIFY(current);
+
+    window->action(QStringLiteral("compareDraftAction"))->trigger();
+    QTRY_COMPARE(openDiffWindows().size(), 1);
+    closeAll();
+
+    auto *compareTemplate = window->templatePanel()->findChild<QPushButton *>(QStringLiteral("compareTemplateButton"));
+    QVERIFY(compareTemplate);
+    QTRY_VERIFY(window->templatePanel()->currentTemplate().has_value());
+    compareTemplate->click();
+    QTRY_COMPARE(openDiffWindows().size(), 1);
+    closeAll();
+
+    auto *tree = window->findChild<BranchTreePanel *>();
+    QVERIFY(tree);
+    std::optional<core::Branch> other;
+    for (const core::Branch &b : tree->branches())
+        if (b.id != current->id && b.activeVersion)
+            other = b;
+    QVERIFY(other);
+    emit tree->compareWithCurrentRequested(*other);
+    QTRY_COMPARE(openDiffWindows().size(), 1);
+    closeAll();
 }
 
 QTEST_MAIN(TestAdminPath)

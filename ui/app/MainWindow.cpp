@@ -6,6 +6,7 @@
 #include "app/Settings.h"
 #include "editor/AgentEditor.h"
 #include "editor/FindReplaceBar.h"
+#include "versions/VersionService.h"
 #include "panels/AgentPanel.h"
 #include "panels/BranchTreePanel.h"
 #include "panels/HistoryModel.h"
@@ -126,6 +127,12 @@ MainWindow::MainWindow(std::shared_ptr<Session> session, Settings *settings,
     connect(m_history, &HistoryPanel::message, this, &MainWindow::notify);
     connect(m_history, &HistoryPanel::failed, this, &MainWindow::fail);
     connect(m_templates, &TemplatePickerPanel::applyRequested, m_agent, &AgentPanel::applyTemplate);
+    connect(m_templates, &TemplatePickerPanel::compareRequested, this, [this](const core::Template &t) {
+        const auto branch = m_agent->branch();
+        openConfigDiff(tr("template: %1").arg(t.name), t.config,
+                       branch ? tr("%1 (editor)").arg(branch->name) : tr("editor"), m_agent->config());
+    });
+    connect(m_tree, &BranchTreePanel::compareWithCurrentRequested, this, &MainWindow::compareBranches);
     connect(m_templates, &TemplatePickerPanel::saveAsTemplateRequested, this,
             [this] { m_templates->promptSaveAsTemplate(m_agent->config()); });
     connect(m_templates, &TemplatePickerPanel::templateSaved, this, [this](const QString &name) {
@@ -217,6 +224,9 @@ void MainWindow::createActions()
     connect(makeAction(QStringLiteral("deployAction"), tr("&Deploy…"), QStringLiteral("deploy"),
                        {QKeySequence(tr("Ctrl+Shift+D")), QKeySequence(tr("Ctrl+Return"))}),
             &QAction::triggered, m_agent, &AgentPanel::deploy);
+    connect(makeAction(QStringLiteral("compareDraftAction"), tr("Compare Draft with &Active"),
+                       QStringLiteral("compare"), {QKeySequence(tr("Ctrl+Alt+A"))}),
+            &QAction::triggered, this, &MainWindow::compareDraftWithActive);
     connect(makeAction(QStringLiteral("restoreDraftAction"), tr("Restore D&raft"),
                        QStringLiteral("draft"), {QKeySequence(tr("Ctrl+Alt+R"))}),
             &QAction::triggered, m_agent, &AgentPanel::restoreDraft);
@@ -268,6 +278,7 @@ void MainWindow::createMenus()
     agent->addAction(m_history->rollbackAction());
     agent->addSeparator();
     agent->addAction(m_history->openAction());
+    agent->addAction(action(QStringLiteral("compareDraftAction")));
     agent->addAction(m_history->compareAction());
     agent->addAction(m_history->compareSelectedAction());
     agent->addAction(m_history->compareActiveAction());
@@ -479,6 +490,67 @@ void MainWindow::openDiff(const core::PromptVersion &older, const core::PromptVe
     Q_UNUSED(newer)
     fail(tr("The diff viewer is not part of this build."));
 #endif
+}
+
+void MainWindow::openConfigDiff(const QString &leftTitle, const core::AgentConfig &left,
+                                const QString &rightTitle, const core::AgentConfig &right)
+{
+#ifdef RETELL_HAVE_DIFF_WINDOW
+    auto *window = new DiffWindow(this);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setSides(DiffWindow::sideFromConfig(leftTitle, left), DiffWindow::sideFromConfig(rightTitle, right));
+    window->show();
+#else
+    Q_UNUSED(leftTitle)
+    Q_UNUSED(left)
+    Q_UNUSED(rightTitle)
+    Q_UNUSED(right)
+    fail(tr("The diff viewer is not part of this build."));
+#endif
+}
+
+void MainWindow::compareDraftWithActive()
+{
+    const auto branch = m_agent->branch();
+    if (!branch)
+        return;
+    const auto base = m_agent->baseVersion();
+    openConfigDiff(base ? tr("%1 v%2 (active)").arg(branch->name).arg(*base) : tr("%1 (nothing deployed)").arg(branch->name),
+                   base ? m_agent->baseConfig() : core::AgentConfig{QString(), QStringLiteral("[]")},
+                   tr("%1 (your edit)").arg(branch->name), m_agent->config());
+}
+
+// The active versions of two branches side by side, loaded off the GUI thread.
+void MainWindow::compareBranches(const core::Branch &other)
+{
+    const auto current = m_agent->branch();
+    if (!current)
+        return;
+    const core::ServiceContext context = m_session->context();
+    const core::Actor actor = m_session->actor();
+    const QString currentId = current->id;
+    const QString otherId = other.id;
+    using Pair = QPair<core::PromptVersion, core::PromptVersion>;
+    m_session->worker()->run(
+        this,
+        [=]() -> core::Result<Pair> {
+            const core::VersionService versions(context);
+            auto left = versions.active(actor, otherId);
+            if (!left)
+                return left.error();
+            auto right = versions.active(actor, currentId);
+            if (!right)
+                return right.error();
+            return Pair(left.value(), right.value());
+        },
+        [this, other, current](core::Result<Pair> loaded) {
+            if (!loaded) {
+                fail(loaded.error().message);
+                return;
+            }
+            openConfigDiff(tr("%1 v%2").arg(other.name).arg(loaded->first.version), loaded->first.config,
+                           tr("%1 v%2").arg(current->name).arg(loaded->second.version), loaded->second.config);
+        });
 }
 
 void MainWindow::notify(const QString &text)

@@ -74,6 +74,10 @@ private:
     void checkBranchShown();
     void showFindBar(bool replace);
     void openDiff(const core::PromptVersion &older, const core::PromptVersion &newer);
+    void openConfigDiff(const QString &leftTitle, const core::AgentConfig &left,
+                        const QString &rightTitle, const core::AgentConfig &right);
+    void compareDraftWithActive();
+    void compareBranches(const core::Branch &other);
     void notify(const QString &text);
     void fail(const QString &text);
     void about();

@@ -36,6 +36,7 @@ public:
     const core::DraftStore &drafts() const { return m_drafts; }
     std::optional<core::Branch> branch() const { return m_branch; }
     std::optional<int> baseVersion() const { return m_baseVersion; }
+    core::AgentConfig baseConfig() const { return m_baseConfig; }
     QString templateName() const { return m_templateName; }
     bool isLoading() const { return m_loading; }
     bool isDraftOfferPending() const { return m_pendingDraft.has_value(); }

@@ -4,6 +4,7 @@
 
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
 #include <QTreeView>
@@ -45,6 +46,8 @@ BranchTreePanel::BranchTreePanel(QWidget *parent)
     m_view->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     m_view->header()->setSectionResizeMode(VersionColumn, QHeaderView::ResizeToContents);
     m_view->setSortingEnabled(true);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QTreeView::customContextMenuRequested, this, &BranchTreePanel::showContextMenu);
     m_view->sortByColumn(NameColumn, Qt::AscendingOrder);
 
     auto *layout = new QVBoxLayout(this);
@@ -145,6 +148,21 @@ void BranchTreePanel::updateBranchItem(const QString &branchId)
         version->setToolTip(tr("Nothing deployed yet"));
         version->setData(0, kSortRole);
     }
+}
+
+void BranchTreePanel::showContextMenu(const QPoint &pos)
+{
+    const QString id = m_proxy->mapToSource(m_view->indexAt(pos)).siblingAtColumn(NameColumn).data(BranchIdRole).toString();
+    const auto other = branch(id);
+    const auto current = currentBranch();
+    if (!other)
+        return;
+    QMenu menu(this);
+    QAction *compare = menu.addAction(current ? tr("Compare Active Version with %1").arg(current->name)
+                                              : tr("Compare Active Versions"));
+    compare->setEnabled(current && current->id != other->id && other->activeVersion && current->activeVersion);
+    if (menu.exec(m_view->viewport()->mapToGlobal(pos)) == compare)
+        emit compareWithCurrentRequested(*other);
 }
 
 QStandardItem *BranchTreePanel::itemFor(const QString &branchId) const

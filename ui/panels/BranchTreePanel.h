@@ -47,9 +47,12 @@ public:
 
 signals:
     void branchSelected(const core::Branch &branch);
+    // Context menu: compare this branch's active version with the current one's.
+    void compareWithCurrentRequested(const core::Branch &other);
 
 private:
     void onCurrentChanged();
+    void showContextMenu(const QPoint &pos);
     void updateBranchItem(const QString &branchId);
     QStandardItem *itemFor(const QString &branchId) const;
 

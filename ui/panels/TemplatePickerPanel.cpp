@@ -100,8 +100,12 @@ TemplatePickerPanel::TemplatePickerPanel(Session *session, QWidget *parent)
     splitter->addWidget(details);
     splitter->setStretchFactor(1, 3);
 
+    m_compare = new QPushButton(tr("&Compare with Branch"), this);
+    m_compare->setObjectName(QStringLiteral("compareTemplateButton"));
+    m_compare->setToolTip(tr("Show side by side what applying this template would change"));
     auto *buttons = new QHBoxLayout;
     buttons->addStretch();
+    buttons->addWidget(m_compare);
     buttons->addWidget(m_save);
     buttons->addWidget(m_apply);
 
@@ -117,6 +121,10 @@ TemplatePickerPanel::TemplatePickerPanel(Session *session, QWidget *parent)
             emit applyRequested(*t);
     });
     connect(m_save, &QPushButton::clicked, this, &TemplatePickerPanel::saveAsTemplateRequested);
+    connect(m_compare, &QPushButton::clicked, this, [this] {
+        if (const auto t = currentTemplate())
+            emit compareRequested(*t);
+    });
 }
 
 TemplatePickerPanel::~TemplatePickerPanel() = default;

@@ -37,6 +37,8 @@ public:
 
 signals:
     void applyRequested(const core::Template &tmpl);
+    // Compare the template with the branch's current content.
+    void compareRequested(const core::Template &tmpl);
     // The user asked to save the current content; the owner answers with saveAsTemplate().
     void saveAsTemplateRequested();
     void templateSaved(const QString &name);
@@ -56,6 +58,7 @@ private:
     QLabel *m_tools = nullptr;
     QPlainTextEdit *m_preview = nullptr;
     QPushButton *m_apply = nullptr;
+    QPushButton *m_compare = nullptr;
     QPushButton *m_save = nullptr;
     QList<core::Template> m_templates;
     bool m_applyEnabled = false;
