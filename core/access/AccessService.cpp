@@ -40,6 +40,24 @@ Result<void> checkScope(QSqlDatabase &db, GrantScope scope, const QString &scope
     return {};
 }
 
+// The user a grant or revoke is about and, for a branch scope, its company.
+struct GrantTarget
+{
+    User user;
+    QString branchCompany;
+};
+
+Result<GrantTarget> grantTarget(QSqlDatabase &db, const QString &email, GrantScope scope, const QString &scopeId)
+{
+    auto user = userByEmail(db, email);
+    if (!user)
+        return user.error();
+    GrantTarget target{user.value(), {}};
+    if (auto s = checkScope(db, scope, scopeId, &target.branchCompany); !s)
+        return s.error();
+    return target;
+}
+
 // Whether the actor administers the scope a grant lives in.
 bool administers(const Actor &actor, GrantScope scope, const QString &scopeId, const QString &branchCompany)
 {
@@ -148,12 +166,11 @@ Result<Grant> AccessService::grant(const Actor *actor, const QString &email, Rol
 {
     Grant created;
     auto r = Database::writeTransaction(m_context.spec, [&](QSqlDatabase &db) -> Result<void> {
-        auto target = userByEmail(db, email);
-        if (!target)
-            return target.error();
-        QString branchCompany;
-        if (auto s = checkScope(db, scope, scopeId, &branchCompany); !s)
-            return s;
+        auto resolved = grantTarget(db, email, scope, scopeId);
+        if (!resolved)
+            return resolved.error();
+        const User *target = &resolved->user;
+        const QString &branchCompany = resolved->branchCompany;
         if (actor) {
             auto current = refreshed(db, *actor);
             if (!current)
@@ -207,12 +224,11 @@ Result<int> AccessService::revoke(const Actor &actor, const QString &email, Gran
 {
     int removed = 0;
     auto r = Database::writeTransaction(m_context.spec, [&](QSqlDatabase &db) -> Result<void> {
-        auto target = userByEmail(db, email);
-        if (!target)
-            return target.error();
-        QString branchCompany;
-        if (auto s = checkScope(db, scope, scopeId, &branchCompany); !s)
-            return s;
+        auto resolved = grantTarget(db, email, scope, scopeId);
+        if (!resolved)
+            return resolved.error();
+        const User *target = &resolved->user;
+        const QString &branchCompany = resolved->branchCompany;
         auto current = refreshed(db, actor);
         if (!current)
             return current.error();
