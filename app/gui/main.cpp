@@ -7,10 +7,7 @@
 #include "app/Session.h"
 #include "app/Settings.h"
 
-#if __has_include("diff/DiffWindow.h")
 #include "diff/DiffWindow.h"
-#define RETELL_HAVE_DIFF_WINDOW 1
-#endif
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -71,7 +68,6 @@ int main(int argc, char **argv)
             QTextStream(stderr) << "--diff needs two files: --diff FILE_A FILE_B\n";
             return 2;
         }
-#ifdef RETELL_HAVE_DIFF_WINDOW
         DiffWindow window;
         if (!window.openFiles(files.at(0), files.at(1))) {
             QTextStream(stderr) << window.errorString() << '\n';
@@ -79,10 +75,6 @@ int main(int argc, char **argv)
         }
         window.show();
         return app.exec();
-#else
-        QTextStream(stderr) << "The diff viewer is not part of this build.\n";
-        return 2;
-#endif
     }
 
     Settings settings;

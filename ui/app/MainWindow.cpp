@@ -1,12 +1,12 @@
 #include "app/MainWindow.h"
 
+#include "app/CompareLauncher.h"
 #include "app/NotificationBanner.h"
 #include "app/ServiceWorker.h"
 #include "app/Session.h"
 #include "app/Settings.h"
 #include "editor/AgentEditor.h"
 #include "editor/FindReplaceBar.h"
-#include "versions/VersionService.h"
 #include "panels/AgentPanel.h"
 #include "panels/BranchTreePanel.h"
 #include "panels/HistoryModel.h"
@@ -15,10 +15,6 @@
 #include "panels/TemplatePickerPanel.h"
 #include "versions/BranchService.h"
 
-#if __has_include("diff/DiffWindow.h")
-#include "diff/DiffWindow.h"
-#define RETELL_HAVE_DIFF_WINDOW 1
-#endif
 
 #include <QAction>
 #include <QApplication>
@@ -70,9 +66,8 @@ MainWindow::MainWindow(std::shared_ptr<Session> session, Settings *settings,
     m_history = new HistoryPanel(m_session.get(), this);
     m_templates = new TemplatePickerPanel(m_session.get(), this);
     m_banner = new NotificationBanner(this);
-#ifdef RETELL_HAVE_DIFF_WINDOW
     m_history->setCompareAvailable(true);
-#endif
+    m_compare = new CompareLauncher(m_session.get(), this);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -123,16 +118,20 @@ MainWindow::MainWindow(std::shared_ptr<Session> session, Settings *settings,
     connect(m_agent, &AgentPanel::failed, this, &MainWindow::fail);
     connect(m_agent->editor(), &AgentEditor::validationChanged, this, &MainWindow::updateActions);
     connect(m_history, &HistoryPanel::rolledBack, this, &MainWindow::onRolledBack);
-    connect(m_history, &HistoryPanel::compareReady, this, &MainWindow::openDiff);
+    connect(m_history, &HistoryPanel::compareReady, m_compare, &CompareLauncher::versions);
+    connect(m_compare, &CompareLauncher::failed, this, &MainWindow::fail);
     connect(m_history, &HistoryPanel::message, this, &MainWindow::notify);
     connect(m_history, &HistoryPanel::failed, this, &MainWindow::fail);
     connect(m_templates, &TemplatePickerPanel::applyRequested, m_agent, &AgentPanel::applyTemplate);
     connect(m_templates, &TemplatePickerPanel::compareRequested, this, [this](const core::Template &t) {
         const auto branch = m_agent->branch();
-        openConfigDiff(tr("template: %1").arg(t.name), t.config,
+        m_compare->configs(tr("template: %1").arg(t.name), t.config,
                        branch ? tr("%1 (editor)").arg(branch->name) : tr("editor"), m_agent->config());
     });
-    connect(m_tree, &BranchTreePanel::compareWithCurrentRequested, this, &MainWindow::compareBranches);
+    connect(m_tree, &BranchTreePanel::compareWithCurrentRequested, this, [this](const core::Branch &other) {
+        if (const auto current = m_agent->branch())
+            m_compare->branches(other, *current);
+    });
     connect(m_templates, &TemplatePickerPanel::saveAsTemplateRequested, this,
             [this] { m_templates->promptSaveAsTemplate(m_agent->config()); });
     connect(m_templates, &TemplatePickerPanel::templateSaved, this, [this](const QString &name) {
@@ -478,79 +477,15 @@ void MainWindow::showFindBar(bool replace)
         bar->showFind();
 }
 
-void MainWindow::openDiff(const core::PromptVersion &older, const core::PromptVersion &newer)
-{
-#ifdef RETELL_HAVE_DIFF_WINDOW
-    auto *window = new DiffWindow(this);
-    window->setAttribute(Qt::WA_DeleteOnClose);
-    window->setVersions(older, newer);
-    window->show();
-#else
-    Q_UNUSED(older)
-    Q_UNUSED(newer)
-    fail(tr("The diff viewer is not part of this build."));
-#endif
-}
-
-void MainWindow::openConfigDiff(const QString &leftTitle, const core::AgentConfig &left,
-                                const QString &rightTitle, const core::AgentConfig &right)
-{
-#ifdef RETELL_HAVE_DIFF_WINDOW
-    auto *window = new DiffWindow(this);
-    window->setAttribute(Qt::WA_DeleteOnClose);
-    window->setSides(DiffWindow::sideFromConfig(leftTitle, left), DiffWindow::sideFromConfig(rightTitle, right));
-    window->show();
-#else
-    Q_UNUSED(leftTitle)
-    Q_UNUSED(left)
-    Q_UNUSED(rightTitle)
-    Q_UNUSED(right)
-    fail(tr("The diff viewer is not part of this build."));
-#endif
-}
-
 void MainWindow::compareDraftWithActive()
 {
     const auto branch = m_agent->branch();
     if (!branch)
         return;
     const auto base = m_agent->baseVersion();
-    openConfigDiff(base ? tr("%1 v%2 (active)").arg(branch->name).arg(*base) : tr("%1 (nothing deployed)").arg(branch->name),
+    m_compare->configs(base ? tr("%1 v%2 (active)").arg(branch->name).arg(*base) : tr("%1 (nothing deployed)").arg(branch->name),
                    base ? m_agent->baseConfig() : core::AgentConfig{QString(), QStringLiteral("[]")},
                    tr("%1 (your edit)").arg(branch->name), m_agent->config());
-}
-
-// The active versions of two branches side by side, loaded off the GUI thread.
-void MainWindow::compareBranches(const core::Branch &other)
-{
-    const auto current = m_agent->branch();
-    if (!current)
-        return;
-    const core::ServiceContext context = m_session->context();
-    const core::Actor actor = m_session->actor();
-    const QString currentId = current->id;
-    const QString otherId = other.id;
-    using Pair = QPair<core::PromptVersion, core::PromptVersion>;
-    m_session->worker()->run(
-        this,
-        [=]() -> core::Result<Pair> {
-            const core::VersionService versions(context);
-            auto left = versions.active(actor, otherId);
-            if (!left)
-                return left.error();
-            auto right = versions.active(actor, currentId);
-            if (!right)
-                return right.error();
-            return Pair(left.value(), right.value());
-        },
-        [this, other, current](core::Result<Pair> loaded) {
-            if (!loaded) {
-                fail(loaded.error().message);
-                return;
-            }
-            openConfigDiff(tr("%1 v%2").arg(other.name).arg(loaded->first.version), loaded->first.config,
-                           tr("%1 v%2").arg(current->name).arg(loaded->second.version), loaded->second.config);
-        });
 }
 
 void MainWindow::notify(const QString &text)

@@ -18,6 +18,7 @@ class AgentPanel;
 class BranchTreePanel;
 class HistoryPanel;
 class NotificationBanner;
+class CompareLauncher;
 class Session;
 class Settings;
 class TemplatePickerPanel;
@@ -73,11 +74,7 @@ private:
     void updateActions();
     void checkBranchShown();
     void showFindBar(bool replace);
-    void openDiff(const core::PromptVersion &older, const core::PromptVersion &newer);
-    void openConfigDiff(const QString &leftTitle, const core::AgentConfig &left,
-                        const QString &rightTitle, const core::AgentConfig &right);
     void compareDraftWithActive();
-    void compareBranches(const core::Branch &other);
     void notify(const QString &text);
     void fail(const QString &text);
     void about();
@@ -85,6 +82,7 @@ private:
                         const QList<QKeySequence> &keys = {});
 
     std::shared_ptr<Session> m_session;
+    CompareLauncher *m_compare = nullptr;
     Settings *m_settings;
     BranchTreePanel *m_tree = nullptr;
     AgentPanel *m_agent = nullptr;
