@@ -89,15 +89,15 @@ summarize() {
 
 bench() {
     build
-    local dir
-    dir=$(mktemp -d)
-    trap 'tests/mariadb/mariadb-fixture.sh stop "$dir" >/dev/null; rm -rf "$dir"' EXIT
-    tests/mariadb/mariadb-fixture.sh start "$dir"
-    local port user
-    port=$(cat "$dir/port"); user=$(cat "$dir/user")
-    mariadb --no-defaults -h127.0.0.1 -P"$port" -u"$user" -p"$(cat "$dir/password")" -e "CREATE DATABASE bench"
-    RETELL_ADMIN_DB_PASSWORD=$(cat "$dir/password") "$BUILD/benchmarks/bench_core" --mysql "mysql://$user@127.0.0.1:$port/bench"
+    BENCH_DIR=$(mktemp -d) # global: the EXIT trap runs after this function returns
+    trap 'tests/mariadb/mariadb-fixture.sh stop "$BENCH_DIR" >/dev/null; rm -rf "$BENCH_DIR"' EXIT
+    tests/mariadb/mariadb-fixture.sh start "$BENCH_DIR"
+    local port user password
+    port=$(cat "$BENCH_DIR/port"); user=$(cat "$BENCH_DIR/user"); password=$(cat "$BENCH_DIR/password")
+    MYSQL_PWD="$password" mariadb --no-defaults -h127.0.0.1 -P"$port" -u"$user" -e "CREATE DATABASE bench"
+    RETELL_ADMIN_DB_PASSWORD="$password" "$BUILD/benchmarks/bench_core" --mysql "mysql://$user@127.0.0.1:$port/bench"
     for b in "$BUILD"/benchmarks/bench_*; do
+        [ -f "$b" ] && [ -x "$b" ] || continue
         case "$(basename "$b")" in bench_core) ;; bench_gui*) QT_QPA_PLATFORM=offscreen "$b" ;; *) "$b" ;; esac
     done
 }
