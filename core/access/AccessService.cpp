@@ -77,20 +77,24 @@ Result<QList<Grant>> AccessService::loadGrants(QSqlDatabase &db, const User &use
     if (!q)
         return q.error();
     QList<Grant> grants;
-    while (q->next()) {
-        Grant g;
-        g.id = q->value(0).toLongLong();
-        g.userId = user.id;
-        g.userEmail = user.email;
-        const QString scope = q->value(1).toString();
-        g.scope = scope == QLatin1String("company") ? GrantScope::Company
-                : scope == QLatin1String("branch")  ? GrantScope::Branch
-                                                    : GrantScope::Global;
-        g.scopeId = q->value(2).toString();
-        g.role = roleFromName(q->value(3).toString()).value_or(Role::Viewer);
-        grants << g;
-    }
+    while (q->next())
+        grants << grantFromRow(q.value(), 0, user);
     return grants;
+}
+
+Grant AccessService::grantFromRow(const QSqlQuery &row, int first, const User &user)
+{
+    Grant g;
+    g.id = row.value(first).toLongLong();
+    g.userId = user.id;
+    g.userEmail = user.email;
+    const QString scope = row.value(first + 1).toString();
+    g.scope = scope == QLatin1String("company") ? GrantScope::Company
+            : scope == QLatin1String("branch")  ? GrantScope::Branch
+                                                : GrantScope::Global;
+    g.scopeId = row.value(first + 2).toString();
+    g.role = roleFromName(row.value(first + 3).toString()).value_or(Role::Viewer);
+    return g;
 }
 
 Result<Actor> AccessService::refreshed(QSqlDatabase &db, const Actor &actor)

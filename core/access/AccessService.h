@@ -5,6 +5,7 @@
 #include "common/ServiceContext.h"
 
 class QSqlDatabase;
+class QSqlQuery;
 
 namespace retell::core {
 
@@ -29,6 +30,8 @@ public:
     // the next login.
     static Result<QList<Grant>> loadGrants(QSqlDatabase &db, const User &user);
     static Result<Actor> refreshed(QSqlDatabase &db, const Actor &actor);
+    // A grant from columns id, scope, scope_id, role starting at `first`.
+    static Grant grantFromRow(const QSqlQuery &row, int first, const User &user);
 
     // Service-side checks used by every other service.
     static Result<void> require(const Actor &actor, const QString &companyId,

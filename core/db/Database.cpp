@@ -254,16 +254,26 @@ Result<QSqlQuery> Database::exec(QSqlDatabase &db, const QString &sql, const QVa
     if (it == cache.end() || it->isForwardOnly() != forwardOnly) {
         QSqlQuery fresh(db);
         fresh.setForwardOnly(forwardOnly);
-        if (!fresh.prepare(sql))
+        if (!fresh.prepare(sql)) {
+            // On MySQL preparing is a round trip: it too can find the link dead.
+            if (isConnectionLost(fresh.lastError()))
+                forgetConnection(db);
             return errorFrom(fresh.lastError(), sql);
-        it = cache.insert(sql, fresh);
+        }
+        it = cache.insert(sql, std::move(fresh));
     }
     // An unfinished SELECT keeps SQLite's read snapshot open, which would
     // hide other connections' commits: finish every other statement first.
     for (auto other = cache.begin(); other != cache.end(); ++other)
         if (other != it && other->isActive())
             other->finish();
+    // The copy shares the cached statement (QSqlQuery copies share their
+    // result): that is the point of the cache, so Qt's deprecation of
+    // copying does not apply here.
+QT_WARNING_PUSH
+QT_WARNING_DISABLE_DEPRECATED
     QSqlQuery q = *it;
+QT_WARNING_POP
     q.finish();
     for (const QVariant &v : bind) {
         // A null QString would bind SQL NULL; NULL is always asked for

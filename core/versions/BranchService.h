@@ -23,6 +23,9 @@ public:
 
     // Branch and company of a branch id, without access checks (for services).
     static Result<Branch> lookup(QSqlDatabase &db, const QString &branchId);
+    // The same and, in the same query, the user's grants as they are now.
+    static Result<QPair<Branch, QList<Grant>>> lookupWithGrants(QSqlDatabase &db, const QString &branchId,
+                                                                 const User &user);
     // Variables every branch provides to Retell besides its system variables.
     static const QSet<QString> &branchVariables();
 

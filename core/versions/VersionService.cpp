@@ -42,22 +42,22 @@ Result<Branch> branchForOnce(const ServiceContext &context, const Actor &actor, 
     auto conn = Database::connection(context.spec);
     if (!conn)
         return conn.error();
-    auto branch = BranchService::lookup(conn.value(), branchId);
-    if (!branch)
-        return branch.error();
-    // Changes are checked against the grants as they are now.
-    const Actor *current = &actor;
-    Actor fresh;
-    if (needed >= Role::Editor) {
-        auto r = AccessService::refreshed(conn.value(), actor);
-        if (!r)
-            return r.error();
-        fresh = r.value();
-        current = &fresh;
+    if (needed < Role::Editor) {
+        auto branch = BranchService::lookup(conn.value(), branchId);
+        if (!branch)
+            return branch.error();
+        if (auto allowed = AccessService::require(actor, branch->companyId, branch->id, needed); !allowed)
+            return allowed.error();
+        return branch;
     }
-    if (auto allowed = AccessService::require(*current, branch->companyId, branch->id, needed); !allowed)
+    // Changes are checked against the grants as they are now.
+    auto found = BranchService::lookupWithGrants(conn.value(), branchId, actor.user);
+    if (!found)
+        return found.error();
+    const Actor current{actor.user, found->second};
+    if (auto allowed = AccessService::require(current, found->first.companyId, found->first.id, needed); !allowed)
         return allowed.error();
-    return branch;
+    return found->first;
 }
 
 Result<Branch> branchFor(const ServiceContext &context, const Actor &actor, const QString &branchId, Role needed)
@@ -232,74 +232,83 @@ Result<DeployOutcome> VersionService::rollback(const Actor &actor, const QString
 Result<HistoryPage> VersionService::history(const Actor &actor, const QString &branchId, int beforeVersion, int limit,
                                             bool withTotal) const
 {
-    auto branch = branchFor(m_context, actor, branchId, Role::Viewer);
-    if (!branch)
-        return branch.error();
-    limit = std::clamp(limit, 1, kMaxHistoryPage);
-    auto conn = Database::connection(m_context.spec);
-    if (!conn)
-        return conn.error();
-    QSqlDatabase &db = conn.value();
-    auto q = Database::exec(db, QStringLiteral(
-        "SELECT p.version, p.is_active, p.template_name, p.deployed_at, u.name, p.validation_status, p.deployment_notes "
-        "FROM retell_agent_prompts p LEFT JOIN users u ON u.id = p.deployed_by "
-        "WHERE p.branch_id = ? AND p.is_template = 0 AND p.version < ? ORDER BY p.version DESC LIMIT ?"),
-        {branch->id, beforeVersion > 0 ? beforeVersion : std::numeric_limits<int>::max(), limit + 1});
-    if (!q)
-        return q.error();
-    HistoryPage page;
-    while (q->next()) {
-        if (page.rows.size() == limit) {
-            page.hasMore = true;
-            break;
+    // Reads run once more on a fresh connection when the first one was lost.
+    return Database::retryOnce([&]() -> Result<HistoryPage> {
+        auto branch = branchFor(m_context, actor, branchId, Role::Viewer);
+        if (!branch)
+            return branch.error();
+        limit = std::clamp(limit, 1, kMaxHistoryPage);
+        auto conn = Database::connection(m_context.spec);
+        if (!conn)
+            return conn.error();
+        QSqlDatabase &db = conn.value();
+        auto q = Database::exec(db, QStringLiteral(
+            "SELECT p.version, p.is_active, p.template_name, p.deployed_at, u.name, p.validation_status, p.deployment_notes "
+            "FROM retell_agent_prompts p LEFT JOIN users u ON u.id = p.deployed_by "
+            "WHERE p.branch_id = ? AND p.is_template = 0 AND p.version < ? ORDER BY p.version DESC LIMIT ?"),
+            {branch->id, beforeVersion > 0 ? beforeVersion : std::numeric_limits<int>::max(), limit + 1});
+        if (!q)
+            return q.error();
+        HistoryPage page;
+        while (q->next()) {
+            if (page.rows.size() == limit) {
+                page.hasMore = true;
+                break;
+            }
+            VersionSummary s;
+            s.version = q->value(0).toInt();
+            s.isActive = q->value(1).toInt() != 0;
+            s.templateName = q->value(2).toString();
+            s.deployedAt = fromSqlTimestamp(q->value(3));
+            s.deployedByName = q->value(4).toString();
+            s.validationStatus = validationStatusFromName(q->value(5).toString());
+            s.notes = q->value(6).toString();
+            page.rows << s;
         }
-        VersionSummary s;
-        s.version = q->value(0).toInt();
-        s.isActive = q->value(1).toInt() != 0;
-        s.templateName = q->value(2).toString();
-        s.deployedAt = fromSqlTimestamp(q->value(3));
-        s.deployedByName = q->value(4).toString();
-        s.validationStatus = validationStatusFromName(q->value(5).toString());
-        s.notes = q->value(6).toString();
-        page.rows << s;
-    }
-    if (withTotal) {
-        auto count = Database::exec(db, QStringLiteral("SELECT COUNT(*) FROM retell_agent_prompts WHERE branch_id = ? AND is_template = 0"),
-                                    {branch->id});
-        if (!count)
-            return count.error();
-        page.total = count->next() ? count->value(0).toInt() : 0;
-    }
-    return page;
+        if (withTotal) {
+            auto count = Database::exec(db, QStringLiteral("SELECT COUNT(*) FROM retell_agent_prompts WHERE branch_id = ? AND is_template = 0"),
+                                        {branch->id});
+            if (!count)
+                return count.error();
+            page.total = count->next() ? count->value(0).toInt() : 0;
+        }
+        return page;
+    });
 }
 
 Result<PromptVersion> VersionService::version(const Actor &actor, const QString &branchId, int number) const
 {
-    auto branch = branchFor(m_context, actor, branchId, Role::Viewer);
-    if (!branch)
-        return branch.error();
-    auto conn = Database::connection(m_context.spec);
-    if (!conn)
-        return conn.error();
-    return readVersion(conn.value(), branch->id, number);
+    // Reads run once more on a fresh connection when the first one was lost.
+    return Database::retryOnce([&]() -> Result<PromptVersion> {
+        auto branch = branchFor(m_context, actor, branchId, Role::Viewer);
+        if (!branch)
+            return branch.error();
+        auto conn = Database::connection(m_context.spec);
+        if (!conn)
+            return conn.error();
+        return readVersion(conn.value(), branch->id, number);
+    });
 }
 
 Result<PromptVersion> VersionService::active(const Actor &actor, const QString &branchId) const
 {
-    auto branch = branchFor(m_context, actor, branchId, Role::Viewer);
-    if (!branch)
-        return branch.error();
-    auto conn = Database::connection(m_context.spec);
-    if (!conn)
-        return conn.error();
-    auto q = Database::exec(conn.value(), QStringLiteral("SELECT ") + kVersionColumns + QStringLiteral(
-        " FROM retell_agent_prompts p LEFT JOIN users u ON u.id = p.deployed_by "
-        "WHERE p.branch_id = ? AND p.is_active = 1 AND p.is_template = 0 ORDER BY p.version DESC LIMIT 1"), {branch->id});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return Error::notFound(QStringLiteral("%1 has no deployed version yet.").arg(branch->name));
-    return versionFrom(q.value());
+    // Reads run once more on a fresh connection when the first one was lost.
+    return Database::retryOnce([&]() -> Result<PromptVersion> {
+        auto branch = branchFor(m_context, actor, branchId, Role::Viewer);
+        if (!branch)
+            return branch.error();
+        auto conn = Database::connection(m_context.spec);
+        if (!conn)
+            return conn.error();
+        auto q = Database::exec(conn.value(), QStringLiteral("SELECT ") + kVersionColumns + QStringLiteral(
+            " FROM retell_agent_prompts p LEFT JOIN users u ON u.id = p.deployed_by "
+            "WHERE p.branch_id = ? AND p.is_active = 1 AND p.is_template = 0 ORDER BY p.version DESC LIMIT 1"), {branch->id});
+        if (!q)
+            return q.error();
+        if (!q->next())
+            return Error::notFound(QStringLiteral("%1 has no deployed version yet.").arg(branch->name));
+        return versionFrom(q.value());
+    });
 }
 
 } // namespace retell::core

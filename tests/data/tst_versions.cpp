@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QSqlError>
 #include <QTest>
+#include <QThread>
 
 #include <thread>
 
@@ -134,6 +135,13 @@ private slots:
                 auto k = Database::connection(admin);
                 QVERIFY(k);
                 QVERIFY(Database::exec(k.value(), QStringLiteral("KILL ") + id));
+                // KILL returns before the session is gone: wait until it is.
+                for (int i = 0; i < 200; ++i) {
+                    auto left = Database::exec(k.value(), QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = ?"), {id});
+                    if (left && left->next() && left->value(0).toInt() == 0)
+                        break;
+                    QThread::msleep(10);
+                }
                 Database::dropConnection(admin);
             });
             killer.join();
