@@ -3,6 +3,7 @@
 #include "access/AccessService.h"
 #include "db/Database.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QMutex>
 #include <QSqlRecord>
@@ -66,6 +67,35 @@ Result<Branch> BranchService::lookup(QSqlDatabase &db, const QString &branchId)
     b.companyId = q->value(2).toString();
     b.companyName = q->value(3).toString();
     return b;
+}
+
+Result<Branch> BranchService::lookupForRead(QSqlDatabase &db, const QString &branchId)
+{
+    constexpr qint64 kFreshForMs = 30000;
+    struct Entry
+    {
+        Branch branch;
+        qint64 at = 0;
+    };
+    static QMutex mutex;
+    static QHash<QString, Entry> cache;
+    static QElapsedTimer clock = [] { QElapsedTimer t; t.start(); return t; }();
+    const QString key = db.hostName() + QLatin1Char(':') + QString::number(db.port()) + QLatin1Char('/')
+                      + db.databaseName() + QLatin1Char('|') + branchId;
+    {
+        QMutexLocker lock(&mutex);
+        const auto it = cache.constFind(key);
+        if (it != cache.constEnd() && clock.elapsed() - it->at < kFreshForMs)
+            return it->branch;
+    }
+    auto branch = lookup(db, branchId);
+    if (branch) {
+        QMutexLocker lock(&mutex);
+        if (cache.size() > 10000)
+            cache.clear();
+        cache.insert(key, Entry{branch.value(), clock.elapsed()});
+    }
+    return branch;
 }
 
 Result<QPair<Branch, QList<Grant>>> BranchService::lookupWithGrants(QSqlDatabase &db, const QString &branchId,

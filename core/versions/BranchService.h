@@ -23,6 +23,9 @@ public:
 
     // Branch and company of a branch id, without access checks (for services).
     static Result<Branch> lookup(QSqlDatabase &db, const QString &branchId);
+    // The same, remembered for a short while: reads (history, show) ask it on
+    // every call, and a branch almost never changes company.
+    static Result<Branch> lookupForRead(QSqlDatabase &db, const QString &branchId);
     // The same and, in the same query, the user's grants as they are now.
     static Result<QPair<Branch, QList<Grant>>> lookupWithGrants(QSqlDatabase &db, const QString &branchId,
                                                                  const User &user);

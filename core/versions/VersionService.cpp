@@ -43,7 +43,7 @@ Result<Branch> branchForOnce(const ServiceContext &context, const Actor &actor, 
     if (!conn)
         return conn.error();
     if (needed < Role::Editor) {
-        auto branch = BranchService::lookup(conn.value(), branchId);
+        auto branch = BranchService::lookupForRead(conn.value(), branchId);
         if (!branch)
             return branch.error();
         if (auto allowed = AccessService::require(actor, branch->companyId, branch->id, needed); !allowed)
