@@ -69,6 +69,33 @@ QString sideName(Side side)
     return side == Side::Left ? QStringLiteral("left") : QStringLiteral("right");
 }
 
+// Walks a hunk's rows in unified order: a context line for each equal row,
+// then, per change block, all removed lines before all added ones.
+// visit(op, side, row) gets op ' ' (context, side Left), '-' or '+'.
+template <typename Visit>
+void forEachUnifiedLine(const LineDiff &diff, const Hunk &hunk, Visit visit)
+{
+    int row = hunk.firstRow;
+    while (row < hunk.endRow) {
+        if (diff.rows.at(row).kind == RowKind::Equal) {
+            visit(u' ', Side::Left, diff.rows.at(row));
+            ++row;
+            continue;
+        }
+        int end = row;
+        while (end < hunk.endRow && diff.rows.at(end).kind != RowKind::Equal)
+            ++end;
+        for (const Side side : bothSides) {
+            for (int r = row; r < end; ++r) {
+                const DiffRow &d = diff.rows.at(r);
+                if (d.hasLine(side))
+                    visit(side == Side::Left ? u'-' : u'+', side, d);
+            }
+        }
+        row = end;
+    }
+}
+
 } // namespace
 
 QString renderUnified(const LineDiff &diff, const QString &labelA, const QString &labelB,
@@ -93,35 +120,16 @@ QString renderUnified(const LineDiff &diff, const QString &labelA, const QString
         out += paint(kCyan, QStringLiteral("@@ -%1 +%2 @@").arg(hunkRange(hunk.leftStart, hunk.leftCount),
                                                               hunkRange(hunk.rightStart, hunk.rightCount)))
                + u'\n';
-        int row = hunk.firstRow;
-        while (row < hunk.endRow) {
-            const DiffRow &first = diff.rows.at(row);
-            if (first.kind == RowKind::Equal) {
-                const int line = first.line[Side::Left];
-                out += u' ';
-                out += diff.lines[Side::Left].line(line);
-                out += u'\n' + endNote(Side::Left, line);
-                ++row;
-                continue;
+        forEachUnifiedLine(diff, hunk, [&](QChar op, Side side, const DiffRow &d) {
+            const int line = d.line[side];
+            const QString text = diff.lines[side].line(line);
+            if (op == u' ') {
+                out += u' ' + text + u'\n' + endNote(side, line);
+                return;
             }
-            int end = row;
-            while (end < hunk.endRow && diff.rows.at(end).kind != RowKind::Equal)
-                ++end;
-            for (const Side side : bothSides) {
-                const QChar mark = side == Side::Left ? u'-' : u'+';
-                for (int r = row; r < end; ++r) {
-                    const DiffRow &d = diff.rows.at(r);
-                    if (!d.hasLine(side))
-                        continue;
-                    const int line = d.line[side];
-                    const QString text = diff.lines[side].line(line);
-                    const QString body = colour ? highlighted(text, d.changedRanges[side]) : text;
-                    out += paint(side == Side::Left ? kRed : kGreen, mark + body) + u'\n'
-                           + endNote(side, line);
-                }
-            }
-            row = end;
-        }
+            const QString body = colour ? highlighted(text, d.changedRanges[side]) : text;
+            out += paint(side == Side::Left ? kRed : kGreen, op + body) + u'\n' + endNote(side, line);
+        });
     }
     return out;
 }
@@ -203,34 +211,14 @@ QJsonObject lineDiffToJson(const LineDiff &diff, int context)
     QJsonArray hunksJson;
     for (const Hunk &hunk : hunks) {
         QJsonArray lines;
-        int row = hunk.firstRow;
-        while (row < hunk.endRow) {
-            if (diff.rows.at(row).kind == RowKind::Equal) {
-                const DiffRow &d = diff.rows.at(row);
-                lines.append(QJsonObject{{QStringLiteral("op"), QStringLiteral(" ")},
-                                         {QStringLiteral("text"), diff.text(d, Side::Left)},
-                                         {QStringLiteral("oldLine"), d.line[Side::Left] + 1},
-                                         {QStringLiteral("newLine"), d.line[Side::Right] + 1}});
-                ++row;
-                continue;
-            }
-            int end = row;
-            while (end < hunk.endRow && diff.rows.at(end).kind != RowKind::Equal)
-                ++end;
-            for (const Side side : bothSides) {
-                for (int r = row; r < end; ++r) {
-                    const DiffRow &d = diff.rows.at(r);
-                    if (!d.hasLine(side))
-                        continue;
-                    const bool left = side == Side::Left;
-                    lines.append(QJsonObject{
-                        {QStringLiteral("op"), left ? QStringLiteral("-") : QStringLiteral("+")},
-                        {QStringLiteral("text"), diff.text(d, side)},
-                        {left ? QStringLiteral("oldLine") : QStringLiteral("newLine"), d.line[side] + 1}});
-                }
-            }
-            row = end;
-        }
+        forEachUnifiedLine(diff, hunk, [&](QChar op, Side side, const DiffRow &d) {
+            QJsonObject line{{QStringLiteral("op"), QString(op)}, {QStringLiteral("text"), diff.text(d, side)}};
+            if (op != u'+')
+                line.insert(QStringLiteral("oldLine"), d.line[Side::Left] + 1);
+            if (op != u'-')
+                line.insert(QStringLiteral("newLine"), d.line[Side::Right] + 1);
+            lines.append(line);
+        });
         hunksJson.append(QJsonObject{
             {QStringLiteral("oldStart"), hunk.leftCount ? hunk.leftStart + 1 : hunk.leftStart},
             {QStringLiteral("oldLines"), hunk.leftCount},
