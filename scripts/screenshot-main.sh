@@ -3,6 +3,7 @@
 #   screenshots/main-window.png    branch tree, editor, history
 #   screenshots/main-history.png   a version selected in the history
 #   screenshots/main-dark.png      the same in the dark palette
+#   screenshots/main-templates.png the template picker
 # Builds retell-admin first if needed. Everything runs on a throwaway
 # database, settings and data folder, so the user's own are never touched.
 set -euo pipefail
@@ -34,4 +35,5 @@ shot() {
 shot main-window.png
 shot main-history.png --screenshot-dock history
 shot main-dark.png --dark --screenshot-dock history
+shot main-templates.png --screenshot-dock templates
 ls -l "$out"/main-*.png
