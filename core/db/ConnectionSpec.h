@@ -26,7 +26,7 @@ struct ConnectionSpec
     QMap<QString, QString> options; // ssl_ca, ssl_cert, ssl_key, ssl_capath, ssl_cipher, connect_timeout
 
     static Result<ConnectionSpec> parse(const QString &url);
-    static QString defaultSqlitePath(); // under the platform's app-data location
+    static QString defaultSqlitePath(); // <generic data dir>/retell-admin/retell-admin.sqlite
     static ConnectionSpec defaultLocal();
     QString toUrl() const; // without password
     QString displayName() const;
