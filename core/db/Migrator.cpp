@@ -214,8 +214,9 @@ Result<MigrationReport> Migrator::migrate(const ConnectionSpec &spec, const QStr
             return Error::database(QStringLiteral("Another process is migrating this database; try again in a minute."));
     }
     auto release = qScopeGuard([&] {
+        // Best effort: the server releases the lock with the session anyway.
         if (mysql)
-            Database::exec(db, QStringLiteral("SELECT RELEASE_LOCK('retell_admin_migrate')"));
+            (void)Database::exec(db, QStringLiteral("SELECT RELEASE_LOCK('retell_admin_migrate')"));
     });
 
     if (auto r = ensureTrackingTable(db); !r)

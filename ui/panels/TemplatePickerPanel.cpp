@@ -93,6 +93,7 @@ TemplatePickerPanel::TemplatePickerPanel(Session *session, QWidget *parent)
     details->addWidget(m_preview);
     details->setStretchFactor(0, 1);
     details->setStretchFactor(1, 1);
+    details->setSizes({1000, 1000}); // halves, whatever the dock's height
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("templateSplitter"));
