@@ -98,25 +98,34 @@ QString Cli::promptSecret(const QString &question)
     return answer;
 }
 
-Result<void> Cli::prepareDatabase(bool needsPassword)
+Result<QString> Cli::secret(const char *variable, const QString &question)
 {
-    if (context.spec.dialect != Dialect::MySQL || !needsPassword || !context.spec.password.isEmpty())
+    if (qEnvironmentVariableIsSet(variable))
+        return qEnvironmentVariable(variable);
+    const QString answer = promptSecret(question);
+    if (answer.isEmpty() && !isatty(STDIN_FILENO))
+        return Error{ErrorKind::Authentication,
+                     QStringLiteral("No password: set %1 or run on a terminal.").arg(QString::fromLatin1(variable)), {}};
+    return answer;
+}
+
+Result<void> Cli::prepareDatabase()
+{
+    if (context.spec.dialect != Dialect::MySQL || !context.spec.password.isEmpty())
         return {};
-    if (qEnvironmentVariableIsSet("RETELL_ADMIN_DB_PASSWORD")) {
-        context.spec.password = qEnvironmentVariable("RETELL_ADMIN_DB_PASSWORD");
-        return {};
-    }
-    const QString pw = promptSecret(QStringLiteral("Database password for %1: ").arg(context.spec.displayName()));
-    if (pw.isEmpty() && !isatty(STDIN_FILENO))
-        return Error{ErrorKind::Authentication, QStringLiteral("No database password: set RETELL_ADMIN_DB_PASSWORD or run on a terminal."), {}};
-    context.spec.password = pw;
+    auto password = secret("RETELL_ADMIN_DB_PASSWORD",
+                           QStringLiteral("Database password for %1: ").arg(context.spec.displayName()));
+    if (!password)
+        return password.error();
+    context.spec.password = password.value();
     return {};
 }
 
-Result<void> Cli::checkSchema() const
+Result<void> Cli::openDatabase()
 {
-    auto version = Migrator::check(context.spec);
-    if (!version)
+    if (auto r = prepareDatabase(); !r)
+        return r;
+    if (auto version = Migrator::check(context.spec); !version)
         return version.error();
     return {};
 }
@@ -125,20 +134,15 @@ Result<Actor> Cli::login() const
 {
     if (userEmail.isEmpty())
         return Error{ErrorKind::Authentication, QStringLiteral("Say who you are with --user EMAIL or RETELL_ADMIN_USER."), {}};
-    QString password = qEnvironmentVariable("RETELL_ADMIN_PASSWORD");
-    if (!qEnvironmentVariableIsSet("RETELL_ADMIN_PASSWORD")) {
-        password = promptSecret(QStringLiteral("Password for %1: ").arg(userEmail));
-        if (password.isEmpty() && !isatty(STDIN_FILENO))
-            return Error{ErrorKind::Authentication, QStringLiteral("No password: set RETELL_ADMIN_PASSWORD or run on a terminal."), {}};
-    }
-    return AuthService(context).login(userEmail, password);
+    auto password = secret("RETELL_ADMIN_PASSWORD", QStringLiteral("Password for %1: ").arg(userEmail));
+    if (!password)
+        return password.error();
+    return AuthService(context).login(userEmail, password.value());
 }
 
 Result<Actor> Cli::authenticate()
 {
-    if (auto r = prepareDatabase(true); !r)
-        return r.error();
-    if (auto r = checkSchema(); !r)
+    if (auto r = openDatabase(); !r)
         return r.error();
     return login();
 }
@@ -164,13 +168,8 @@ int Cli::fail(const Error &error) const
     if (verbose && !error.detail.isEmpty())
         std::fprintf(stderr, "  detail: %s\n", qPrintable(error.detail));
     for (const Finding &f : error.findings) {
-        if (!f.isError() && !verbose)
-            continue;
-        const QString where = f.target == FindingTarget::Prompt
-            ? QStringLiteral("prompt:%1:%2").arg(f.line).arg(f.column)
-            : QStringLiteral("tools %1").arg(f.jsonPath);
-        std::fprintf(stderr, "  %s %s [%s] %s\n", f.isError() ? "error" : "warning", qPrintable(where),
-                     qPrintable(f.code), qPrintable(f.message));
+        if (f.isError() || verbose)
+            std::fprintf(stderr, "  %s\n", qPrintable(formatFinding(f)));
     }
     return exitCodeFor(error.kind);
 }

@@ -55,12 +55,13 @@ public:
     bool verbose = false;
 
     // Database spec with the password filled in from the environment or a prompt.
-    core::Result<void> prepareDatabase(bool needsPassword);
-    // Verifies the schema is migrated and not newer than this build.
-    core::Result<void> checkSchema() const;
+    core::Result<void> prepareDatabase();
+    // prepareDatabase, then verifies the schema is migrated and not newer
+    // than this build: what every command that reads the database needs.
+    core::Result<void> openDatabase();
     // Logs the acting user in (password from RETELL_ADMIN_PASSWORD or a prompt).
     core::Result<core::Actor> login() const;
-    // prepareDatabase + checkSchema + login: what most commands start with.
+    // openDatabase + login: what most commands start with.
     core::Result<core::Actor> authenticate();
 
     int fail(const core::Error &error) const;
@@ -71,6 +72,9 @@ public:
     static core::Result<QString> readText(const QString &path, const QString &what);
     static int exitCodeFor(core::ErrorKind kind);
     static QString promptSecret(const QString &question); // empty when no terminal
+    // A secret from the environment variable, else from a prompt; an error
+    // naming the variable when there is neither.
+    static core::Result<QString> secret(const char *variable, const QString &question);
 };
 
 // JSON forms of the domain types for --json output.

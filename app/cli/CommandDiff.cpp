@@ -72,9 +72,7 @@ private:
     {
         if (m_databaseReady)
             return {};
-        if (auto r = m_cli.prepareDatabase(true); !r)
-            return r;
-        if (auto r = m_cli.checkSchema(); !r)
+        if (auto r = m_cli.openDatabase(); !r)
             return r;
         m_databaseReady = true;
         return {};

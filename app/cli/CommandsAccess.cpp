@@ -62,9 +62,7 @@ int grant(Cli &cli, const QStringList &argv)
     auto scope = scopeFrom(args.value());
     if (!scope)
         return cli.fail(scope.error());
-    if (auto r = cli.prepareDatabase(true); !r)
-        return cli.fail(r.error());
-    if (auto r = cli.checkSchema(); !r)
+    if (auto r = cli.openDatabase(); !r)
         return cli.fail(r.error());
     AccessService access(cli.context);
     auto anyGrant = access.hasAnyGrant();

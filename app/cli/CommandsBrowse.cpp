@@ -56,9 +56,7 @@ int templates(Cli &cli, const QStringList &argv)
     auto args = Args::parse(argv, {}, {});
     if (!args)
         return cli.fail(args.error());
-    if (auto r = cli.prepareDatabase(true); !r)
-        return cli.fail(r.error());
-    if (auto r = cli.checkSchema(); !r)
+    if (auto r = cli.openDatabase(); !r)
         return cli.fail(r.error());
     auto list = TemplateService(cli.context).templates();
     if (!list)

@@ -18,7 +18,7 @@ int migrate(Cli &cli, const QStringList &argv)
     auto args = Args::parse(argv, {}, {});
     if (!args)
         return cli.fail(args.error());
-    if (auto r = cli.prepareDatabase(true); !r)
+    if (auto r = cli.prepareDatabase(); !r)
         return cli.fail(r.error());
     auto report = Migrator::migrate(cli.context.spec);
     if (!report)
@@ -50,9 +50,7 @@ int seed(Cli &cli, const QStringList &argv)
     auto args = Args::parse(argv, {}, {QStringLiteral("demo")});
     if (!args)
         return cli.fail(args.error());
-    if (auto r = cli.prepareDatabase(true); !r)
-        return cli.fail(r.error());
-    if (auto r = cli.checkSchema(); !r)
+    if (auto r = cli.openDatabase(); !r)
         return cli.fail(r.error());
     auto report = args->has(QStringLiteral("demo")) ? Seeder::seedDemo(cli.context) : Seeder::seedTemplates(cli.context);
     if (!report)

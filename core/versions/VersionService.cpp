@@ -65,6 +65,23 @@ Result<Branch> branchFor(const ServiceContext &context, const Actor &actor, cons
     return Database::retryOnce([&] { return branchForOnce(context, actor, branchId, needed); });
 }
 
+// A read on one branch the actor may view: checks access, hands the body
+// the connection and the branch, and runs once more on a fresh connection
+// when the first one was lost.
+template <typename T, typename Body>
+Result<T> readBranch(const ServiceContext &context, const Actor &actor, const QString &branchId, Body body)
+{
+    return Database::retryOnce([&]() -> Result<T> {
+        auto branch = branchFor(context, actor, branchId, Role::Viewer);
+        if (!branch)
+            return branch.error();
+        auto conn = Database::connection(context.spec);
+        if (!conn)
+            return conn.error();
+        return body(conn.value(), branch.value());
+    });
+}
+
 Result<PromptVersion> readVersion(QSqlDatabase &db, const QString &branchId, int version)
 {
     auto q = Database::exec(db, QStringLiteral("SELECT ") + kVersionColumns + QStringLiteral(
@@ -232,21 +249,13 @@ Result<DeployOutcome> VersionService::rollback(const Actor &actor, const QString
 Result<HistoryPage> VersionService::history(const Actor &actor, const QString &branchId, int beforeVersion, int limit,
                                             bool withTotal) const
 {
-    // Reads run once more on a fresh connection when the first one was lost.
-    return Database::retryOnce([&]() -> Result<HistoryPage> {
-        auto branch = branchFor(m_context, actor, branchId, Role::Viewer);
-        if (!branch)
-            return branch.error();
-        limit = std::clamp(limit, 1, kMaxHistoryPage);
-        auto conn = Database::connection(m_context.spec);
-        if (!conn)
-            return conn.error();
-        QSqlDatabase &db = conn.value();
+    limit = std::clamp(limit, 1, kMaxHistoryPage);
+    return readBranch<HistoryPage>(m_context, actor, branchId, [&](QSqlDatabase &db, const Branch &branch) -> Result<HistoryPage> {
         auto q = Database::exec(db, QStringLiteral(
             "SELECT p.version, p.is_active, p.template_name, p.deployed_at, u.name, p.validation_status, p.deployment_notes "
             "FROM retell_agent_prompts p LEFT JOIN users u ON u.id = p.deployed_by "
             "WHERE p.branch_id = ? AND p.is_template = 0 AND p.version < ? ORDER BY p.version DESC LIMIT ?"),
-            {branch->id, beforeVersion > 0 ? beforeVersion : std::numeric_limits<int>::max(), limit + 1});
+            {branch.id, beforeVersion > 0 ? beforeVersion : std::numeric_limits<int>::max(), limit + 1});
         if (!q)
             return q.error();
         HistoryPage page;
@@ -267,7 +276,7 @@ Result<HistoryPage> VersionService::history(const Actor &actor, const QString &b
         }
         if (withTotal) {
             auto count = Database::exec(db, QStringLiteral("SELECT COUNT(*) FROM retell_agent_prompts WHERE branch_id = ? AND is_template = 0"),
-                                        {branch->id});
+                                        {branch.id});
             if (!count)
                 return count.error();
             page.total = count->next() ? count->value(0).toInt() : 0;
@@ -278,35 +287,21 @@ Result<HistoryPage> VersionService::history(const Actor &actor, const QString &b
 
 Result<PromptVersion> VersionService::version(const Actor &actor, const QString &branchId, int number) const
 {
-    // Reads run once more on a fresh connection when the first one was lost.
-    return Database::retryOnce([&]() -> Result<PromptVersion> {
-        auto branch = branchFor(m_context, actor, branchId, Role::Viewer);
-        if (!branch)
-            return branch.error();
-        auto conn = Database::connection(m_context.spec);
-        if (!conn)
-            return conn.error();
-        return readVersion(conn.value(), branch->id, number);
+    return readBranch<PromptVersion>(m_context, actor, branchId, [&](QSqlDatabase &db, const Branch &branch) {
+        return readVersion(db, branch.id, number);
     });
 }
 
 Result<PromptVersion> VersionService::active(const Actor &actor, const QString &branchId) const
 {
-    // Reads run once more on a fresh connection when the first one was lost.
-    return Database::retryOnce([&]() -> Result<PromptVersion> {
-        auto branch = branchFor(m_context, actor, branchId, Role::Viewer);
-        if (!branch)
-            return branch.error();
-        auto conn = Database::connection(m_context.spec);
-        if (!conn)
-            return conn.error();
-        auto q = Database::exec(conn.value(), QStringLiteral("SELECT ") + kVersionColumns + QStringLiteral(
+    return readBranch<PromptVersion>(m_context, actor, branchId, [&](QSqlDatabase &db, const Branch &branch) -> Result<PromptVersion> {
+        auto q = Database::exec(db, QStringLiteral("SELECT ") + kVersionColumns + QStringLiteral(
             " FROM retell_agent_prompts p LEFT JOIN users u ON u.id = p.deployed_by "
-            "WHERE p.branch_id = ? AND p.is_active = 1 AND p.is_template = 0 ORDER BY p.version DESC LIMIT 1"), {branch->id});
+            "WHERE p.branch_id = ? AND p.is_active = 1 AND p.is_template = 0 ORDER BY p.version DESC LIMIT 1"), {branch.id});
         if (!q)
             return q.error();
         if (!q->next())
-            return Error::notFound(QStringLiteral("%1 has no deployed version yet.").arg(branch->name));
+            return Error::notFound(QStringLiteral("%1 has no deployed version yet.").arg(branch.name));
         return versionFrom(q.value());
     });
 }
