@@ -230,11 +230,10 @@ void Database::finishStatements(const QSqlDatabase &db)
             q.finish();
 }
 
-void Database::release(const ConnectionSpec &spec)
+void Database::releaseStatements()
 {
-    const auto name = t_connections.names.constFind(spec.key());
-    if (name != t_connections.names.constEnd())
-        finishStatements(QSqlDatabase::database(*name, false));
+    for (const QString &name : std::as_const(t_connections.names))
+        finishStatements(QSqlDatabase::database(name, false));
 }
 
 QString Database::forUpdate(const QSqlDatabase &db)

@@ -42,7 +42,8 @@ public:
     static QString forUpdate(const QSqlDatabase &db);
     // Ends the read snapshots of the calling thread's finished queries, so an
     // idle connection neither sees stale data nor holds back WAL checkpoints.
-    static void release(const ConnectionSpec &spec);
+    // Long-lived worker threads call it after each job.
+    static void releaseStatements();
     static void finishStatements(const QSqlDatabase &db);
 
     // Runs body inside a write transaction (BEGIN IMMEDIATE on SQLite) and

@@ -27,7 +27,6 @@ struct Branch
     QString name;
     std::optional<int> activeVersion;
     ValidationStatus activeStatus = ValidationStatus::Pending;
-    int versionCount = 0;
 };
 
 // The content an agent runs: Retell general_prompt + general_tools.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "db/Database.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QThread>
@@ -32,6 +34,8 @@ public:
         begin();
         post([this, guard, job = std::move(job), done = std::move(done)]() mutable {
             auto result = std::make_shared<std::optional<R>>(job());
+            // The worker stays alive between jobs: let its connection go idle.
+            core::Database::releaseStatements();
             deliver([this, guard, result, done = std::move(done)]() mutable {
                 finish();
                 if (!guard->isNull())
