@@ -6,6 +6,7 @@
 // RETELL_ADMIN_PASSWORD, standard input from /dev/null (no terminal).
 
 #include "db/ConnectionSpec.h"
+#include "seed/Seeder.h"
 
 #include <QByteArray>
 #include <QJsonDocument>
@@ -51,6 +52,12 @@ public:
 private:
     core::ConnectionSpec m_spec;
 };
+
+// The demo accounts the suites act as (Seeder's demo data).
+inline const Who kAdmin = CliRunner::demoUser(core::demo::kSuperAdmin);
+inline const Who kOwner = CliRunner::demoUser(core::demo::kCompanyAdmin);
+inline const Who kEditor = CliRunner::demoUser(core::demo::kBranchEditor);
+inline const Who kViewer = CliRunner::demoUser(core::demo::kViewer);
 
 } // namespace retell::test
 

@@ -21,10 +21,6 @@ using namespace retell::test;
 
 namespace {
 
-const Who kAdmin = CliRunner::demoUser(demo::kSuperAdmin);
-const Who kOwner = CliRunner::demoUser(demo::kCompanyAdmin);
-const Who kEditor = CliRunner::demoUser(demo::kBranchEditor);
-const Who kViewer = CliRunner::demoUser(demo::kViewer);
 const Who kNobody{QStringLiteral("nobody@example.test"), QStringLiteral("demo-password")};
 
 } // namespace

@@ -19,10 +19,6 @@ using namespace retell::test;
 
 namespace {
 
-const Who kAdmin = CliRunner::demoUser(demo::kSuperAdmin);
-const Who kOwner = CliRunner::demoUser(demo::kCompanyAdmin);
-const Who kEditor = CliRunner::demoUser(demo::kBranchEditor);
-const Who kViewer = CliRunner::demoUser(demo::kViewer);
 const QString kNobody = QStringLiteral("nobody@example.test");
 const QString kSouthSalon = QStringLiteral("5d1e0c3a-0000-4000-8000-000000000001");   // "Zweigstelle Süd" of Salon Aurora
 const QString kSouthWorkshop = QStringLiteral("5d1e0c3a-0000-4000-8000-000000000002"); // "Zweigstelle Süd" of AutoWerk Schmidt

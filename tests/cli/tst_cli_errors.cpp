@@ -16,9 +16,6 @@ using namespace retell::test;
 namespace {
 
 const QString kPw = QStringLiteral("demo-password");
-const QString kAdmin = QString::fromLatin1(demo::kSuperAdmin);
-const QString kEditor = QString::fromLatin1(demo::kBranchEditor);
-const QString kViewer = QString::fromLatin1(demo::kViewer);
 const QString kUnset; // a null password: RETELL_ADMIN_PASSWORD not set at all
 
 QString s(const char *text)
@@ -51,49 +48,49 @@ void TestCli::errorExitCodes_data()
     const QStringList files{s("--prompt"), s("@prompt"), s("--tools"), s("@tools")};
 
     // 2: usage
-    QTest::newRow("unknown command -> 2") << kAdmin << kPw << QStringList{s("frobnicate")} << 2 << s("unknown command");
-    QTest::newRow("unknown global option -> 2") << kAdmin << kPw << QStringList{s("--frobnicate"), s("branches")} << 2 << s("unknown option");
-    QTest::newRow("unknown command option -> 2") << kAdmin << kPw << QStringList{s("branches"), s("--all")} << 2 << s("unknown option");
-    QTest::newRow("deploy without --notes -> 2") << kAdmin << kPw << QStringList{s("deploy"), bm} + files << 2 << s("--notes");
-    QTest::newRow("deploy with blank notes -> 2") << kAdmin << kPw << QStringList{s("deploy"), bm} + files + QStringList{s("--notes"), s("   ")} << 2 << s("notes");
-    QTest::newRow("deploy without --prompt -> 2") << kAdmin << kPw << QStringList{s("deploy"), bm, s("--tools"), s("@tools"), s("--notes"), s("x")} << 2 << s("--prompt");
-    QTest::newRow("apply-template without --notes -> 2") << kAdmin << kPw << QStringList{s("apply-template"), bm, s("Information Only")} << 2 << s("--notes");
-    QTest::newRow("import without --notes -> 2") << kAdmin << kPw << QStringList{s("import"), bm, s("@export")} << 2 << s("--notes");
-    QTest::newRow("rollback without --to -> 2") << kAdmin << kPw << QStringList{s("rollback"), bm} << 2 << s("rollback");
-    QTest::newRow("rollback --to not a number -> 2") << kAdmin << kPw << QStringList{s("rollback"), bm, s("--to"), s("two")} << 2 << s("whole number");
-    QTest::newRow("show with two branches -> 2") << kAdmin << kPw << QStringList{s("show"), bm, ha} << 2 << s("show");
-    QTest::newRow("grant with two scopes -> 2") << kAdmin << kPw << QStringList{s("grant"), kViewer, s("--role"), s("viewer"), s("--global"), s("--branch"), bm} << 2 << s("exactly one");
-    QTest::newRow("grant with an unknown role -> 2") << kAdmin << kPw << QStringList{s("grant"), kViewer, s("--role"), s("owner"), s("--global")} << 2 << s("--role");
-    QTest::newRow("export in an unknown format -> 2") << kAdmin << kPw << QStringList{s("export"), bm, s("--format"), s("yaml")} << 2 << s("format");
-    QTest::newRow("unsupported database URL -> 2") << kAdmin << kPw << QStringList{s("--db"), s("postgres://x@localhost/db"), s("branches")} << 2 << s("database URL");
+    QTest::newRow("unknown command -> 2") << kAdmin.email << kPw << QStringList{s("frobnicate")} << 2 << s("unknown command");
+    QTest::newRow("unknown global option -> 2") << kAdmin.email << kPw << QStringList{s("--frobnicate"), s("branches")} << 2 << s("unknown option");
+    QTest::newRow("unknown command option -> 2") << kAdmin.email << kPw << QStringList{s("branches"), s("--all")} << 2 << s("unknown option");
+    QTest::newRow("deploy without --notes -> 2") << kAdmin.email << kPw << QStringList{s("deploy"), bm} + files << 2 << s("--notes");
+    QTest::newRow("deploy with blank notes -> 2") << kAdmin.email << kPw << QStringList{s("deploy"), bm} + files + QStringList{s("--notes"), s("   ")} << 2 << s("notes");
+    QTest::newRow("deploy without --prompt -> 2") << kAdmin.email << kPw << QStringList{s("deploy"), bm, s("--tools"), s("@tools"), s("--notes"), s("x")} << 2 << s("--prompt");
+    QTest::newRow("apply-template without --notes -> 2") << kAdmin.email << kPw << QStringList{s("apply-template"), bm, s("Information Only")} << 2 << s("--notes");
+    QTest::newRow("import without --notes -> 2") << kAdmin.email << kPw << QStringList{s("import"), bm, s("@export")} << 2 << s("--notes");
+    QTest::newRow("rollback without --to -> 2") << kAdmin.email << kPw << QStringList{s("rollback"), bm} << 2 << s("rollback");
+    QTest::newRow("rollback --to not a number -> 2") << kAdmin.email << kPw << QStringList{s("rollback"), bm, s("--to"), s("two")} << 2 << s("whole number");
+    QTest::newRow("show with two branches -> 2") << kAdmin.email << kPw << QStringList{s("show"), bm, ha} << 2 << s("show");
+    QTest::newRow("grant with two scopes -> 2") << kAdmin.email << kPw << QStringList{s("grant"), kViewer.email, s("--role"), s("viewer"), s("--global"), s("--branch"), bm} << 2 << s("exactly one");
+    QTest::newRow("grant with an unknown role -> 2") << kAdmin.email << kPw << QStringList{s("grant"), kViewer.email, s("--role"), s("owner"), s("--global")} << 2 << s("--role");
+    QTest::newRow("export in an unknown format -> 2") << kAdmin.email << kPw << QStringList{s("export"), bm, s("--format"), s("yaml")} << 2 << s("format");
+    QTest::newRow("unsupported database URL -> 2") << kAdmin.email << kPw << QStringList{s("--db"), s("postgres://x@localhost/db"), s("branches")} << 2 << s("database URL");
     // 5: not found
-    QTest::newRow("unknown branch -> 5") << kAdmin << kPw << QStringList{s("show"), s("Nowhere")} << 5 << s("Nowhere");
-    QTest::newRow("unknown branch with --json -> 5") << kAdmin << kPw << QStringList{s("--json"), s("show"), s("Nowhere")} << 5 << s("Nowhere");
-    QTest::newRow("show version 999 -> 5") << kAdmin << kPw << QStringList{s("show"), bm, s("--version"), s("999")} << 5 << s("999");
-    QTest::newRow("rollback to version 999 -> 5") << kAdmin << kPw << QStringList{s("rollback"), bm, s("--to"), s("999")} << 5 << s("999");
-    QTest::newRow("export version 999 -> 5") << kAdmin << kPw << QStringList{s("export"), bm, s("--version"), s("999")} << 5 << s("999");
-    QTest::newRow("apply an unknown template -> 5") << kAdmin << kPw << QStringList{s("apply-template"), bm, s("No Such Template"), s("--notes"), s("x")} << 5 << s("No Such Template");
-    QTest::newRow("grant to an unknown e-mail -> 5") << kAdmin << kPw << QStringList{s("grant"), s("ghost@example.test"), s("--role"), s("viewer"), s("--global")} << 5 << s("ghost@example.test");
-    QTest::newRow("revoke a grant that does not exist -> 5") << kAdmin << kPw << QStringList{s("revoke"), kViewer, s("--branch"), bm} << 5 << QString();
-    QTest::newRow("editor deploys to a sibling branch -> 5 (not visible)") << kEditor << kPw << QStringList{s("deploy"), ha} + files + QStringList{s("--notes"), s("x")} << 5 << QString();
-    QTest::newRow("editor deploys to another company -> 5 (not visible)") << kEditor << kPw << QStringList{s("deploy"), kz} + files + QStringList{s("--notes"), s("x")} << 5 << QString();
+    QTest::newRow("unknown branch -> 5") << kAdmin.email << kPw << QStringList{s("show"), s("Nowhere")} << 5 << s("Nowhere");
+    QTest::newRow("unknown branch with --json -> 5") << kAdmin.email << kPw << QStringList{s("--json"), s("show"), s("Nowhere")} << 5 << s("Nowhere");
+    QTest::newRow("show version 999 -> 5") << kAdmin.email << kPw << QStringList{s("show"), bm, s("--version"), s("999")} << 5 << s("999");
+    QTest::newRow("rollback to version 999 -> 5") << kAdmin.email << kPw << QStringList{s("rollback"), bm, s("--to"), s("999")} << 5 << s("999");
+    QTest::newRow("export version 999 -> 5") << kAdmin.email << kPw << QStringList{s("export"), bm, s("--version"), s("999")} << 5 << s("999");
+    QTest::newRow("apply an unknown template -> 5") << kAdmin.email << kPw << QStringList{s("apply-template"), bm, s("No Such Template"), s("--notes"), s("x")} << 5 << s("No Such Template");
+    QTest::newRow("grant to an unknown e-mail -> 5") << kAdmin.email << kPw << QStringList{s("grant"), s("ghost@example.test"), s("--role"), s("viewer"), s("--global")} << 5 << s("ghost@example.test");
+    QTest::newRow("revoke a grant that does not exist -> 5") << kAdmin.email << kPw << QStringList{s("revoke"), kViewer.email, s("--branch"), bm} << 5 << QString();
+    QTest::newRow("editor deploys to a sibling branch -> 5 (not visible)") << kEditor.email << kPw << QStringList{s("deploy"), ha} + files + QStringList{s("--notes"), s("x")} << 5 << QString();
+    QTest::newRow("editor deploys to another company -> 5 (not visible)") << kEditor.email << kPw << QStringList{s("deploy"), kz} + files + QStringList{s("--notes"), s("x")} << 5 << QString();
     // 8: file I/O
-    QTest::newRow("prompt file missing -> 8") << kAdmin << kPw << QStringList{s("deploy"), bm, s("--prompt"), s("/nonexistent/prompt.txt"), s("--tools"), s("@tools"), s("--notes"), s("x")} << 8 << s("/nonexistent/prompt.txt");
-    QTest::newRow("import file missing -> 8") << kAdmin << kPw << QStringList{s("import"), bm, s("/nonexistent/export.json"), s("--notes"), s("x")} << 8 << s("/nonexistent/export.json");
-    QTest::newRow("export to an unwritable path -> 8") << kAdmin << kPw << QStringList{s("export"), bm, s("--output"), s("/nonexistent-dir/out.json")} << 8 << s("/nonexistent-dir/out.json");
+    QTest::newRow("prompt file missing -> 8") << kAdmin.email << kPw << QStringList{s("deploy"), bm, s("--prompt"), s("/nonexistent/prompt.txt"), s("--tools"), s("@tools"), s("--notes"), s("x")} << 8 << s("/nonexistent/prompt.txt");
+    QTest::newRow("import file missing -> 8") << kAdmin.email << kPw << QStringList{s("import"), bm, s("/nonexistent/export.json"), s("--notes"), s("x")} << 8 << s("/nonexistent/export.json");
+    QTest::newRow("export to an unwritable path -> 8") << kAdmin.email << kPw << QStringList{s("export"), bm, s("--output"), s("/nonexistent-dir/out.json")} << 8 << s("/nonexistent-dir/out.json");
     // 4: authentication and permission
-    QTest::newRow("wrong password -> 4") << kAdmin << s("not-the-password") << QStringList{s("branches")} << 4 << QString();
+    QTest::newRow("wrong password -> 4") << kAdmin.email << s("not-the-password") << QStringList{s("branches")} << 4 << QString();
     QTest::newRow("unknown user -> 4") << s("ghost@example.test") << kPw << QStringList{s("branches")} << 4 << QString();
     QTest::newRow("no user given -> 4") << QString() << kPw << QStringList{s("show"), bm} << 4 << s("--user");
-    QTest::newRow("no password and no terminal -> 4") << kAdmin << kUnset << QStringList{s("show"), bm} << 4 << s("RETELL_ADMIN_PASSWORD");
-    QTest::newRow("empty password -> 4") << kAdmin << QString(QLatin1String("")) << QStringList{s("show"), bm} << 4 << QString();
-    QTest::newRow("viewer deploys -> 4") << kViewer << kPw << QStringList{s("deploy"), bm} + files + QStringList{s("--notes"), s("x")} << 4 << s("viewer");
-    QTest::newRow("viewer rolls back -> 4") << kViewer << kPw << QStringList{s("rollback"), bm, s("--to"), s("1")} << 4 << s("viewer");
-    QTest::newRow("viewer applies a template -> 4") << kViewer << kPw << QStringList{s("apply-template"), bm, s("Information Only"), s("--notes"), s("x")} << 4 << s("viewer");
-    QTest::newRow("viewer imports -> 4") << kViewer << kPw << QStringList{s("import"), bm, s("@export"), s("--notes"), s("x")} << 4 << s("viewer");
-    QTest::newRow("editor grants -> 4") << kEditor << kPw << QStringList{s("grant"), kViewer, s("--role"), s("editor"), s("--branch"), bm} << 4 << QString();
+    QTest::newRow("no password and no terminal -> 4") << kAdmin.email << kUnset << QStringList{s("show"), bm} << 4 << s("RETELL_ADMIN_PASSWORD");
+    QTest::newRow("empty password -> 4") << kAdmin.email << QString(QLatin1String("")) << QStringList{s("show"), bm} << 4 << QString();
+    QTest::newRow("viewer deploys -> 4") << kViewer.email << kPw << QStringList{s("deploy"), bm} + files + QStringList{s("--notes"), s("x")} << 4 << s("viewer");
+    QTest::newRow("viewer rolls back -> 4") << kViewer.email << kPw << QStringList{s("rollback"), bm, s("--to"), s("1")} << 4 << s("viewer");
+    QTest::newRow("viewer applies a template -> 4") << kViewer.email << kPw << QStringList{s("apply-template"), bm, s("Information Only"), s("--notes"), s("x")} << 4 << s("viewer");
+    QTest::newRow("viewer imports -> 4") << kViewer.email << kPw << QStringList{s("import"), bm, s("@export"), s("--notes"), s("x")} << 4 << s("viewer");
+    QTest::newRow("editor grants -> 4") << kEditor.email << kPw << QStringList{s("grant"), kViewer.email, s("--role"), s("editor"), s("--branch"), bm} << 4 << QString();
     // 7: database
-    QTest::newRow("unreachable database -> 7") << kAdmin << kPw << QStringList{s("--db"), s("mysql://nobody@127.0.0.1:1/none?connect_timeout=3"), s("branches")} << 7 << QString();
+    QTest::newRow("unreachable database -> 7") << kAdmin.email << kPw << QStringList{s("--db"), s("mysql://nobody@127.0.0.1:1/none?connect_timeout=3"), s("branches")} << 7 << QString();
 }
 
 void TestCli::errorExitCodes()
@@ -140,7 +137,7 @@ void TestCli::passwordNeverOnCommandLine()
 {
     QFETCH(QStringList, args);
     // Valid credentials in the environment: only the refusal can make it fail.
-    const CliResult r = cli(args, Who{kAdmin, kPw});
+    const CliResult r = cli(args, Who{kAdmin.email, kPw});
     QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
     RETELL_VERIFY_CLEAN_ERROR(r);
     QVERIFY2(r.firstErrorLine().contains(QLatin1String("password"), Qt::CaseInsensitive), qPrintable(r.firstErrorLine()));
@@ -194,7 +191,7 @@ void TestCli::badInputFiles()
         args = {s("import"), bm, writeFile(QStringLiteral("bad-import.json"), prompt), s("--notes"), s("bad input")};
     }
     const QString before = snapshot();
-    const CliResult r = cli(args, Who{kEditor, kPw});
+    const CliResult r = cli(args, Who{kEditor.email, kPw});
     QVERIFY2(r.exitCode == exitCode, qPrintable(r.describe()));
     RETELL_VERIFY_CLEAN_ERROR(r);
     bool named = false;
@@ -257,10 +254,10 @@ void TestCli::notesStoredVerbatim()
     QStringList args{s("deploy"), bm, s("--prompt"), m_prompt, s("--tools"), m_tools, s("--notes"), notes};
     if (!templateName.isEmpty())
         args << s("--template") << templateName;
-    const CliResult r = cli(args, Who{kEditor, kPw});
+    const CliResult r = cli(args, Who{kEditor.email, kPw});
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
 
-    const CliResult show = cli({s("--json"), s("show"), bm}, Who{kViewer, kPw});
+    const CliResult show = cli({s("--json"), s("show"), bm}, Who{kViewer.email, kPw});
     QVERIFY2(show.exitCode == 0, qPrintable(show.describe()));
     const QJsonObject o = show.json().object();
     QCOMPARE(o.value(QStringLiteral("notes")).toString(), notes);
@@ -269,7 +266,7 @@ void TestCli::notesStoredVerbatim()
     QCOMPARE(scalar(s("SELECT deployment_notes FROM retell_agent_prompts WHERE branch_id = ? AND is_active = 1"), {bm}), notes);
     QCOMPARE(scalar(s("SELECT COUNT(*) FROM users")), users);
 
-    const CliResult history = cli({s("--json"), s("history"), bm, s("--limit"), s("1")}, Who{kViewer, kPw});
+    const CliResult history = cli({s("--json"), s("history"), bm, s("--limit"), s("1")}, Who{kViewer.email, kPw});
     QVERIFY2(history.exitCode == 0, qPrintable(history.describe()));
     QCOMPARE(history.json().object().value(QStringLiteral("versions")).toArray().first().toObject().value(QStringLiteral("notes")).toString(), notes);
 }
