@@ -75,9 +75,13 @@ int templates(Cli &cli, const QStringList &argv)
     return ExitOk;
 }
 
-// Resolves BRANCH and loads version N or the active one.
-Result<QPair<Branch, PromptVersion>> loadVersion(Cli &cli, const Actor &actor, const QString &branchArg, int version)
+// Logs in, resolves BRANCH and loads version N or the active one.
+Result<QPair<Branch, PromptVersion>> loadVersion(Cli &cli, const QString &branchArg, int version)
 {
+    auto who = cli.authenticate();
+    if (!who)
+        return who.error();
+    const Actor &actor = who.value();
     auto branch = BranchService(cli.context).resolve(actor, branchArg);
     if (!branch)
         return branch.error();
@@ -98,10 +102,7 @@ int show(Cli &cli, const QStringList &argv)
     auto number = args->integer(QStringLiteral("version"), 0);
     if (!number)
         return cli.fail(number.error());
-    auto actor = cli.authenticate();
-    if (!actor)
-        return cli.fail(actor.error());
-    auto loaded = loadVersion(cli, actor.value(), args->positionals().first(), number.value());
+    auto loaded = loadVersion(cli, args->positionals().first(), number.value());
     if (!loaded)
         return cli.fail(loaded.error());
     const auto &[branch, v] = loaded.value();
@@ -187,10 +188,7 @@ int exportCommand(Cli &cli, const QStringList &argv)
     auto number = args->integer(QStringLiteral("version"), 0);
     if (!format || !number)
         return cli.fail(!format ? format.error() : number.error());
-    auto actor = cli.authenticate();
-    if (!actor)
-        return cli.fail(actor.error());
-    auto loaded = loadVersion(cli, actor.value(), args->positionals().first(), number.value());
+    auto loaded = loadVersion(cli, args->positionals().first(), number.value());
     if (!loaded)
         return cli.fail(loaded.error());
     const QByteArray data = ConfigExchange::exportVersion(loaded->first, loaded->second, format.value());
