@@ -25,7 +25,6 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QSplitter>
-#include <QShortcut>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
@@ -214,12 +213,7 @@ void MainWindow::createActions()
     // works alone); in the main window the window's actions own these keys,
     // so they work wherever focus is, and the editor's own bindings step back
     // instead of making the keys ambiguous.
-    for (QAction *a : {find, replace, next, previous}) {
-        for (QShortcut *own : m_agent->editor()->findChildren<QShortcut *>()) {
-            if (a->shortcuts().contains(own->key()))
-                own->setEnabled(false);
-        }
-    }
+    m_agent->editor()->setOwnShortcutsEnabled(false);
     connect(makeAction(QStringLiteral("deployAction"), tr("&Deploy…"), QStringLiteral("deploy"),
                        {QKeySequence(tr("Ctrl+Shift+D")), QKeySequence(tr("Ctrl+Return"))}),
             &QAction::triggered, m_agent, &AgentPanel::deploy);

@@ -100,8 +100,17 @@ AgentEditor::AgentEditor(QWidget *parent)
     auto *previous = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F8), this);
     previous->setContext(Qt::WidgetWithChildrenShortcut);
     connect(previous, &QShortcut::activated, this, &AgentEditor::previousFinding);
+    m_findingShortcuts = {next, previous};
 
     validateNow();
+}
+
+void AgentEditor::setOwnShortcutsEnabled(bool enabled)
+{
+    for (QShortcut *s : std::as_const(m_findingShortcuts))
+        s->setEnabled(enabled);
+    m_promptFindBar->setOpenShortcutsEnabled(enabled);
+    m_tools->findBar()->setOpenShortcutsEnabled(enabled);
 }
 
 AgentEditor::~AgentEditor()

@@ -10,6 +10,7 @@
 
 class QLabel;
 class QTabWidget;
+class QShortcut;
 class QThread;
 class QTimer;
 
@@ -48,6 +49,9 @@ public:
 
     // Variables the branch provides besides Retell's system variables.
     void setKnownVariables(const QSet<QString> &names);
+    // Off: the editor's own find, replace and next/previous-finding keys step
+    // back, because a main window's actions own them (and call the slots).
+    void setOwnShortcutsEnabled(bool enabled);
     QSet<QString> knownVariables() const { return m_context.knownVariables; }
 
     void setReadOnly(bool readOnly);
@@ -96,6 +100,7 @@ private:
     QThread *validationThread();
 
     PromptEditor *m_prompt;
+    QList<QShortcut *> m_findingShortcuts;
     FindReplaceBar *m_promptFindBar;
     ToolsEditor *m_tools;
     FindingsList *m_findings;

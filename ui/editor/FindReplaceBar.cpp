@@ -94,10 +94,10 @@ FindReplaceBar::FindReplaceBar(CodeEditor *editor, QWidget *parent)
     connect(m_replaceAllButton, &QPushButton::clicked, this, &FindReplaceBar::replaceAll);
     connect(closeButton, &QToolButton::clicked, this, &FindReplaceBar::close);
 
-    connect(shortcut(QKeySequence::Find, m_editor), &QShortcut::activated, this,
-            &FindReplaceBar::showFind);
-    connect(shortcut(QKeySequence(Qt::CTRL | Qt::Key_H), m_editor), &QShortcut::activated, this,
-            &FindReplaceBar::showReplace);
+    m_openShortcuts = {shortcut(QKeySequence::Find, m_editor),
+                       shortcut(QKeySequence(Qt::CTRL | Qt::Key_H), m_editor)};
+    connect(m_openShortcuts[0], &QShortcut::activated, this, &FindReplaceBar::showFind);
+    connect(m_openShortcuts[1], &QShortcut::activated, this, &FindReplaceBar::showReplace);
     for (QWidget *scope : {static_cast<QWidget *>(m_editor), static_cast<QWidget *>(this)}) {
         connect(shortcut(QKeySequence(Qt::Key_F3), scope), &QShortcut::activated, this,
                 &FindReplaceBar::findNext);
@@ -144,6 +144,12 @@ void FindReplaceBar::setReplaceEnabled(bool enabled)
     m_replaceEnabled = enabled;
     if (!enabled)
         m_replaceRow->hide();
+}
+
+void FindReplaceBar::setOpenShortcutsEnabled(bool enabled)
+{
+    for (QShortcut *s : std::as_const(m_openShortcuts))
+        s->setEnabled(enabled);
 }
 
 QString FindReplaceBar::statusText() const

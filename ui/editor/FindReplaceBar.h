@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QShortcut;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -31,6 +32,9 @@ public:
     void setRegularExpression(bool on);
     // Replacing is disabled for read-only editors.
     void setReplaceEnabled(bool enabled);
+    // Ctrl+F / Ctrl+H on the editor open the bar; off when a window's actions
+    // own those keys (they then call showFind()/showReplace()).
+    void setOpenShortcutsEnabled(bool enabled);
 
     QLineEdit *findField() const { return m_findField; }
     QLineEdit *replaceField() const { return m_replaceField; }
@@ -54,6 +58,7 @@ private:
     void openWithSelection();
 
     CodeEditor *m_editor;
+    QList<QShortcut *> m_openShortcuts;
     QLineEdit *m_findField;
     QLineEdit *m_replaceField;
     QCheckBox *m_matchCase;
