@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QStringList>
 
 #include <cmath>
 
@@ -66,23 +67,6 @@ bool isValidToolName(QStringView name)
     return true;
 }
 
-bool isKnownToolType(QStringView type)
-{
-    static constexpr QLatin1StringView kTypes[] = {
-        QLatin1StringView("custom"),
-        QLatin1StringView("end_call"),
-        QLatin1StringView("transfer_call"),
-        QLatin1StringView("check_availability_cal"),
-        QLatin1StringView("book_appointment_cal"),
-        QLatin1StringView("press_digit"),
-    };
-    for (const auto &known : kTypes) {
-        if (type == known)
-            return true;
-    }
-    return false;
-}
-
 ToolsChecker::ToolsChecker(const QString &json)
     : m_json(json)
     , m_tree(json)
@@ -138,7 +122,8 @@ void ToolsChecker::checkTool(int tool)
 
     const int name = m_tree.member(tool, QLatin1StringView("name"));
     if (name < 0) {
-        add("tools.missing_name", tool, Anchor::Start, tr("Tool %1 has no \"name\".").arg(number));
+        add("tools.missing_name", tool, Anchor::Start, tr("Tool %1 has no \"name\".").arg(number),
+            Severity::Error, m_tree.path(tool) + QLatin1String(".name"));
     } else if (m_tree.kind(name) != Kind::String || !isValidToolName(m_tree.string(name))) {
         add("tools.invalid_name", name, Anchor::Value,
             tr("Tool %1 has an invalid name: use 1 to 64 letters, digits, \"_\" or \"-\".")
@@ -162,54 +147,312 @@ void ToolsChecker::checkTool(int tool)
     }
 
     const int type = m_tree.member(tool, QLatin1StringView("type"));
+    const ObjectSpec *spec = nullptr;
+    if (type >= 0 && m_tree.kind(type) == Kind::String) {
+        const QString typeName = m_tree.string(type);
+        spec = toolSpec(typeName);
+    }
     if (type < 0) {
         add("tools.missing_type", tool, Anchor::Start,
-            tr("Tool %1 has no \"type\" (custom, end_call, transfer_call, ...).").arg(number));
-    } else if (m_tree.kind(type) != Kind::String || !isKnownToolType(m_tree.string(type))) {
+            tr("Tool %1 has no \"type\" (custom, end_call, transfer_call, ...).").arg(number),
+            Severity::Error, m_tree.path(tool) + QLatin1String(".type"));
+    } else if (!spec) {
+        QStringList known;
+        for (const ObjectSpec &s : toolSpecs())
+            known.append(latin1(s.type));
         add("tools.unknown_type", type, Anchor::Value,
-            tr("Tool %1 has an unknown type; Retell knows custom, end_call, transfer_call, "
-               "check_availability_cal, book_appointment_cal and press_digit.")
-                .arg(number));
-    } else if (m_tree.stringEquals(type, QLatin1StringView("custom"))) {
-        checkCustom(tool);
+            tr("Tool %1 has an unknown type; Retell knows %2.")
+                .arg(number)
+                .arg(known.join(QLatin1String(", "))));
     }
+    if (!spec)
+        return;
+    const bool custom = spec->type == "custom";
+    if (spec->type == "transfer_call" && checkOldTransferShape(tool))
+        return;
+    checkObject(tool, *spec, true, true);
+    if (custom)
+        checkCustomDescription(tool);
+}
 
-    const int parameters = m_tree.member(tool, QLatin1StringView("parameters"));
-    if (parameters >= 0)
-        checkParameters(parameters);
+// Retell's older transfer_call carried a top-level "number"; today the
+// number lives in transfer_destination and the kind of transfer in
+// transfer_option. One finding that says how to write it today.
+bool ToolsChecker::checkOldTransferShape(int tool)
+{
+    const int number = m_tree.member(tool, QLatin1StringView("number"));
+    if (number < 0 || m_tree.member(tool, QLatin1StringView("transfer_destination")) >= 0 ||
+        m_tree.member(tool, QLatin1StringView("transfer_option")) >= 0)
+        return false;
+    add("tools.old_transfer_shape", number, Anchor::Value,
+        tr("Tool %1 uses the old transfer_call shape with a top-level \"number\"; Retell now "
+           "wants \"transfer_destination\": {\"type\": \"predefined\", \"number\": ...} and "
+           "\"transfer_option\": {\"type\": \"cold_transfer\"} (or \"warm_transfer\").")
+            .arg(m_tree.node(tool).index + 1));
+    return true;
+}
 
-    const int timeout = m_tree.member(tool, QLatin1StringView("timeout_ms"));
-    if (timeout >= 0) {
-        const double t = m_tree.number(timeout); // NaN unless a number
-        if (!(std::floor(t) == t && t >= retellLimits::kMinTimeoutMs
-              && t <= retellLimits::kMaxTimeoutMs)) {
-            add("tools.timeout_range", timeout, Anchor::Value,
-                tr("Tool %1: \"timeout_ms\" must be a whole number of milliseconds between "
-                   "1000 and 600000.")
-                    .arg(number));
-        }
+// The current schema makes a custom tool's description optional, but the
+// agent reads it to decide when to call the tool: a warning.
+void ToolsChecker::checkCustomDescription(int tool)
+{
+    const int number = m_tree.node(tool).index + 1;
+    const int description = m_tree.member(tool, QLatin1StringView("description"));
+    if (description < 0 || m_tree.kind(description) == Kind::Null) {
+        add("tools.missing_description", tool, Anchor::Start,
+            tr("Custom tool %1 has no \"description\"; the agent uses it to decide when to "
+               "call the tool.")
+                .arg(number),
+            Severity::Warning, m_tree.path(tool) + QLatin1String(".description"));
+    } else if (m_tree.kind(description) == Kind::String && m_tree.isBlankString(description)) {
+        add("tools.missing_description", description, Anchor::Value,
+            tr("The \"description\" of custom tool %1 is empty.").arg(number), Severity::Warning);
     }
 }
 
-void ToolsChecker::checkCustom(int tool)
+// Every member is checked against the object's table: known fields by kind,
+// unknown ones are a warning (Retell's own exports carry extra fields), and
+// every required field must be present.
+void ToolsChecker::checkObject(int object, const ObjectSpec &spec, bool isTool, bool typed)
 {
-    const int url = m_tree.member(tool, QLatin1StringView("url"));
-    if (url < 0) {
-        add("tools.missing_url", tool, Anchor::Start,
-            tr("This custom tool has no \"url\" for Retell to call."));
-    } else if (m_tree.kind(url) != Kind::String || !isHttpUrl(m_tree.string(url))) {
-        add("tools.invalid_url", url, Anchor::Value,
-            tr("The \"url\" of a custom tool must be an http:// or https:// address."));
+    const QString kindName = QString(latin1(spec.type));
+    for (int c = m_tree.node(object).firstChild; c >= 0; c = m_tree.node(c).nextSibling) {
+        const QString key = m_tree.keyOf(c);
+        if ((typed && key == QLatin1String("type")) || (isTool && key == QLatin1String("name")))
+            continue;
+        const FieldSpec *field = fieldSpec(spec, key);
+        if (!field) {
+            const int keyNode = c;
+            add("tools.unknown_field", keyNode, Anchor::Value,
+                kindName.isEmpty()
+                    ? tr("%1: Retell does not know the field %2; it is probably ignored.")
+                          .arg(where(c), quoted(key))
+                    : tr("%1: Retell does not know the field %2 on a %3; it is probably "
+                         "ignored.")
+                          .arg(where(c), quoted(key), kindName),
+                Severity::Warning);
+            continue;
+        }
+        checkValue(c, *field);
     }
-    const int description = m_tree.member(tool, QLatin1StringView("description"));
-    if (description < 0) {
-        add("tools.missing_description", tool, Anchor::Start,
-            tr("This custom tool has no \"description\"; the agent uses it to decide when to "
-               "call the tool."));
-    } else if (m_tree.kind(description) != Kind::String || m_tree.isBlankString(description)) {
-        add("tools.missing_description", description, Anchor::Value,
-            tr("The \"description\" of this custom tool is empty."));
+    for (const FieldSpec &field : spec.fields) {
+        if (!field.required)
+            continue;
+        const QLatin1StringView name = latin1(field.name);
+        const int value = m_tree.member(object, name);
+        if (value >= 0 && m_tree.kind(value) != Kind::Null)
+            continue;
+        const QString path = m_tree.path(object) + QLatin1Char('.') + name;
+        add("tools.missing_field", value >= 0 ? value : object,
+            value >= 0 ? Anchor::Value : Anchor::Start,
+            tr("%1 needs %2.").arg(where(object), quoted(QString(name))), Severity::Error, path);
     }
+}
+
+void ToolsChecker::checkValue(int value, const FieldSpec &field)
+{
+    if (m_tree.kind(value) == Kind::Null)
+        return; // optional fields may be null; required ones are reported by the caller
+    if (!checkKind(value, field))
+        return;
+    switch (field.kind) {
+    case ValueKind::String:
+        if (!field.choices.empty()) {
+            const QString s = m_tree.string(value);
+            bool known = false;
+            QStringList names;
+            for (std::string_view choice : field.choices) {
+                const QString c = QString(latin1(choice));
+                known |= c == s;
+                names.append(quoted(c));
+            }
+            if (!known) {
+                add("tools.invalid_choice", value, Anchor::Value,
+                    tr("%1 must be one of %2.").arg(where(value), names.join(QLatin1String(", "))));
+            }
+        }
+        break;
+    case ValueKind::Integer:
+        if (field.min < field.max) {
+            const double v = m_tree.number(value);
+            if (v < double(field.min) || v > double(field.max)) {
+                add("tools.value_range", value, Anchor::Value,
+                    field.defaultValue >= 0
+                        ? tr("%1 must be a whole number from %2 to %3 (Retell's default is %4).")
+                              .arg(where(value))
+                              .arg(field.min)
+                              .arg(field.max)
+                              .arg(field.defaultValue)
+                        : tr("%1 must be a whole number from %2 to %3.")
+                              .arg(where(value))
+                              .arg(field.min)
+                              .arg(field.max));
+            }
+        }
+        break;
+    case ValueKind::Url:
+        if (!isHttpUrl(m_tree.string(value))) {
+            add("tools.invalid_url", value, Anchor::Value,
+                tr("%1 must be an http:// or https:// address.").arg(where(value)));
+        }
+        break;
+    case ValueKind::StringMap:
+        if (field.name == "response_variables") {
+            for (int c = m_tree.node(value).firstChild; c >= 0; c = m_tree.node(c).nextSibling)
+                m_definedVariables.insert(m_tree.keyOf(c));
+        }
+        break;
+    case ValueKind::JsonSchema:
+        checkParameters(value);
+        break;
+    case ValueKind::Object:
+        checkVariant(value, field);
+        break;
+    case ValueKind::ObjectArray:
+        for (int c = m_tree.node(value).firstChild; c >= 0; c = m_tree.node(c).nextSibling) {
+            if (m_tree.kind(c) != Kind::Object) {
+                add("tools.invalid_value", c, Anchor::Value,
+                    tr("%1 must be an object.").arg(where(c)));
+                continue;
+            }
+            checkVariant(c, field);
+            const int name = m_tree.member(c, QLatin1StringView("name"));
+            if (field.name == "variables" && name >= 0 && m_tree.kind(name) == Kind::String)
+                m_definedVariables.insert(m_tree.string(name));
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+// The JSON kind a field needs; false (after a finding) when it has another.
+bool ToolsChecker::checkKind(int value, const FieldSpec &field)
+{
+    const Kind kind = m_tree.kind(value);
+    bool good = false;
+    const char *wanted = nullptr;
+    switch (field.kind) {
+    case ValueKind::String:
+    case ValueKind::Url:
+        good = kind == Kind::String;
+        wanted = QT_TRANSLATE_NOOP("Validator", "%1 must be a text in quotes.");
+        break;
+    case ValueKind::Bool:
+        good = kind == Kind::Bool;
+        wanted = QT_TRANSLATE_NOOP("Validator", "%1 must be true or false.");
+        break;
+    case ValueKind::Integer: {
+        const double v = m_tree.number(value);
+        good = kind == Kind::Number && std::floor(v) == v;
+        wanted = QT_TRANSLATE_NOOP("Validator", "%1 must be a whole number.");
+        break;
+    }
+    case ValueKind::StringOrInteger: {
+        const double v = m_tree.number(value);
+        good = kind == Kind::String || (kind == Kind::Number && std::floor(v) == v);
+        wanted = QT_TRANSLATE_NOOP("Validator", "%1 must be a whole number or a text.");
+        break;
+    }
+    case ValueKind::StringMap:
+        good = kind == Kind::Object;
+        for (int c = good ? m_tree.node(value).firstChild : -1; c >= 0 && good;
+             c = m_tree.node(c).nextSibling)
+            good = m_tree.kind(c) == Kind::String;
+        wanted = QT_TRANSLATE_NOOP("Validator",
+                                   "%1 must be an object whose values are texts in quotes.");
+        break;
+    case ValueKind::StringArray:
+        good = kind == Kind::Array;
+        for (int c = good ? m_tree.node(value).firstChild : -1; c >= 0 && good;
+             c = m_tree.node(c).nextSibling)
+            good = m_tree.kind(c) == Kind::String;
+        wanted = QT_TRANSLATE_NOOP("Validator", "%1 must be a list of texts in quotes.");
+        break;
+    case ValueKind::JsonSchema:
+        return true; // checkParameters words its own findings
+    case ValueKind::AnyObject:
+    case ValueKind::Object:
+        good = kind == Kind::Object;
+        wanted = QT_TRANSLATE_NOOP("Validator", "%1 must be an object, { ... }.");
+        break;
+    case ValueKind::ObjectArray:
+        good = kind == Kind::Array;
+        wanted = QT_TRANSLATE_NOOP("Validator", "%1 must be a list, [ ... ].");
+        break;
+    }
+    if (!good)
+        add("tools.invalid_value", value, Anchor::Value, tr(wanted).arg(where(value)));
+    return good;
+}
+
+// An object that is one of several shapes told apart by its "type".
+void ToolsChecker::checkVariant(int value, const FieldSpec &field)
+{
+    if (field.variants.size() == 1 && field.variants.front().type.empty()) {
+        checkObject(value, field.variants.front(), false, false);
+        return;
+    }
+    const int type = m_tree.member(value, QLatin1StringView("type"));
+    if (type < 0 || m_tree.kind(type) == Kind::Null) {
+        if (field.variantTypeOptional) {
+            // Choose the shape whose fields cover the members present.
+            for (const ObjectSpec &variant : field.variants) {
+                bool covers = true;
+                for (int c = m_tree.node(value).firstChild; c >= 0 && covers;
+                     c = m_tree.node(c).nextSibling) {
+                    const QString key = m_tree.keyOf(c);
+                    covers = key == QLatin1String("type") || fieldSpec(variant, key);
+                }
+                if (covers) {
+                    checkObject(value, variant, false, true);
+                    return;
+                }
+            }
+            return;
+        }
+    }
+    QStringList names;
+    for (const ObjectSpec &variant : field.variants) {
+        const QString name = QString(latin1(variant.type));
+        if (type >= 0 && m_tree.kind(type) == Kind::String && m_tree.string(type) == name) {
+            checkObject(value, variant, false, true);
+            return;
+        }
+        names.append(quoted(name));
+    }
+    const QString choices = names.join(QLatin1String(", "));
+    if (type < 0) {
+        add("tools.missing_field", value, Anchor::Start,
+            tr("%1 needs a \"type\": one of %2.").arg(where(value), choices), Severity::Error,
+            m_tree.path(value) + QLatin1String(".type"));
+    } else if (field.name == "transfer_destination") {
+        add("tools.old_transfer_shape", type, Anchor::Value,
+            tr("%1 has a type Retell no longer takes; write {\"type\": \"predefined\", "
+               "\"number\": \"+4930...\"} for a fixed number or {\"type\": \"inferred\", "
+               "\"prompt\": ...} to let the agent choose.")
+                .arg(where(value)));
+    } else {
+        add("tools.invalid_choice", type, Anchor::Value,
+            tr("%1 must be one of %2.").arg(where(type), choices));
+    }
+}
+
+// "Tool 3" for a tool, "Tool 3, \"transfer_option.type\"" for a value in it.
+QString ToolsChecker::where(int node) const
+{
+    int tool = node;
+    while (tool >= 0 && m_tree.node(tool).parent != JsonTree::kRoot)
+        tool = m_tree.node(tool).parent;
+    if (tool < 0)
+        return tr("The tools configuration");
+    const QString toolText = tr("Tool %1").arg(m_tree.node(tool).index + 1);
+    if (tool == node)
+        return toolText;
+    QString inside = m_tree.path(node).mid(m_tree.path(tool).size());
+    if (inside.startsWith(QLatin1Char('.')))
+        inside.remove(0, 1);
+    return toolText + QLatin1String(", ") + quoted(inside);
 }
 
 void ToolsChecker::checkParameters(int parameters)
@@ -304,7 +547,7 @@ std::pair<int, int> ToolsChecker::lineColumn(qsizetype offset)
 }
 
 void ToolsChecker::add(const char *code, int node, Anchor anchor, QString message,
-                       Severity severity)
+                       Severity severity, const QString &path)
 {
     const JsonTree::Node &n = m_tree.node(node);
     Finding f;
@@ -312,7 +555,7 @@ void ToolsChecker::add(const char *code, int node, Anchor anchor, QString messag
     f.code = QString::fromLatin1(code);
     f.message = std::move(message);
     f.target = FindingTarget::Tools;
-    f.jsonPath = m_tree.path(node);
+    f.jsonPath = path.isEmpty() ? m_tree.path(node) : path;
     f.offset = n.offset;
     f.length = anchor == Anchor::Start ? 1 : n.length;
     const auto [line, column] = lineColumn(n.offset);

@@ -3,6 +3,7 @@
 #include "validation/Finding.h"
 #include "validation/JsonTree.h"
 #include "validation/TextPosition.h"
+#include "validation/ToolSchema.h"
 
 #include <QList>
 #include <QSet>
@@ -33,6 +34,10 @@ public:
     // Property names and enum values declared in any tool's parameters:
     // prompts talk about them, so they are not taken for undefined tools.
     const QSet<QString> &parameterWords() const { return m_parameterWords; }
+    // Dynamic variables the tools define themselves: the keys of
+    // response_variables (custom, code, mcp) and the variables an
+    // extract_dynamic_variable tool extracts.
+    const QSet<QString> &definedVariables() const { return m_definedVariables; }
 
     void reportUnused(const NamedTool &tool);
     QList<Finding> takeFindings() { return std::exchange(m_findings, {}); }
@@ -41,11 +46,17 @@ private:
     enum class Anchor { Value, Start }; // whole value, or its first character
 
     void checkTool(int tool);
-    void checkCustom(int tool);
+    bool checkOldTransferShape(int tool);
+    void checkCustomDescription(int tool);
+    void checkObject(int object, const ObjectSpec &spec, bool isTool, bool typed);
+    void checkValue(int value, const FieldSpec &field);
+    void checkVariant(int value, const FieldSpec &field);
+    bool checkKind(int value, const FieldSpec &field);
     void checkParameters(int parameters);
     void collectParameterWords(int schema, int depth);
+    QString where(int node) const; // "Tool 2" or "Tool 2, \"transfer_option\""
     void add(const char *code, int node, Anchor anchor, QString message,
-             Severity severity = Severity::Error);
+             Severity severity = Severity::Error, const QString &path = {});
     std::pair<int, int> lineColumn(qsizetype offset);
 
     const QString m_json; // implicitly shared copy
@@ -54,10 +65,10 @@ private:
     bool m_isArray = false;
     QList<NamedTool> m_namedTools;
     QSet<QString> m_parameterWords;
+    QSet<QString> m_definedVariables;
     QList<Finding> m_findings;
 };
 
 bool isValidToolName(QStringView name);
-bool isKnownToolType(QStringView type);
 
 } // namespace retell::core::detail

@@ -143,7 +143,8 @@ void TestAgentEditor::activationSwitchesToTheToolsTab()
         QStringLiteral("[\n  {\"type\": \"custom\", \"name\": \"list_services\",\n"
                        "   \"description\": \"x\"}\n]");
     m_editor->setConfig({kPrompt, tools});
-    const Finding f = findingWithCode(m_editor->lastResult(), QStringLiteral("tools.missing_url"));
+    const Finding f =
+        findingWithCode(m_editor->lastResult(), QStringLiteral("tools.missing_field"));
     QCOMPARE(f.target, FindingTarget::Tools);
     m_editor->findingsList()->activateRow(int(m_editor->findingsList()->findings().indexOf(f)));
     QCOMPARE(m_editor->tabs()->currentIndex(), int(AgentEditor::ToolsTab));

@@ -44,9 +44,9 @@ void TestToolsValidation::toolsFindings_data()
         << QString::fromUtf8(R"({"name": "x"})") << "tools.not_array" << true << "$" << "{";
     QTest::newRow("tool is a number")
         << QStringLiteral("[ 42 ]") << "tools.not_object" << true << "$[0]" << "42";
-    QTest::newRow("tool without name")
-        << QString::fromUtf8(R"([{"type": "end_call"}])") << "tools.missing_name" << true << "$[0]"
-        << "{";
+    QTest::newRow("tool without name") << QString::fromUtf8(R"([{"type": "end_call"}])")
+                                       << "tools.missing_name" << true << "$[0].name"
+                                       << "{";
     QTest::newRow("name with a space")
         << QString::fromUtf8(R"([{"type": "end_call", "name": "bad name"}])")
         << "tools.invalid_name" << true << "$[0].name" << "\"bad name\"";
@@ -61,27 +61,30 @@ void TestToolsValidation::toolsFindings_data()
         << QString::fromUtf8(R"([{"type": "end_call", "name": "bye"}, )"
                           R"({"type": "end_call", "name": "bye"}])")
         << "tools.duplicate_name" << true << "$[1].name" << "\"bye\"";
-    QTest::newRow("tool without type")
-        << QString::fromUtf8(R"([{"name": "list_services"}])") << "tools.missing_type" << true
-        << "$[0]" << "{";
+    QTest::newRow("tool without type") << QString::fromUtf8(R"([{"name": "list_services"}])")
+                                       << "tools.missing_type" << true << "$[0].type"
+                                       << "{";
     QTest::newRow("unknown type")
         << QString::fromUtf8(R"([{"type": "webhook", "name": "list_services"}])")
         << "tools.unknown_type" << true << "$[0].type" << "\"webhook\"";
     QTest::newRow("custom tool without url")
         << QString::fromUtf8(R"([{"type": "custom", "name": "list_services", "description": "d"}])")
-        << "tools.missing_url" << true << "$[0]" << "{";
+        << "tools.missing_field" << true << "$[0].url"
+        << "{";
     QTest::newRow("custom tool with ftp url")
         << QString::fromUtf8(R"([{"type": "custom", "name": "list_services", "description": "d", )"
                           R"("url": "ftp://x.example"}])")
         << "tools.invalid_url" << true << "$[0].url" << "\"ftp://x.example\"";
     QTest::newRow("custom tool without description")
         << QString::fromUtf8(R"([{"type": "custom", "name": "list_services", )"
-                          R"("url": "https://x.example"}])")
-        << "tools.missing_description" << true << "$[0]" << "{";
+                             R"("url": "https://x.example"}])")
+        << "tools.missing_description" << false << "$[0].description"
+        << "{";
     QTest::newRow("custom tool with blank description")
         << QString::fromUtf8(R"([{"type": "custom", "name": "list_services", "description": " ", )"
-                          R"("url": "https://x.example"}])")
-        << "tools.missing_description" << true << "$[0].description" << "\" \"";
+                             R"("url": "https://x.example"}])")
+        << "tools.missing_description" << false << "$[0].description"
+        << "\" \"";
     QTest::newRow("parameters is an array")
         << custom(QString::fromUtf8(R"(, "parameters": [])")) << "tools.parameters_not_object"
         << true << "$[0].parameters" << "[]";
@@ -105,18 +108,20 @@ void TestToolsValidation::toolsFindings_data()
         << custom(QString::fromUtf8(R"(, "parameters": {"type": "object", "properties": {}, )"
                                  R"("required": [3]})"))
         << "tools.invalid_required" << true << "$[0].parameters.required[0]" << "3";
-    QTest::newRow("timeout below 1000 ms")
-        << custom(QString::fromUtf8(R"(, "timeout_ms": 999)")) << "tools.timeout_range" << true
-        << "$[0].timeout_ms" << "999";
+    QTest::newRow("timeout below 1000 ms") << custom(QString::fromUtf8(R"(, "timeout_ms": 999)"))
+                                           << "tools.value_range" << true << "$[0].timeout_ms"
+                                           << "999";
     QTest::newRow("timeout above 600000 ms")
-        << custom(QString::fromUtf8(R"(, "timeout_ms": 600001)")) << "tools.timeout_range" << true
-        << "$[0].timeout_ms" << "600001";
+        << custom(QString::fromUtf8(R"(, "timeout_ms": 600001)")) << "tools.value_range" << true
+        << "$[0].timeout_ms"
+        << "600001";
     QTest::newRow("timeout not a whole number")
-        << custom(QString::fromUtf8(R"(, "timeout_ms": 1500.5)")) << "tools.timeout_range" << true
-        << "$[0].timeout_ms" << "1500.5";
-    QTest::newRow("timeout as a string")
-        << custom(QString::fromUtf8(R"(, "timeout_ms": "5000")")) << "tools.timeout_range" << true
-        << "$[0].timeout_ms" << "\"5000\"";
+        << custom(QString::fromUtf8(R"(, "timeout_ms": 1500.5)")) << "tools.invalid_value" << true
+        << "$[0].timeout_ms"
+        << "1500.5";
+    QTest::newRow("timeout as a string") << custom(QString::fromUtf8(R"(, "timeout_ms": "5000")"))
+                                         << "tools.invalid_value" << true << "$[0].timeout_ms"
+                                         << "\"5000\"";
     QTest::newRow("tool never mentioned in the prompt")
         << QString::fromUtf8(R"([{"type": "end_call", "name": "hang_up"}])") << "tools.unused_tool"
         << false << "$[0].name" << "\"hang_up\"";
