@@ -66,6 +66,9 @@ private:
     void number();
     void punctuation();
     void nonAscii(char16_t c);
+    bool refersToTool(qsizetype start, qsizetype end) const;
+    QStringView wordBefore(qsizetype pos) const;
+    QStringView wordAfter(qsizetype pos) const;
     void placeholder();
     void strayClose();
     TextSpot spot(qsizetype offset, qsizetype length) const
@@ -180,6 +183,62 @@ void Scanner::word()
     const QStringView name(m_s + start, m_i - start);
     if (!m_out.identifiers.contains(name))
         m_out.identifiers.insert(name, spot(start, m_i - start));
+    if (!m_out.toolReferences.contains(name) && refersToTool(start, m_i))
+        m_out.toolReferences.insert(name, spot(start, m_i - start));
+}
+
+// Skips blanks and the quotes or backticks that may wrap a name.
+inline bool isWrapper(char16_t c)
+{
+    return c == ' ' || c == '\t' || c == '`' || c == '"' || c == '\'' || c == '*';
+}
+
+QStringView Scanner::wordBefore(qsizetype pos) const
+{
+    qsizetype end = pos;
+    while (end > 0 && isWrapper(m_s[end - 1]))
+        --end;
+    qsizetype start = end;
+    while (start > 0 && isAsciiAlpha(m_s[start - 1]))
+        --start;
+    return QStringView(m_s + start, end - start);
+}
+
+QStringView Scanner::wordAfter(qsizetype pos) const
+{
+    qsizetype start = pos;
+    while (start < m_n && isWrapper(m_s[start]))
+        ++start;
+    qsizetype end = start;
+    while (end < m_n && isAsciiAlpha(m_s[end]))
+        ++end;
+    return QStringView(m_s + start, end - start);
+}
+
+// Whether the word at [start, end) is spoken of as a tool: followed by "(",
+// after "call"/"invoke"/"trigger" (and an optional "the"), or followed by
+// "tool"/"function"; quotes, backticks and bold around the name are skipped.
+// Backticks alone are no sign: real prompts put field names, argument names
+// and literal replies in backticks far more often than tools.
+bool Scanner::refersToTool(qsizetype start, qsizetype end) const
+{
+    if (end < m_n && m_s[end] == '(')
+        return true;
+    auto is = [](QStringView word, std::initializer_list<const char *> any) {
+        for (const char *w : any) {
+            if (word.compare(QLatin1StringView(w), Qt::CaseInsensitive) == 0)
+                return true;
+        }
+        return false;
+    };
+    const QStringView after = wordAfter(end);
+    if (is(after, {"tool", "tools", "function", "functions"}))
+        return true;
+    QStringView before = wordBefore(start);
+    if (is(before, {"the", "a"}))
+        before = wordBefore(before.utf16() - m_s);
+    return is(before, {"call", "calls", "calling", "invoke", "invokes", "invoking", "trigger",
+                       "triggers", "triggering"});
 }
 
 // Digits: about one token per three.

@@ -32,6 +32,11 @@ struct PromptScan
     // Identifier-like words containing '_' or '-' outside placeholders, at
     // their first use: candidates for tool mentions.
     QHash<QStringView, TextSpot> identifiers;
+    // The identifiers the prompt refers to as tools somewhere: name(...),
+    // "call/invoke/trigger [the] `name`", "[use the] name tool/function".
+    // Only these can be "mentioned but not defined"; ordinary snake_case words
+    // (field names, variables said in prose) are not tool mentions.
+    QHash<QStringView, TextSpot> toolReferences;
     QList<Finding> findings; // brace and placeholder syntax
 };
 

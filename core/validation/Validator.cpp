@@ -60,11 +60,12 @@ bool isTimezoneVariable(QStringView name)
     return false;
 }
 
-bool isKnownVariable(QStringView name, const ValidationContext &context)
+bool isKnownVariable(QStringView name, const ValidationContext &context,
+                     const QSet<QString> &toolVariables = {})
 {
     const QString key = name.toString();
-    return Validator::systemVariables().contains(key) || context.knownVariables.contains(key)
-           || isTimezoneVariable(name);
+    return Validator::systemVariables().contains(key) || context.knownVariables.contains(key) ||
+           toolVariables.contains(key) || isTimezoneVariable(name);
 }
 
 QString quoted(QStringView s)
@@ -110,12 +111,14 @@ void checkTokens(int tokens, QList<Finding> &out)
     }
 }
 
+// Known: Retell's system variables, the branch's, and those the tools define
+// themselves (response_variables, extract_dynamic_variable variables).
 void checkVariables(const detail::PromptScan &scan, const ValidationContext &context,
-                    QList<Finding> &out)
+                    const QSet<QString> &toolVariables, QList<Finding> &out)
 {
     int reported = 0;
     for (const detail::VariableUse &use : scan.variables) {
-        if (isKnownVariable(use.name, context) || reported == kMaxFindingsPerCode)
+        if (isKnownVariable(use.name, context, toolVariables) || reported == kMaxFindingsPerCode)
             continue;
         ++reported;
         const QString message =
@@ -144,11 +147,12 @@ void checkToolMentions(QStringView prompt, const detail::PromptScan &scan,
             tools.reportUnused(tool);
     }
     QList<Finding> mentions;
-    for (auto it = scan.identifiers.constBegin(); it != scan.identifiers.constEnd(); ++it) {
+    for (auto it = scan.toolReferences.constBegin(); it != scan.toolReferences.constEnd(); ++it) {
         const QStringView word = it.key();
-        if (!word.contains(QLatin1Char('_')) || defined.contains(word)
-            || scan.variableIndex.contains(word) || isKnownVariable(word, context)
-            || tools.parameterWords().contains(word.toString()))
+        if (!word.contains(QLatin1Char('_')) || defined.contains(word) ||
+            scan.variableIndex.contains(word) ||
+            isKnownVariable(word, context, tools.definedVariables()) ||
+            tools.parameterWords().contains(word.toString()))
             continue;
         mentions.append(atSpot(Severity::Warning, "tools.undefined_tool_mentioned",
                           tr("The prompt mentions %1, which looks like a tool name, but no tool "
@@ -202,6 +206,7 @@ ValidationResult Validator::validate(const AgentConfig &config, const Validation
     const QString &prompt = config.prompt;
     result.characters = int(std::min<qsizetype>(prompt.size(), INT_MAX));
 
+    detail::ToolsChecker tools(config.toolsJson);
     detail::PromptScan scan;
     bool scanned = false;
     if (prompt.size() > retellLimits::kMaxPromptChars) {
@@ -222,10 +227,9 @@ ValidationResult Validator::validate(const AgentConfig &config, const Validation
         result.estimatedTokens = scan.tokens;
         result.findings.append(scan.findings);
         checkTokens(scan.tokens, result.findings);
-        checkVariables(scan, context, result.findings);
+        checkVariables(scan, context, tools.definedVariables(), result.findings);
     }
 
-    detail::ToolsChecker tools(config.toolsJson);
     if (scanned && tools.isArray())
         checkToolMentions(prompt, scan, tools, context, result.findings);
     result.findings.append(tools.takeFindings());

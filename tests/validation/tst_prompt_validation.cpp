@@ -80,6 +80,15 @@ void TestPromptValidation::promptFindings_data()
     QTest::newRow("undefined tool mentioned in backticks")
         << QStringLiteral("Then call `book_table` now.") << "tools.undefined_tool_mentioned"
         << false << 1 << 12 << QStringLiteral("book_table");
+    QTest::newRow("undefined tool named with a function call")
+        << QStringLiteral("Run book_table() first.") << "tools.undefined_tool_mentioned" << false
+        << 1 << 5 << QStringLiteral("book_table");
+    QTest::newRow("undefined tool named as a tool")
+        << QStringLiteral("Use the **book_table** tool.") << "tools.undefined_tool_mentioned"
+        << false << 1 << 11 << QStringLiteral("book_table");
+    QTest::newRow("undefined tool invoked")
+        << QStringLiteral("Invoke the \"book_table\" function.") << "tools.undefined_tool_mentioned"
+        << false << 1 << 13 << QStringLiteral("book_table");
     QTest::newRow("undefined tool mentioned after emoji and CRLF")
         << QStringLiteral("\U0001F4DE\r\ncall collect_appointment_data")
         << "tools.undefined_tool_mentioned" << false << 2 << 6
@@ -142,6 +151,24 @@ void TestPromptValidation::promptClean_data()
     QTest::newRow("hyphenated tool name mentioned")
         << QStringLiteral("Use get-hours when asked.")
         << QString::fromUtf8(R"([{"type": "end_call", "name": "get-hours"}])");
+    QTest::newRow("snake_case words in prose are not tool mentions")
+        << QStringLiteral("Set `start_at` to 09:00, reply `NO_RESPONSE_NEEDED`, ask the "
+                          "caller_name and never send an execution_message field.")
+        << QStringLiteral("[]");
+    QTest::newRow("variables a custom tool returns are known")
+        << QStringLiteral("Call list_services, then offer {{first_slot}} or {{second_slot}}.")
+        << QString::fromUtf8(R"([{"type": "custom", "name": "list_services", "description": "d",)"
+                             R"( "url": "https://x.example", "response_variables":)"
+                             R"( {"first_slot": "slots.0", "second_slot": "slots.1"}}])");
+    QTest::newRow("variables a code tool returns are known")
+        << QStringLiteral("Call score_lead; if {{lead_score}} is high, say so.")
+        << QString::fromUtf8(R"([{"type": "code", "name": "score_lead", "code": "return 1;",)"
+                             R"( "response_variables": {"lead_score": "score"}}])");
+    QTest::newRow("variables an extract tool defines are known")
+        << QStringLiteral("Call note_caller, then greet {{caller_first_name}}.")
+        << QString::fromUtf8(R"([{"type": "extract_dynamic_variable", "name": "note_caller",)"
+                             R"( "description": "d", "variables": [{"type": "string",)"
+                             R"( "name": "caller_first_name", "description": "d"}]}])");
     QTest::newRow("blank tools config means no tools") << QStringLiteral("Hello.")
                                                         << QStringLiteral("  ");
 }
@@ -220,7 +247,7 @@ void TestPromptValidation::findingsAreCapped()
 {
     QString prompt;
     for (int i = 0; i < 500; ++i)
-        prompt += QStringLiteral("{{v%1}} tool_%1 {{ }} }} ").arg(i);
+        prompt += QStringLiteral("{{v%1}} call tool_%1 {{ }} }} ").arg(i);
     const ValidationResult result = Validator::validate({prompt, QStringLiteral("[]")});
     QHash<QString, int> perCode;
     for (const Finding &f : result.findings)
