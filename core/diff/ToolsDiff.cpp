@@ -38,31 +38,9 @@ std::variant<ToolMap, ToolsDiffError> parseTools(const QByteArray &json, Side si
                               -1};
     }
     ToolMap tools;
-    const QJsonArray array = doc.array();
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const QJsonValue tool = array.at(i);
-        QString name = tool.toObject().value(QLatin1String("name")).toString();
-        if (name.isEmpty())
-            name = QStringLiteral("#%1").arg(i + 1);
-        QString key = name;
-        for (int n = 2; tools.contains(key); ++n)
-            key = QStringLiteral("%1#%2").arg(name).arg(n);
+    for (const auto &[key, tool] : keyedTools(doc.array()))
         tools.insert(key, tool);
-    }
     return tools;
-}
-
-QString childPath(const QString &parent, const QString &key)
-{
-    const bool plain = !key.isEmpty()
-                       && std::all_of(key.cbegin(), key.cend(), [](QChar c) {
-                              return c.isLetterOrNumber() || c == u'_' || c == u'-';
-                          });
-    if (plain)
-        return parent.isEmpty() ? key : parent + u'.' + key;
-    const QString quoted = QString::fromUtf8(
-        QJsonDocument(QJsonArray{key}).toJson(QJsonDocument::Compact).chopped(1).mid(1));
-    return parent + u'[' + quoted + u']';
 }
 
 void comparePaths(const QString &path, const QJsonValue &oldValue, const QJsonValue &newValue,
@@ -77,7 +55,7 @@ void comparePaths(const QString &path, const QJsonValue &oldValue, const QJsonVa
         std::sort(keys.begin(), keys.end());
         keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
         for (const QString &key : std::as_const(keys)) {
-            comparePaths(childPath(path, key), a.value(key), b.value(key), out);
+            comparePaths(jsonChildPath(path, key), a.value(key), b.value(key), out);
         }
         return;
     }
@@ -95,6 +73,44 @@ void comparePaths(const QString &path, const QJsonValue &oldValue, const QJsonVa
 }
 
 } // namespace
+
+QList<std::pair<QString, QJsonValue>> keyedTools(const QJsonArray &tools)
+{
+    QList<std::pair<QString, QJsonValue>> keyed;
+    QSet<QString> used;
+    for (qsizetype i = 0; i < tools.size(); ++i) {
+        const QJsonValue tool = tools.at(i);
+        QString name = tool.toObject().value(QLatin1String("name")).toString();
+        if (name.isEmpty())
+            name = QStringLiteral("#%1").arg(i + 1);
+        QString key = name;
+        for (int n = 2; used.contains(key); ++n)
+            key = QStringLiteral("%1#%2").arg(name).arg(n);
+        used.insert(key);
+        keyed.append({key, tool});
+    }
+    return keyed;
+}
+
+QList<PathChange> pathChanges(const QJsonValue &oldValue, const QJsonValue &newValue,
+                              const QString &path)
+{
+    QList<PathChange> changes;
+    comparePaths(path, oldValue, newValue, changes);
+    return changes;
+}
+
+QString jsonChildPath(const QString &parent, const QString &key)
+{
+    const bool plain = !key.isEmpty() && std::all_of(key.cbegin(), key.cend(), [](QChar c) {
+        return c.isLetterOrNumber() || c == u'_' || c == u'-';
+    });
+    if (plain)
+        return parent.isEmpty() ? key : parent + u'.' + key;
+    const QString quoted = QString::fromUtf8(
+        QJsonDocument(QJsonArray{key}).toJson(QJsonDocument::Compact).chopped(1).mid(1));
+    return parent + u'[' + quoted + u']';
+}
 
 int ToolsDiff::count(ToolChange::Kind kind) const
 {
@@ -136,7 +152,7 @@ ToolsDiff computeToolsDiff(const QByteArray &leftJson, const QByteArray &rightJs
         } else if (newTool.isUndefined()) {
             change.kind = ToolChange::Removed;
         } else {
-            comparePaths(QString(), oldTool, newTool, change.paths);
+            change.paths = pathChanges(oldTool, newTool);
             if (change.paths.isEmpty())
                 continue;
             change.kind = ToolChange::Changed;

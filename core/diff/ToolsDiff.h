@@ -3,9 +3,11 @@
 #include "DiffTypes.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonValue>
 
 #include <optional>
+#include <utility>
 
 namespace retell::core {
 
@@ -51,6 +53,19 @@ struct ToolsDiff
 // An empty or blank text counts as "[]".
 ToolsDiff computeToolsDiff(const QByteArray &leftJson, const QByteArray &rightJson);
 ToolsDiff computeToolsDiff(const QString &leftJson, const QString &rightJson);
+
+// The tools of an array keyed as computeToolsDiff keys them, in array
+// order: by "name", "name#2" for a repeated name, "#3" (position) for a
+// tool without one.
+QList<std::pair<QString, QJsonValue>> keyedTools(const QJsonArray &tools);
+
+// The paths where two JSON values differ, under `path` (objects by key,
+// arrays by index), as computeToolsDiff reports them inside a tool.
+QList<PathChange> pathChanges(const QJsonValue &oldValue, const QJsonValue &newValue,
+                              const QString &path = QString());
+
+// `parent` extended by an object key: "a.b", or "a[\"odd key\"]".
+QString jsonChildPath(const QString &parent, const QString &key);
 
 // Compact JSON text of a value for display ("\"string\"", "42", "{...}");
 // "(absent)" for Undefined.
