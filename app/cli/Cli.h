@@ -15,12 +15,13 @@
 namespace retell::cli {
 
 // Documented exit codes (README "Exit codes").
-enum ExitCode {
+enum ExitCode
+{
     ExitOk = 0,
-    ExitDifferent = 1,   // diff: inputs differ (like GNU diff)
+    ExitDifferent = 1, // diff: inputs differ (like GNU diff); merge: conflicts left (like diff3 -m)
     ExitUsage = 2,
     ExitValidation = 3,
-    ExitAuth = 4,        // authentication or permission
+    ExitAuth = 4, // authentication or permission
     ExitNotFound = 5,
     ExitConflict = 6,
     ExitDatabase = 7,
@@ -104,5 +105,6 @@ void registerBrowseCommands(QMap<QString, Command> &commands);
 void registerDeployCommands(QMap<QString, Command> &commands);
 void registerAccessCommands(QMap<QString, Command> &commands);
 void registerDiffCommands(QMap<QString, Command> &commands);
+void registerMergeCommands(QMap<QString, Command> &commands);
 
 } // namespace retell::cli

@@ -10,7 +10,8 @@ using namespace retell;
 
 namespace {
 
-const char *kUsage = R"(usage: retell-admin-cli [--db URL] [--user EMAIL] [--json] [--verbose] COMMAND ...
+const char *kUsage =
+    R"(usage: retell-admin-cli [--db URL] [--user EMAIL] [--json] [--verbose] COMMAND ...
 
   migrate                      seed [--demo]
   branches                     templates
@@ -26,12 +27,14 @@ const char *kUsage = R"(usage: retell-admin-cli [--db URL] [--user EMAIL] [--jso
          | revoke EMAIL (--company ID | --branch ID | --global)
   diff A B [--side-by-side] [--width N] [--ignore-whitespace] [--ignore-case] [--color|--no-color]
        A, B: a file, BRANCH@VERSION, BRANCH@active or template:NAME
+  merge OURS BASE THEIRS [--output FILE] [--json]   (operands as for diff)
 
 Database: --db or RETELL_ADMIN_DB (sqlite:PATH or mysql://user@host:port/db);
 its password from RETELL_ADMIN_DB_PASSWORD or a prompt. Acting user: --user or
 RETELL_ADMIN_USER, password from RETELL_ADMIN_PASSWORD or a prompt.
-Exit codes: 0 ok, 1 diff found differences, 2 usage, 3 validation failed,
-4 authentication/permission, 5 not found, 6 conflict, 7 database, 8 file I/O.
+Exit codes: 0 ok, 1 diff found differences or merge left conflicts, 2 usage,
+3 validation failed, 4 authentication/permission, 5 not found, 6 conflict,
+7 database, 8 file I/O.
 )";
 
 } // namespace
@@ -94,6 +97,7 @@ int main(int argc, char **argv)
     cli::registerDeployCommands(commands);
     cli::registerAccessCommands(commands);
     cli::registerDiffCommands(commands);
+    cli::registerMergeCommands(commands);
 
     const QString name = args.takeFirst();
     const auto command = commands.constFind(name);

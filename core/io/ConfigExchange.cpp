@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QStringDecoder>
 
 namespace retell::core {
@@ -90,6 +91,21 @@ Result<ImportedConfig> ConfigExchange::parse(const QByteArray &json)
     }
     if (!o.value(QStringLiteral("prompt")).isString())
         return Error::usage(QStringLiteral("The file has neither \"prompt\" (our export) nor \"general_prompt\" (Retell payload)."));
+    // A merge written by `merge` is importable once it is resolved.
+    if (const qsizetype open = o.value(QStringLiteral("conflicts")).toArray().size(); open > 0)
+        return Error::usage(QStringLiteral("The file is a merge with %1 unresolved conflicts: "
+                                           "resolve them and empty \"conflicts\" first.")
+                                .arg(open));
+    const QString prompt = o.value(QStringLiteral("prompt")).toString();
+    static const QRegularExpression opening(QStringLiteral("^<<<<<<<( |$)"),
+                                            QRegularExpression::MultilineOption);
+    static const QRegularExpression closing(QStringLiteral("^>>>>>>>( |$)"),
+                                            QRegularExpression::MultilineOption);
+    if (const QRegularExpressionMatch m = opening.match(prompt);
+        m.hasMatch() && closing.match(prompt, m.capturedEnd()).hasMatch())
+        return Error::usage(
+            QStringLiteral("The prompt still has merge conflict markers (<<<<<<<) on line %1.")
+                .arg(prompt.left(m.capturedStart()).count(u'\n') + 1));
     const QJsonValue tools = o.value(QStringLiteral("tools"));
     if (!tools.isUndefined() && !tools.isArray())
         return Error::usage(QStringLiteral("\"tools\" must be a JSON array."));
