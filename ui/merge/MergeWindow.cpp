@@ -1,0 +1,153 @@
+#include "merge/MergeWindow.h"
+
+#include "editor/FindingsList.h"
+#include "merge/PromptMergePane.h"
+#include "merge/TextMerge.h"
+#include "merge/ToolsMerge.h"
+#include "merge/ToolsMergePane.h"
+
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScreen>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace retell::ui {
+
+using namespace retell::core;
+
+namespace {
+
+QString inputName(MergeInput input)
+{
+    switch (input) {
+    case MergeInput::Base:
+        return MergeWindow::tr("base");
+    case MergeInput::Ours:
+        return MergeWindow::tr("your edit");
+    case MergeInput::Theirs:
+        return MergeWindow::tr("the deployed version");
+    }
+    return {};
+}
+
+} // namespace
+
+MergeWindow::MergeWindow(QWidget *parent) : QMainWindow(parent)
+{
+    setWindowTitle(tr("Merge"));
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    m_tabs = new QTabWidget(central);
+    m_prompt = new PromptMergePane(m_tabs);
+    m_tools = new ToolsMergePane(m_tabs);
+    m_tabs->addTab(m_prompt, tr("Prompt"));
+    m_tabs->addTab(m_tools, tr("Tools"));
+    m_findings = new FindingsList(central);
+
+    auto *splitter = new QSplitter(Qt::Vertical, central);
+    splitter->addWidget(m_tabs);
+    splitter->addWidget(m_findings);
+    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(1, 1);
+    layout->addWidget(splitter, 1);
+
+    auto *bottom = new QHBoxLayout;
+    m_summary = new QLabel(central);
+    m_summary->setWordWrap(true);
+    m_deploy = new QPushButton(tr("Deploy merged version"), central);
+    m_deploy->setEnabled(false);
+    bottom->addWidget(m_summary, 1);
+    bottom->addWidget(m_deploy);
+    layout->addLayout(bottom);
+    setCentralWidget(central);
+
+    if (const QScreen *screen = this->screen()) {
+        const QRect available = screen->availableGeometry();
+        resize(available.width() * 9 / 10, available.height() * 4 / 5);
+    }
+    connect(m_prompt, &PromptMergePane::resultChanged, this, &MergeWindow::refresh);
+    connect(m_tools, &ToolsMergePane::resultChanged, this, &MergeWindow::refresh);
+    connect(m_deploy, &QPushButton::clicked, this, [this] {
+        if (conflictsLeft() > 0)
+            return;
+        m_deployed = true;
+        emit deployRequested(result());
+    });
+}
+
+MergeWindow::~MergeWindow() = default;
+
+bool MergeWindow::setInputs(const DiffSide &base, const DiffSide &ours, const DiffSide &theirs)
+{
+    const PerInput<const DiffSide *> sides{{&base, &ours, &theirs}};
+    const TextMerge prompt = mergeText(base.prompt, ours.prompt, theirs.prompt);
+    if (!prompt.ok()) {
+        m_error = tr("The prompt of %1 (%2) is not valid UTF-8 text.")
+                      .arg(inputName(prompt.error->input), sides[prompt.error->input]->title);
+        m_summary->setText(m_error);
+        return false;
+    }
+    const ToolsMerge tools = mergeTools(base.toolsJson, ours.toolsJson, theirs.toolsJson);
+    if (!tools.ok()) {
+        m_error = tr("The tools of %1 (%2) are not a valid JSON array.")
+                      .arg(inputName(tools.error->input), sides[tools.error->input]->title);
+        m_summary->setText(m_error);
+        return false;
+    }
+    m_error.clear();
+    setWindowTitle(tr("Merge: %1 with %2").arg(ours.title, theirs.title));
+    m_prompt->setMerge(prompt);
+    m_tools->setMerge(tools);
+    m_tabs->setTabText(1, tools.conflicts.isEmpty() ? tr("Tools")
+                                                    : tr("Tools (%1)").arg(tools.conflicts.size()));
+    refresh();
+    return true;
+}
+
+void MergeWindow::setValidationContext(const ValidationContext &context)
+{
+    m_context = context;
+    refresh();
+}
+
+int MergeWindow::conflictsLeft() const
+{
+    return m_prompt->conflictsLeft() + m_tools->conflictsLeft();
+}
+
+AgentConfig MergeWindow::result() const
+{
+    return AgentConfig{m_prompt->resultText(), QString::fromUtf8(m_tools->resultJson())};
+}
+
+void MergeWindow::refresh()
+{
+    if (!m_error.isEmpty())
+        return;
+    const ValidationResult validation = Validator::validate(result(), m_context);
+    m_findings->setFindings(validation.findings);
+    const int left = conflictsLeft();
+    QString summary =
+        left > 0 ? tr("%n conflict(s) left", nullptr, left) : tr("No conflicts left.");
+    if (m_prompt->mergedInLineCount() > 0) {
+        summary += u' ' + tr("%n region(s) were merged inside a line (highlighted): review them.",
+                             nullptr, m_prompt->mergedInLineCount());
+    }
+    if (validation.hasErrors())
+        summary += u' ' + tr("The result has validation errors.");
+    m_summary->setText(summary);
+    m_deploy->setEnabled(left == 0 && !validation.hasErrors());
+}
+
+void MergeWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_deployed && m_error.isEmpty())
+        emit closedWithoutDeploy(result());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace retell::ui
