@@ -12,6 +12,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
 #include <QTreeWidget>
@@ -58,6 +59,7 @@ private slots:
     void toolConflictsAreChosenPerPath();
     void deployAndClose();
     void invalidInputIsRefused();
+    void mergetoolModeSavesTheResult();
 };
 
 void TestMergeWindow::conflictsResolvedByClicksAndUndo()
@@ -197,6 +199,38 @@ void TestMergeWindow::invalidInputIsRefused()
              QStringLiteral("The prompt of your edit (edit) is not valid UTF-8 text."));
     QCOMPARE(window.summaryLabel()->text(), window.errorString());
     QVERIFY(!window.deployButton()->isEnabled());
+}
+
+void TestMergeWindow::mergetoolModeSavesTheResult()
+{
+    QTemporaryDir dir;
+    const auto write = [&](const char *name, const QByteArray &text) {
+        QFile file(dir.filePath(QLatin1String(name)));
+        if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
+            qFatal("cannot write %s", name);
+        return file.fileName();
+    };
+    const QString output = dir.filePath(QStringLiteral("MERGED"));
+    MergeWindow window;
+    QVERIFY(window.openFiles(write("LOCAL", "a\nX\nc\n"), write("BASE", "a\nb\nc\n"),
+                             write("REMOTE", "a\nY\nc\n"), output));
+    QSignalSpy saved(&window, &MergeWindow::saved);
+    QSignalSpy closed(&window, &MergeWindow::closedWithoutDeploy);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.deployButton()->text(), QStringLiteral("Save and close"));
+    QTest::mouseClick(button(&window, QStringLiteral("Take ours")), Qt::LeftButton);
+    QTest::mouseClick(window.deployButton(), Qt::LeftButton);
+    QCOMPARE(saved.size(), 1);
+    QVERIFY(!window.isVisible());
+    QCOMPARE(closed.size(), 0);
+    QFile merged(output);
+    QVERIFY(merged.open(QIODevice::ReadOnly));
+    QCOMPARE(merged.readAll(), QByteArray("a\nX\nc\n"));
+
+    MergeWindow missing;
+    QVERIFY(!missing.openFiles(dir.filePath(QStringLiteral("nope")), output, output, output));
+    QVERIFY(missing.errorString().contains(QLatin1String("nope")));
 }
 
 QTEST_MAIN(TestMergeWindow)

@@ -8,8 +8,12 @@
 
 #include <QCloseEvent>
 #include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QScreen>
 #include <QSplitter>
 #include <QTabWidget>
@@ -74,6 +78,11 @@ MergeWindow::MergeWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_deploy, &QPushButton::clicked, this, [this] {
         if (conflictsLeft() > 0)
             return;
+        if (!m_output.isEmpty()) {
+            if (save())
+                close();
+            return;
+        }
         m_deployed = true;
         emit deployRequested(result());
     });
@@ -99,12 +108,54 @@ bool MergeWindow::setInputs(const DiffSide &base, const DiffSide &ours, const Di
         return false;
     }
     m_error.clear();
+    m_hasTools =
+        !base.toolsJson.isEmpty() || !ours.toolsJson.isEmpty() || !theirs.toolsJson.isEmpty();
     setWindowTitle(tr("Merge: %1 with %2").arg(ours.title, theirs.title));
     m_prompt->setMerge(prompt);
     m_tools->setMerge(tools);
     m_tabs->setTabText(1, tools.conflicts.isEmpty() ? tr("Tools")
                                                     : tr("Tools (%1)").arg(tools.conflicts.size()));
     refresh();
+    return true;
+}
+
+bool MergeWindow::openFiles(const QString &ours, const QString &base, const QString &theirs,
+                            const QString &output)
+{
+    PerInput<DiffSide> sides;
+    const PerInput<QString> paths{{base, ours, theirs}};
+    for (const MergeInput input : allInputs) {
+        auto loaded = loadDiffSide(paths[input]);
+        if (const auto *error = std::get_if<DiffInputError>(&loaded)) {
+            m_error = error->message;
+            m_summary->setText(m_error);
+            return false;
+        }
+        sides[input] = std::get<DiffSide>(std::move(loaded));
+    }
+    m_output = output;
+    if (!m_output.isEmpty())
+        m_deploy->setText(tr("Save and close"));
+    return setInputs(sides[MergeInput::Base], sides[MergeInput::Ours], sides[MergeInput::Theirs]);
+}
+
+bool MergeWindow::save()
+{
+    const AgentConfig merged = result();
+    QByteArray bytes = merged.prompt.toUtf8();
+    if (m_hasTools) {
+        const QJsonObject o{
+            {QStringLiteral("prompt"), merged.prompt},
+            {QStringLiteral("tools"), QJsonDocument::fromJson(merged.toolsJson.toUtf8()).array()}};
+        bytes = QJsonDocument(o).toJson(QJsonDocument::Indented);
+    }
+    QSaveFile file(m_output);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        m_summary->setText(tr("Cannot write %1: %2").arg(m_output, file.errorString()));
+        return false;
+    }
+    m_deployed = true;
+    emit saved(m_output);
     return true;
 }
 

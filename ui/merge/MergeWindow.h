@@ -34,6 +34,13 @@ public:
     // prompt is not UTF-8 or its tools are not a JSON array.
     bool setInputs(const core::DiffSide &base, const core::DiffSide &ours,
                    const core::DiffSide &theirs);
+    // For `retell-admin --merge OURS BASE THEIRS --output MERGED` (git
+    // mergetool): loads the files (plain prompt text, our export or
+    // Retell's payload); Deploy becomes Save, which writes the result to
+    // `output` (the text for plain-text inputs, else {"prompt", "tools"})
+    // and closes the window.
+    bool openFiles(const QString &ours, const QString &base, const QString &theirs,
+                   const QString &output);
     void setValidationContext(const core::ValidationContext &context);
     QString errorString() const { return m_error; }
 
@@ -49,12 +56,14 @@ public:
 signals:
     void deployRequested(const retell::core::AgentConfig &result);
     void closedWithoutDeploy(const retell::core::AgentConfig &result);
+    void saved(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void refresh();
+    bool save();
 
     QTabWidget *m_tabs = nullptr;
     PromptMergePane *m_prompt = nullptr;
@@ -64,6 +73,8 @@ private:
     QPushButton *m_deploy = nullptr;
     core::ValidationContext m_context;
     QString m_error;
+    QString m_output;        // save mode: where Save writes the result
+    bool m_hasTools = false; // any input is a configuration with tools
     bool m_deployed = false;
 };
 
