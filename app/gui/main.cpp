@@ -8,6 +8,7 @@
 #include "app/Settings.h"
 
 #include "diff/DiffWindow.h"
+#include "merge/MergeWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -41,6 +42,13 @@ int main(int argc, char **argv)
                                   QStringLiteral("email"));
     const QCommandLineOption diff(QStringLiteral("diff"),
                                   QStringLiteral("Compare two files side by side: --diff A B."));
+    const QCommandLineOption merge(
+        QStringLiteral("merge"),
+        QStringLiteral("Merge two edits of a base: --merge OURS BASE THEIRS "
+                       "[--output MERGED] (git mergetool)."));
+    const QCommandLineOption mergeOutput(
+        QStringLiteral("output"), QStringLiteral("With --merge: where Save writes the result."),
+        QStringLiteral("file"));
     const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use a dark palette."));
     QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Save a PNG."),
                                   QStringLiteral("file"));
@@ -53,14 +61,36 @@ int main(int argc, char **argv)
                                      QStringLiteral("Print startup timings and quit."));
     for (QCommandLineOption *hidden : {&screenshot, &screenshotDock, &screenshotBranch, &reportStartup})
         hidden->setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({db, user, diff, dark, screenshot, screenshotDock, screenshotBranch,
-                       reportStartup});
-    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("With --diff: FILE_A FILE_B."),
-                                 QStringLiteral("[FILE_A FILE_B]"));
+    parser.addOptions({db, user, diff, merge, mergeOutput, dark, screenshot, screenshotDock,
+                       screenshotBranch, reportStartup});
+    parser.addPositionalArgument(
+        QStringLiteral("files"),
+        QStringLiteral("With --diff: FILE_A FILE_B; with --merge: OURS BASE THEIRS."),
+        QStringLiteral("[FILE_A FILE_B]"));
     parser.process(app);
 
     if (parser.isSet(dark))
         applyDarkPalette(app);
+
+    if (parser.isSet(merge)) {
+        const QStringList files = parser.positionalArguments();
+        if (files.size() != 3) {
+            QTextStream(stderr)
+                << "--merge needs three files: --merge OURS BASE THEIRS [--output MERGED]\n";
+            return 2;
+        }
+        MergeWindow window;
+        bool saved = false;
+        QObject::connect(&window, &MergeWindow::saved, [&saved] { saved = true; });
+        if (!window.openFiles(files.at(0), files.at(1), files.at(2), parser.value(mergeOutput))) {
+            QTextStream(stderr) << window.errorString() << '\n';
+            return 1;
+        }
+        window.show();
+        const int code = app.exec();
+        // Like a merge tool: 0 only when the result was saved.
+        return code != 0 ? code : (saved || !parser.isSet(mergeOutput) ? 0 : 1);
+    }
 
     if (parser.isSet(diff)) {
         const QStringList files = parser.positionalArguments();
