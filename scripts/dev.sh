@@ -12,7 +12,7 @@ JOBS=${JOBS:-$(nproc)}
 PACKAGES=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-mysql libqt6svg6 libgl-dev
-    libqscintilla2-qt6-dev qtkeychain-qt6-dev libcrypt-dev libdtl-dev
+    libqscintilla2-qt6-dev qtkeychain-qt6-dev libcrypt-dev libdtl-dev libmariadb-dev
     mariadb-server mariadb-client apache2-utils diffutils
     xvfb xauth fonts-dejavu-core
 )

@@ -5,12 +5,16 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QStringDecoder>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
+#include <QStringDecoder>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -64,15 +68,30 @@ Result<QString> Args::required(const QString &name, const QString &what) const
     return v;
 }
 
-Result<int> Args::integer(const QString &name, int fallback) const
+Result<int> Args::integer(const QString &name, int fallback, int min, int max) const
 {
     if (!m_values.contains(name))
         return fallback;
     bool ok = false;
-    const int v = m_values.value(name).toInt(&ok);
-    if (!ok)
-        return Error::usage(QStringLiteral("--%1 takes a whole number, not \"%2\".").arg(name, m_values.value(name)));
-    return v;
+    const QString text = m_values.value(name);
+    const qlonglong v = text.toLongLong(&ok);
+    if (!ok || v < min || v > max) {
+        if (min == std::numeric_limits<int>::min() && max == std::numeric_limits<int>::max())
+            return Error::usage(
+                QStringLiteral("--%1 takes a whole number, not \"%2\".").arg(name, text));
+        if (max == std::numeric_limits<int>::max())
+            return Error::usage(
+                QStringLiteral("--%1 takes a whole number of at least %2, not \"%3\".")
+                    .arg(name)
+                    .arg(min)
+                    .arg(text));
+        return Error::usage(QStringLiteral("--%1 takes a whole number from %2 to %3, not \"%4\".")
+                                .arg(name)
+                                .arg(min)
+                                .arg(max)
+                                .arg(text));
+    }
+    return int(v);
 }
 
 QString Cli::promptSecret(const QString &question)
@@ -164,7 +183,11 @@ int Cli::exitCodeFor(ErrorKind kind)
 
 int Cli::fail(const Error &error) const
 {
-    std::fprintf(stderr, "retell-admin-cli: %s\n", qPrintable(error.message));
+    // The message may quote input (a branch name, a file's text): on a
+    // terminal it cannot drive it either.
+    const bool terminal = isatty(STDERR_FILENO) == 1;
+    std::fprintf(stderr, "retell-admin-cli: %s\n",
+                 qPrintable(terminal ? escapeControls(error.message, false) : error.message));
     if (verbose && !error.detail.isEmpty())
         std::fprintf(stderr, "  detail: %s\n", qPrintable(error.detail));
     for (const Finding &f : error.findings) {
@@ -174,9 +197,41 @@ int Cli::fail(const Error &error) const
     return exitCodeFor(error.kind);
 }
 
+bool Cli::stdoutIsTerminal()
+{
+    static const bool terminal = isatty(STDOUT_FILENO) == 1;
+    return terminal;
+}
+
+QString Cli::escapeControls(const QString &text, bool keepLineBreaks)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        const bool lineBreak = u == u'\n' || u == u'\t';
+        const bool control = u < 0x20 || (u >= 0x7f && u <= 0x9f) || (u >= 0x202a && u <= 0x202e) ||
+                             (u >= 0x2066 && u <= 0x2069) || u == 0x200e || u == 0x200f ||
+                             u == 0x061c;
+        if (!control || (keepLineBreaks && lineBreak))
+            out += c;
+        else if (u < 0x100)
+            out += QStringLiteral("\\x%1").arg(int(u), 2, 16, QLatin1Char('0'));
+        else
+            out += QStringLiteral("\\u%1").arg(int(u), 4, 16, QLatin1Char('0'));
+    }
+    return out;
+}
+
+QString Cli::field(const QString &text) const
+{
+    return stdoutIsTerminal() ? escapeControls(text, false) : text;
+}
+
 void Cli::print(const QString &text) const
 {
-    std::fputs(text.toUtf8().constData(), stdout);
+    const QString shown = stdoutIsTerminal() ? escapeControls(text, true) : text;
+    std::fputs(shown.toUtf8().constData(), stdout);
     std::fputc('\n', stdout);
 }
 
@@ -188,20 +243,77 @@ void Cli::printJson(const QJsonValue &value) const
 
 Result<QByteArray> Cli::readFile(const QString &path, qint64 maxBytes)
 {
-    if (path == QLatin1String("-")) {
-        QFile in;
-        if (!in.open(stdin, QIODevice::ReadOnly))
-            return Error::io(QStringLiteral("Cannot read standard input."));
-        return in.read(maxBytes + 1).left(maxBytes);
-    }
+    const bool standardInput = path == QLatin1String("-");
+    const QString name =
+        standardInput ? QStringLiteral("Standard input") : QStringLiteral("The file %1").arg(path);
     QFile file(path);
-    if (!QFileInfo::exists(path))
-        return Error::io(QStringLiteral("The file %1 does not exist.").arg(path));
-    if (file.size() > maxBytes)
-        return Error::usage(QStringLiteral("The file %1 is larger than %2 MB.").arg(path).arg(maxBytes / (1024 * 1024)));
-    if (!file.open(QIODevice::ReadOnly))
-        return Error::io(QStringLiteral("Cannot read %1: %2.").arg(path, file.errorString()));
-    return file.readAll();
+    if (standardInput) {
+        if (!file.open(stdin, QIODevice::ReadOnly))
+            return Error::io(QStringLiteral("Cannot read standard input."));
+    } else {
+        if (!QFileInfo::exists(path))
+            return Error::io(QStringLiteral("The file %1 does not exist.").arg(path));
+        if (QFileInfo(path).isDir())
+            return Error::io(QStringLiteral("%1 is a folder, not a file.").arg(path));
+        if (!file.open(QIODevice::ReadOnly))
+            return Error::io(QStringLiteral("Cannot read %1: %2.").arg(path, file.errorString()));
+    }
+    // Pipes and devices (/dev/zero) report no size: read in bounded steps.
+    QByteArray data;
+    char chunk[64 * 1024];
+    for (;;) {
+        const qint64 n = file.read(chunk, sizeof chunk);
+        if (n < 0)
+            return Error::io(QStringLiteral("Cannot read %1: %2.")
+                                 .arg(standardInput ? QStringLiteral("standard input") : path,
+                                      file.errorString()));
+        if (n == 0)
+            break;
+        if (data.size() + n > maxBytes)
+            return Error::usage(
+                QStringLiteral(
+                    "%1 is larger than %2 MB, more than any prompt or configuration needs.")
+                    .arg(name)
+                    .arg(maxBytes / (1024 * 1024)));
+        data.append(chunk, n);
+    }
+    return data;
+}
+
+Result<void> Cli::writeFileAtomically(const QString &path, const QByteArray &data)
+{
+    struct stat info
+    {
+    };
+    const QByteArray native = QFile::encodeName(path);
+    if (::stat(native.constData(), &info) == 0 && !S_ISREG(info.st_mode))
+        return Error::io(QStringLiteral("%1 is not a regular file; it was left untouched (write to "
+                                        "standard output instead).")
+                             .arg(path));
+    QSaveFile file(path); // commit() fsyncs the temporary file, then renames it
+    if (!file.open(QIODevice::WriteOnly))
+        return Error::io(QStringLiteral("Cannot write %1: %2.").arg(path, file.errorString()));
+    errno = 0;
+    if (file.write(data) != data.size() || !file.commit()) {
+        const int error = errno;
+        const QString reason =
+            error != 0 ? QString::fromLocal8Bit(std::strerror(error)) : file.errorString();
+        file.cancelWriting();
+        return Error::io(QStringLiteral("Cannot write %1: %2; the previous file is unchanged.")
+                             .arg(path, reason));
+    }
+    return {};
+}
+
+Result<void> Cli::flushStandardOutput()
+{
+    errno = 0;
+    if (std::fflush(stdout) == 0 && !std::ferror(stdout))
+        return {};
+    const int error = errno;
+    return Error::io(QStringLiteral("Cannot write to standard output: %1.")
+                         .arg(error ? QString::fromLocal8Bit(std::strerror(error))
+                                    : QStringLiteral("write error")));
 }
 
 Result<QString> Cli::readText(const QString &path, const QString &what)

@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <limits>
 
 namespace retell::cli {
 
@@ -38,7 +39,10 @@ public:
     bool has(const QString &name) const { return m_values.contains(name) || m_flags.contains(name); }
     const QStringList &positionals() const { return m_positionals; }
     core::Result<QString> required(const QString &name, const QString &what) const;
-    core::Result<int> integer(const QString &name, int fallback) const;
+    // --name N within [min, max] (a usage error naming the range otherwise).
+    core::Result<int> integer(const QString &name, int fallback,
+                              int min = std::numeric_limits<int>::min(),
+                              int max = std::numeric_limits<int>::max()) const;
 
 private:
     QMap<QString, QString> m_values;
@@ -66,9 +70,28 @@ public:
     core::Result<core::Actor> authenticate();
 
     int fail(const core::Error &error) const;
-    void print(const QString &text) const;         // stdout, one line
+    // stdout, one line. On a terminal, control characters in it (escape
+    // sequences, carriage returns, bidi overrides) are shown escaped, as
+    // \x1b or \u202e: database content cannot drive the terminal. Pipes and
+    // files get the exact text; so does --json (JSON escapes them itself).
+    void print(const QString &text) const;
+    // A one-line field inside a printed line (notes, names): on a terminal its
+    // line breaks are escaped too, so it cannot fake further lines.
+    QString field(const QString &text) const;
+    static bool stdoutIsTerminal();
+    static QString escapeControls(const QString &text, bool keepLineBreaks);
     void printJson(const QJsonValue &value) const; // stdout
-    static core::Result<QByteArray> readFile(const QString &path, qint64 maxBytes = 64 * 1024 * 1024);
+    // A file, a pipe, a device or standard input ("-"), read up to maxBytes:
+    // anything longer is refused with a sentence, never cut or read forever.
+    static constexpr qint64 kMaxInputBytes = 16 * 1024 * 1024;
+    static core::Result<QByteArray> readFile(const QString &path, qint64 maxBytes = kMaxInputBytes);
+    // Replaces path with data or leaves it as it was: a temporary file in
+    // the same folder, written, flushed to disk, renamed over path. Refuses a
+    // path that exists and is not a regular file (a device, a folder, a pipe).
+    static core::Result<void> writeFileAtomically(const QString &path, const QByteArray &data);
+    // After the command: what it printed reached standard output (a full
+    // disk, a closed pipe), else an error (exit 8).
+    static core::Result<void> flushStandardOutput();
     // A text file that must be valid UTF-8 (prompts, tools configs).
     static core::Result<QString> readText(const QString &path, const QString &what);
     static int exitCodeFor(core::ErrorKind kind);
@@ -106,5 +129,6 @@ void registerDeployCommands(QMap<QString, Command> &commands);
 void registerAccessCommands(QMap<QString, Command> &commands);
 void registerDiffCommands(QMap<QString, Command> &commands);
 void registerMergeCommands(QMap<QString, Command> &commands);
+void registerSecurityCommands(QMap<QString, Command> &commands);
 
 } // namespace retell::cli

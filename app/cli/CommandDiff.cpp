@@ -8,6 +8,7 @@
 #include "diff/ToolsDiff.h"
 
 #include <cstdio>
+#include <optional>
 #include <unistd.h>
 
 namespace retell::cli {
@@ -25,8 +26,8 @@ int diff(Cli &cli, const QStringList &argv)
         return cli.fail(args.error());
     if (args->positionals().size() != 2)
         return cli.fail(Error::usage(QStringLiteral("usage: diff A B [--side-by-side] [--width N] [--ignore-whitespace] [--ignore-case] [--context N] [--color|--no-color]")));
-    auto width = args->integer(QStringLiteral("width"), 130);
-    auto context = args->integer(QStringLiteral("context"), 3);
+    auto width = args->integer(QStringLiteral("width"), 130, 20, 1000);
+    auto context = args->integer(QStringLiteral("context"), 3, 0, 100000);
     if (!width || !context)
         return cli.fail(!width ? width.error() : context.error());
     OperandResolver resolver(cli);
@@ -55,9 +56,19 @@ int diff(Cli &cli, const QStringList &argv)
         colour = true;
     if (args->has(QStringLiteral("no-color")))
         colour = false;
+    // On a terminal the lines are shown with their control characters
+    // escaped (see Cli::print); whether they differ is decided on the exact text.
+    std::optional<LineDiff> shownPrompt;
+    if (Cli::stdoutIsTerminal()) {
+        const auto shown = [](const QByteArray &text) {
+            return Cli::escapeControls(QString::fromUtf8(text), true).toUtf8();
+        };
+        shownPrompt = computeLineDiff(shown(left->prompt), shown(right->prompt), options);
+    }
+    const LineDiff &rendered = shownPrompt ? *shownPrompt : prompt;
     QString out = args->has(QStringLiteral("side-by-side"))
-        ? (prompt.identical ? QString() : renderSideBySide(prompt, std::max(20, width.value()), colour))
-        : renderUnified(prompt, left->title, right->title, colour, options.context);
+        ? (prompt.identical ? QString() : renderSideBySide(rendered, std::max(20, width.value()), colour))
+        : renderUnified(rendered, left->title, right->title, colour, options.context);
     if (!tools.identical())
         out += renderToolsText(tools, colour);
     const QByteArray bytes = out.toUtf8();

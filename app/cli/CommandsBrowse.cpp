@@ -6,8 +6,6 @@
 #include "versions/BranchService.h"
 #include "versions/VersionService.h"
 
-#include <QSaveFile>
-
 #include <cstdio>
 
 namespace retell::cli {
@@ -42,11 +40,14 @@ int branches(Cli &cli, const QStringList &argv)
     for (const Branch &b : std::as_const(*list)) {
         if (b.companyName != company) {
             company = b.companyName;
-            cli.print(company);
+            cli.print(cli.field(company));
         }
-        cli.print(QStringLiteral("  %1  %2  %3").arg(b.id, b.name.leftJustified(24),
-            b.activeVersion ? QStringLiteral("v%1 (%2)").arg(*b.activeVersion).arg(validationStatusName(b.activeStatus))
-                            : QStringLiteral("no version yet")));
+        cli.print(QStringLiteral("  %1  %2  %3")
+                      .arg(cli.field(b.id), cli.field(b.name).leftJustified(24),
+                           b.activeVersion ? QStringLiteral("v%1 (%2)")
+                                                 .arg(*b.activeVersion)
+                                                 .arg(validationStatusName(b.activeStatus))
+                                           : QStringLiteral("no version yet")));
     }
     return ExitOk;
 }
@@ -67,9 +68,9 @@ int templates(Cli &cli, const QStringList &argv)
     }
     for (const Template &t : std::as_const(*list)) {
         const char *source = t.source == TemplateSource::BuiltIn ? "built-in" : t.source == TemplateSource::Custom ? "custom" : "web app";
-        cli.print(QStringLiteral("%1  [%2]").arg(t.name, QString::fromLatin1(source)));
+        cli.print(QStringLiteral("%1  [%2]").arg(cli.field(t.name), QString::fromLatin1(source)));
         if (!t.description.isEmpty())
-            cli.print(QStringLiteral("    %1").arg(t.description));
+            cli.print(QStringLiteral("    %1").arg(cli.field(t.description)));
         cli.print(QStringLiteral("    tools: %1").arg(Validator::toolNames(t.config.toolsJson).join(QStringLiteral(", "))));
     }
     return ExitOk;
@@ -99,7 +100,7 @@ int show(Cli &cli, const QStringList &argv)
         return cli.fail(args.error());
     if (args->positionals().size() != 1)
         return cli.fail(Error::usage(QStringLiteral("usage: show BRANCH [--version N]")));
-    auto number = args->integer(QStringLiteral("version"), 0);
+    auto number = args->integer(QStringLiteral("version"), 0, 1);
     if (!number)
         return cli.fail(number.error());
     auto loaded = loadVersion(cli, args->positionals().first(), number.value());
@@ -112,12 +113,18 @@ int show(Cli &cli, const QStringList &argv)
         cli.printJson(o);
         return ExitOk;
     }
-    cli.print(QStringLiteral("%1 / %2 — version %3%4").arg(branch.companyName, branch.name).arg(v.version)
+    cli.print(QStringLiteral("%1 / %2 — version %3%4")
+                  .arg(cli.field(branch.companyName), cli.field(branch.name))
+                  .arg(v.version)
                   .arg(v.isActive ? QStringLiteral(" (active)") : QString()));
-    cli.print(QStringLiteral("template: %1").arg(v.templateName.isEmpty() ? QStringLiteral("-") : v.templateName));
-    cli.print(QStringLiteral("deployed: %1 by %2").arg(localTime(v.deployedAt), v.deployedByName.isEmpty() ? QStringLiteral("-") : v.deployedByName));
+    cli.print(QStringLiteral("template: %1")
+                  .arg(v.templateName.isEmpty() ? QStringLiteral("-") : cli.field(v.templateName)));
+    cli.print(QStringLiteral("deployed: %1 by %2")
+                  .arg(localTime(v.deployedAt), v.deployedByName.isEmpty()
+                                                    ? QStringLiteral("-")
+                                                    : cli.field(v.deployedByName)));
     cli.print(QStringLiteral("validation: %1").arg(validationStatusName(v.validationStatus)));
-    cli.print(QStringLiteral("notes: %1").arg(v.notes));
+    cli.print(QStringLiteral("notes: %1").arg(cli.field(v.notes)));
     cli.print(QStringLiteral("\n--- prompt ---\n%1\n--- tools ---\n%2").arg(v.config.prompt, v.config.toolsJson.trimmed()));
     return ExitOk;
 }
@@ -129,8 +136,8 @@ int history(Cli &cli, const QStringList &argv)
         return cli.fail(args.error());
     if (args->positionals().size() != 1)
         return cli.fail(Error::usage(QStringLiteral("usage: history BRANCH [--limit N] [--before N]")));
-    auto limit = args->integer(QStringLiteral("limit"), 0);
-    auto before = args->integer(QStringLiteral("before"), 0);
+    auto limit = args->integer(QStringLiteral("limit"), 0, 1);
+    auto before = args->integer(QStringLiteral("before"), 0, 1);
     if (!limit || !before)
         return cli.fail((!limit ? limit.error() : before.error()));
     auto actor = cli.authenticate();
@@ -165,14 +172,22 @@ int history(Cli &cli, const QStringList &argv)
                                   {QStringLiteral("versions"), out}});
         return ExitOk;
     }
-    cli.print(QStringLiteral("%1 / %2: %3 version(s)").arg(branch->companyName, branch->name).arg(total));
+    cli.print(QStringLiteral("%1 / %2: %3 version(s)")
+                  .arg(cli.field(branch->companyName), cli.field(branch->name))
+                  .arg(total));
     for (const VersionSummary &s : std::as_const(rows)) {
-        cli.print(QStringLiteral("%1 %2  %3  %4  %5  %6  %7")
-                      .arg(s.isActive ? QLatin1Char('*') : QLatin1Char(' '))
-                      .arg(QStringLiteral("v%1").arg(s.version), -6)
-                      .arg(localTime(s.deployedAt), validationStatusName(s.validationStatus).leftJustified(7),
-                           (s.deployedByName.isEmpty() ? QStringLiteral("-") : s.deployedByName).leftJustified(16),
-                           (s.templateName.isEmpty() ? QStringLiteral("-") : s.templateName).leftJustified(26), s.notes));
+        cli.print(
+            QStringLiteral("%1 %2  %3  %4  %5  %6  %7")
+                .arg(s.isActive ? QLatin1Char('*') : QLatin1Char(' '))
+                .arg(QStringLiteral("v%1").arg(s.version), -6)
+                .arg(
+                    localTime(s.deployedAt),
+                    validationStatusName(s.validationStatus).leftJustified(7),
+                    (s.deployedByName.isEmpty() ? QStringLiteral("-") : cli.field(s.deployedByName))
+                        .leftJustified(16),
+                    (s.templateName.isEmpty() ? QStringLiteral("-") : cli.field(s.templateName))
+                        .leftJustified(26),
+                    cli.field(s.notes)));
     }
     return ExitOk;
 }
@@ -185,7 +200,7 @@ int exportCommand(Cli &cli, const QStringList &argv)
     if (args->positionals().size() != 1)
         return cli.fail(Error::usage(QStringLiteral("usage: export BRANCH [--version N] [--format native|retell] [--output FILE]")));
     auto format = ConfigExchange::formatFromName(args->value(QStringLiteral("format")));
-    auto number = args->integer(QStringLiteral("version"), 0);
+    auto number = args->integer(QStringLiteral("version"), 0, 1);
     if (!format || !number)
         return cli.fail(!format ? format.error() : number.error());
     auto loaded = loadVersion(cli, args->positionals().first(), number.value());
@@ -197,9 +212,8 @@ int exportCommand(Cli &cli, const QStringList &argv)
         std::fwrite(data.constData(), 1, size_t(data.size()), stdout);
         return ExitOk;
     }
-    QSaveFile file(output); // atomic: never a half-written export
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
-        return cli.fail(Error::io(QStringLiteral("Cannot write %1: %2.").arg(output, file.errorString())));
+    if (auto written = Cli::writeFileAtomically(output, data); !written)
+        return cli.fail(written.error());
     std::fprintf(stderr, "exported %s v%d to %s\n", qPrintable(loaded->first.name), loaded->second.version, qPrintable(output));
     return ExitOk;
 }

@@ -3,6 +3,7 @@
 
 #include "db/Migrator.h"
 #include "seed/Seeder.h"
+#include "templates/TemplateService.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -23,6 +24,8 @@ int migrate(Cli &cli, const QStringList &argv)
     auto report = Migrator::migrate(cli.context.spec);
     if (!report)
         return cli.fail(report.error());
+    if (auto indexed = TemplateService(cli.context).refreshIndex(); !indexed)
+        return cli.fail(indexed.error());
     if (cli.json) {
         cli.printJson(QJsonObject{{QStringLiteral("database"), cli.context.spec.toUrl()},
                                   {QStringLiteral("applied"), QJsonArray::fromStringList(report->applied)},

@@ -50,10 +50,11 @@ Result<DiffSide> OperandResolver::resolve(const QString &spec)
             return v.error();
         return fromConfig(v->config, QStringLiteral("%1@%2").arg(branch->name).arg(v->version));
     }
-    auto side = loadDiffSide(spec);
-    if (auto *error = std::get_if<DiffInputError>(&side))
-        return Error::io(error->message);
-    return std::get<DiffSide>(side);
+    // Read through the CLI's bounded reader: /dev/zero is refused, not read forever.
+    auto bytes = Cli::readFile(spec);
+    if (!bytes)
+        return bytes.error();
+    return diffSideFromBytes(bytes.value(), spec == QLatin1String("-") ? QStringLiteral("stdin") : QFileInfo(spec).fileName());
 }
 
 Result<void> OperandResolver::database()

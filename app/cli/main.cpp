@@ -1,10 +1,12 @@
 #include "Cli.h"
 
+#include "db/ConnectionOptions.h"
 #include "db/ConnectionSpec.h"
 
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <cstdlib>
 
 using namespace retell;
 
@@ -28,6 +30,7 @@ const char *kUsage =
   diff A B [--side-by-side] [--width N] [--ignore-whitespace] [--ignore-case] [--color|--no-color]
        A, B: a file, BRANCH@VERSION, BRANCH@active or template:NAME
   merge OURS BASE THEIRS [--output FILE] [--json]   (operands as for diff)
+  db-roles --dialect mysql|pgsql [--account NAME] [--account-host HOST] [--database NAME] [--apply]
 
 Database: --db or RETELL_ADMIN_DB (sqlite:PATH or mysql://user@host:port/db);
 its password from RETELL_ADMIN_DB_PASSWORD or a prompt. Acting user: --user or
@@ -37,10 +40,42 @@ Exit codes: 0 ok, 1 diff found differences or merge left conflicts, 2 usage,
 7 database, 8 file I/O.
 )";
 
+// Commands that only read: their connections are opened read-only.
+const QStringList kReadOnlyCommands = {
+    QStringLiteral("branches"), QStringLiteral("templates"), QStringLiteral("show"),
+    QStringLiteral("history"),  QStringLiteral("export"),    QStringLiteral("grants"),
+    QStringLiteral("diff"),     QStringLiteral("validate"),
+};
+
+// Qt's own warnings (a driver's, a plugin's) must not come between the
+// program's one-line error and whoever reads it: they are kept and shown
+// after everything else, with --verbose only.
+QStringList g_qtMessages;
+bool g_verbose = false;
+
+void keepQtMessage(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    if (type == QtFatalMsg) {
+        std::fprintf(stderr, "retell-admin-cli: internal error: %s\n", qPrintable(message));
+        std::abort();
+    }
+    g_qtMessages << message;
+}
+
+void showQtMessages()
+{
+    if (!g_verbose)
+        return;
+    for (const QString &m : std::as_const(g_qtMessages))
+        std::fprintf(stderr, "  qt: %s\n", qPrintable(m));
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
+    qInstallMessageHandler(keepQtMessage);
+    std::atexit(showQtMessages);
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("retell-admin"));
     QCoreApplication::setApplicationName(QStringLiteral("retell-admin"));
@@ -68,6 +103,7 @@ int main(int argc, char **argv)
             context.json = true;
         } else if (opt == QLatin1String("--verbose")) {
             context.verbose = true;
+            g_verbose = true;
         } else if (opt == QLatin1String("--help")) {
             std::fputs(kUsage, stdout);
             return cli::ExitOk;
@@ -98,6 +134,7 @@ int main(int argc, char **argv)
     cli::registerAccessCommands(commands);
     cli::registerDiffCommands(commands);
     cli::registerMergeCommands(commands);
+    cli::registerSecurityCommands(commands);
 
     const QString name = args.takeFirst();
     const auto command = commands.constFind(name);
@@ -105,5 +142,11 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "retell-admin-cli: unknown command \"%s\"\n%s", qPrintable(name), kUsage);
         return cli::ExitUsage;
     }
-    return (*command)(context, args);
+    core::setReadOnlyProcess(kReadOnlyCommands.contains(name));
+    const int code = (*command)(context, args);
+    if (auto flushed = cli::Cli::flushStandardOutput(); !flushed) {
+        const int failed = context.fail(flushed.error());
+        return code == cli::ExitOk || code == cli::ExitDifferent ? failed : code;
+    }
+    return code;
 }

@@ -3,6 +3,8 @@
 #include "db/Database.h"
 #include "versions/BranchService.h"
 
+#include <QRegularExpression>
+
 namespace retell::core {
 
 namespace {
@@ -25,17 +27,31 @@ Result<void> checkScope(QSqlDatabase &db, GrantScope scope, const QString &scope
             return Error::usage(QStringLiteral("A global grant takes no company or branch."));
         return {};
     }
+    // A grant matches by exact text: an id must be written as the database
+    // holds it ("3", not "03" or " 3"), and name a company or branch that
+    // exists and is not deleted, or it would be stored and never match.
     if (scope == GrantScope::Company) {
-        auto q = Database::exec(db, QStringLiteral("SELECT id FROM companies WHERE id = ?"), {scopeId});
+        static const QRegularExpression canonical(QStringLiteral("^[1-9][0-9]{0,17}$"));
+        if (!canonical.match(scopeId).hasMatch())
+            return Error::usage(
+                QStringLiteral("A company id is a whole number such as 3, not \"%1\".")
+                    .arg(scopeId));
+        auto q = Database::exec(
+            db, QStringLiteral("SELECT id FROM companies WHERE id = ? AND deleted_at IS NULL"),
+            {scopeId.toLongLong()});
         if (!q)
             return q.error();
         if (!q->next())
-            return Error::notFound(QStringLiteral("No company with id %1.").arg(scopeId));
+            return Error::notFound(
+                QStringLiteral("No company with id %1 (or it was deleted).").arg(scopeId));
         return {};
     }
     auto branch = BranchService::lookup(db, scopeId);
     if (!branch)
         return branch.error();
+    if (branch->id != scopeId)
+        return Error::notFound(
+            QStringLiteral("No branch with id \"%1\"; its id is %2.").arg(scopeId, branch->id));
     *companyOfBranch = branch->companyId;
     return {};
 }

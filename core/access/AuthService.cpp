@@ -7,6 +7,7 @@
 
 #include <QCryptographicHash>
 
+#include <atomic>
 #include <cstring>
 #include <memory>
 
@@ -14,16 +15,14 @@ namespace retell::core {
 
 namespace {
 
-// A hash to verify against when the e-mail is unknown, so that an unknown
-// user takes as long as a wrong password.
-QByteArray dummyHash()
-{
-    static const QByteArray hash = [] {
-        auto h = AuthService::hashPassword(QByteArrayLiteral("retell-admin-dummy"), 12);
-        return h ? h.value() : QByteArray();
-    }();
-    return hash;
-}
+// Verified when the e-mail is unknown, so that an unknown user costs exactly
+// one bcrypt run of the usual cost, like a wrong password: cost 10 is
+// Laravel's default (BCRYPT_ROUNDS) and the seeder's. Precomputed (of a
+// random password nobody knows): hashing it at run time would cost a second
+// bcrypt run per login.
+constexpr char kDummyHash[] = "$2y$10$pPXtG2fHaEuhRnOx24jeoO4T023QYt..uDLusNA01uJkAPIH0Lssa";
+
+std::atomic<quint64> g_bcryptRuns{0};
 
 bool constantTimeEquals(const char *a, const char *b)
 {
@@ -44,6 +43,7 @@ bool AuthService::verifyPassword(const QByteArray &password, const QByteArray &h
         return false;
     auto data = std::make_unique<crypt_data>(); // 32 KB: keep it off the stack
     std::memset(data.get(), 0, sizeof(crypt_data));
+    ++g_bcryptRuns;
     const char *result = crypt_rn(password.constData(), hash.constData(), data.get(), sizeof(crypt_data));
     if (!result || result[0] == '*')
         return false;
@@ -57,6 +57,7 @@ Result<QByteArray> AuthService::hashPassword(const QByteArray &password, int cos
         return Error{ErrorKind::Authentication, QStringLiteral("The system could not generate a password salt."), {}};
     auto data = std::make_unique<crypt_data>();
     std::memset(data.get(), 0, sizeof(crypt_data));
+    ++g_bcryptRuns;
     const char *result = crypt_rn(password.constData(), salt, data.get(), sizeof(crypt_data));
     if (!result || result[0] == '*')
         return Error{ErrorKind::Authentication, QStringLiteral("The system could not hash the password."), {}};
@@ -79,17 +80,34 @@ Result<Actor> AuthService::login(const QString &email, const QString &password) 
     if (!q)
         return q.error();
     if (!q->next()) {
-        verifyPassword(password.toUtf8(), dummyHash());
+        verifyPassword(password.toUtf8(),
+                       QByteArray::fromRawData(kDummyHash, sizeof kDummyHash - 1));
         return refused;
     }
     User user;
     user.id = q->value(0).toLongLong();
     user.name = q->value(1).toString();
     user.email = q->value(2).toString();
-    const QByteArray hash = q->value(3).toString().toLatin1();
+    QByteArray hash = q->value(3).toString().toLatin1();
+    // A user whose column holds no bcrypt hash costs the same run too.
+    if (!hash.startsWith("$2y$") && !hash.startsWith("$2b$") && !hash.startsWith("$2a$")) {
+        verifyPassword(password.toUtf8(),
+                       QByteArray::fromRawData(kDummyHash, sizeof kDummyHash - 1));
+        return refused;
+    }
     if (!verifyPassword(password.toUtf8(), hash))
         return refused;
     return reload(user);
+}
+
+quint64 AuthService::bcryptRuns()
+{
+    return g_bcryptRuns.load();
+}
+
+QByteArray AuthService::dummyHash()
+{
+    return QByteArray(kDummyHash);
 }
 
 Result<Actor> AuthService::reload(const User &user) const

@@ -20,6 +20,11 @@ public:
     // Laravel-compatible $2y$ bcrypt hash (cost 12 by default).
     static Result<QByteArray> hashPassword(const QByteArray &password, int cost = 12);
     static bool verifyPassword(const QByteArray &password, const QByteArray &hash);
+    // bcrypt computations (hashes and verifications) this process ran: every
+    // login path runs exactly one, whether the e-mail is known or not.
+    static quint64 bcryptRuns();
+    // What an unknown e-mail is checked against (cost 10, Laravel's default).
+    static QByteArray dummyHash();
 
 private:
     ServiceContext m_context;

@@ -1,19 +1,13 @@
 #include "db/ConnectionSpec.h"
 
+#include "db/ConnectionOptions.h"
+
 #include <QDir>
 #include <QStandardPaths>
 #include <QUrl>
 #include <QUrlQuery>
 
 namespace retell::core {
-
-namespace {
-const QStringList kKnownOptions = {
-    QStringLiteral("ssl_ca"),   QStringLiteral("ssl_cert"),   QStringLiteral("ssl_key"),
-    QStringLiteral("ssl_capath"), QStringLiteral("ssl_cipher"), QStringLiteral("connect_timeout"),
-    QStringLiteral("read_timeout"), QStringLiteral("write_timeout"),
-};
-}
 
 Result<ConnectionSpec> ConnectionSpec::parse(const QString &text)
 {
@@ -47,10 +41,13 @@ Result<ConnectionSpec> ConnectionSpec::parse(const QString &text)
         const QUrlQuery query(parsed);
         for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
             const QString k = key.toLower();
-            if (!kKnownOptions.contains(k))
-                return Error::usage(QStringLiteral("Unknown database URL option \"%1\"; known: %2.").arg(key, kKnownOptions.join(QStringLiteral(", "))));
+            if (spec.options.contains(k))
+                return Error::usage(
+                    QStringLiteral("The database URL gives the option %1 twice.").arg(k));
             spec.options.insert(k, value);
         }
+        if (auto valid = validateConnectionOptions(spec); !valid)
+            return valid.error();
         return spec;
     }
     return Error::usage(QStringLiteral("Unsupported database URL \"%1\"; use sqlite:PATH or mysql://user@host:port/dbname.").arg(url));

@@ -1,5 +1,6 @@
 #include "db/Migrator.h"
 
+#include "db/ConnectionOptions.h"
 #include "db/Database.h"
 
 #include <QDateTime>
@@ -199,7 +200,10 @@ Result<MigrationReport> Migrator::migrate(const ConnectionSpec &spec)
 
 Result<MigrationReport> Migrator::migrate(const ConnectionSpec &spec, const QString &directory)
 {
-    auto conn = Database::connection(spec);
+    auto conn = [&] {
+        const SqliteCreateScope creating; // the one place a database file may be created
+        return Database::connection(spec);
+    }();
     if (!conn)
         return conn.error();
     QSqlDatabase &db = conn.value();

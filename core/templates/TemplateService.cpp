@@ -110,6 +110,16 @@ Result<void> TemplateService::scanForWebTemplates(QSqlDatabase &db) const
     });
 }
 
+Result<void> TemplateService::refreshIndex() const
+{
+    auto conn = Database::connection(m_context.spec);
+    if (!conn)
+        return conn.error();
+    auto scanned = scanForWebTemplates(conn.value());
+    Database::finishStatements(conn.value());
+    return scanned;
+}
+
 void TemplateService::invalidate() const
 {
     QMutexLocker lock(&m_cache->mutex);
@@ -155,13 +165,27 @@ Result<QList<Template>> TemplateService::templates() const
     }
     for (const Template &t : builtIns())
         add(t);
-    // Template rows the web application keeps in its own table.
-    if (auto scanned = scanForWebTemplates(conn.value()); !scanned)
-        return scanned.error();
-    auto web = Database::exec(conn.value(), QStringLiteral(
-        "SELECT template_name, prompt_content, functions_config FROM retell_agent_prompts "
-        "WHERE id IN (SELECT row_id FROM retell_admin_template_rows) AND is_template = 1 "
-        "AND template_name IS NOT NULL ORDER BY version DESC"));
+    // Template rows the web application keeps in its own table: those the
+    // index knows, plus the rows written since it was last advanced (a range
+    // of the primary key). Reading never writes the index: see refreshIndex().
+    auto last = Database::exec(
+        conn.value(),
+        QStringLiteral("SELECT value FROM retell_admin_meta WHERE name = 'template_scan_last_id'"));
+    if (!last)
+        return last.error();
+    const qint64 indexedUpTo = last->next() ? last->value(0).toLongLong() : 0;
+    auto web = Database::exec(
+        conn.value(),
+        QStringLiteral("SELECT template_name, prompt_content, functions_config, version FROM "
+                       "retell_agent_prompts "
+                       "WHERE id IN (SELECT row_id FROM retell_admin_template_rows) AND "
+                       "is_template = 1 AND template_name IS NOT NULL "
+                       "UNION ALL "
+                       "SELECT template_name, prompt_content, functions_config, version FROM "
+                       "retell_agent_prompts "
+                       "WHERE id > ? AND is_template = 1 AND template_name IS NOT NULL "
+                       "ORDER BY 4 DESC"),
+        {indexedUpTo});
     if (!web)
         return web.error();
     while (web->next()) {

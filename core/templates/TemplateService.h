@@ -27,6 +27,9 @@ public:
     Result<Template> save(const Actor &actor, const QString &name, const QString &description,
                           const AgentConfig &config) const;
     void invalidate() const;
+    // Advances the index of the web application's template rows (a write;
+    // reading templates never writes). The CLI's migrate runs it.
+    Result<void> refreshIndex() const;
 
     // The three built-in templates from resources (no database needed).
     static QList<Template> builtIns();

@@ -3,6 +3,11 @@
 #include <QJsonParseError>
 #include <QProcess>
 
+#include <grp.h>
+#include <pty.h>
+#include <thread>
+#include <unistd.h>
+
 namespace retell::test {
 
 QJsonDocument CliResult::json(QString *error) const
@@ -27,7 +32,8 @@ Who CliRunner::demoUser(const char *email)
     return Who{QString::fromLatin1(email), QStringLiteral("demo-password")};
 }
 
-CliResult CliRunner::run(const QStringList &args, const Who &who, const QProcessEnvironment &extra) const
+CliResult CliRunner::run(const QStringList &args, const Who &who, const QProcessEnvironment &extra,
+                         const RunOptions &options) const
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const char *name : {"RETELL_ADMIN_DB", "RETELL_ADMIN_DB_PASSWORD", "RETELL_ADMIN_USER", "RETELL_ADMIN_PASSWORD"})
@@ -51,15 +57,69 @@ CliResult CliRunner::run(const QStringList &args, const Who &who, const QProcess
     QProcess p;
     p.setProcessEnvironment(env);
     p.setStandardInputFile(QProcess::nullDevice());
-    p.start(QStringLiteral(RETELL_CLI_PATH), args);
+    if (!options.stdoutFile.isEmpty())
+        p.setStandardOutputFile(options.stdoutFile);
+    // A pseudo-terminal as standard output: the child gets the slave side,
+    // a thread here drains the master side until the child is gone.
+    int master = -1;
+    int slave = -1;
+    QByteArray terminalBytes;
+    std::thread drain;
+    if (options.terminal && ::openpty(&master, &slave, nullptr, nullptr, nullptr) != 0)
+        qFatal("openpty failed");
+    const bool dropRoot = options.unprivileged && ::geteuid() == 0;
+    p.setChildProcessModifier([master, slave, dropRoot] {
+        if (slave >= 0) {
+            ::dup2(slave, STDOUT_FILENO);
+            ::close(slave);
+            ::close(master);
+        }
+        if (dropRoot &&
+            (::setgroups(0, nullptr) != 0 || ::setgid(65534) != 0 || ::setuid(65534) != 0))
+            ::_exit(126);
+    });
+    QString program = QStringLiteral(RETELL_CLI_PATH);
+    QStringList arguments = args;
+    if (!options.shellPrefix.isEmpty()) {
+        arguments =
+            QStringList{QStringLiteral("-c"),
+                        options.shellPrefix + QStringLiteral("; exec \"$0\" \"$@\""), program} +
+            args;
+        program = QStringLiteral("/bin/sh");
+    }
+    p.start(program, arguments);
     CliResult r;
+    if (options.terminal) {
+        ::close(slave);
+        drain = std::thread([master, &terminalBytes] {
+            char buffer[4096];
+            for (;;) {
+                const ssize_t n = ::read(master, buffer, sizeof buffer);
+                if (n <= 0)
+                    break; // EIO once the child has closed the terminal
+                terminalBytes.append(buffer, n);
+            }
+        });
+    }
+    const auto finish = [&] {
+        if (drain.joinable())
+            drain.join();
+        if (master >= 0)
+            ::close(master);
+        // The terminal turns each "\n" into "\r\n".
+        if (options.terminal)
+            r.out = terminalBytes.replace("\r\n", "\n");
+    };
     if (!p.waitForStarted(10000)) {
         r.err = "test harness: the CLI did not start: " + p.errorString().toUtf8();
+        p.kill();
+        finish();
         return r;
     }
     if (!p.waitForFinished(240000)) {
         p.kill();
         p.waitForFinished(5000);
+        finish();
         r.err = "test harness: the CLI did not finish within 240 s";
         return r;
     }
@@ -67,6 +127,7 @@ CliResult CliRunner::run(const QStringList &args, const Who &who, const QProcess
     r.exitCode = r.crashed ? -1 : p.exitCode();
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
+    finish();
     return r;
 }
 

@@ -38,6 +38,16 @@ struct Who
     QString password;
 };
 
+// How the CLI's standard output is connected (a pipe by default).
+struct RunOptions
+{
+    bool terminal = false; // a pseudo-terminal (isatty() is true); its bytes land in CliResult::out
+    QString stdoutFile;    // a file or device, e.g. /dev/full
+    QString shellPrefix;   // sh commands run before exec'ing the CLI, e.g. "ulimit -f 4"
+    bool unprivileged =
+        false; // when the tests run as root: the CLI runs as nobody, so file modes bind
+};
+
 class CliRunner
 {
 public:
@@ -45,7 +55,8 @@ public:
     explicit CliRunner(const core::ConnectionSpec &spec) : m_spec(spec) {}
 
     void setSpec(const core::ConnectionSpec &spec) { m_spec = spec; }
-    CliResult run(const QStringList &args, const Who &who = {}, const QProcessEnvironment &extra = {}) const;
+    CliResult run(const QStringList &args, const Who &who = {},
+                  const QProcessEnvironment &extra = {}, const RunOptions &options = {}) const;
 
     static Who demoUser(const char *email);
 

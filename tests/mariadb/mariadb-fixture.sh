@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Starts or stops a throwaway MariaDB server for the test suite: its own data
 # directory, its own port on 127.0.0.1, a test account. Used as a CTest fixture.
-#   mariadb-fixture.sh start DIR   -> writes DIR/port, DIR/user, DIR/password
+#   mariadb-fixture.sh start DIR [--tls]  -> writes DIR/port, DIR/user, DIR/password
 #   mariadb-fixture.sh stop DIR
+# With --tls the server speaks TLS with certificates made here by openssl:
+# DIR/tls/ca.pem (the test CA), server.pem (for IP 127.0.0.1, what the server
+# presents), otherhost.pem (same CA, for the name db.other.example only) and
+# foreign-ca.pem (a CA that signed nothing here). The server reloads whatever
+# DIR/tls/active-cert.pem and active-key.pem hold on FLUSH SSL.
 set -euo pipefail
 cmd=${1:?start|stop}
 dir=${2:?directory}
+tls=${3:-}
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
 
@@ -32,11 +38,33 @@ stop() {
     fi
 }
 
+make_certs() {
+    local t=$1
+    rm -rf "$t"; mkdir -p "$t"
+    ssl() { openssl "$@" 2>>"$t/openssl.log" >&2; }
+    ssl req -x509 -newkey rsa:2048 -nodes -days 7 -subj "/CN=Retell Test CA" -keyout "$t/ca-key.pem" -out "$t/ca.pem"
+    ssl req -x509 -newkey rsa:2048 -nodes -days 7 -subj "/CN=Foreign CA" -keyout "$t/foreign-ca-key.pem" -out "$t/foreign-ca.pem"
+    local name san cn
+    for name in server otherhost; do
+        if [ $name = server ]; then san="IP:127.0.0.1"; cn=127.0.0.1; else san="DNS:db.other.example"; cn=db.other.example; fi
+        ssl req -newkey rsa:2048 -nodes -subj "/CN=$cn" -keyout "$t/$name-key.pem" -out "$t/$name.csr"
+        printf 'subjectAltName=%s\n' "$san" >"$t/$name.ext"
+        ssl x509 -req -in "$t/$name.csr" -CA "$t/ca.pem" -CAkey "$t/ca-key.pem" -CAcreateserial -days 7 \
+            -extfile "$t/$name.ext" -out "$t/$name.pem"
+    done
+    cp "$t/server.pem" "$t/active-cert.pem"; cp "$t/server-key.pem" "$t/active-key.pem"
+}
+
 case "$cmd" in
 start)
     if alive; then echo "mariadb-fixture: already running on port $(cat "$dir/port")"; exit 0; fi
     stop
     rm -rf "$dir/data"; mkdir -p "$dir/data"
+    tls_opt=()
+    if [ "$tls" = --tls ]; then
+        make_certs "$dir/tls"
+        tls_opt=(--ssl-ca="$dir/tls/ca.pem" --ssl-cert="$dir/tls/active-cert.pem" --ssl-key="$dir/tls/active-key.pem")
+    fi
     "$INSTALL_DB" --no-defaults --datadir="$dir/data" "${user_opt[@]}" \
         --auth-root-authentication-method=normal --skip-test-db >"$dir/install.log" 2>&1 \
         || { echo "mariadb-fixture: mariadb-install-db failed, see $dir/install.log" >&2; tail -20 "$dir/install.log" >&2; exit 1; }
@@ -49,7 +77,7 @@ start)
     nohup "$MARIADBD" --no-defaults --datadir="$dir/data" --socket="$dir/sock" --port="$port" \
         --bind-address=127.0.0.1 "${user_opt[@]}" --pid-file="$dir/mariadbd.pid" \
         --innodb-buffer-pool-size=128M --innodb-log-file-size=64M --innodb-flush-log-at-trx-commit=2 \
-        --max-connections=300 --skip-name-resolve --log-error="$dir/error.log" \
+        --max-connections=300 --skip-name-resolve --log-error="$dir/error.log" "${tls_opt[@]}" \
         >/dev/null 2>&1 &
     echo $! >"$dir/pid"
     for _ in $(seq 1 300); do

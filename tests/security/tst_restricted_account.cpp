@@ -1,0 +1,224 @@
+// The least-privilege account of `retell-admin-cli db-roles --apply`, on the
+// MariaDB fixture: the CLI's everyday commands work under it, and with its
+// credentials in any SQL client one cannot rewrite or delete a version, nor
+// touch users, companies or branches.
+#include "TestDatabase.h"
+
+#include "db/Database.h"
+#include "db/Migrator.h"
+#include "seed/Seeder.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace retell::core;
+using namespace retell::test;
+
+namespace {
+
+const QString kBerlinMitte = QStringLiteral("7c9e6679-7425-40de-944b-e07fc1f90ae7");
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QString describe() const
+    {
+        return QStringLiteral("exit %1; stderr: %2; stdout: %3")
+            .arg(exitCode)
+            .arg(err, out.left(1500));
+    }
+};
+
+Run runCli(const ConnectionSpec &spec, const QStringList &args, const QString &user = {},
+           const QMap<QString, QString> &extra = {})
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("RETELL_ADMIN_DB"), spec.toUrl());
+    env.insert(QStringLiteral("RETELL_ADMIN_DB_PASSWORD"), spec.password);
+    env.remove(QStringLiteral("RETELL_ADMIN_USER"));
+    if (!user.isEmpty()) {
+        env.insert(QStringLiteral("RETELL_ADMIN_USER"), user);
+        env.insert(QStringLiteral("RETELL_ADMIN_PASSWORD"), QString::fromLatin1(demo::kPassword));
+    }
+    for (auto it = extra.cbegin(); it != extra.cend(); ++it)
+        env.insert(it.key(), it.value());
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.setStandardInputFile(QProcess::nullDevice());
+    p.start(QStringLiteral(RETELL_CLI_PATH), args);
+    Run r;
+    if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit)
+        return r;
+    r.exitCode = p.exitCode();
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+// Runs one statement as the given account; the server's refusal, or "" when it ran.
+QString refusalOf(const ConnectionSpec &spec, const QString &sql)
+{
+    auto conn = Database::connection(spec);
+    if (!conn)
+        return QStringLiteral("<no connection: %1>").arg(conn.error().message);
+    QSqlQuery q(conn.value());
+    if (q.exec(sql))
+        return {};
+    return q.lastError().nativeErrorCode() + QLatin1Char(' ') + q.lastError().databaseText();
+}
+
+} // namespace
+
+class TestRestrictedAccount final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        RETELL_REQUIRE_DB(m_db);
+        QVERIFY2(TestDatabase::isMariaDb(), "runs on the MariaDB fixture only");
+        auto migrated = Migrator::migrate(m_db.spec());
+        QVERIFY2(migrated, qPrintable(migrated ? QString() : migrated.error().message));
+        auto seeded = Seeder::seedDemo(ServiceContext{m_db.spec()});
+        QVERIFY2(seeded, qPrintable(seeded ? QString() : seeded.error().message));
+        m_account = QStringLiteral("app_%1").arg(QRandomGenerator::global()->bounded(1u << 30));
+        const QString password =
+            QStringLiteral("restricted-%1-pw").arg(QRandomGenerator::global()->generate());
+        const Run applied = runCli(
+            m_db.spec(),
+            {QStringLiteral("db-roles"), QStringLiteral("--dialect"), QStringLiteral("mysql"),
+             QStringLiteral("--account"), m_account, QStringLiteral("--account-host"),
+             QStringLiteral("127.0.0.1"), QStringLiteral("--apply")},
+            {}, {{QStringLiteral("RETELL_ADMIN_APP_DB_PASSWORD"), password}});
+        QVERIFY2(applied.exitCode == 0, qPrintable(applied.describe()));
+        m_app = m_db.spec();
+        m_app.user = m_account;
+        m_app.password = password;
+    }
+
+    void cleanupTestCase()
+    {
+        Database::dropConnection(m_app);
+        if (!m_account.isEmpty())
+            refusalOf(m_db.spec(),
+                      QStringLiteral("DROP USER IF EXISTS '%1'@'127.0.0.1'").arg(m_account));
+    }
+
+    void printsTheGrants_data()
+    {
+        QTest::addColumn<QString>("dialect");
+        QTest::newRow("mysql") << "mysql";
+        QTest::newRow("pgsql") << "pgsql";
+    }
+
+    void printsTheGrants()
+    {
+        QFETCH(QString, dialect);
+        const Run r =
+            runCli(m_db.spec(), {QStringLiteral("db-roles"), QStringLiteral("--dialect"), dialect,
+                                 QStringLiteral("--database"), QStringLiteral("laravel")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QVERIFY2(r.out.contains(QLatin1String("UPDATE (is_active, updated_at)")),
+                 qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("retell_admin_grants")), qPrintable(r.out));
+        QVERIFY2(!r.out.contains(QLatin1String("DELETE ON laravel.`retell_agent_prompts`")) &&
+                     !r.out.contains(QLatin1String("ALL PRIVILEGES")),
+                 qPrintable(r.out));
+    }
+
+    // What the app does, the account may do.
+    void theAppWorksUnderIt()
+    {
+        QTemporaryDir dir;
+        const QString exported = dir.filePath(QStringLiteral("berlin.json"));
+        const QList<QStringList> commands = {
+            {QStringLiteral("branches")},
+            {QStringLiteral("templates")},
+            {QStringLiteral("history"), kBerlinMitte},
+            {QStringLiteral("show"), kBerlinMitte},
+            {QStringLiteral("export"), kBerlinMitte, QStringLiteral("--output"), exported},
+            {QStringLiteral("import"), kBerlinMitte, exported, QStringLiteral("--notes"),
+             QStringLiteral("as the restricted account")},
+            {QStringLiteral("rollback"), kBerlinMitte, QStringLiteral("--to"), QStringLiteral("1"),
+             QStringLiteral("--notes"), QStringLiteral("back")},
+            {QStringLiteral("apply-template"), kBerlinMitte,
+             QStringLiteral("Basic Appointment Booking"), QStringLiteral("--notes"),
+             QStringLiteral("t")},
+            {QStringLiteral("save-template"), kBerlinMitte, QStringLiteral("Restricted save")},
+            {QStringLiteral("grant"), QString::fromLatin1(demo::kViewer), QStringLiteral("--role"),
+             QStringLiteral("viewer"), QStringLiteral("--branch"), kBerlinMitte},
+            {QStringLiteral("grants")},
+        };
+        for (const QStringList &args : commands) {
+            const Run r = runCli(m_app, args, QString::fromLatin1(demo::kSuperAdmin));
+            QVERIFY2(r.exitCode == 0,
+                     qPrintable(args.first() + QStringLiteral(": ") + r.describe()));
+        }
+        // migrate is an administrator's job.
+        const Run migrate = runCli(m_app, {QStringLiteral("migrate")});
+        QVERIFY2(migrate.exitCode == 0 || migrate.exitCode == 7, qPrintable(migrate.describe()));
+    }
+
+    // What only the database account can stop.
+    void theAccountCannotRewriteHistory_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::newRow("rewrite a version's prompt")
+            << "UPDATE retell_agent_prompts SET prompt_content = 'owned'";
+        QTest::newRow("rewrite a version's tools")
+            << "UPDATE retell_agent_prompts SET functions_config = '[]'";
+        QTest::newRow("rewrite a version's notes")
+            << "UPDATE retell_agent_prompts SET deployment_notes = 'owned'";
+        QTest::newRow("move a version to another branch")
+            << "UPDATE retell_agent_prompts SET branch_id = 'x'";
+        QTest::newRow("delete versions") << "DELETE FROM retell_agent_prompts";
+        QTest::newRow("change a password") << "UPDATE users SET password = 'x'";
+        QTest::newRow("add a user")
+            << "INSERT INTO users (name, email, password) VALUES ('Eve', 'eve@example.com', 'x')";
+        QTest::newRow("delete users") << "DELETE FROM users";
+        QTest::newRow("rename a company") << "UPDATE companies SET name = 'owned'";
+        QTest::newRow("delete branches") << "DELETE FROM branches";
+        QTest::newRow("drop the versions") << "DROP TABLE retell_agent_prompts";
+        QTest::newRow("grant itself more") << "GRANT ALL PRIVILEGES ON *.* TO CURRENT_USER";
+    }
+
+    void theAccountCannotRewriteHistory()
+    {
+        QFETCH(QString, sql);
+        const QString refused = refusalOf(m_app, sql);
+        QVERIFY2(!refused.isEmpty() && !refused.startsWith(QLatin1Char('<')),
+                 qPrintable(sql + QStringLiteral(" ran: ") + refused));
+        // Access denied (1142 table, 1143 column, 1044/1045/1227 account).
+        QVERIFY2(refused.startsWith(QLatin1String("1142")) ||
+                     refused.startsWith(QLatin1String("1143")) ||
+                     refused.startsWith(QLatin1String("1044")) ||
+                     refused.startsWith(QLatin1String("1227")) ||
+                     refused.startsWith(QLatin1String("1045")),
+                 qPrintable(refused));
+    }
+
+    // And what it may: switching the active flag, which deploys and rollbacks do.
+    void theAccountMaySwitchTheActiveFlag()
+    {
+        const QString ran = refusalOf(
+            m_app,
+            QStringLiteral("UPDATE retell_agent_prompts SET is_active = is_active WHERE id = 0"));
+        QVERIFY2(ran.isEmpty(), qPrintable(ran));
+    }
+
+private:
+    TestDatabase m_db;
+    ConnectionSpec m_app;
+    QString m_account;
+};
+
+QTEST_GUILESS_MAIN(TestRestrictedAccount)
+#include "tst_restricted_account.moc"
