@@ -66,9 +66,11 @@ int diff(Cli &cli, const QStringList &argv)
         shownPrompt = computeLineDiff(shown(left->prompt), shown(right->prompt), options);
     }
     const LineDiff &rendered = shownPrompt ? *shownPrompt : prompt;
-    QString out = args->has(QStringLiteral("side-by-side"))
-        ? (prompt.identical ? QString() : renderSideBySide(rendered, std::max(20, width.value()), colour))
-        : renderUnified(rendered, left->title, right->title, colour, options.context);
+    QString out =
+        args->has(QStringLiteral("side-by-side"))
+            ? (prompt.identical ? QString()
+                                : renderSideBySide(rendered, std::max(20, width.value()), colour))
+            : renderUnified(rendered, left->title, right->title, colour, options.context);
     if (!tools.identical())
         out += renderToolsText(tools, colour);
     const QByteArray bytes = out.toUtf8();

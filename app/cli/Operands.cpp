@@ -54,7 +54,9 @@ Result<DiffSide> OperandResolver::resolve(const QString &spec)
     auto bytes = Cli::readFile(spec);
     if (!bytes)
         return bytes.error();
-    return diffSideFromBytes(bytes.value(), spec == QLatin1String("-") ? QStringLiteral("stdin") : QFileInfo(spec).fileName());
+    return diffSideFromBytes(bytes.value(), spec == QLatin1String("-")
+                                                ? QStringLiteral("stdin")
+                                                : QFileInfo(spec).fileName());
 }
 
 Result<void> OperandResolver::database()

@@ -1,7 +1,9 @@
 #include "cli_runner.h"
 
+#include <QCryptographicHash>
 #include <QJsonParseError>
 #include <QProcess>
+#include <QRandomGenerator>
 
 #include <grp.h>
 #include <pty.h>
@@ -30,6 +32,30 @@ QString CliResult::describe() const
 Who CliRunner::demoUser(const char *email)
 {
     return Who{QString::fromLatin1(email), QStringLiteral("demo-password")};
+}
+
+core::Result<core::ConnectionSpec>
+CliRunner::leastPrivilegeAccount(const core::ConnectionSpec &admin)
+{
+    const QString account = QStringLiteral("app_%1").arg(QString::fromLatin1(
+        QCryptographicHash::hash(admin.database.toUtf8(), QCryptographicHash::Sha1)
+            .toHex()
+            .left(12)));
+    const QString password =
+        QStringLiteral("least-privilege-%1").arg(QRandomGenerator::global()->generate());
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("RETELL_ADMIN_APP_DB_PASSWORD"), password);
+    const CliResult r = CliRunner(admin).run(
+        {QStringLiteral("db-roles"), QStringLiteral("--dialect"), QStringLiteral("mysql"),
+         QStringLiteral("--account"), account, QStringLiteral("--account-host"), admin.host,
+         QStringLiteral("--apply")},
+        {}, env);
+    if (r.exitCode != 0)
+        return core::Error::database(QStringLiteral("db-roles --apply failed: ") + r.describe());
+    core::ConnectionSpec app = admin;
+    app.user = account;
+    app.password = password;
+    return app;
 }
 
 CliResult CliRunner::run(const QStringList &args, const Who &who, const QProcessEnvironment &extra,

@@ -5,6 +5,7 @@
 // RETELL_ADMIN_DB_PASSWORD, the acting user from RETELL_ADMIN_USER and
 // RETELL_ADMIN_PASSWORD, standard input from /dev/null (no terminal).
 
+#include "common/Result.h"
 #include "db/ConnectionSpec.h"
 #include "seed/Seeder.h"
 
@@ -59,6 +60,11 @@ public:
                   const QProcessEnvironment &extra = {}, const RunOptions &options = {}) const;
 
     static Who demoUser(const char *email);
+    // On MySQL/MariaDB: creates the least-privilege account of
+    // `db-roles --apply` for admin's database (with admin's credentials) and
+    // returns the spec that connects as it. The CLI suites act through it.
+    static core::Result<core::ConnectionSpec>
+    leastPrivilegeAccount(const core::ConnectionSpec &admin);
 
 private:
     core::ConnectionSpec m_spec;

@@ -90,6 +90,12 @@ void TestCli::initTestCase()
     QVERIFY(Database::exec(conn.value(), QStringLiteral("INSERT INTO users (name, email, password) VALUES (?, ?, ?)"),
                            {QStringLiteral("No Body"), kNobody.email, QString::fromLatin1(hash.value())}));
     m_cli.setSpec(m_ctx.spec);
+    if (TestDatabase::isMariaDb()) {
+        // On MariaDB the CLI acts through the least-privilege account (db-roles).
+        auto app = CliRunner::leastPrivilegeAccount(m_ctx.spec);
+        QVERIFY2(app, qPrintable(app ? QString() : app.error().message));
+        m_cli.setSpec(app.value());
+    }
 
     const Template basic = TemplateService::builtIns().value(1);
     QCOMPARE(basic.name, QStringLiteral("Basic Appointment Booking"));

@@ -72,6 +72,11 @@ private slots:
         auto seeded = Seeder::seedDemo(ServiceContext{m_db.spec()});
         QVERIFY2(seeded, qPrintable(seeded ? QString() : seeded.error().message));
         m_cli.setSpec(m_db.spec());
+        if (TestDatabase::isMariaDb()) {
+            auto app = CliRunner::leastPrivilegeAccount(m_db.spec());
+            QVERIFY2(app, qPrintable(app ? QString() : app.error().message));
+            m_cli.setSpec(app.value());
+        }
         // A version whose notes and prompt carry escape sequences, as the web
         // application (or anyone with the database credentials) could write.
         const Template basic = TemplateService::builtIns().value(1);

@@ -80,6 +80,13 @@ TestDatabase::TestDatabase()
         }
         m_spec.dialect = Dialect::SQLite;
         m_spec.path = m_dir->filePath(QStringLiteral("test.sqlite"));
+        // An empty file is an empty SQLite database: it exists, like the
+        // database created on the server (opening never creates one).
+        QFile file(m_spec.path);
+        if (!file.open(QIODevice::WriteOnly)) {
+            m_error = QStringLiteral("cannot create %1").arg(m_spec.path);
+            return;
+        }
         m_valid = true;
         return;
     }
