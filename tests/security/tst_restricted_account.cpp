@@ -3,14 +3,13 @@
 // credentials in any SQL client one cannot rewrite or delete a version, nor
 // touch users, companies or branches.
 #include "TestDatabase.h"
+#include "cli_runner.h"
 
 #include "db/Database.h"
 #include "db/Migrator.h"
 #include "seed/Seeder.h"
 
 #include <QFile>
-#include <QProcess>
-#include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -22,45 +21,6 @@ using namespace retell::test;
 namespace {
 
 const QString kBerlinMitte = QStringLiteral("7c9e6679-7425-40de-944b-e07fc1f90ae7");
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QString describe() const
-    {
-        return QStringLiteral("exit %1; stderr: %2; stdout: %3")
-            .arg(exitCode)
-            .arg(err, out.left(1500));
-    }
-};
-
-Run runCli(const ConnectionSpec &spec, const QStringList &args, const QString &user = {},
-           const QMap<QString, QString> &extra = {})
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("RETELL_ADMIN_DB"), spec.toUrl());
-    env.insert(QStringLiteral("RETELL_ADMIN_DB_PASSWORD"), spec.password);
-    env.remove(QStringLiteral("RETELL_ADMIN_USER"));
-    if (!user.isEmpty()) {
-        env.insert(QStringLiteral("RETELL_ADMIN_USER"), user);
-        env.insert(QStringLiteral("RETELL_ADMIN_PASSWORD"), QString::fromLatin1(demo::kPassword));
-    }
-    for (auto it = extra.cbegin(); it != extra.cend(); ++it)
-        env.insert(it.key(), it.value());
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.setStandardInputFile(QProcess::nullDevice());
-    p.start(QStringLiteral(RETELL_CLI_PATH), args);
-    Run r;
-    if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit)
-        return r;
-    r.exitCode = p.exitCode();
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
 
 // Runs one statement as the given account; the server's refusal, or "" when it ran.
 QString refusalOf(const ConnectionSpec &spec, const QString &sql)
@@ -89,19 +49,10 @@ private slots:
         QVERIFY2(migrated, qPrintable(migrated ? QString() : migrated.error().message));
         auto seeded = Seeder::seedDemo(ServiceContext{m_db.spec()});
         QVERIFY2(seeded, qPrintable(seeded ? QString() : seeded.error().message));
-        m_account = QStringLiteral("app_%1").arg(QRandomGenerator::global()->bounded(1u << 30));
-        const QString password =
-            QStringLiteral("restricted-%1-pw").arg(QRandomGenerator::global()->generate());
-        const Run applied = runCli(
-            m_db.spec(),
-            {QStringLiteral("db-roles"), QStringLiteral("--dialect"), QStringLiteral("mysql"),
-             QStringLiteral("--account"), m_account, QStringLiteral("--account-host"),
-             QStringLiteral("127.0.0.1"), QStringLiteral("--apply")},
-            {}, {{QStringLiteral("RETELL_ADMIN_APP_DB_PASSWORD"), password}});
-        QVERIFY2(applied.exitCode == 0, qPrintable(applied.describe()));
-        m_app = m_db.spec();
-        m_app.user = m_account;
-        m_app.password = password;
+        auto app = CliRunner::leastPrivilegeAccount(m_db.spec());
+        QVERIFY2(app, qPrintable(app ? QString() : app.error().message));
+        m_app = app.value();
+        m_account = m_app.user;
     }
 
     void cleanupTestCase()
@@ -122,16 +73,17 @@ private slots:
     void printsTheGrants()
     {
         QFETCH(QString, dialect);
-        const Run r =
-            runCli(m_db.spec(), {QStringLiteral("db-roles"), QStringLiteral("--dialect"), dialect,
-                                 QStringLiteral("--database"), QStringLiteral("laravel")});
+        const CliResult r =
+            CliRunner(m_db.spec())
+                .run({QStringLiteral("db-roles"), QStringLiteral("--dialect"), dialect,
+                      QStringLiteral("--database"), QStringLiteral("laravel")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-        QVERIFY2(r.out.contains(QLatin1String("UPDATE (is_active, updated_at)")),
-                 qPrintable(r.out));
-        QVERIFY2(r.out.contains(QLatin1String("retell_admin_grants")), qPrintable(r.out));
-        QVERIFY2(!r.out.contains(QLatin1String("DELETE ON laravel.`retell_agent_prompts`")) &&
-                     !r.out.contains(QLatin1String("ALL PRIVILEGES")),
-                 qPrintable(r.out));
+        const QString out = r.stdoutText();
+        QVERIFY2(out.contains(QLatin1String("UPDATE (is_active, updated_at)")), qPrintable(out));
+        QVERIFY2(out.contains(QLatin1String("retell_admin_grants")), qPrintable(out));
+        QVERIFY2(!out.contains(QLatin1String("DELETE ON laravel.`retell_agent_prompts`")) &&
+                     !out.contains(QLatin1String("ALL PRIVILEGES")),
+                 qPrintable(out));
     }
 
     // What the app does, the account may do.
@@ -158,12 +110,12 @@ private slots:
             {QStringLiteral("grants")},
         };
         for (const QStringList &args : commands) {
-            const Run r = runCli(m_app, args, QString::fromLatin1(demo::kSuperAdmin));
+            const CliResult r = CliRunner(m_app).run(args, kAdmin);
             QVERIFY2(r.exitCode == 0,
                      qPrintable(args.first() + QStringLiteral(": ") + r.describe()));
         }
         // migrate is an administrator's job.
-        const Run migrate = runCli(m_app, {QStringLiteral("migrate")});
+        const CliResult migrate = CliRunner(m_app).run({QStringLiteral("migrate")});
         QVERIFY2(migrate.exitCode == 0 || migrate.exitCode == 7, qPrintable(migrate.describe()));
     }
 
