@@ -4,6 +4,7 @@
 #include "diff/DiffView.h"
 #include "diff/DiffWindow.h"
 
+#include <QCheckBox>
 #include <QElapsedTimer>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -50,6 +51,11 @@ private slots:
     void bigInputsAreDiffedOffTheGuiThread();
     void unifiedToggle();
     void fiveMegabytesStayResponsive();
+    void lineNumbersStandApartFromTheText();
+    void panesGetEqualWidths();
+    void wordWrapKeepsRowsLinedUp();
+    void f7ScrollsSidewaysToAChangeInALongLine();
+    void aChangeOfOnlyTheFinalNewlineIsSaidInWords();
 };
 
 void TestDiffView::panesAreAligned_data()
@@ -259,6 +265,113 @@ void TestDiffView::fiveMegabytesStayResponsive()
     qInfo("setSides %lld ms, result shown after %lld ms", setSidesMs, timer.elapsed());
     QVERIFY2(setSidesMs < 100, qPrintable(QString::number(setSidesMs)));
     QCOMPARE(view.pane(Side::Left)->lines(), view.pane(Side::Right)->lines());
+}
+
+// "22" beside "6. Ask for the date" must not read as "226.".
+void TestDiffView::lineNumbersStandApartFromTheText()
+{
+    DiffView view;
+    view.resize(900, 400);
+    view.setSides(side(manyLines(30, "6. step ")), side(manyLines(30, "6. step ", 10)));
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    for (const Side s : bothSides) {
+        DiffPane *pane = view.pane(s);
+        int margins = 0;
+        for (int m = 0; m < pane->margins(); ++m)
+            margins += pane->marginWidth(m);
+        const long lineStart = pane->SendScintilla(QsciScintillaBase::SCI_POSITIONFROMLINE, 21UL);
+        const long textX =
+            pane->SendScintilla(QsciScintillaBase::SCI_POINTXFROMPOSITION, 0UL, lineStart) +
+            pane->horizontalOffset();
+        QCOMPARE(pane->lineNumberText(21), QStringLiteral("22"));
+        QVERIFY2(textX - margins >= 8, qPrintable(QStringLiteral("%1 px").arg(textX - margins)));
+    }
+}
+
+void TestDiffView::panesGetEqualWidths()
+{
+    DiffView view;
+    view.resize(1366, 700);
+    view.setSides(
+        {QStringLiteral("v12 · 2026-11-29 14:30 · Anna Schmidt-Bergmann (active) with a very long "
+                        "title that goes on and on and on"),
+         "a\nb\n",
+         {}},
+        {QStringLiteral("v2"), "a\nc\n", {}});
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QTRY_VERIFY(std::abs(view.pane(Side::Left)->width() - view.pane(Side::Right)->width()) <= 1);
+    view.resize(1024, 700);
+    QTRY_VERIFY(std::abs(view.pane(Side::Left)->width() - view.pane(Side::Right)->width()) <= 1);
+}
+
+void TestDiffView::wordWrapKeepsRowsLinedUp()
+{
+    DiffView view;
+    view.resize(900, 500);
+    QByteArray left = "short\n" + QByteArray(400, 'x') + " tail\nsame\nend\n";
+    QByteArray right = "short\nchanged line\nsame\n" + QByteArray(300, 'y') + "\nend\n";
+    view.setSides(side(left), side(right));
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    auto *toggle = view.findChild<QCheckBox *>(QStringLiteral("wrapLinesToggle"));
+    QVERIFY(toggle);
+    toggle->click();
+    QVERIFY(view.wordWrap());
+    DiffPane *l = view.pane(Side::Left);
+    DiffPane *r = view.pane(Side::Right);
+
+    QTRY_VERIFY(l->wrapCount(1) > 1);
+    QVERIFY(r->wrapCount(3) > 1);
+    const int rows = int(view.layout()->diff.rows.size());
+    for (int row = 0; row < rows; ++row)
+        QTRY_COMPARE(l->displayLineOfRow(row), r->displayLineOfRow(row));
+    // Narrower panes wrap more; the rows still line up.
+    view.resize(600, 500);
+    QTRY_VERIFY(l->wrapCount(1) > 4);
+    for (int row = 0; row < rows; ++row)
+        QTRY_COMPARE(l->displayLineOfRow(row), r->displayLineOfRow(row));
+    toggle->click();
+    QVERIFY(!view.wordWrap());
+    QTRY_COMPARE(l->displayLineOfRow(rows - 1), rows - 1);
+    QTRY_COMPARE(r->displayLineOfRow(rows - 1), rows - 1);
+}
+
+void TestDiffView::f7ScrollsSidewaysToAChangeInALongLine()
+{
+    DiffView view;
+    view.resize(800, 400);
+    const QByteArray prefix(500, 'a');
+    view.setSides(side("first\n" + prefix + " old word\nlast\n"),
+                  side("first\n" + prefix + " new word\nlast\n"));
+    view.show();
+    view.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&view));
+    DiffPane *pane = view.pane(Side::Right);
+    pane->setFocus();
+    QCOMPARE(pane->horizontalOffset(), 0);
+    QTest::keyClick(pane, Qt::Key_F7);
+    QCOMPARE(view.currentChange(), 0);
+    const long changeAt = pane->SendScintilla(QsciScintillaBase::SCI_POSITIONFROMLINE, 1UL) + 501;
+    for (const Side s : bothSides) {
+        DiffPane *p = view.pane(s);
+        QVERIFY(p->horizontalOffset() > 0);
+        const long x = p->SendScintilla(QsciScintillaBase::SCI_POINTXFROMPOSITION, 0UL, changeAt);
+        QVERIFY2(x > 0 && x < p->viewport()->width(), qPrintable(QString::number(x)));
+    }
+}
+
+void TestDiffView::aChangeOfOnlyTheFinalNewlineIsSaidInWords()
+{
+    DiffView view;
+    view.setSides(side("Hello\nBye"), side("Hello\nBye\n"));
+    QVERIFY(view.summaryText().contains(QStringLiteral("only the right side ends with a newline")));
+    QVERIFY(!view.summaryText().contains(QStringLiteral("Prompt identical")));
+    view.setSides(side("Hello\n"), side("Hello"));
+    QVERIFY(view.summaryText().contains(QStringLiteral("only the left side ends with a newline")));
+    view.setSides(side("Hello\n"), side("Hello\n"));
+    QVERIFY(!view.summaryText().contains(QStringLiteral("newline")));
 }
 
 QTEST_MAIN(TestDiffView)

@@ -56,6 +56,8 @@ private slots:
     void rangesFollowEdits();
     void newFindingsReplaceOldOnes();
     void darkPaletteGivesDarkPaper();
+    void underscoresStayVisibleUnderFindings_data();
+    void underscoresStayVisibleUnderFindings();
 };
 
 void TestCodeEditor::indicatorsAtBytePositionsOfMultiByteText()
@@ -228,3 +230,61 @@ void TestCodeEditor::darkPaletteGivesDarkPaper()
 
 QTEST_MAIN(TestCodeEditor)
 #include "tst_code_editor.moc"
+
+void TestCodeEditor::underscoresStayVisibleUnderFindings_data()
+{
+    QTest::addColumn<int>("severityValue");
+    QTest::newRow("error") << int(Severity::Error);
+    QTest::newRow("warning") << int(Severity::Warning);
+}
+
+// The pixels of every underscore look the same with a finding on the word
+// as without: the finding's mark does not paint over them.
+void TestCodeEditor::underscoresStayVisibleUnderFindings()
+{
+    QFETCH(int, severityValue);
+    const auto severity = Severity(severityValue);
+    const QString text = QStringLiteral("call book_spa_day or {{unknown_var}} now\n");
+    CodeEditor editor;
+    editor.resize(700, 120);
+    editor.setText(text);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    const QImage plain = editor.viewport()->grab().toImage();
+
+    editor.setFindings(
+        {finding(severity, text, QStringLiteral("book_spa_day"), QStringLiteral("a")),
+         finding(severity, text, QStringLiteral("{{unknown_var}}"), QStringLiteral("b"))});
+    const QImage marked = editor.viewport()->grab().toImage();
+    QCOMPARE(marked.size(), plain.size());
+
+    const QRgb paper = plain.pixel(plain.width() - 2, 2);
+    const int lineHeight = int(editor.SendScintilla(QsciScintillaBase::SCI_TEXTHEIGHT, 0UL));
+    const qreal ratio = plain.devicePixelRatio();
+    int inkPixels = 0;
+    int changed = 0;
+    const QByteArray utf8 = text.toUtf8();
+    bool markedSomething = false;
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        if (utf8.at(i) != '_')
+            continue;
+        const int x0 = int(
+            editor.SendScintilla(QsciScintillaBase::SCI_POINTXFROMPOSITION, 0UL, long(i)) * ratio);
+        const int x1 =
+            int(editor.SendScintilla(QsciScintillaBase::SCI_POINTXFROMPOSITION, 0UL, long(i + 1)) *
+                ratio);
+        for (int y = 0; y < int(lineHeight * ratio); ++y) {
+            for (int x = x0; x < x1; ++x) {
+                if (plain.pixel(x, y) != marked.pixel(x, y))
+                    markedSomething = true;
+                if (qGray(plain.pixel(x, y)) < qGray(paper) - 60) {
+                    ++inkPixels;
+                    changed += plain.pixel(x, y) != marked.pixel(x, y) ? 1 : 0;
+                }
+            }
+        }
+    }
+    QVERIFY2(inkPixels > 0, "no underscore was drawn");
+    QVERIFY2(markedSomething, "the finding left no mark under the underscores");
+    QCOMPARE(changed, 0);
+}

@@ -20,6 +20,7 @@ private slots:
     void emptyRegexMatchesTerminate();
     void findNextSelectsMatchesInOrder();
     void notFoundSaysSo();
+    void findCountsAndHighlightsEveryMatch();
     void replaceCurrentReplacesOnlyTheMatch();
     void shortcutsOpenAndCloseTheBar();
     void readOnlyEditorsCannotBeReplacedIn();
@@ -143,6 +144,37 @@ void TestFindReplace::notFoundSaysSo()
     m_bar->setFindText(QStringLiteral("bye"));
     QVERIFY(!m_bar->findNext());
     QCOMPARE(m_bar->statusText(), QStringLiteral("No matches"));
+}
+
+void TestFindReplace::findCountsAndHighlightsEveryMatch()
+{
+    const auto highlighted = [this](long position) {
+        return m_editor->SendScintilla(QsciScintillaBase::SCI_INDICATORVALUEAT,
+                                       static_cast<unsigned long>(CodeEditor::MatchIndicator),
+                                       position) != 0;
+    };
+    m_editor->setText(QStringLiteral("red green red blue red\n"));
+    m_editor->setCursorPosition(0, 0);
+    m_bar->setFindText(QStringLiteral("red"));
+    QVERIFY(m_bar->findNext());
+    QCOMPARE(m_bar->statusText(), QStringLiteral("1 of 3"));
+    QVERIFY(m_bar->findNext());
+    QCOMPARE(m_bar->statusText(), QStringLiteral("2 of 3"));
+    QCOMPARE(m_bar->matchCount(), 3);
+    for (long at : {0L, 10L, 19L, 21L})
+        QVERIFY2(highlighted(at), qPrintable(QString::number(at)));
+    for (long at : {3L, 4L, 9L, 13L})
+        QVERIFY2(!highlighted(at), qPrintable(QString::number(at)));
+
+    // Typing counts as you go; closing the bar removes the highlights.
+    m_bar->showFind();
+    m_bar->findField()->clear();
+    QTest::keyClicks(m_bar->findField(), QStringLiteral("re"));
+    QCOMPARE(m_bar->statusText(), QStringLiteral("4 matches")); // "green" too
+    QVERIFY(highlighted(5));
+    m_bar->close();
+    QVERIFY(!highlighted(0));
+    QVERIFY(!highlighted(5));
 }
 
 void TestFindReplace::replaceCurrentReplacesOnlyTheMatch()

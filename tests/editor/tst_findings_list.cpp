@@ -2,6 +2,7 @@
 #include "editor/FindingsModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QHeaderView>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
@@ -50,6 +51,7 @@ private slots:
     void rowsShowMessageAndLocation();
     void iconsBySeverity();
     void activationEmitsTheFinding();
+    void longMessagesWrapInsteadOfBeingClipped();
 };
 
 void TestFindingsList::modelIsConsistent()
@@ -116,6 +118,44 @@ void TestFindingsList::activationEmitsTheFinding()
     QCOMPARE(spy.count(), 2);
     QCOMPARE(spy.at(1).at(0).value<Finding>(), promptError());
     QCOMPARE(list.currentRow(), 0);
+}
+
+void TestFindingsList::longMessagesWrapInsteadOfBeingClipped()
+{
+    Finding longOne = toolsWarning();
+    longOne.message = QStringLiteral(
+        "The tools JSON is not valid: an opening bracket is missing before the first tool, so "
+        "everything after line 1 cannot be read as a list of tools; add \"[\" at line 1, "
+        "column 1 and the rest of the document parses again.");
+    FindingsList list;
+    list.resize(360, 300);
+    list.setFindings({promptError(), longOne});
+    list.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&list));
+    QTreeView *view = list.view();
+    const auto height = [view](int row) {
+        return view->visualRect(view->model()->index(row, FindingsModel::MessageColumn)).height();
+    };
+    const int lineSpacing = view->fontMetrics().lineSpacing();
+    const int messageWidth = view->header()->sectionSize(FindingsModel::MessageColumn);
+    const int needed =
+        view->fontMetrics()
+            .boundingRect(QRect(0, 0, messageWidth, 10000), Qt::TextWordWrap, longOne.message)
+            .height();
+    QVERIFY2(height(1) >= needed,
+             qPrintable(QStringLiteral("row %1 px, text %2 px").arg(height(1)).arg(needed)));
+    QVERIFY(height(1) >= 3 * lineSpacing);
+    QVERIFY(height(0) < 2 * lineSpacing + 8);
+    QVERIFY(view->model()
+                ->index(1, FindingsModel::MessageColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("column 1 and the rest of the document parses again")));
+
+    // Wider, the same message needs fewer lines.
+    const int narrow = height(1);
+    list.resize(1600, 300);
+    QTRY_VERIFY(height(1) < narrow);
 }
 
 QTEST_MAIN(TestFindingsList)

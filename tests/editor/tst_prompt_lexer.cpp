@@ -94,6 +94,13 @@ void TestPromptLexer::styles_data()
                                  << "`get_time()`" << 0 << int(PromptLexer::InlineCode);
     QTest::newRow("tool name") << "Call list_services first"
                                << "list_services" << 0 << int(PromptLexer::ToolName);
+    QTest::newRow("tool name in backticks") << "Call `list_services` first"
+                                            << "list_services" << 0 << int(PromptLexer::ToolName);
+    QTest::newRow("backticks around a tool name") << "Call `list_services` first"
+                                                  << "`" << 1 << int(PromptLexer::InlineCode);
+    QTest::newRow("other words in backticks stay code")
+        << "Say `list_services now`"
+        << " now`" << 0 << int(PromptLexer::InlineCode);
     QTest::newRow("longer word is not the tool")
         << "Call list_services_v2"
         << "list_services_v2" << 0 << int(PromptLexer::Default);

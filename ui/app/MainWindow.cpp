@@ -1,12 +1,20 @@
 #include "app/MainWindow.h"
 
+#include "app/ActionRegistry.h"
 #include "app/CompareLauncher.h"
+#include "app/EditCommands.h"
+#include "app/FocusCycle.h"
 #include "app/NotificationBanner.h"
 #include "app/ServiceWorker.h"
 #include "app/Session.h"
 #include "app/Settings.h"
+#include "diff/DiffWindow.h"
 #include "editor/AgentEditor.h"
 #include "editor/FindReplaceBar.h"
+#include "editor/FindingsList.h"
+#include "editor/JsonEditor.h"
+#include "editor/PromptEditor.h"
+#include "editor/ToolsEditor.h"
 #include "panels/AgentPanel.h"
 #include "panels/BranchTreePanel.h"
 #include "panels/HistoryModel.h"
@@ -21,16 +29,22 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QToolBar>
+#include <QTreeView>
 #include <QVBoxLayout>
 
+#include <Qsci/qsciglobal.h>
+
 #include <algorithm>
+#include <optional>
 
 namespace retell::ui {
 
@@ -76,9 +90,13 @@ MainWindow::MainWindow(std::shared_ptr<Session> session, Settings *settings,
     layout->addWidget(m_agent, 1);
     setCentralWidget(central);
 
+    m_actions = new ActionRegistry(this);
+    m_focusCycle = new FocusCycle(this);
     createActions();
     createMenus();
     createDocks();
+    createFocusCycle();
+    m_agent->editor()->yieldKeys(m_actions->keys());
 
     m_busy = new QProgressBar(this);
     m_busy->setObjectName(QStringLiteral("busyIndicator"));
@@ -146,156 +164,113 @@ MainWindow::MainWindow(std::shared_ptr<Session> session, Settings *settings,
 
 MainWindow::~MainWindow() = default;
 
-QAction *MainWindow::makeAction(const QString &name, const QString &text, const QString &icon,
-                                const QList<QKeySequence> &keys)
-{
-    auto *action = new QAction(text, this);
-    action->setObjectName(name);
-    if (!icon.isEmpty())
-        action->setIcon(themeIcon(icon));
-    action->setShortcuts(keys);
-    if (!keys.isEmpty())
-        action->setToolTip(QStringLiteral("%1 (%2)").arg(
-            QString(text).remove(QLatin1Char('&')).remove(QStringLiteral("…")),
-            keys.constFirst().toString(QKeySequence::NativeText)));
-    addAction(action);
-    m_actions << action;
-    return action;
-}
-
 QAction *MainWindow::action(const QString &objectName) const
 {
-    for (QAction *a : m_actions) {
-        if (a->objectName() == objectName)
-            return a;
-    }
+    if (QAction *a = m_actions->find(objectName))
+        return a;
     return findChild<QAction *>(objectName);
 }
 
 void MainWindow::createActions()
 {
-    connect(makeAction(QStringLiteral("connectAction"), tr("&Connect…"), QStringLiteral("connect"),
-                       {QKeySequence(tr("Ctrl+O"))}),
-            &QAction::triggered, this, &MainWindow::reconnectRequested);
-    connect(makeAction(QStringLiteral("saveDraftAction"), tr("&Save Draft"), QStringLiteral("save"),
-                       {QKeySequence::Save}),
-            &QAction::triggered, this, [this] {
-                if (m_agent->saveDraft())
-                    statusBar()->showMessage(tr("Draft saved."), kStatusMessageMs);
-            });
-    connect(makeAction(QStringLiteral("quitAction"), tr("&Quit"), QStringLiteral("quit"),
-                       {QKeySequence(tr("Ctrl+Q"))}),
-            &QAction::triggered, this, &QWidget::close);
-    QAction *find = makeAction(QStringLiteral("findAction"), tr("&Find…"), QStringLiteral("find"),
-                               {QKeySequence::Find});
-    QAction *replace = makeAction(QStringLiteral("replaceAction"), tr("&Replace…"),
-                                  QStringLiteral("replace"), {QKeySequence(tr("Ctrl+H"))});
+    using Id = ActionId;
+    const ActionRegistry &a = *m_actions;
+    m_actions->adopt(Id::Rollback, m_history->rollbackAction());
+    m_actions->adopt(Id::OpenVersion, m_history->openAction());
+    m_actions->adopt(Id::Compare, m_history->compareAction());
+    m_actions->adopt(Id::CompareSelected, m_history->compareSelectedAction());
+    m_actions->adopt(Id::CompareActive, m_history->compareActiveAction());
+    m_actions->adopt(Id::ComparePrevious, m_history->comparePreviousAction());
 
-    connect(find, &QAction::triggered, this, [this] { showFindBar(false); });
-    connect(replace, &QAction::triggered, this, [this] { showFindBar(true); });
-    connect(makeAction(QStringLiteral("filterAction"), tr("Filter &Branches"),
-                       QStringLiteral("filter"), {QKeySequence(tr("Ctrl+L"))}),
-            &QAction::triggered, m_tree, &BranchTreePanel::focusFilter);
-    connect(makeAction(QStringLiteral("validateAction"), tr("&Validate"),
-                       QStringLiteral("validate"), {QKeySequence(tr("F7"))}),
-            &QAction::triggered, this, [this] {
-                m_agent->editor()->validateNow();
-                statusBar()->showMessage(m_agent->editor()->statusText(), kStatusMessageMs);
-            });
-    QAction *next = makeAction(QStringLiteral("nextFindingAction"), tr("&Next Finding"),
-                               QStringLiteral("next"), {QKeySequence(tr("F8"))});
-    QAction *previous = makeAction(QStringLiteral("previousFindingAction"),
-                                   tr("&Previous Finding"), QStringLiteral("previous"),
-                                   {QKeySequence(tr("Shift+F8"))});
-    connect(next, &QAction::triggered, m_agent->editor(), &AgentEditor::nextFinding);
-    connect(previous, &QAction::triggered, m_agent->editor(), &AgentEditor::previousFinding);
-    // The editor binds Ctrl+F, Ctrl+H, F8 and Shift+F8 for itself (it also
-    // works alone); in the main window the window's actions own these keys,
-    // so they work wherever focus is, and the editor's own bindings step back
-    // instead of making the keys ambiguous.
-    m_agent->editor()->setOwnShortcutsEnabled(false);
-    connect(makeAction(QStringLiteral("deployAction"), tr("&Deploy…"), QStringLiteral("deploy"),
-                       {QKeySequence(tr("Ctrl+Shift+D")), QKeySequence(tr("Ctrl+Return"))}),
-            &QAction::triggered, m_agent, &AgentPanel::deploy);
-    connect(makeAction(QStringLiteral("compareDraftAction"), tr("Compare Draft with &Active"),
-                       QStringLiteral("compare"), {QKeySequence(tr("Ctrl+Alt+A"))}),
-            &QAction::triggered, this, &MainWindow::compareDraftWithActive);
-    connect(makeAction(QStringLiteral("restoreDraftAction"), tr("Restore D&raft"),
-                       QStringLiteral("draft"), {QKeySequence(tr("Ctrl+Alt+R"))}),
-            &QAction::triggered, m_agent, &AgentPanel::restoreDraft);
-    connect(makeAction(QStringLiteral("discardDraftAction"), tr("Disc&ard Draft"), QString(),
-                       {QKeySequence(tr("Ctrl+Alt+D"))}),
-            &QAction::triggered, m_agent, &AgentPanel::discardDraft);
-    connect(makeAction(QStringLiteral("refreshAction"), tr("Re&fresh"), QStringLiteral("refresh"),
-                       {QKeySequence::Refresh}),
-            &QAction::triggered, this, [this] {
-                refreshBranches();
-                m_history->refresh();
-                m_templates->reload();
-            });
-    connect(makeAction(QStringLiteral("aboutAction"), tr("&About Retell Agent Admin"),
-                       QStringLiteral("app"), {QKeySequence::HelpContents}),
-            &QAction::triggered, this, &MainWindow::about);
-    m_history->compareAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
-    m_history->compareSelectedAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+K")));
-    m_history->compareActiveAction()->setShortcut(QKeySequence(tr("Ctrl+Alt+C")));
-    m_history->comparePreviousAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+P")));
-    for (QAction *a : {m_history->rollbackAction(), m_history->openAction(),
-                       m_history->compareAction(), m_history->compareSelectedAction(),
-                       m_history->compareActiveAction(), m_history->comparePreviousAction()}) {
-        addAction(a); // shortcuts work wherever focus is
-        m_actions << a;
+    connect(a[Id::Connect], &QAction::triggered, this, &MainWindow::reconnectRequested);
+    connect(a[Id::SaveDraft], &QAction::triggered, this, [this] {
+        if (m_agent->saveDraft())
+            statusBar()->showMessage(tr("Draft saved."), kStatusMessageMs);
+    });
+    connect(a[Id::Quit], &QAction::triggered, this, &QWidget::close);
+    for (Id id : {Id::Undo, Id::Redo, Id::Cut, Id::Copy, Id::Paste, Id::SelectAll}) {
+        connect(a[id], &QAction::triggered, this,
+                [id] { runEditCommand(id, QApplication::focusWidget()); });
     }
+    connect(a[Id::Find], &QAction::triggered, this,
+            [this] { m_agent->editor()->currentFindBar()->showFind(); });
+    connect(a[Id::Replace], &QAction::triggered, this,
+            [this] { m_agent->editor()->currentFindBar()->showReplace(); });
+    connect(a[Id::FindNext], &QAction::triggered, this,
+            [this] { m_agent->editor()->currentFindBar()->findNext(); });
+    connect(a[Id::FindPrevious], &QAction::triggered, this,
+            [this] { m_agent->editor()->currentFindBar()->findPrevious(); });
+    connect(a[Id::FilterBranches], &QAction::triggered, m_tree, &BranchTreePanel::focusFilter);
+    connect(a[Id::NextPanel], &QAction::triggered, m_focusCycle, &FocusCycle::next);
+    connect(a[Id::PreviousPanel], &QAction::triggered, m_focusCycle, &FocusCycle::previous);
+    a[Id::TabMovesFocus]->setCheckable(true);
+    connect(a[Id::TabMovesFocus], &QAction::toggled, this, [this](bool on) {
+        m_agent->editor()->setTabMovesFocus(on);
+        statusBar()->showMessage(on ? tr("Tab moves focus; Ctrl+M to indent with Tab again.")
+                                    : tr("Tab indents in the editors."),
+                                 kStatusMessageMs);
+    });
+    connect(a[Id::Validate], &QAction::triggered, this, [this] {
+        m_agent->editor()->validateNow();
+        statusBar()->showMessage(m_agent->editor()->statusText(), kStatusMessageMs);
+    });
+    connect(a[Id::NextFinding], &QAction::triggered, m_agent->editor(), &AgentEditor::nextFinding);
+    connect(a[Id::PreviousFinding], &QAction::triggered, m_agent->editor(),
+            &AgentEditor::previousFinding);
+    // The editor binds Ctrl+F, Ctrl+H, F3, F8 and their Shift forms for itself
+    // (it also works alone); in the main window the window's actions own these
+    // keys, so they work wherever focus is, and the editor's own bindings step
+    // back instead of making the keys ambiguous. Scintilla's built-in bindings
+    // of the window's keys (Ctrl+L "cut line") step back too.
+    m_agent->editor()->setOwnShortcutsEnabled(false);
+    connect(a[Id::Deploy], &QAction::triggered, m_agent, &AgentPanel::deploy);
+    connect(a[Id::CompareDraft], &QAction::triggered, this, &MainWindow::compareDraftWithActive);
+    connect(a[Id::RestoreDraft], &QAction::triggered, m_agent, &AgentPanel::restoreDraft);
+    connect(a[Id::DiscardDraft], &QAction::triggered, m_agent, &AgentPanel::discardDraft);
+    connect(a[Id::Refresh], &QAction::triggered, this, [this] {
+        refreshBranches();
+        m_history->refresh();
+        m_templates->reload();
+    });
+    connect(a[Id::KeyboardShortcuts], &QAction::triggered, this,
+            [this] { ActionRegistry::createShortcutsPage(keyboardTable(), this)->show(); });
+    connect(a[Id::About], &QAction::triggered, this, &MainWindow::about);
+}
+
+QList<KeyboardRow> MainWindow::keyboardTable() const
+{
+    return m_actions->keyboardTable(DiffWindow::keyboardRows());
 }
 
 void MainWindow::createMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(action(QStringLiteral("connectAction")));
-    file->addAction(action(QStringLiteral("saveDraftAction")));
-    file->addSeparator();
-    file->addAction(action(QStringLiteral("quitAction")));
-
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(action(QStringLiteral("findAction")));
-    edit->addAction(action(QStringLiteral("replaceAction")));
-    edit->addSeparator();
-    edit->addAction(action(QStringLiteral("filterAction")));
-
-    QMenu *agent = menuBar()->addMenu(tr("&Agent"));
-    agent->addAction(action(QStringLiteral("validateAction")));
-    agent->addAction(action(QStringLiteral("nextFindingAction")));
-    agent->addAction(action(QStringLiteral("previousFindingAction")));
-    agent->addSeparator();
-    agent->addAction(action(QStringLiteral("deployAction")));
-    agent->addAction(m_history->rollbackAction());
-    agent->addSeparator();
-    agent->addAction(m_history->openAction());
-    agent->addAction(action(QStringLiteral("compareDraftAction")));
-    agent->addAction(m_history->compareAction());
-    agent->addAction(m_history->compareSelectedAction());
-    agent->addAction(m_history->compareActiveAction());
-    agent->addAction(m_history->comparePreviousAction());
-    agent->addSeparator();
-    agent->addAction(action(QStringLiteral("restoreDraftAction")));
-    agent->addAction(action(QStringLiteral("discardDraftAction")));
-    agent->addAction(action(QStringLiteral("refreshAction")));
+    using Id = ActionId;
+    const ActionRegistry &a = *m_actions;
+    constexpr std::optional<Id> separator;
+    const auto fill = [&a](auto *target, std::initializer_list<std::optional<Id>> ids) {
+        for (const std::optional<Id> &id : ids) {
+            if (id)
+                target->addAction(a[*id]);
+            else
+                target->addSeparator();
+        }
+    };
+    fill(menuBar()->addMenu(tr("&File")), {Id::Connect, Id::SaveDraft, separator, Id::Quit});
+    fill(menuBar()->addMenu(tr("&Edit")),
+         {Id::Undo, Id::Redo, separator, Id::Cut, Id::Copy, Id::Paste, Id::SelectAll, separator,
+          Id::Find, Id::Replace, Id::FindNext, Id::FindPrevious, separator, Id::FilterBranches});
+    fill(menuBar()->addMenu(tr("&Agent")),
+         {Id::Validate, Id::NextFinding, Id::PreviousFinding, separator, Id::Deploy, Id::Rollback,
+          separator, Id::OpenVersion, Id::CompareDraft, Id::Compare, Id::CompareSelected,
+          Id::CompareActive, Id::ComparePrevious, separator, Id::RestoreDraft, Id::DiscardDraft,
+          Id::Refresh});
 
     QToolBar *tools = addToolBar(tr("Main"));
     tools->setObjectName(QStringLiteral("mainToolBar"));
     tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     tools->setIconSize(QSize(20, 20));
-    tools->addAction(action(QStringLiteral("saveDraftAction")));
-    tools->addAction(action(QStringLiteral("validateAction")));
-    tools->addAction(action(QStringLiteral("previousFindingAction")));
-    tools->addAction(action(QStringLiteral("nextFindingAction")));
-    tools->addSeparator();
-    tools->addAction(action(QStringLiteral("deployAction")));
-    tools->addAction(m_history->rollbackAction());
-    tools->addAction(m_history->compareAction());
-    tools->addSeparator();
-    tools->addAction(action(QStringLiteral("findAction")));
-    tools->addAction(action(QStringLiteral("refreshAction")));
+    fill(tools, {Id::SaveDraft, Id::Validate, Id::PreviousFinding, Id::NextFinding, separator,
+                 Id::Deploy, Id::Rollback, Id::Compare, separator, Id::Find, Id::Refresh});
 }
 
 void MainWindow::createDocks()
@@ -319,15 +294,50 @@ void MainWindow::createDocks()
     resizeDocks({m_treeDock}, {300}, Qt::Horizontal);
     resizeDocks({m_historyDock}, {280}, Qt::Vertical);
 
+    m_actions->adopt(ActionId::ShowBranches, m_treeDock->toggleViewAction());
+    m_actions->adopt(ActionId::ShowTemplates, m_templatesDock->toggleViewAction());
+    m_actions->adopt(ActionId::ShowHistory, m_historyDock->toggleViewAction());
+    const ActionRegistry &a = *m_actions;
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    const QList<QDockWidget *> docks = {m_treeDock, m_templatesDock, m_historyDock};
-    for (int i = 0; i < docks.size(); ++i) {
-        QAction *toggle = docks.at(i)->toggleViewAction();
-        toggle->setShortcut(QKeySequence(QStringLiteral("Alt+%1").arg(i + 1)));
-        view->addAction(toggle);
-    }
+    view->addAction(a[ActionId::ShowBranches]);
+    view->addAction(a[ActionId::ShowTemplates]);
+    view->addAction(a[ActionId::ShowHistory]);
+    view->addSeparator();
+    view->addAction(a[ActionId::NextPanel]);
+    view->addAction(a[ActionId::PreviousPanel]);
+    view->addAction(a[ActionId::TabMovesFocus]);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(action(QStringLiteral("aboutAction")));
+    help->addAction(a[ActionId::KeyboardShortcuts]);
+    help->addAction(a[ActionId::About]);
+}
+
+void MainWindow::createFocusCycle()
+{
+    // F6 order: branch filter, tree, prompt, tools, findings, history, templates.
+    const auto dockOpen = [](QDockWidget *dock) {
+        return [dock] { return dock->toggleViewAction()->isChecked(); };
+    };
+    const auto raise = [](QDockWidget *dock) { return [dock] { dock->raise(); }; };
+    AgentEditor *editor = m_agent->editor();
+    const auto showTab = [editor](AgentEditor::Tab tab) {
+        return [editor, tab] { editor->tabs()->setCurrentIndex(tab); };
+    };
+    m_focusCycle->addStop({m_tree->filterEdit(), {}, raise(m_treeDock), dockOpen(m_treeDock)});
+    m_focusCycle->addStop({m_tree->view(), {}, raise(m_treeDock), dockOpen(m_treeDock)});
+    m_focusCycle->addStop({editor->promptEditor(), {}, showTab(AgentEditor::PromptTab), {}});
+    m_focusCycle->addStop(
+        {editor->toolsEditor(),
+         [editor] { return static_cast<QWidget *>(editor->toolsEditor()->editor()); },
+         showTab(AgentEditor::ToolsTab),
+         {}});
+    m_focusCycle->addStop(
+        {editor->findingsList(),
+         [editor] { return static_cast<QWidget *>(editor->findingsList()->view()); },
+         {},
+         {}});
+    m_focusCycle->addStop({m_history, [this] { return static_cast<QWidget *>(m_history->view()); },
+                           raise(m_historyDock), dockOpen(m_historyDock)});
+    m_focusCycle->addStop({m_templates, {}, raise(m_templatesDock), dockOpen(m_templatesDock)});
 }
 
 void MainWindow::restoreLayout()
@@ -441,34 +451,16 @@ void MainWindow::updateActions()
 {
     const auto branch = m_agent->branch();
     const bool canEdit = branch && m_session->canEdit(*branch);
-    action(QStringLiteral("deployAction"))->setEnabled(m_agent->canDeploy());
-    action(QStringLiteral("deployAction"))
-        ->setStatusTip(branch && !canEdit ? tr("You may only view this branch")
+    const ActionRegistry &a = *m_actions;
+    a[ActionId::Deploy]->setEnabled(m_agent->canDeploy());
+    a[ActionId::Deploy]->setStatusTip(branch && !canEdit
+                                          ? tr("You may only view this branch")
                                           : tr("Deploy the edited agent as a new version"));
-    action(QStringLiteral("saveDraftAction"))->setEnabled(canEdit && !m_agent->isLoading());
-    action(QStringLiteral("restoreDraftAction"))->setEnabled(m_agent->isDraftOfferPending()
-                                                             && canEdit);
-    action(QStringLiteral("discardDraftAction"))
-        ->setEnabled(branch && (m_agent->isDraftOfferPending() || m_agent->editor()->isModified()));
+    a[ActionId::SaveDraft]->setEnabled(canEdit && !m_agent->isLoading());
+    a[ActionId::RestoreDraft]->setEnabled(m_agent->isDraftOfferPending() && canEdit);
+    a[ActionId::DiscardDraft]->setEnabled(
+        branch && (m_agent->isDraftOfferPending() || m_agent->editor()->isModified()));
     m_templates->setApplyEnabled(canEdit && !m_agent->isLoading());
-}
-
-void MainWindow::showFindBar(bool replace)
-{
-    AgentEditor *editor = m_agent->editor();
-    QWidget *page = editor->tabs()->currentWidget();
-    const QList<FindReplaceBar *> bars = editor->findChildren<FindReplaceBar *>();
-    FindReplaceBar *bar = bars.isEmpty() ? nullptr : bars.constFirst();
-    for (FindReplaceBar *candidate : bars) {
-        if (page && page->isAncestorOf(candidate))
-            bar = candidate;
-    }
-    if (!bar)
-        return;
-    if (replace)
-        bar->showReplace();
-    else
-        bar->showFind();
 }
 
 void MainWindow::compareDraftWithActive()
@@ -496,10 +488,15 @@ void MainWindow::fail(const QString &text)
 
 void MainWindow::about()
 {
-    QMessageBox::about(this, tr("About Retell Agent Admin"),
-                       tr("<h3>Retell Agent Admin</h3><p>Edit, validate, deploy and roll back the "
-                          "Retell AI voice agents of your branches.</p><p>Qt %1</p>")
-                           .arg(QString::fromLatin1(qVersion())));
+    QMessageBox::about(this, tr("About Retell Agent Admin"), aboutText());
+}
+
+QString MainWindow::aboutText()
+{
+    return tr("<h3>Retell Agent Admin %1</h3><p>Edit, validate, deploy and roll back the "
+              "Retell AI voice agents of your branches.</p><p>Qt %2, QScintilla %3</p>")
+        .arg(QStringLiteral(RETELL_ADMIN_VERSION), QString::fromLatin1(qVersion()),
+             QStringLiteral(QSCINTILLA_VERSION_STR));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Types.h"
+#include "editor/KeyboardRow.h"
 #include "versions/VersionService.h"
 
 #include <QMainWindow>
@@ -14,7 +15,9 @@ class QProgressBar;
 
 namespace retell::ui {
 
+class ActionRegistry;
 class AgentPanel;
+class FocusCycle;
 class BranchTreePanel;
 class HistoryPanel;
 class NotificationBanner;
@@ -51,6 +54,12 @@ public:
     QDockWidget *historyDock() const { return m_historyDock; }
     QDockWidget *templatesDock() const { return m_templatesDock; }
     QAction *action(const QString &objectName) const;
+    ActionRegistry *actions() const { return m_actions; }
+    FocusCycle *focusCycle() const { return m_focusCycle; }
+    // The keys of the window and of the diff window it opens, as the
+    // keyboard-shortcuts page and the README show them.
+    QList<KeyboardRow> keyboardTable() const;
+    static QString aboutText();
 
 signals:
     void ready();
@@ -65,6 +74,7 @@ private:
     void createActions();
     void createMenus();
     void createDocks();
+    void createFocusCycle();
     void restoreLayout();
     void saveLayout();
     void refreshBranches();
@@ -73,13 +83,10 @@ private:
     void onRolledBack(const core::Branch &branch, const core::DeployOutcome &outcome);
     void updateActions();
     void checkBranchShown();
-    void showFindBar(bool replace);
     void compareDraftWithActive();
     void notify(const QString &text);
     void fail(const QString &text);
     void about();
-    QAction *makeAction(const QString &name, const QString &text, const QString &icon,
-                        const QList<QKeySequence> &keys = {});
 
     std::shared_ptr<Session> m_session;
     CompareLauncher *m_compare = nullptr;
@@ -94,7 +101,8 @@ private:
     QDockWidget *m_templatesDock = nullptr;
     QLabel *m_userLabel = nullptr;
     QProgressBar *m_busy = nullptr;
-    QList<QAction *> m_actions;
+    ActionRegistry *m_actions = nullptr;
+    FocusCycle *m_focusCycle = nullptr;
     QString m_pendingBranch; // branch whose editor or history is still loading
     bool m_editorLoaded = false;
     bool m_historyLoaded = false;

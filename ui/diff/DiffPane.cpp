@@ -10,6 +10,9 @@ using core::Side;
 namespace {
 
 constexpr int kNumberMargin = 0;
+// Blank pixels between the line numbers and the text: "22" beside "6. …"
+// read as "226." without it.
+constexpr int kTextPadding = 10;
 constexpr int kMarkerMask = (1 << DiffPane::RemovedMarker) | (1 << DiffPane::AddedMarker)
                             | (1 << DiffPane::FillerMarker) | (1 << DiffPane::HunkMarker);
 
@@ -34,6 +37,8 @@ DiffPane::DiffPane(QWidget *parent)
     setMarginMarkerMask(kNumberMargin, 0);
     setMarginWidth(1, 0);
     setMarginWidth(2, 0);
+    SendScintilla(SCI_SETMARGINLEFT, 0UL, long(kTextPadding));
+    SendScintilla(SCI_ANNOTATIONSETVISIBLE, static_cast<unsigned long>(ANNOTATION_STANDARD));
     for (const Marker marker : {RemovedMarker, AddedMarker, FillerMarker, HunkMarker})
         markerDefine(Background, marker);
     for (const Indicator indicator : {RemovedWordIndicator, AddedWordIndicator}) {
@@ -100,6 +105,7 @@ void DiffPane::setDocument(const QByteArray &utf8)
     setReadOnly(true);
     markerDeleteAll();
     clearMarginText();
+    clearRowPadding();
     for (const Indicator indicator : {RemovedWordIndicator, AddedWordIndicator}) {
         SendScintilla(SCI_SETINDICATORCURRENT, static_cast<unsigned long>(indicator));
         SendScintilla(SCI_INDICATORCLEARRANGE, 0UL, long(utf8.size()));
@@ -183,6 +189,49 @@ void DiffPane::setScrollWidthForColumns(int columns)
 {
     const long charWidth = long(SendScintilla(SCI_TEXTWIDTH, static_cast<unsigned long>(STYLE_DEFAULT), "M"));
     SendScintilla(SCI_SETSCROLLWIDTH, static_cast<unsigned long>(std::max(1L, charWidth * (columns + 2))));
+}
+
+int DiffPane::firstVisibleRow() const
+{
+    return int(
+        SendScintilla(SCI_DOCLINEFROMVISIBLE, static_cast<unsigned long>(firstVisibleLine())));
+}
+
+void DiffPane::setFirstVisibleRow(int row)
+{
+    setFirstVisibleLine(displayLineOfRow(std::max(0, row)));
+}
+
+int DiffPane::displayLineOfRow(int row) const
+{
+    return int(SendScintilla(SCI_VISIBLEFROMDOCLINE, static_cast<unsigned long>(row)));
+}
+
+int DiffPane::wrapCount(int row) const
+{
+    return int(SendScintilla(SCI_WRAPCOUNT, static_cast<unsigned long>(row)));
+}
+
+void DiffPane::setRowPadding(int row, int lines)
+{
+    // An annotation of n lines is text with n - 1 line breaks.
+    const QByteArray blank = lines > 0 ? QByteArray(lines - 1, '\n') + ' ' : QByteArray();
+    if (lines > 0)
+        SendScintilla(SCI_ANNOTATIONSETTEXT, static_cast<unsigned long>(row), blank.constData());
+    else
+        SendScintilla(SCI_ANNOTATIONSETTEXT, static_cast<unsigned long>(row),
+                      static_cast<const char *>(nullptr));
+}
+
+void DiffPane::clearRowPadding()
+{
+    SendScintilla(SCI_ANNOTATIONCLEARALL);
+}
+
+void DiffPane::showPosition(qsizetype bytePosition, qsizetype endPosition)
+{
+    SendScintilla(SCI_GOTOPOS, static_cast<unsigned long>(bytePosition));
+    SendScintilla(SCI_SCROLLRANGE, static_cast<unsigned long>(endPosition), long(bytePosition));
 }
 
 int DiffPane::visibleLineCount() const

@@ -32,6 +32,20 @@ public:
     int horizontalOffset() const;
     void setHorizontalOffset(int pixels);
     int visibleLineCount() const;
+    // First row shown (a document line; with wrapping a row spans several
+    // display lines) and scrolling so that a row is the first one shown.
+    int firstVisibleRow() const;
+    void setFirstVisibleRow(int row);
+    // The display line a row starts on (rows line up when both panes agree).
+    int displayLineOfRow(int row) const;
+    // Display lines a row's text takes (more than one when wrapped).
+    int wrapCount(int row) const;
+    // Blank display lines below a row, so that it is as tall as the same row
+    // on the other side; 0 removes them.
+    void setRowPadding(int row, int lines);
+    void clearRowPadding();
+    // Caret on a byte position, scrolled into view sideways as well.
+    void showPosition(qsizetype bytePosition, qsizetype endPosition);
     // Both panes get the same scroll width so that horizontal offsets match.
     void setScrollWidthForColumns(int columns);
     bool lineHasMarker(int line, Marker marker) const;

@@ -20,6 +20,15 @@ namespace retell::ui {
 
 using core::Side;
 
+namespace {
+
+bool noNewlineDiffers(const core::LineDiff &diff)
+{
+    return diff.missingFinalNewline[Side::Left] != diff.missingFinalNewline[Side::Right];
+}
+
+} // namespace
+
 DiffView::DiffView(QWidget *parent)
     : QWidget(parent)
 {
@@ -38,14 +47,18 @@ void DiffView::buildUi()
 {
     m_previous = new QToolButton(this);
     m_previous->setArrowType(Qt::UpArrow);
-    m_previous->setToolTip(tr("Previous change (Shift+F7)"));
+    m_previous->setToolTip(
+        tr("Previous change (%1)").arg(previousChangeKey().toString(QKeySequence::NativeText)));
     m_next = new QToolButton(this);
     m_next->setArrowType(Qt::DownArrow);
-    m_next->setToolTip(tr("Next change (F7)"));
+    m_next->setToolTip(
+        tr("Next change (%1)").arg(nextChangeKey().toString(QKeySequence::NativeText)));
     m_position = new QLabel(this);
     m_ignoreWhitespace = new QCheckBox(tr("Ignore &whitespace"), this);
     m_ignoreCase = new QCheckBox(tr("Ignore &case"), this);
     m_unifiedToggle = new QCheckBox(tr("&Unified"), this);
+    m_wrapToggle = new QCheckBox(tr("Wra&p lines"), this);
+    m_wrapToggle->setObjectName(QStringLiteral("wrapLinesToggle"));
     m_summary = new QLabel(this);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -57,9 +70,10 @@ void DiffView::buildUi()
     bar->addWidget(m_summary, 1);
     bar->addWidget(m_ignoreWhitespace);
     bar->addWidget(m_ignoreCase);
+    bar->addWidget(m_wrapToggle);
     bar->addWidget(m_unifiedToggle);
 
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    auto *splitter = m_splitter = new QSplitter(Qt::Horizontal, this);
     for (const Side side : core::bothSides) {
         auto *column = new QWidget(splitter);
         auto *columnLayout = new QVBoxLayout(column);
@@ -67,6 +81,10 @@ void DiffView::buildUi()
         columnLayout->setSpacing(2);
         m_titles[side] = new QLabel(column);
         m_titles[side]->setTextFormat(Qt::PlainText);
+        // A long title wraps rather than widening its pane: both panes get
+        // the same width.
+        m_titles[side]->setWordWrap(true);
+        m_titles[side]->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
         QFont bold = m_titles[side]->font();
         bold.setBold(true);
         m_titles[side]->setFont(bold);
@@ -74,8 +92,11 @@ void DiffView::buildUi()
         columnLayout->addWidget(m_titles[side]);
         columnLayout->addWidget(m_panes[side]);
         splitter->addWidget(column);
+        splitter->setStretchFactor(int(side == Side::Left ? 0 : 1), 1);
     }
     splitter->setChildrenCollapsible(false);
+    connect(splitter, &QSplitter::splitterMoved, this, [this] { m_splitterMoved = true; });
+
     m_overview = new DiffOverview(this);
     auto *sideBySide = new QWidget(this);
     auto *sideBySideLayout = new QHBoxLayout(sideBySide);
@@ -101,10 +122,10 @@ void DiffView::buildUi()
     layout->addWidget(m_tabs, 1);
 
     auto *nextAction = new QAction(tr("Next change"), this);
-    nextAction->setShortcut(Qt::Key_F7);
+    nextAction->setShortcut(nextChangeKey());
     nextAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     auto *previousAction = new QAction(tr("Previous change"), this);
-    previousAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F7));
+    previousAction->setShortcut(previousChangeKey());
     previousAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addAction(nextAction);
     addAction(previousAction);
@@ -124,6 +145,7 @@ void DiffView::buildUi()
         setOptions(options);
     });
     connect(m_unifiedToggle, &QCheckBox::toggled, this, &DiffView::setUnified);
+    connect(m_wrapToggle, &QCheckBox::toggled, this, &DiffView::setWordWrap);
 
     for (const Side side : core::bothSides) {
         DiffPane *pane = m_panes[side];
@@ -131,6 +153,15 @@ void DiffView::buildUi()
                 [this, side] { syncVertical(side); });
         connect(pane->horizontalScrollBar(), &QScrollBar::valueChanged, this,
                 [this, side] { syncHorizontal(side); });
+        // Scintilla knows the wrap width only once it has painted.
+        connect(pane, &QsciScintillaBase::SCN_PAINTED, this, [this, side] {
+            m_paintedSinceChange[side] = true;
+            if (m_alignPending && m_paintedSinceChange[Side::Left] &&
+                m_paintedSinceChange[Side::Right]) {
+                m_alignPending = false;
+                alignWrappedRows();
+            }
+        });
         // Keyboard scrolling and caret moves reach Scintilla before the bars.
         connect(pane, &QsciScintillaBase::SCN_UPDATEUI, this, [this, side](int updated) {
             if (updated & (QsciScintillaBase::SC_UPDATE_V_SCROLL | QsciScintillaBase::SC_UPDATE_SELECTION))
@@ -169,6 +200,59 @@ void DiffView::setUnified(bool unified)
     const QSignalBlocker blocker(m_unifiedToggle);
     m_unifiedToggle->setChecked(unified);
     m_promptStack->setCurrentIndex(unified ? 1 : 0);
+}
+
+void DiffView::setWordWrap(bool on)
+{
+    const QSignalBlocker blocker(m_wrapToggle);
+    m_wrapToggle->setChecked(on);
+    m_wordWrap = on;
+    const int top = m_panes[Side::Left]->firstVisibleRow();
+    for (DiffPane *pane : {m_panes[Side::Left], m_panes[Side::Right], m_unified})
+        pane->setWrapMode(on ? QsciScintilla::WrapWord : QsciScintilla::WrapNone);
+    if (on)
+        alignAfterPaint();
+    else
+        alignWrappedRows();
+    m_panes[Side::Left]->setFirstVisibleRow(top);
+}
+
+void DiffView::alignWrappedRows()
+{
+    // Padding follows the panes' widths, so it is redone after a resize.
+    m_syncing = true;
+    for (const Side side : core::bothSides)
+        m_panes[side]->clearRowPadding();
+    if (m_wordWrap && m_layout) {
+        const int rows = int(m_layout->diff.rows.size());
+        for (int row = 0; row < rows; ++row) {
+            const core::PerSide<int> lines{
+                {m_panes[Side::Left]->wrapCount(row), m_panes[Side::Right]->wrapCount(row)}};
+            if (lines[Side::Left] != lines[Side::Right]) {
+                const Side shorter =
+                    lines[Side::Left] < lines[Side::Right] ? Side::Left : Side::Right;
+                m_panes[shorter]->setRowPadding(row,
+                                                std::abs(lines[Side::Left] - lines[Side::Right]));
+            }
+        }
+    }
+    m_syncing = false;
+    syncVertical(Side::Left);
+}
+
+void DiffView::alignAfterPaint()
+{
+    m_alignPending = true;
+    m_paintedSinceChange = {{false, false}};
+}
+
+void DiffView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (!m_splitterMoved)
+        m_splitter->setSizes({1, 1}); // equal halves until the admin moves the handle
+    if (m_wordWrap)
+        alignAfterPaint();
 }
 
 bool DiffView::isUnified() const
@@ -221,6 +305,8 @@ void DiffView::apply(std::shared_ptr<DiffLayout> layout, quint64 generation)
     m_unified->showUnified(*m_layout);
     m_unified->setScrollWidthForColumns(m_layout->widestLine + 1);
     m_syncing = false;
+    if (m_wordWrap)
+        alignAfterPaint();
     m_overview->setBlocks(m_layout->blocks, int(m_layout->diff.rows.size()));
     m_toolsTree->setToolsDiff(m_layout->tools);
     const core::ToolsDiff &tools = m_layout->tools;
@@ -252,12 +338,19 @@ void DiffView::updateSummary()
         return;
     }
     const core::LineDiff &diff = m_layout->diff;
-    QString text = diff.identical
-                       ? tr("Prompt identical")
-                       : tr("Prompt: %1 added, %2 removed, %3 changed")
-                             .arg(diff.added - diff.changed)
-                             .arg(diff.removed - diff.changed)
-                             .arg(diff.changed);
+    QString text = diff.identical && noNewlineDiffers(diff) ? tr("Prompt: same lines")
+                   : diff.identical                         ? tr("Prompt identical")
+                                    : tr("Prompt: %1 added, %2 removed, %3 changed")
+                                          .arg(diff.added - diff.changed)
+                                          .arg(diff.removed - diff.changed)
+                                          .arg(diff.changed);
+    const core::PerSide<bool> &noNewline = diff.missingFinalNewline;
+    if (noNewlineDiffers(diff)) {
+        // Invisible in the panes, so said in words.
+        text += QLatin1String(" · ") + (noNewline[Side::Left]
+                                            ? tr("only the right side ends with a newline")
+                                            : tr("only the left side ends with a newline"));
+    }
     const core::ToolsDiff &tools = m_layout->tools;
     if (!tools.ok())
         text += tr(" · Tools: %1").arg(tools.error->message);
@@ -303,7 +396,7 @@ void DiffView::syncHorizontal(Side from)
 void DiffView::updateOverviewFrame()
 {
     const DiffPane *left = m_panes[Side::Left];
-    m_overview->setVisibleRows(left->firstVisibleLine(), left->visibleLineCount());
+    m_overview->setVisibleRows(left->firstVisibleRow(), left->visibleLineCount());
 }
 
 int DiffView::currentRow() const
@@ -320,7 +413,7 @@ void DiffView::goToRow(int row)
     for (const Side side : core::bothSides) {
         DiffPane *pane = m_panes[side];
         pane->setCursorPosition(row, 0);
-        pane->setFirstVisibleLine(row - pane->visibleLineCount() / 3);
+        pane->setFirstVisibleLine(pane->displayLineOfRow(row) - pane->visibleLineCount() / 3);
     }
     m_syncing = false;
     updateOverviewFrame();
@@ -340,7 +433,29 @@ void DiffView::goToChange(int index)
 {
     if (!m_layout || index < 0 || index >= m_layout->blocks.size())
         return;
-    goToRow(m_layout->blocks.at(index).firstRow);
+    const int row = m_layout->blocks.at(index).firstRow;
+    goToRow(row);
+    showChangeInRow(row);
+}
+
+void DiffView::showChangeInRow(int row)
+{
+    // A change far right in a long line: scroll sideways to its first
+    // changed word (on the side that has one), the other pane follows.
+    for (const Side side : {Side::Right, Side::Left}) {
+        DiffPane *pane = m_panes[side];
+        const qsizetype lineStart = pane->SendScintilla(QsciScintillaBase::SCI_POSITIONFROMLINE,
+                                                        static_cast<unsigned long>(row));
+        const qsizetype lineEnd = pane->SendScintilla(QsciScintillaBase::SCI_GETLINEENDPOSITION,
+                                                      static_cast<unsigned long>(row));
+        for (const ByteSpan &span : std::as_const(m_layout->panes[side].changedSpans)) {
+            if (span.start < lineStart || span.start > lineEnd)
+                continue;
+            pane->showPosition(span.start, span.start + span.length);
+            m_panes[core::opposite(side)]->setHorizontalOffset(pane->horizontalOffset());
+            return;
+        }
+    }
 }
 
 void DiffView::nextChange()

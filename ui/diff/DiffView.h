@@ -2,6 +2,7 @@
 
 #include "DiffLayout.h"
 
+#include <QKeySequence>
 #include <QPointer>
 #include <QThread>
 #include <QWidget>
@@ -10,6 +11,7 @@
 
 class QCheckBox;
 class QLabel;
+class QSplitter;
 class QStackedWidget;
 class QTabWidget;
 class QToolButton;
@@ -41,6 +43,10 @@ public:
     const core::DiffOptions &options() const { return m_options; }
     void setUnified(bool unified);
     bool isUnified() const;
+    // Long lines wrap in both panes; rows stay lined up (the shorter side
+    // gets blank lines below a row).
+    void setWordWrap(bool on);
+    bool wordWrap() const { return m_wordWrap; }
 
     // Null until the first result is applied.
     const DiffLayout *layout() const { return m_layout.get(); }
@@ -51,11 +57,16 @@ public:
     int currentChange() const { return m_currentChange; }
     int changeCount() const;
     QString summaryText() const;
+    static QKeySequence nextChangeKey() { return QKeySequence(Qt::Key_F7); }
+    static QKeySequence previousChangeKey() { return QKeySequence(Qt::SHIFT | Qt::Key_F7); }
 
 public slots:
     void nextChange();
     void previousChange();
     void goToRow(int row);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 signals:
     void diffReady();
@@ -67,6 +78,9 @@ private:
     void apply(std::shared_ptr<DiffLayout> layout, quint64 generation);
     void syncVertical(core::Side from);
     void syncHorizontal(core::Side from);
+    void alignWrappedRows();
+    void alignAfterPaint();
+    void showChangeInRow(int row);
     void updateOverviewFrame();
     void updateSummary();
     int currentRow() const;
@@ -93,6 +107,13 @@ private:
     QCheckBox *m_ignoreWhitespace = nullptr;
     QCheckBox *m_ignoreCase = nullptr;
     QCheckBox *m_unifiedToggle = nullptr;
+    QCheckBox *m_wrapToggle = nullptr;
+    QSplitter *m_splitter = nullptr;
+    bool m_wordWrap = false;
+    bool m_splitterMoved = false;
+    // Rows are lined up once both panes painted with their new wrap width.
+    bool m_alignPending = false;
+    core::PerSide<bool> m_paintedSinceChange{{false, false}};
     QToolButton *m_previous = nullptr;
     QToolButton *m_next = nullptr;
 };

@@ -16,7 +16,8 @@ DiffWindow::DiffWindow(QWidget *parent)
     m_view = new DiffView(this);
     setCentralWidget(m_view);
     auto *close = new QAction(tr("Close"), this);
-    close->setShortcuts(QKeySequence::Close);
+    close->setObjectName(QStringLiteral("closeDiffAction"));
+    close->setShortcuts(closeKeys());
     connect(close, &QAction::triggered, this, &QWidget::close);
     addAction(close);
     resize(1400, 900);
@@ -26,6 +27,19 @@ DiffWindow::DiffWindow(QWidget *parent)
 }
 
 DiffWindow::~DiffWindow() = default;
+
+QList<QKeySequence> DiffWindow::closeKeys()
+{
+    // The panes are read-only, so Scintilla leaves Esc to the window.
+    return {QKeySequence(Qt::Key_Escape), QKeySequence(Qt::CTRL | Qt::Key_W)};
+}
+
+QList<KeyboardRow> DiffWindow::keyboardRows()
+{
+    return {{tr("next / previous change (diff window)"),
+             {{DiffView::nextChangeKey()}, {DiffView::previousChangeKey()}}},
+            {tr("close the diff window (Esc also closes the version viewer)"), {closeKeys()}}};
+}
 
 core::DiffSide DiffWindow::sideFromConfig(const QString &title, const core::AgentConfig &config)
 {

@@ -2,6 +2,7 @@
 
 #include "diff/DiffInput.h"
 #include "domain/Types.h"
+#include "editor/KeyboardRow.h"
 
 #include <QMainWindow>
 
@@ -29,12 +30,16 @@ public:
     QString errorString() const { return m_error; }
 
     DiffView *view() const { return m_view; }
+    // The window's keys, for the keyboard-shortcuts page and the README.
+    static QList<KeyboardRow> keyboardRows();
 
     // Title of a stored version: "v4 · 2025-03-04 14:30 · Anna (active)".
     static QString versionTitle(const core::PromptVersion &version);
     static core::DiffSide sideFromConfig(const QString &title, const core::AgentConfig &config);
 
 private:
+    static QList<QKeySequence> closeKeys();
+
     DiffView *m_view = nullptr;
     QString m_error;
 };

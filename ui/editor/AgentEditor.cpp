@@ -109,8 +109,30 @@ void AgentEditor::setOwnShortcutsEnabled(bool enabled)
 {
     for (QShortcut *s : std::as_const(m_findingShortcuts))
         s->setEnabled(enabled);
-    m_promptFindBar->setOpenShortcutsEnabled(enabled);
-    m_tools->findBar()->setOpenShortcutsEnabled(enabled);
+    m_promptFindBar->setOwnShortcutsEnabled(enabled);
+    m_tools->findBar()->setOwnShortcutsEnabled(enabled);
+}
+
+void AgentEditor::yieldKeys(const QList<QKeySequence> &keys)
+{
+    m_prompt->yieldKeys(keys);
+    m_tools->editor()->yieldKeys(keys);
+}
+
+void AgentEditor::setTabMovesFocus(bool on)
+{
+    m_prompt->setTabMovesFocus(on);
+    m_tools->editor()->setTabMovesFocus(on);
+}
+
+bool AgentEditor::tabMovesFocus() const
+{
+    return m_prompt->tabMovesFocus();
+}
+
+FindReplaceBar *AgentEditor::currentFindBar() const
+{
+    return m_tabs->currentIndex() == ToolsTab ? m_tools->findBar() : m_promptFindBar;
 }
 
 AgentEditor::~AgentEditor()

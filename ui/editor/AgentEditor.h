@@ -8,6 +8,7 @@
 
 #include <atomic>
 
+class QKeySequence;
 class QLabel;
 class QTabWidget;
 class QShortcut;
@@ -52,6 +53,13 @@ public:
     // Off: the editor's own find, replace and next/previous-finding keys step
     // back, because a main window's actions own them (and call the slots).
     void setOwnShortcutsEnabled(bool enabled);
+    // The window's keys win over the editors' built-in bindings.
+    void yieldKeys(const QList<QKeySequence> &keys);
+    // On: Tab leaves the prompt and tools editors instead of indenting.
+    void setTabMovesFocus(bool on);
+    bool tabMovesFocus() const;
+    // The find bar of the visible tab.
+    FindReplaceBar *currentFindBar() const;
     QSet<QString> knownVariables() const { return m_context.knownVariables; }
 
     void setReadOnly(bool readOnly);

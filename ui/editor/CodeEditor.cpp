@@ -2,9 +2,13 @@
 
 #include "Utf8OffsetMapper.h"
 
+#include <Qsci/qscicommand.h>
+#include <Qsci/qscicommandset.h>
 #include <Qsci/qscilexer.h>
 
 #include <QEvent>
+#include <QKeyEvent>
+#include <QSet>
 #include <QToolTip>
 
 #include <algorithm>
@@ -17,6 +21,7 @@ using core::Severity;
 namespace {
 
 constexpr int kDwellMs = 400;
+constexpr int kFindingLineGap = 2; // pixels between underscores and a finding's line
 
 } // namespace
 
@@ -41,10 +46,17 @@ CodeEditor::CodeEditor(QWidget *parent) : QsciScintilla(parent)
     setMarginSensitivity(FindingMargin, true);
     setMarginWidth(2, 0);
 
-    indicatorDefine(SquigglePixmapIndicator, ErrorIndicator);
-    indicatorDefine(SquigglePixmapIndicator, WarningIndicator);
-    setIndicatorDrawUnder(false, ErrorIndicator);
-    setIndicatorDrawUnder(false, WarningIndicator);
+    // Findings are a thick line at the bottom of the line box, below the
+    // descenders, not a squiggle on the baseline: that one painted over
+    // underscores, so "book_spa_day" read as "book spa day". The extra
+    // descent keeps the line apart from the underscores.
+    SendScintilla(SCI_SETEXTRADESCENT, kFindingLineGap);
+    for (int indicator : {ErrorIndicator, WarningIndicator}) {
+        indicatorDefine(ThickCompositionIndicator, indicator);
+        setIndicatorDrawUnder(true, indicator);
+    }
+    indicatorDefine(StraightBoxIndicator, MatchIndicator);
+    setIndicatorDrawUnder(true, MatchIndicator);
 
     connect(this, &QsciScintilla::linesChanged, this, &CodeEditor::updateLineNumberMarginWidth);
     connect(this, &QsciScintillaBase::SCN_DWELLSTART, this, &CodeEditor::showDwellTip);
@@ -85,6 +97,47 @@ void CodeEditor::setText(const QString &text)
     QsciScintilla::setText(text);
     if (wrap != WrapNone)
         setWrapMode(wrap);
+}
+
+// Scintilla's default bindings were audited against the main window's keys
+// (ActionRegistry): only Ctrl+L ("cut line") is an application key with a
+// different meaning; Ctrl+Z/Y/X/C/V/A are the same commands as the Edit menu's.
+// The window passes all of its keys here anyway, so a key added later cannot
+// clash again; the editing keys then reach the editor through the Edit menu.
+void CodeEditor::yieldKeys(const QList<QKeySequence> &keys)
+{
+    QSet<int> taken;
+    for (const QKeySequence &sequence : keys) {
+        if (sequence.count() == 1)
+            taken.insert(sequence[0].toCombined());
+    }
+    const QList<QsciCommand *> commands = standardCommands()->commands();
+    for (QsciCommand *command : commands) {
+        if (command->key() && taken.contains(command->key()))
+            command->setKey(0);
+        if (command->alternateKey() && taken.contains(command->alternateKey()))
+            command->setAlternateKey(0);
+    }
+}
+
+bool CodeEditor::focusNextPrevChild(bool next)
+{
+    if (m_tabMovesFocus)
+        return QWidget::focusNextPrevChild(next);
+    return QsciScintilla::focusNextPrevChild(next);
+}
+
+void CodeEditor::keyPressEvent(QKeyEvent *event)
+{
+    // Esc with nothing to cancel (no completion list, call tip or multiple
+    // selection) belongs to the window: it closes a dialog such as the
+    // read-only version viewer.
+    if (event->key() == Qt::Key_Escape && event->modifiers() == Qt::NoModifier && !isListActive() &&
+        !isCallTipActive() && SendScintilla(SCI_GETSELECTIONS) <= 1) {
+        event->ignore();
+        return;
+    }
+    QsciScintilla::keyPressEvent(event);
 }
 
 void CodeEditor::changeEvent(QEvent *event)
@@ -130,6 +183,9 @@ void CodeEditor::applyTheme()
     setUnmatchedBraceBackgroundColor(m_theme.paper);
     setIndicatorForegroundColor(m_theme.error, ErrorIndicator);
     setIndicatorForegroundColor(m_theme.warning, WarningIndicator);
+    QColor match = m_theme.selection; // QScintilla takes a box's alpha from the colour
+    match.setAlpha(90);
+    setIndicatorForegroundColor(match, MatchIndicator);
     defineMarkers();
 
     m_lineDigits = 0;
@@ -245,6 +301,16 @@ void CodeEditor::setFindings(const QList<Finding> &findings)
     std::stable_sort(m_order.begin(), m_order.end(), [this](qsizetype a, qsizetype b) {
         return m_placements.at(a).start < m_placements.at(b).start;
     });
+}
+
+void CodeEditor::setMatchHighlights(const QList<ByteRange> &ranges)
+{
+    SendScintilla(SCI_SETINDICATORCURRENT, MatchIndicator);
+    SendScintilla(SCI_INDICATORCLEARRANGE, 0, SendScintilla(SCI_GETLENGTH));
+    for (const ByteRange &r : ranges) {
+        if (r.end > r.start)
+            SendScintilla(SCI_INDICATORFILLRANGE, long(r.start), long(r.end - r.start));
+    }
 }
 
 void CodeEditor::shiftPlacements(int position, int modificationType, int length)

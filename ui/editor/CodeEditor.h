@@ -5,6 +5,7 @@
 
 #include <Qsci/qsciscintilla.h>
 
+#include <QKeySequence>
 #include <QList>
 
 namespace retell::ui {
@@ -26,7 +27,8 @@ public:
     enum Indicator
     {
         WarningIndicator = 8,
-        ErrorIndicator = 9
+        ErrorIndicator = 9,
+        MatchIndicator = 10 // every match of the find bar's text
     };
     enum Margin
     {
@@ -63,6 +65,16 @@ public:
     int caretLine() const;
     int lineOf(qsizetype bytePosition) const;
 
+    // Highlights these byte ranges as matches (replacing earlier ones).
+    void setMatchHighlights(const QList<ByteRange> &ranges);
+
+    // Drops the editor's built-in bindings of these keys (e.g. Scintilla's
+    // Ctrl+L "cut line"), so that a window's shortcuts of the same keys win.
+    void yieldKeys(const QList<QKeySequence> &keys);
+    // On: Tab and Shift+Tab move focus instead of indenting.
+    void setTabMovesFocus(bool on) { m_tabMovesFocus = on; }
+    bool tabMovesFocus() const { return m_tabMovesFocus; }
+
     const EditorTheme &theme() const { return m_theme; }
     void setLexer(QsciLexer *lexer = nullptr) override;
     // Replaces the text; wrapping is then done lazily (wrapping 1 MB up front
@@ -75,6 +87,8 @@ public slots:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool focusNextPrevChild(bool next) override;
+    void keyPressEvent(QKeyEvent *event) override;
     // Subclasses colour their lexer's styles here; paper, default colour and
     // font of every style are already set.
     virtual void applyLexerTheme(const EditorTheme &theme, const QFont &font);
@@ -95,6 +109,7 @@ private:
     EditorTheme m_theme;
     int m_lineDigits = 0;
     bool m_applyingTheme = false;
+    bool m_tabMovesFocus = false;
 };
 
 } // namespace retell::ui

@@ -19,6 +19,8 @@ namespace {
 
 // An empty regex match replaced by nothing would never advance.
 constexpr int kMaxReplacements = 10'000'000;
+// Counting and highlighting stop here ("10000+ matches").
+constexpr int kMaxCountedMatches = 10'000;
 
 QToolButton *toolButton(QWidget *parent, QStyle::StandardPixmap icon, const QString &tip)
 {
@@ -85,8 +87,10 @@ FindReplaceBar::FindReplaceBar(CodeEditor *editor, QWidget *parent)
     connect(m_findField, &QLineEdit::returnPressed, this, &FindReplaceBar::findNext);
     connect(m_findField, &QLineEdit::textEdited, this, [this] {
         m_matchStart = m_matchEnd = -1;
-        setStatus({}, false);
+        updateMatches();
     });
+    for (QCheckBox *option : {m_matchCase, m_wholeWords, m_regex})
+        connect(option, &QCheckBox::toggled, this, &FindReplaceBar::updateMatches);
     connect(m_replaceField, &QLineEdit::returnPressed, this, &FindReplaceBar::replaceCurrent);
     connect(m_nextButton, &QToolButton::clicked, this, &FindReplaceBar::findNext);
     connect(m_previousButton, &QToolButton::clicked, this, &FindReplaceBar::findPrevious);
@@ -94,15 +98,16 @@ FindReplaceBar::FindReplaceBar(CodeEditor *editor, QWidget *parent)
     connect(m_replaceAllButton, &QPushButton::clicked, this, &FindReplaceBar::replaceAll);
     connect(closeButton, &QToolButton::clicked, this, &FindReplaceBar::close);
 
-    m_openShortcuts = {shortcut(QKeySequence::Find, m_editor),
-                       shortcut(QKeySequence(Qt::CTRL | Qt::Key_H), m_editor)};
-    connect(m_openShortcuts[0], &QShortcut::activated, this, &FindReplaceBar::showFind);
-    connect(m_openShortcuts[1], &QShortcut::activated, this, &FindReplaceBar::showReplace);
+    m_ownShortcuts = {shortcut(QKeySequence::Find, m_editor),
+                      shortcut(QKeySequence(Qt::CTRL | Qt::Key_H), m_editor)};
+    connect(m_ownShortcuts[0], &QShortcut::activated, this, &FindReplaceBar::showFind);
+    connect(m_ownShortcuts[1], &QShortcut::activated, this, &FindReplaceBar::showReplace);
     for (QWidget *scope : {static_cast<QWidget *>(m_editor), static_cast<QWidget *>(this)}) {
-        connect(shortcut(QKeySequence(Qt::Key_F3), scope), &QShortcut::activated, this,
-                &FindReplaceBar::findNext);
-        connect(shortcut(QKeySequence(Qt::SHIFT | Qt::Key_F3), scope), &QShortcut::activated, this,
-                &FindReplaceBar::findPrevious);
+        QShortcut *next = shortcut(QKeySequence(Qt::Key_F3), scope);
+        QShortcut *previous = shortcut(QKeySequence(Qt::SHIFT | Qt::Key_F3), scope);
+        connect(next, &QShortcut::activated, this, &FindReplaceBar::findNext);
+        connect(previous, &QShortcut::activated, this, &FindReplaceBar::findPrevious);
+        m_ownShortcuts << next << previous;
     }
     // Esc only from the bar: in the editor it belongs to the completion list.
     connect(shortcut(QKeySequence(Qt::Key_Escape), this), &QShortcut::activated, this,
@@ -146,9 +151,9 @@ void FindReplaceBar::setReplaceEnabled(bool enabled)
         m_replaceRow->hide();
 }
 
-void FindReplaceBar::setOpenShortcutsEnabled(bool enabled)
+void FindReplaceBar::setOwnShortcutsEnabled(bool enabled)
 {
-    for (QShortcut *s : std::as_const(m_openShortcuts))
+    for (QShortcut *s : std::as_const(m_ownShortcuts))
         s->setEnabled(enabled);
 }
 
@@ -186,6 +191,8 @@ void FindReplaceBar::showReplace()
 void FindReplaceBar::close()
 {
     hide();
+    m_matches.clear();
+    m_editor->setMatchHighlights({});
     m_editor->setFocus(Qt::OtherFocusReason);
 }
 
@@ -218,12 +225,81 @@ bool FindReplaceBar::find(bool forward)
     if (found) {
         m_matchStart = m_editor->SendScintilla(QsciScintillaBase::SCI_GETSELECTIONSTART);
         m_matchEnd = m_editor->SendScintilla(QsciScintillaBase::SCI_GETSELECTIONEND);
-        setStatus({}, false);
+        updateMatches();
+        showPosition();
     } else {
+        updateMatches();
         m_matchStart = m_matchEnd = -1;
         setStatus(tr("No matches"), true);
     }
     return found;
+}
+
+void FindReplaceBar::updateMatches()
+{
+    m_matches.clear();
+    const QByteArray expr = m_findField->text().toUtf8();
+    QList<CodeEditor::ByteRange> ranges;
+    if (!expr.isEmpty()) {
+        using Base = QsciScintillaBase;
+        unsigned long flags = 0;
+        if (m_matchCase->isChecked())
+            flags |= Base::SCFIND_MATCHCASE;
+        if (m_wholeWords->isChecked())
+            flags |= Base::SCFIND_WHOLEWORD;
+        if (m_regex->isChecked())
+            flags |= Base::SCFIND_REGEXP | Base::SCFIND_CXX11REGEX;
+        // QScintilla's own find sets the target each time; keep it anyway.
+        const long targetStart = m_editor->SendScintilla(Base::SCI_GETTARGETSTART);
+        const long targetEnd = m_editor->SendScintilla(Base::SCI_GETTARGETEND);
+        const long length = m_editor->SendScintilla(Base::SCI_GETLENGTH);
+        m_editor->SendScintilla(Base::SCI_SETSEARCHFLAGS, flags);
+        long from = 0;
+        while (from <= length && m_matches.size() < kMaxCountedMatches) {
+            m_editor->SendScintilla(Base::SCI_SETTARGETSTART, static_cast<unsigned long>(from));
+            m_editor->SendScintilla(Base::SCI_SETTARGETEND, static_cast<unsigned long>(length));
+            const long found =
+                m_editor->SendScintilla(Base::SCI_SEARCHINTARGET,
+                                        static_cast<unsigned long>(expr.size()), expr.constData());
+            if (found < 0)
+                break;
+            const long end = m_editor->SendScintilla(Base::SCI_GETTARGETEND);
+            m_matches.append({found, end});
+            ranges.append({found, end});
+            const long next =
+                end > found ? end
+                            : long(m_editor->SendScintilla(Base::SCI_POSITIONAFTER,
+                                                           static_cast<unsigned long>(found)));
+            if (next <= from)
+                break;
+            from = next;
+        }
+        m_editor->SendScintilla(Base::SCI_SETTARGETSTART, static_cast<unsigned long>(targetStart));
+        m_editor->SendScintilla(Base::SCI_SETTARGETEND, static_cast<unsigned long>(targetEnd));
+    }
+    m_editor->setMatchHighlights(ranges);
+    const qsizetype count = m_matches.size();
+    const QString counted =
+        count >= kMaxCountedMatches ? tr("%1+").arg(count) : QString::number(count);
+    if (expr.isEmpty())
+        setStatus({}, false);
+    else if (count == 0)
+        setStatus(tr("No matches"), true);
+    else
+        setStatus(count == 1 ? tr("1 match") : tr("%1 matches").arg(counted), false);
+}
+
+void FindReplaceBar::showPosition()
+{
+    const qsizetype count = m_matches.size();
+    for (qsizetype i = 0; i < count; ++i) {
+        if (m_matches.at(i).first == m_matchStart) {
+            const QString total =
+                count >= kMaxCountedMatches ? tr("%1+").arg(count) : QString::number(count);
+            setStatus(tr("%1 of %2").arg(i + 1).arg(total), false);
+            return;
+        }
+    }
 }
 
 bool FindReplaceBar::findNext()
@@ -283,6 +359,7 @@ int FindReplaceBar::replaceAll()
     }
     m_editor->endUndoAction();
     m_matchStart = m_matchEnd = -1;
+    updateMatches();
     if (count == 0)
         setStatus(tr("No matches"), true);
     else

@@ -32,13 +32,16 @@ public:
     void setRegularExpression(bool on);
     // Replacing is disabled for read-only editors.
     void setReplaceEnabled(bool enabled);
-    // Ctrl+F / Ctrl+H on the editor open the bar; off when a window's actions
-    // own those keys (they then call showFind()/showReplace()).
-    void setOpenShortcutsEnabled(bool enabled);
+    // Ctrl+F / Ctrl+H on the editor open the bar, F3 / Shift+F3 find; off
+    // when a window's actions own those keys (they then call the slots).
+    void setOwnShortcutsEnabled(bool enabled);
 
     QLineEdit *findField() const { return m_findField; }
     QLineEdit *replaceField() const { return m_replaceField; }
+    // "3 of 12" after a find, "12 matches" while typing, "No matches".
     QString statusText() const;
+    // Matches counted and highlighted for the current text and options.
+    int matchCount() const { return int(m_matches.size()); }
 
 public slots:
     void showFind();
@@ -56,9 +59,11 @@ private:
     bool selectionIsMatch() const;
     void setStatus(const QString &text, bool problem);
     void openWithSelection();
+    void updateMatches();
+    void showPosition();
 
     CodeEditor *m_editor;
-    QList<QShortcut *> m_openShortcuts;
+    QList<QShortcut *> m_ownShortcuts;
     QLineEdit *m_findField;
     QLineEdit *m_replaceField;
     QCheckBox *m_matchCase;
@@ -71,6 +76,7 @@ private:
     QWidget *m_replaceRow;
     QLabel *m_status;
     bool m_replaceEnabled = true;
+    QList<std::pair<long, long>> m_matches; // byte ranges, in order
     long m_matchStart = -1;
     long m_matchEnd = -1;
 };

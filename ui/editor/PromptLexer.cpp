@@ -339,7 +339,8 @@ void PromptLexer::styleLine(const char *line, qsizetype length, Runs &runs) cons
             while (j < eol && isWordByte(at(j)))
                 ++j;
             const qsizetype len = j - i;
-            const bool tool = !code && len >= m_shortestTool && len <= m_longestTool &&
+            // A tool name in backticks is still a tool name (prompts often write `end_call`).
+            const bool tool = len >= m_shortestTool && len <= m_longestTool &&
                               m_toolUtf8.contains(QByteArray::fromRawData(line + i, len));
             runs.add(len, tool ? int(ToolName) : inlineStyle());
             i = j;
