@@ -29,6 +29,7 @@ private slots:
     void styles_data();
     void styles();
     void restylesWhenToolNamesChange();
+    void noStyleUnderlinesItsText();
     void restylesWhenKnownVariablesChange();
     void stylesFiveMegabytesInOneCall();
     void editsRestyleFromTheLineStart();
@@ -217,6 +218,16 @@ void TestPromptLexer::editsRestyleFromTheLineStart()
     QCOMPARE(styleAt(editor, line2 + 4), int(PromptLexer::Heading));
     QCOMPARE(styleAt(editor, line2 + QByteArray("# plain ").size()),
              int(PromptLexer::UnknownVariable));
+}
+
+// Underlines hide underscores: "{{first_name}}" must not read as "first name".
+void TestPromptLexer::noStyleUnderlinesItsText()
+{
+    PromptEditor editor;
+    auto *lexer = qobject_cast<PromptLexer *>(editor.lexer());
+    QVERIFY(lexer);
+    for (int style = 0; style < PromptLexer::StyleCount; ++style)
+        QVERIFY2(!lexer->font(style).underline(), qPrintable(lexer->description(style)));
 }
 
 QTEST_MAIN(TestPromptLexer)

@@ -358,8 +358,6 @@ void PromptLexer::applyTheme(const EditorTheme &theme, const QFont &font)
     bold.setBold(true);
     QFont italic = font;
     italic.setItalic(true);
-    QFont underlined = font;
-    underlined.setUnderline(true);
 
     setColor(theme.heading, Heading);
     setFont(bold, Heading);
@@ -376,7 +374,9 @@ void PromptLexer::applyTheme(const EditorTheme &theme, const QFont &font)
     setColor(theme.unknownVariable, UnknownVariable);
     setPaper(theme.unknownVariablePaper, UnknownVariable);
     setColor(theme.malformed, MalformedVariable);
-    setFont(underlined, MalformedVariable);
+    // Not underlined: an underline hides underscores ("first_name" would
+    // read as "first name"); the finding's mark below the line is enough.
+    setFont(bold, MalformedVariable);
     setColor(theme.toolName, ToolName);
     setFont(bold, ToolName);
 }
