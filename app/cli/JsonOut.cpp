@@ -93,7 +93,8 @@ QJsonArray findingsToJson(const QList<Finding> &findings)
 
 QString formatFinding(const Finding &f)
 {
-    const QString where = f.target == FindingTarget::Prompt
+    const QString where = f.target == FindingTarget::Notes ? QStringLiteral("notes")
+        : f.target == FindingTarget::Prompt
         ? (f.line > 0 ? QStringLiteral("prompt:%1:%2").arg(f.line).arg(f.column) : QStringLiteral("prompt"))
         : QStringLiteral("tools %1").arg(f.jsonPath.isEmpty() ? QStringLiteral("$") : f.jsonPath);
     return QStringLiteral("%1 %2 [%3] %4").arg(f.isError() ? QStringLiteral("error  ") : QStringLiteral("warning"), where, f.code, f.message);

@@ -18,12 +18,22 @@ Severity severityFromName(const QString &name)
 
 QString findingTargetName(FindingTarget target)
 {
-    return target == FindingTarget::Tools ? QStringLiteral("tools") : QStringLiteral("prompt");
+    switch (target) {
+    case FindingTarget::Tools:
+        return QStringLiteral("tools");
+    case FindingTarget::Notes:
+        return QStringLiteral("notes");
+    case FindingTarget::Prompt:
+        break;
+    }
+    return QStringLiteral("prompt");
 }
 
 FindingTarget findingTargetFromName(const QString &name)
 {
-    return name == QLatin1String("tools") ? FindingTarget::Tools : FindingTarget::Prompt;
+    if (name == QLatin1String("tools"))
+        return FindingTarget::Tools;
+    return name == QLatin1String("notes") ? FindingTarget::Notes : FindingTarget::Prompt;
 }
 
 bool ValidationResult::hasErrors() const

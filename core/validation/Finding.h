@@ -8,8 +8,14 @@ namespace retell::core {
 
 enum class Severity { Warning, Error };
 
-// Which document a finding points into.
-enum class FindingTarget { Prompt, Tools };
+// Which text a finding points into (Notes: the deployment notes and the
+// template name stored beside a version).
+enum class FindingTarget
+{
+    Prompt,
+    Tools,
+    Notes
+};
 
 // One validator finding. Positions are in QString (UTF-16) units of the
 // validated text so editors can map them; line and column are 1-based and

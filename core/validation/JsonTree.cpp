@@ -1,5 +1,6 @@
 #include "validation/JsonTree.h"
 
+#include <QSet>
 #include <QStringList>
 
 #include <limits>
@@ -45,8 +46,10 @@ JsonTree::JsonTree(QStringView json)
     if (parseValue(-1, 0) < 0)
         return;
     skipWhitespace();
-    if (m_pos < m_text.size())
+    if (m_pos < m_text.size()) {
+        m_trailingText = true;
         fail();
+    }
 }
 
 void JsonTree::skipWhitespace()
@@ -163,6 +166,8 @@ int JsonTree::parseValue(int parent, int depth)
     bool good = true;
     if (c == '{' || c == '[') {
         const bool object = c == '{';
+        if (depth >= kMaxStoredDepth && m_tooDeep < 0)
+            m_tooDeep = self; // depth counts the containers around this one
         m_nodes[size_t(self)].kind = object ? Kind::Object : Kind::Array;
         const char16_t close = object ? '}' : ']';
         ++m_pos;
@@ -198,6 +203,8 @@ int JsonTree::parseValue(int parent, int depth)
                 childNode.keyLength = keyLength;
                 childNode.keyEscaped = keyEscaped;
                 childNode.index = count++;
+                if (object && count > 1)
+                    checkDuplicateKey(self, child);
                 if (previous < 0)
                     m_nodes[size_t(self)].firstChild = child;
                 else
@@ -244,16 +251,49 @@ int JsonTree::member(int object, QLatin1StringView key) const
 {
     if (object < 0 || size_t(object) >= m_nodes.size() || kind(object) != Kind::Object)
         return -1;
-    int found = -1;
     for (int c = node(object).firstChild; c >= 0; c = node(c).nextSibling) {
         const Node &n = node(c);
         if (n.keyLength - 2 != key.size() && !n.keyEscaped)
             continue;
         const QStringView k = raw(n.keyOffset + 1, n.keyLength - 2);
         if (n.keyEscaped ? decode(k) == key : k == key)
-            found = c;
+            return c;
     }
-    return found;
+    return -1;
+}
+
+// Compares the new member's key with the earlier ones: linear for the small
+// objects of a tools config, hashed beyond that so a huge object stays linear.
+void JsonTree::checkDuplicateKey(int object, int child)
+{
+    const Node &n = node(child);
+    const QString key = n.keyEscaped ? keyOf(child) : QString();
+    const QStringView k = n.keyEscaped ? QStringView(key) : raw(n.keyOffset + 1, n.keyLength - 2);
+    const int count = node(child).index; // members before this one
+    if (count > 64) {
+        if (!m_keySets.contains(object)) {
+            QSet<QString> &keys = m_keySets[object];
+            for (int c = node(object).firstChild; c >= 0; c = node(c).nextSibling)
+                keys.insert(keyOf(c));
+        }
+        QSet<QString> &keys = m_keySets[object];
+        const QString text = k.toString();
+        if (keys.contains(text))
+            m_duplicateKeys.push_back(child);
+        else
+            keys.insert(text);
+        return;
+    }
+    for (int c = node(object).firstChild; c >= 0 && c != child; c = node(c).nextSibling) {
+        const Node &other = node(c);
+        const bool same = other.keyEscaped || n.keyEscaped
+                              ? keyOf(c) == k
+                              : raw(other.keyOffset + 1, other.keyLength - 2) == k;
+        if (same) {
+            m_duplicateKeys.push_back(child);
+            return;
+        }
+    }
 }
 
 QString JsonTree::keyOf(int n) const

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QHash>
 #include <QLatin1StringView>
+#include <QSet>
 #include <QString>
 #include <QStringView>
 
@@ -38,6 +40,8 @@ public:
     bool ok() const { return m_errorOffset < 0; }
     // UTF-16 offset where parsing stopped on a syntax error, -1 when ok.
     qsizetype errorOffset() const { return m_errorOffset; }
+    // The error came after a complete first value (text after the document).
+    bool trailingText() const { return m_trailingText; }
     // Nodes parsed before an error stay available (best-effort answers).
     bool isEmpty() const { return m_nodes.empty(); }
     int size() const { return int(m_nodes.size()); }
@@ -45,8 +49,15 @@ public:
 
     const Node &node(int n) const { return m_nodes[size_t(n)]; }
     Kind kind(int n) const { return m_nodes[size_t(n)].kind; }
-    // Member of an object by key, -1 when absent (last one wins, like Qt).
+    // Member of an object by key, -1 when absent. With duplicate keys the
+    // first one wins, as in MariaDB's and PostgreSQL's JSON functions.
     int member(int object, QLatin1StringView key) const;
+    // Members whose key repeats an earlier key of the same object.
+    const std::vector<int> &duplicateKeys() const { return m_duplicateKeys; }
+    // The first array or object nested deeper than kMaxStoredDepth, or -1.
+    int tooDeep() const { return m_tooDeep; }
+    // MariaDB refuses JSON documents with more nested arrays/objects.
+    static constexpr int kMaxStoredDepth = 32;
     QString keyOf(int n) const;
     QString string(int n) const; // decoded; empty for non-strings
     bool stringEquals(int n, QLatin1StringView value) const;
@@ -58,6 +69,7 @@ public:
 
 private:
     int parseValue(int parent, int depth);
+    void checkDuplicateKey(int object, int child);
     bool parseString(bool &escaped);
     bool parseNumber();
     bool parseLiteral(QLatin1StringView word);
@@ -68,7 +80,11 @@ private:
     QStringView m_text;
     qsizetype m_pos = 0;
     qsizetype m_errorOffset = -1;
+    bool m_trailingText = false;
+    int m_tooDeep = -1;
     std::vector<Node> m_nodes;
+    std::vector<int> m_duplicateKeys;
+    QHash<int, QSet<QString>> m_keySets; // keys of objects with many members
 };
 
 } // namespace retell::core::detail

@@ -3,7 +3,6 @@
 #include "validation/Validator.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
 #include <QStringList>
 
 #include <cmath>
@@ -72,35 +71,20 @@ ToolsChecker::ToolsChecker(const QString &json)
     , m_tree(json)
 {
     if (isBlank(json)) {
-        m_isArray = true; // no tools at all is a valid config
-        return;
-    }
-    if (!m_tree.ok()) {
-        // Qt words the message; the position is the tree's, which stops on
-        // the culprit (QJsonParseError::offset counts UTF-8 bytes and often
-        // lands one character later), with Qt's offset as the fallback.
-        QJsonParseError error;
-        QJsonDocument::fromJson(json.toUtf8(), &error);
-        qsizetype offset = m_tree.errorOffset();
-        if (error.error == QJsonParseError::NoError)
-            error.error = QJsonParseError::IllegalValue;
-        else if (offset < 0)
-            offset = utf16OffsetForUtf8Offset(json, error.offset);
-        const auto [line, column] = lineColumn(offset);
+        // The column is JSON NOT NULL: an empty text is no JSON at all.
+        m_isArray = true; // no tools to cross-check with the prompt
         Finding f;
-        f.code = QStringLiteral("tools.invalid_json");
-        f.message = tr("The tools configuration is not valid JSON: %1 at line %2, column %3.")
-                        .arg(error.errorString())
-                        .arg(line)
-                        .arg(column);
+        f.code = QStringLiteral("tools.empty");
+        f.message = tr("The tools configuration is empty; write [] for an agent without tools.");
         f.target = FindingTarget::Tools;
-        f.line = line;
-        f.column = column;
-        f.offset = int(offset);
-        f.length = offset < json.size() ? 1 : 0;
         m_findings.append(f);
         return;
     }
+    if (!m_tree.ok()) {
+        reportSyntaxError();
+        return;
+    }
+    checkStorable();
     if (m_tree.kind(JsonTree::kRoot) != Kind::Array) {
         add("tools.not_array", JsonTree::kRoot, Anchor::Start,
             tr("The tools configuration must be a JSON array of tools, [ ... ]."));
@@ -227,8 +211,7 @@ void ToolsChecker::checkObject(int object, const ObjectSpec &spec, bool isTool, 
                 kindName.isEmpty()
                     ? tr("%1: Retell does not know the field %2; it is probably ignored.")
                           .arg(where(c), quoted(key))
-                    : tr("%1: Retell does not know the field %2 on a %3; it is probably "
-                         "ignored.")
+                    : tr("%1: Retell's %3 has no field %2; it is probably ignored.")
                           .arg(where(c), quoted(key), kindName),
                 Severity::Warning);
             continue;

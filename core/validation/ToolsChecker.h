@@ -45,6 +45,8 @@ public:
 private:
     enum class Anchor { Value, Start }; // whole value, or its first character
 
+    void reportSyntaxError();
+    void checkStorable(); // what the database refuses in valid JSON
     void checkTool(int tool);
     bool checkOldTransferShape(int tool);
     void checkCustomDescription(int tool);

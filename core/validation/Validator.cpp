@@ -168,34 +168,63 @@ void checkToolMentions(QStringView prompt, const detail::PromptScan &scan,
     out.append(mentions);
 }
 
+// An error at one character of the prompt or the tools text.
+Finding atCharacter(const char *code, QString message, FindingTarget target, qsizetype offset,
+                    std::pair<int, int> lineColumn)
+{
+    Finding f = wholeDocument(Severity::Error, code, std::move(message));
+    f.target = target;
+    f.line = lineColumn.first;
+    f.column = lineColumn.second;
+    f.offset = int(offset);
+    f.length = 1;
+    return f;
+}
+
 Finding invalidUtf8(FindingTarget target, const QByteArray &bytes, qsizetype badByte,
                     const QString &decoded)
 {
+    // The U+FFFD that replaced the bad sequence is marked.
     const qsizetype offset = QString::fromUtf8(bytes.constData(), badByte).size();
     const auto [line, column] = detail::LineIndex(decoded).lineColumn(offset);
     const bool prompt = target == FindingTarget::Prompt;
-    Finding f = wholeDocument(
-        Severity::Error, prompt ? "prompt.invalid_utf8" : "tools.invalid_utf8",
+    return atCharacter(
+        prompt ? "prompt.invalid_utf8" : "tools.invalid_utf8",
         (prompt ? tr("The prompt is not valid UTF-8 text: the first bad byte is at byte offset "
                      "%1 (line %2, column %3).")
                 : tr("The tools configuration is not valid UTF-8 text: the first bad byte is at "
                      "byte offset %1 (line %2, column %3)."))
             .arg(badByte)
             .arg(line)
-            .arg(column));
-    f.target = target;
-    f.line = line;
-    f.column = column;
-    f.offset = int(offset);
-    f.length = 1; // the U+FFFD that replaced the bad sequence
-    return f;
+            .arg(column),
+        target, offset, {line, column});
 }
 
 bool findingOrder(const Finding &a, const Finding &b)
 {
     if (a.target != b.target)
-        return a.target == FindingTarget::Prompt;
+        return a.target < b.target;
     return a.offset < b.offset;
+}
+
+// A NUL character: the databases' text columns end or refuse the text there
+// and terminals stop printing at it.
+void checkNul(const QString &text, FindingTarget target, QList<Finding> &out)
+{
+    const qsizetype at = text.indexOf(QChar(u'\0'));
+    if (at < 0)
+        return;
+    const auto [line, column] = detail::LineIndex(text).lineColumn(at);
+    const bool prompt = target == FindingTarget::Prompt;
+    out.append(atCharacter(
+        prompt ? "prompt.nul_character" : "tools.nul_character",
+        (prompt ? tr("The prompt contains a NUL character at line %1, column %2; the database "
+                     "refuses it. Remove it.")
+                : tr("The tools configuration contains a NUL character at line %1, column %2; "
+                     "the database refuses it. Remove it."))
+            .arg(line)
+            .arg(column),
+        target, at, {line, column}));
 }
 
 } // namespace
@@ -206,7 +235,8 @@ ValidationResult Validator::validate(const AgentConfig &config, const Validation
     const QString &prompt = config.prompt;
     result.characters = int(std::min<qsizetype>(prompt.size(), INT_MAX));
 
-    detail::ToolsChecker tools(config.toolsJson);
+    const bool toolsTooLarge = config.toolsJson.size() > retellLimits::kMaxToolsChars;
+    detail::ToolsChecker tools(toolsTooLarge ? QStringLiteral("[]") : config.toolsJson);
     detail::PromptScan scan;
     bool scanned = false;
     if (prompt.size() > retellLimits::kMaxPromptChars) {
@@ -230,9 +260,20 @@ ValidationResult Validator::validate(const AgentConfig &config, const Validation
         checkVariables(scan, context, tools.definedVariables(), result.findings);
     }
 
-    if (scanned && tools.isArray())
+    if (toolsTooLarge) {
+        Finding f = wholeDocument(Severity::Error, "tools.too_large",
+                                  tr("The tools configuration has %1 characters; the limit is %2.")
+                                      .arg(config.toolsJson.size())
+                                      .arg(retellLimits::kMaxToolsChars));
+        f.target = FindingTarget::Tools;
+        result.findings.append(f);
+    } else if (scanned && tools.isArray()) {
         checkToolMentions(prompt, scan, tools, context, result.findings);
+    }
     result.findings.append(tools.takeFindings());
+    checkNul(prompt, FindingTarget::Prompt, result.findings);
+    if (!toolsTooLarge)
+        checkNul(config.toolsJson, FindingTarget::Tools, result.findings);
 
     std::stable_sort(result.findings.begin(), result.findings.end(), findingOrder);
     return result;
@@ -252,6 +293,34 @@ ValidationResult Validator::validateBytes(const QByteArray &prompt, const QByteA
     if (badPrompt >= 0 || badTools >= 0)
         std::stable_sort(result.findings.begin(), result.findings.end(), findingOrder);
     return result;
+}
+
+QList<Finding> Validator::checkStoredTexts(const QString &notes, const QString &templateName)
+{
+    QList<Finding> out;
+    auto add = [&out](const char *code, QString message) {
+        Finding f = wholeDocument(Severity::Error, code, std::move(message));
+        f.target = FindingTarget::Notes;
+        out.append(f);
+    };
+    const qsizetype bytes = notes.toUtf8().size();
+    if (bytes > retellLimits::kMaxNotesBytes) {
+        add("notes.too_long", tr("The notes take %1 bytes; the database keeps at most %2 bytes "
+                                 "(fewer characters when they are not plain ASCII).")
+                                  .arg(bytes)
+                                  .arg(retellLimits::kMaxNotesBytes));
+    }
+    if (notes.contains(QChar(u'\0')))
+        add("notes.nul_character", tr("The notes contain a NUL character; remove it."));
+    if (templateName.size() > retellLimits::kMaxTemplateNameChars) {
+        add("notes.template_name_too_long",
+            tr("The template name has %1 characters; the database keeps at most %2.")
+                .arg(templateName.size())
+                .arg(retellLimits::kMaxTemplateNameChars));
+    }
+    if (templateName.contains(QChar(u'\0')))
+        add("notes.nul_character", tr("The template name contains a NUL character; remove it."));
+    return out;
 }
 
 int Validator::estimateTokens(QStringView text)

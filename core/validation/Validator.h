@@ -17,6 +17,9 @@ inline constexpr int kMinTimeoutMs = 1000;
 inline constexpr int kMaxTimeoutMs = 600000;
 inline constexpr int kMaxToolNameLength = 64;
 inline constexpr qsizetype kMaxPromptChars = 1024 * 1024; // hard input cap (error)
+inline constexpr qsizetype kMaxToolsChars = 1024 * 1024;  // likewise
+inline constexpr qsizetype kMaxNotesBytes = 65535;        // deployment_notes TEXT
+inline constexpr qsizetype kMaxTemplateNameChars = 255;   // template_name VARCHAR(255)
 } // namespace retellLimits
 
 struct ValidationContext
@@ -56,6 +59,11 @@ public:
     // Validates raw bytes too (the CLI reads files): invalid UTF-8 is a finding.
     static ValidationResult validateBytes(const QByteArray &prompt, const QByteArray &tools,
                                           const ValidationContext &context = {});
+    // What the database refuses in the texts stored beside a version, as
+    // error findings (target Notes): deployment notes longer than the TEXT
+    // column's 65,535 bytes, a template name above 255 characters, NUL
+    // characters.
+    static QList<Finding> checkStoredTexts(const QString &notes, const QString &templateName);
 
     // Linear, allocation-free approximation of an OpenAI-style BPE count:
     // a word (letters, digits, '_', inner '-') is one token per started six

@@ -176,10 +176,14 @@ Result<void> checkRequest(const DeployRequest &request)
 {
     if (request.notes.trimmed().isEmpty())
         return Error::usage(QStringLiteral("Say in the notes why this version is deployed."));
-    if (request.notes.size() > 60000)
-        return Error::usage(QStringLiteral("The notes are longer than 60,000 characters."));
-    if (request.templateName.size() > 255)
-        return Error::usage(QStringLiteral("The template name is longer than 255 characters."));
+    // What the database would refuse (notes beyond the TEXT column's bytes, a
+    // NUL) is a validation finding, never a raw database error.
+    const QList<Finding> stored = Validator::checkStoredTexts(request.notes, request.templateName);
+    if (!stored.isEmpty()) {
+        Error e{ErrorKind::Validation, stored.first().message, {}};
+        e.findings = stored;
+        return e;
+    }
     return {};
 }
 

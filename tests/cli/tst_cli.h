@@ -62,6 +62,9 @@ private slots:
     void validateBadInputFiles();
     void notesStoredVerbatim_data();
     void notesStoredVerbatim();
+    // tst_cli_refusals.cpp
+    void databaseRefusalsAreFindings_data();
+    void databaseRefusalsAreFindings();
 
 private:
     QString scalar(const QString &sql, const QVariantList &bind = {}) const;

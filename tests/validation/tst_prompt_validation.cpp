@@ -169,8 +169,6 @@ void TestPromptValidation::promptClean_data()
         << QString::fromUtf8(R"([{"type": "extract_dynamic_variable", "name": "note_caller",)"
                              R"( "description": "d", "variables": [{"type": "string",)"
                              R"( "name": "caller_first_name", "description": "d"}]}])");
-    QTest::newRow("blank tools config means no tools") << QStringLiteral("Hello.")
-                                                        << QStringLiteral("  ");
 }
 
 void TestPromptValidation::promptClean()

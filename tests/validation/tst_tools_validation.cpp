@@ -165,7 +165,6 @@ void TestToolsValidation::toolsClean_data()
     QTest::newRow("end_call without description")
         << QString::fromUtf8(R"([{"type": "end_call", "name": "list_services"}])");
     QTest::newRow("empty array") << QStringLiteral("[]");
-    QTest::newRow("blank text") << QStringLiteral(" \n");
     QTest::newRow("parameters without properties")
         << QString::fromUtf8(R"([{"type": "custom", "name": "list_services", "description": "d",)"
                           R"( "url": "http://x.example/{{branch_name}}", "timeout_ms": 1000,)"
