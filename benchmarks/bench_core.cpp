@@ -70,9 +70,15 @@ QList<Row> measureBackend(const ConnectionSpec &spec, int samples, const QString
     const Actor actor = AuthService(ctx).reload(User{1, QStringLiteral("Bench"), QStringLiteral("bench@example.com")}).value();
 
     TemplateService templates(ctx);
-    const Template tmpl = templates.find(QStringLiteral("Dynamic Service Selection")).value(); // first load
+    const Template tmpl =
+        templates.find(actor, QStringLiteral("Dynamic Service Selection")).value(); // first load
     rows << Row{QStringLiteral("template lookup (warm)"),
-                measure([&] { auto t = templates.find(QStringLiteral("Basic Appointment Booking")); Q_UNUSED(t); }, samples * 10),
+                measure(
+                    [&] {
+                        auto t = templates.find(actor, QStringLiteral("Basic Appointment Booking"));
+                        Q_UNUSED(t);
+                    },
+                    samples * 10),
                 QStringLiteral("2.1"), QStringLiteral("≤ 0.02")};
 
     // A realistic ~8 KB prompt with the template's 4 tools.

@@ -130,5 +130,6 @@ void registerAccessCommands(QMap<QString, Command> &commands);
 void registerDiffCommands(QMap<QString, Command> &commands);
 void registerMergeCommands(QMap<QString, Command> &commands);
 void registerSecurityCommands(QMap<QString, Command> &commands);
+void registerTemplateCommands(QMap<QString, Command> &commands);
 
 } // namespace retell::cli

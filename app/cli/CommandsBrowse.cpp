@@ -57,9 +57,10 @@ int templates(Cli &cli, const QStringList &argv)
     auto args = Args::parse(argv, {}, {});
     if (!args)
         return cli.fail(args.error());
-    if (auto r = cli.openDatabase(); !r)
-        return cli.fail(r.error());
-    auto list = TemplateService(cli.context).templates();
+    auto actor = cli.authenticate(); // which templates one sees depends on who one is
+    if (!actor)
+        return cli.fail(actor.error());
+    auto list = TemplateService(cli.context).templates(actor.value());
     if (!list)
         return cli.fail(list.error());
     if (cli.json) {
@@ -68,7 +69,10 @@ int templates(Cli &cli, const QStringList &argv)
     }
     for (const Template &t : std::as_const(*list)) {
         const char *source = t.source == TemplateSource::BuiltIn ? "built-in" : t.source == TemplateSource::Custom ? "custom" : "web app";
-        cli.print(QStringLiteral("%1  [%2]").arg(cli.field(t.name), QString::fromLatin1(source)));
+        const QString owner = t.source != TemplateSource::Custom ? QString()
+                              : t.companyName.isEmpty()          ? QStringLiteral(", every company")
+                                                        : QStringLiteral(", ") + cli.field(t.companyName);
+        cli.print(QStringLiteral("%1  [%2%3]").arg(cli.field(t.name), QString::fromLatin1(source), owner));
         if (!t.description.isEmpty())
             cli.print(QStringLiteral("    %1").arg(cli.field(t.description)));
         cli.print(QStringLiteral("    tools: %1").arg(Validator::toolNames(t.config.toolsJson).join(QStringLiteral(", "))));

@@ -114,7 +114,8 @@ int applyTemplate(Cli &cli, const QStringList &argv)
     auto who = actorAndBranch(cli, args->positionals().first());
     if (!who)
         return cli.fail(who.error());
-    auto tmpl = TemplateService(cli.context).find(args->positionals().at(1));
+    auto tmpl =
+        TemplateService(cli.context).forBranch(who->first, args->positionals().at(1), who->second);
     if (!tmpl)
         return cli.fail(tmpl.error());
     DeployRequest request{tmpl->config, tmpl->name, notes.value()};
@@ -126,11 +127,13 @@ int applyTemplate(Cli &cli, const QStringList &argv)
 
 int saveTemplate(Cli &cli, const QStringList &argv)
 {
-    auto args = Args::parse(argv, {QStringLiteral("description"), QStringLiteral("version")}, {});
+    auto args = Args::parse(argv, {QStringLiteral("description"), QStringLiteral("version")},
+                            {QStringLiteral("global")});
     if (!args)
         return cli.fail(args.error());
     if (args->positionals().size() != 2)
-        return cli.fail(Error::usage(QStringLiteral("usage: save-template BRANCH NAME [--description TEXT] [--version N]")));
+        return cli.fail(Error::usage(QStringLiteral(
+            "usage: save-template BRANCH NAME [--description TEXT] [--version N] [--global]")));
     auto number = args->integer(QStringLiteral("version"), 0);
     if (!number)
         return cli.fail(number.error());
@@ -144,7 +147,11 @@ int saveTemplate(Cli &cli, const QStringList &argv)
         return cli.fail(source.error());
     const QString description = args->value(QStringLiteral("description"),
         QStringLiteral("Saved from %1 / %2 version %3").arg(who->second.companyName, who->second.name).arg(source->version));
-    auto saved = TemplateService(cli.context).save(who->first, args->positionals().at(1), description, source->config);
+    // The template belongs to the branch's company unless a global admin shares it.
+    const QString owner = args->has(QStringLiteral("global")) ? QString() : who->second.companyId;
+    auto saved =
+        TemplateService(cli.context)
+            .save(who->first, owner, args->positionals().at(1), description, source->config);
     if (!saved)
         return cli.fail(saved.error());
     if (cli.json)

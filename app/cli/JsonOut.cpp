@@ -69,6 +69,14 @@ QJsonObject toJson(const Template &t, bool withContent)
                   {QStringLiteral("description"), t.description},
                   {QStringLiteral("source"), sourceName(t.source)},
                   {QStringLiteral("tools"), QJsonArray::fromStringList(Validator::toolNames(t.config.toolsJson))}};
+    if (t.source == TemplateSource::Custom) {
+        // null: shared with every company
+        o.insert(QStringLiteral("company_id"),
+                 t.companyId.isEmpty() ? QJsonValue() : QJsonValue(t.companyId));
+        o.insert(QStringLiteral("company"),
+                 t.companyName.isEmpty() ? QJsonValue() : QJsonValue(t.companyName));
+        o.insert(QStringLiteral("changeable"), t.changeable);
+    }
     if (withContent) {
         o.insert(QStringLiteral("prompt"), t.config.prompt);
         o.insert(QStringLiteral("tools_config"), QJsonDocument::fromJson(t.config.toolsJson.toUtf8()).array());

@@ -22,9 +22,10 @@ DiffSide fromConfig(const AgentConfig &config, const QString &title)
 Result<DiffSide> OperandResolver::resolve(const QString &spec)
 {
     if (spec.startsWith(QLatin1String("template:"))) {
-        if (auto r = database(); !r)
-            return r.error();
-        auto t = TemplateService(m_cli.context).find(spec.mid(9));
+        auto actor = login(); // templates are seen per company
+        if (!actor)
+            return actor.error();
+        auto t = TemplateService(m_cli.context).find(actor.value(), spec.mid(9));
         if (!t)
             return t.error();
         return fromConfig(t->config, QStringLiteral("template:%1").arg(t->name));

@@ -21,7 +21,10 @@ const char *kUsage =
   validate --prompt FILE --tools FILE
   deploy BRANCH --prompt FILE --tools FILE [--template NAME] --notes TEXT
   apply-template BRANCH TEMPLATE --notes TEXT
-  save-template BRANCH NAME [--description TEXT]
+  save-template BRANCH NAME [--description TEXT] [--version N] [--global]
+  rename-template NAME NEW_NAME      delete-template NAME [--yes]
+  edit-template NAME [--name NEW_NAME] [--description TEXT] [--prompt FILE] [--tools FILE]
+                [--company ID | --global]
   rollback BRANCH --to N [--notes TEXT]
   export BRANCH [--version N] [--format native|retell] [--output FILE]
   import BRANCH FILE --notes TEXT
@@ -135,6 +138,7 @@ int main(int argc, char **argv)
     cli::registerDiffCommands(commands);
     cli::registerMergeCommands(commands);
     cli::registerSecurityCommands(commands);
+    cli::registerTemplateCommands(commands);
 
     const QString name = args.takeFirst();
     const auto command = commands.constFind(name);

@@ -75,6 +75,14 @@ struct Template
     QString description;
     AgentConfig config;
     TemplateSource source = TemplateSource::BuiltIn;
+    // Custom templates only: the row in retell_admin_templates, the owning
+    // company (empty: shared with every company) and who saved it.
+    qint64 id = 0;
+    QString companyId;
+    QString companyName;
+    std::optional<UserId> createdBy;
+    // Whether the actor the list was made for may rename, edit and delete it.
+    bool changeable = false;
 };
 
 enum class Role { Viewer = 1, Editor = 2, Admin = 3 };

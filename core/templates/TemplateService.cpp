@@ -2,7 +2,9 @@
 
 #include "access/AccessService.h"
 #include "db/Database.h"
+#include "templates/TemplateAccess.h"
 #include "validation/Validator.h"
+#include "versions/BranchService.h"
 
 #include <QDir>
 #include <QFile>
@@ -10,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutexLocker>
+#include <QSqlQuery>
 
 #include <optional>
 
@@ -110,6 +113,187 @@ Result<void> TemplateService::scanForWebTemplates(QSqlDatabase &db) const
     });
 }
 
+namespace {
+
+constexpr int kMaxDescriptionBytes = 65535; // TEXT on MySQL
+
+const QString kTemplateColumns = QStringLiteral(
+    "id, name, description, prompt_content, functions_config, is_builtin, company_id, created_by");
+
+// A row of retell_admin_templates read with kTemplateColumns.
+Template templateFromRow(const QSqlQuery &q)
+{
+    Template t;
+    t.id = q.value(0).toLongLong();
+    t.name = q.value(1).toString();
+    t.description = q.value(2).toString();
+    t.config.prompt = q.value(3).toString();
+    t.config.toolsJson = q.value(4).toString();
+    t.source = q.value(5).toInt() ? TemplateSource::BuiltIn : TemplateSource::Custom;
+    t.companyId = q.value(6).toString();
+    if (!q.value(7).isNull())
+        t.createdBy = q.value(7).toLongLong();
+    return t;
+}
+
+Result<QString> checkedName(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty() || trimmed.size() > 255)
+        return Error::usage(QStringLiteral("A template name needs 1 to 255 characters."));
+    return trimmed;
+}
+
+Result<void> checkDescription(const QString &description)
+{
+    if (description.toUtf8().size() > kMaxDescriptionBytes)
+        return Error::usage(QStringLiteral("A template description may have at most %1 bytes.")
+                                .arg(kMaxDescriptionBytes));
+    return {};
+}
+
+Result<void> checkContent(const AgentConfig &config)
+{
+    ValidationContext context;
+    context.knownVariables = BranchService::branchVariables();
+    const ValidationResult validation = Validator::validate(config, context);
+    if (!validation.hasErrors())
+        return {};
+    Error e{ErrorKind::Validation,
+            QStringLiteral("The content has %1 error(s); fix them before saving it as a template.")
+                .arg(validation.errorCount()),
+            {}};
+    e.findings = validation.findings;
+    return e;
+}
+
+// Whether the name is taken where a template of this owner would be seen:
+// built-ins and web-app templates everywhere, templates shared with every
+// company, the owner's own; a shared template must be unique everywhere.
+Result<void> checkNameFree(QSqlDatabase &db, const QList<Template> &known,
+                           const QString &ownerCompany, const QString &name, qint64 exceptId)
+{
+    const Error taken =
+        Error::conflict(QStringLiteral("A template named \"%1\" already exists.").arg(name));
+    for (const Template &t : known)
+        if (t.source == TemplateSource::WebApp && t.name.compare(name, Qt::CaseInsensitive) == 0)
+            return taken;
+    for (const Template &t : TemplateService::builtIns())
+        if (t.name.compare(name, Qt::CaseInsensitive) == 0)
+            return taken;
+    auto q =
+        Database::exec(db,
+                       QStringLiteral("SELECT company_id, is_builtin FROM retell_admin_templates "
+                                      "WHERE LOWER(name) = LOWER(?) AND id <> ?"),
+                       {name, exceptId});
+    if (!q)
+        return q.error();
+    while (q->next()) {
+        const QString company = q->value(0).toString();
+        if (q->value(1).toInt() || ownerCompany.isEmpty() || company.isEmpty() ||
+            company == ownerCompany)
+            return taken;
+    }
+    return {};
+}
+
+Error readOnly(const Template &t)
+{
+    return Error::permission(
+        QStringLiteral(
+            "The %1 template \"%2\" is read-only; save a copy as a new template instead.")
+            .arg(t.source == TemplateSource::WebApp ? QStringLiteral("web-app")
+                                                    : QStringLiteral("built-in"),
+                 t.name));
+}
+
+Result<QString> companyName(QSqlDatabase &db, const QString &companyId)
+{
+    auto company =
+        Database::exec(db, QStringLiteral("SELECT name FROM companies WHERE id = ?"), {companyId});
+    if (!company)
+        return company.error();
+    if (!company->next())
+        return Error::notFound(QStringLiteral("No company with id %1.").arg(companyId));
+    return company->value(0).toString();
+}
+
+// The custom template row, locked, as the (re-read) actor may change it.
+Result<Template> changeableRow(QSqlDatabase &db, const Actor &actor, const Template &which)
+{
+    auto current = AccessService::refreshed(db, actor);
+    if (!current)
+        return current.error();
+    auto reach = TemplateReach::of(db, current.value(), true);
+    if (!reach)
+        return reach.error();
+    const Error gone = Error::notFound(QStringLiteral("The template no longer exists."));
+    // Another company's template, or one the actor may not see: as if it did not exist.
+    if (which.source != TemplateSource::Custom || which.id <= 0)
+        return reach->sees(which) ? readOnly(which) : gone;
+    auto q = Database::exec(
+        db,
+        QStringLiteral("SELECT %1 FROM retell_admin_templates WHERE id = ?").arg(kTemplateColumns) +
+            Database::forUpdate(db),
+        {which.id});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return gone;
+    const Template t = templateFromRow(q.value());
+    if (!reach->sees(t))
+        return gone;
+    if (t.source != TemplateSource::Custom)
+        return readOnly(t);
+    if (!reach->mayChange(t))
+        return Error::permission(
+            QStringLiteral(
+                "%1 may not change the template \"%2\": that needs an admin of its company, "
+                "a global admin or whoever saved it.")
+                .arg(actor.user.email, t.name));
+    return t;
+}
+
+// One of the templates by name; with a branch, only those that may go onto it.
+Result<Template> pick(const QList<Template> &list, const QString &name, const Branch *branch)
+{
+    const QString wanted = name.trimmed();
+    QList<Template> matches;
+    for (const Template &t : list)
+        if (t.name.compare(wanted, Qt::CaseInsensitive) == 0)
+            matches << t;
+    if (matches.isEmpty() && wanted.contains(QLatin1Char('/'))) {
+        for (const Template &t : list)
+            if (!t.companyName.isEmpty() &&
+                (t.companyName + QLatin1Char('/') + t.name).compare(wanted, Qt::CaseInsensitive) ==
+                    0)
+                matches << t;
+    }
+    if (matches.isEmpty())
+        return Error::notFound(QStringLiteral("No template named \"%1\".").arg(wanted));
+    if (branch) {
+        const QList<Template> seen = matches;
+        matches.clear();
+        for (const Template &t : seen)
+            if (TemplateService::appliesTo(t, *branch))
+                matches << t;
+        if (matches.isEmpty())
+            return Error::permission(QStringLiteral("The template \"%1\" belongs to %2; it can "
+                                                    "only be applied to that company's branches.")
+                                         .arg(seen.first().name, seen.first().companyName));
+    }
+    if (matches.size() == 1)
+        return matches.first();
+    QStringList owners;
+    for (const Template &t : std::as_const(matches))
+        owners << (t.companyName.isEmpty() ? QStringLiteral("shared") : t.companyName);
+    return Error::usage(
+        QStringLiteral("Several templates are named \"%1\" (%2); write COMPANY/NAME to pick one.")
+            .arg(wanted, owners.join(QStringLiteral(", "))));
+}
+
+} // namespace
+
 Result<void> TemplateService::refreshIndex() const
 {
     auto conn = Database::connection(m_context.spec);
@@ -126,16 +310,19 @@ void TemplateService::invalidate() const
     m_cache->templates.reset();
 }
 
-Result<QList<Template>> TemplateService::templates() const
+bool TemplateService::appliesTo(const Template &tmpl, const Branch &branch)
+{
+    return tmpl.source != TemplateSource::Custom || tmpl.companyId.isEmpty() ||
+           tmpl.companyId == branch.companyId;
+}
+
+Result<QList<Template>> TemplateService::all(QSqlDatabase &db) const
 {
     {
         QMutexLocker lock(&m_cache->mutex);
         if (m_cache->templates)
             return *m_cache->templates;
     }
-    auto conn = Database::connection(m_context.spec);
-    if (!conn)
-        return conn.error();
     QList<Template> result;
     QSet<QString> seen;
     auto add = [&](const Template &t) {
@@ -145,19 +332,14 @@ Result<QList<Template>> TemplateService::templates() const
         seen.insert(key);
         result << t;
     };
-    auto own = Database::exec(conn.value(), QStringLiteral(
-        "SELECT name, description, prompt_content, functions_config, is_builtin FROM retell_admin_templates "
-        "ORDER BY is_builtin DESC, id"));
+    auto own = Database::exec(
+        db, QStringLiteral("SELECT %1 FROM retell_admin_templates ORDER BY is_builtin DESC, id")
+                .arg(kTemplateColumns));
     if (!own)
         return own.error();
     QList<Template> custom;
     while (own->next()) {
-        Template t;
-        t.name = own->value(0).toString();
-        t.description = own->value(1).toString();
-        t.config.prompt = own->value(2).toString();
-        t.config.toolsJson = own->value(3).toString();
-        t.source = own->value(4).toInt() ? TemplateSource::BuiltIn : TemplateSource::Custom;
+        const Template t = templateFromRow(own.value());
         if (t.source == TemplateSource::BuiltIn)
             add(t);
         else
@@ -169,13 +351,12 @@ Result<QList<Template>> TemplateService::templates() const
     // index knows, plus the rows written since it was last advanced (a range
     // of the primary key). Reading never writes the index: see refreshIndex().
     auto last = Database::exec(
-        conn.value(),
-        QStringLiteral("SELECT value FROM retell_admin_meta WHERE name = 'template_scan_last_id'"));
+        db, QStringLiteral("SELECT value FROM retell_admin_meta WHERE name = 'template_scan_last_id'"));
     if (!last)
         return last.error();
     const qint64 indexedUpTo = last->next() ? last->value(0).toLongLong() : 0;
     auto web = Database::exec(
-        conn.value(),
+        db,
         QStringLiteral("SELECT template_name, prompt_content, functions_config, version FROM "
                        "retell_agent_prompts "
                        "WHERE id IN (SELECT row_id FROM retell_admin_template_rows) AND "
@@ -197,62 +378,236 @@ Result<QList<Template>> TemplateService::templates() const
         t.source = TemplateSource::WebApp;
         add(t);
     }
-    for (const Template &t : std::as_const(custom))
-        add(t);
+    if (!custom.isEmpty()) {
+        QHash<QString, QString> companies;
+        auto names = Database::exec(db, QStringLiteral("SELECT id, name FROM companies"));
+        if (!names)
+            return names.error();
+        while (names->next())
+            companies.insert(names->value(0).toString(), names->value(1).toString());
+        // Custom names repeat across companies, never over a built-in or web-app name.
+        const QSet<QString> fixed = seen;
+        for (Template &t : custom) {
+            if (fixed.contains(t.name.toLower()))
+                continue;
+            t.companyName = companies.value(t.companyId);
+            result << t;
+        }
+    }
     QMutexLocker lock(&m_cache->mutex);
     m_cache->templates = result;
     return result;
 }
 
-Result<Template> TemplateService::find(const QString &name) const
+Result<QList<Template>> TemplateService::all() const
 {
-    auto all = templates();
-    if (!all)
-        return all.error();
-    for (const Template &t : std::as_const(*all))
-        if (t.name.compare(name.trimmed(), Qt::CaseInsensitive) == 0)
-            return t;
-    return Error::notFound(QStringLiteral("No template named \"%1\".").arg(name));
+    auto conn = Database::connection(m_context.spec);
+    if (!conn)
+        return conn.error();
+    return all(conn.value());
 }
 
-Result<Template> TemplateService::save(const Actor &actor, const QString &name, const QString &description,
+Result<QList<Template>> TemplateService::templates(const Actor &actor) const
+{
+    auto conn = Database::connection(m_context.spec);
+    if (!conn)
+        return conn.error();
+    auto list = all(conn.value());
+    if (!list)
+        return list.error();
+    auto reach = TemplateReach::of(conn.value(), actor, false);
+    if (!reach)
+        return reach.error();
+    QList<Template> visible;
+    for (const Template &t : std::as_const(*list)) {
+        if (!reach->sees(t))
+            continue;
+        visible << t;
+        visible.last().changeable = reach->mayChange(t);
+    }
+    return visible;
+}
+
+Result<Template> TemplateService::find(const Actor &actor, const QString &name) const
+{
+    auto list = templates(actor);
+    if (!list)
+        return list.error();
+    return pick(list.value(), name, nullptr);
+}
+
+Result<Template> TemplateService::forBranch(const Actor &actor, const QString &name,
+                                            const Branch &branch) const
+{
+    auto list = templates(actor);
+    if (!list)
+        return list.error();
+    return pick(list.value(), name, &branch);
+}
+
+Result<Template> TemplateService::save(const Actor &actor, const QString &companyId,
+                                       const QString &name, const QString &description,
                                        const AgentConfig &config) const
 {
-    const QString trimmed = name.trimmed();
-    if (trimmed.isEmpty() || trimmed.size() > 255)
-        return Error::usage(QStringLiteral("A template name needs 1 to 255 characters."));
-    bool mayEdit = false;
-    for (const Grant &g : actor.grants)
-        mayEdit = mayEdit || int(g.role) >= int(Role::Editor);
-    if (!mayEdit)
-        return Error::permission(QStringLiteral("%1 needs the editor role somewhere to save templates.").arg(actor.user.email));
-    const ValidationResult validation = Validator::validate(config);
-    if (validation.hasErrors()) {
-        Error e{ErrorKind::Validation, QStringLiteral("The content has %1 error(s); fix them before saving it as a template.")
-                                           .arg(validation.errorCount()), {}};
-        e.findings = validation.findings;
-        return e;
-    }
-    if (auto existing = find(trimmed); existing)
-        return Error::conflict(QStringLiteral("A template named \"%1\" already exists.").arg(existing->name));
+    auto trimmed = checkedName(name);
+    if (!trimmed)
+        return trimmed.error();
+    if (auto d = checkDescription(description); !d)
+        return d.error();
+    if (auto c = checkContent(config); !c)
+        return c.error();
+    auto known = all();
+    if (!known)
+        return known.error();
+    Template saved;
+    saved.name = trimmed.value();
+    saved.description = description;
+    saved.config = config;
+    saved.source = TemplateSource::Custom;
+    saved.companyId = companyId;
+    saved.createdBy = actor.user.id;
+    saved.changeable = true;
     const QString now = toSqlTimestamp(m_context.clock());
     auto r = Database::writeTransaction(m_context.spec, [&](QSqlDatabase &db) -> Result<void> {
-        auto dup = Database::exec(db, QStringLiteral("SELECT COUNT(*) FROM retell_admin_templates WHERE LOWER(name) = LOWER(?)"), {trimmed});
-        if (!dup)
-            return dup.error();
-        if (dup->next() && dup->value(0).toInt() > 0)
-            return Error::conflict(QStringLiteral("A template named \"%1\" already exists.").arg(trimmed));
-        auto ins = Database::exec(db, QStringLiteral(
-            "INSERT INTO retell_admin_templates (name, description, prompt_content, functions_config, is_builtin, created_by, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, 0, ?, ?, ?)"), {trimmed, description, config.prompt, config.toolsJson, actor.user.id, now, now});
+        auto current = AccessService::refreshed(db, actor);
+        if (!current)
+            return current.error();
+        auto reach = TemplateReach::of(db, current.value(), true);
+        if (!reach)
+            return reach.error();
+        if (!reach->maySaveFor(companyId))
+            return Error::permission(
+                companyId.isEmpty()
+                    ? QStringLiteral("Only a global admin may share a template with every company.")
+                    : QStringLiteral("%1 needs the editor role in this company to save templates.")
+                          .arg(actor.user.email));
+        if (!companyId.isEmpty()) {
+            auto company = companyName(db, companyId);
+            if (!company)
+                return company.error();
+            saved.companyName = company.value();
+        }
+        if (auto free = checkNameFree(db, known.value(), companyId, saved.name, 0); !free)
+            return free;
+        auto ins = Database::exec(
+            db,
+            QStringLiteral(
+                "INSERT INTO retell_admin_templates (name, description, prompt_content, "
+                "functions_config, is_builtin, company_id, "
+                "created_by, created_at, updated_at) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)"),
+            {saved.name, description, config.prompt, config.toolsJson, companyId, actor.user.id,
+             now, now});
         if (!ins)
             return ins.error();
+        auto id = Database::exec(
+            db,
+            QStringLiteral(
+                "SELECT id FROM retell_admin_templates WHERE company_id = ? AND name = ?"),
+            {companyId, saved.name});
+        if (!id)
+            return id.error();
+        saved.id = id->next() ? id->value(0).toLongLong() : 0;
         return {};
     });
     invalidate();
     if (!r)
         return r.error();
-    return Template{trimmed, description, config, TemplateSource::Custom};
+    return saved;
+}
+
+Result<Template> TemplateService::update(const Actor &actor, const Template &which,
+                                         const TemplateChange &change) const
+{
+    std::optional<QString> newName;
+    if (change.name) {
+        auto trimmed = checkedName(*change.name);
+        if (!trimmed)
+            return trimmed.error();
+        newName = trimmed.value();
+    }
+    if (change.description) {
+        if (auto d = checkDescription(*change.description); !d)
+            return d.error();
+    }
+    if (change.config) {
+        if (auto c = checkContent(*change.config); !c)
+            return c.error();
+    }
+    auto known = all();
+    if (!known)
+        return known.error();
+    Template updated;
+    const QString now = toSqlTimestamp(m_context.clock());
+    auto r = Database::writeTransaction(m_context.spec, [&](QSqlDatabase &db) -> Result<void> {
+        auto row = changeableRow(db, actor, which);
+        if (!row)
+            return row.error();
+        updated = row.value();
+        const qint64 templateId = updated.id;
+        for (const Template &t : std::as_const(*known))
+            if (t.id == templateId)
+                updated.companyName = t.companyName;
+        if (change.companyId && *change.companyId != updated.companyId) {
+            auto current = AccessService::refreshed(db, actor);
+            if (!current)
+                return current.error();
+            if (!current->isGlobalAdmin())
+                return Error::permission(
+                    QStringLiteral("Only a global admin may give a template to another company."));
+            updated.companyName.clear();
+            if (!change.companyId->isEmpty()) {
+                auto company = companyName(db, *change.companyId);
+                if (!company)
+                    return company.error();
+                updated.companyName = company.value();
+            }
+            updated.companyId = *change.companyId;
+        }
+        if ((newName && *newName != updated.name) || updated.companyId != row->companyId) {
+            const QString name = newName.value_or(updated.name);
+            if (auto free = checkNameFree(db, known.value(), updated.companyId, name, templateId);
+                !free)
+                return free;
+            updated.name = name;
+        }
+        if (change.description)
+            updated.description = *change.description;
+        if (change.config)
+            updated.config = *change.config;
+        auto up = Database::exec(
+            db,
+            QStringLiteral(
+                "UPDATE retell_admin_templates SET name = ?, description = ?, prompt_content = ?, "
+                "functions_config = ?, company_id = ?, updated_at = ? WHERE id = ?"),
+            {updated.name, updated.description, updated.config.prompt, updated.config.toolsJson,
+             updated.companyId, now, templateId});
+        return up ? Result<void>() : Result<void>(up.error());
+    });
+    invalidate();
+    if (!r)
+        return r.error();
+    updated.changeable = true;
+    return updated;
+}
+
+Result<Template> TemplateService::remove(const Actor &actor, const Template &which) const
+{
+    Template removed;
+    auto r = Database::writeTransaction(m_context.spec, [&](QSqlDatabase &db) -> Result<void> {
+        auto row = changeableRow(db, actor, which);
+        if (!row)
+            return row.error();
+        removed = row.value();
+        removed.companyName = which.companyName;
+        // Versions keep their content and template_name: no key points here.
+        auto del = Database::exec(
+            db, QStringLiteral("DELETE FROM retell_admin_templates WHERE id = ?"), {row->id});
+        return del ? Result<void>() : Result<void>(del.error());
+    });
+    invalidate();
+    if (!r)
+        return r.error();
+    return removed;
 }
 
 } // namespace retell::core

@@ -55,15 +55,34 @@ QString rows(const ConnectionSpec &spec, const QString &sql, int columns)
 
 QString snapshot(const ConnectionSpec &spec)
 {
-    return QStringLiteral("prompts=%1 grants=%2 templates=%3\n--grants\n%4\n--active\n%5\n--templates\n%6")
+    return QStringLiteral(
+               "prompts=%1 grants=%2 templates=%3\n--grants\n%4\n--active\n%5\n--templates\n%6")
         .arg(count(spec, QStringLiteral("retell_agent_prompts")))
         .arg(count(spec, QStringLiteral("retell_admin_grants")))
         .arg(count(spec, QStringLiteral("retell_admin_templates")))
-        .arg(rows(spec, QStringLiteral("SELECT user_id, scope, scope_id, role, granted_by FROM retell_admin_grants "
-                                       "ORDER BY user_id, scope, scope_id"), 5),
-             rows(spec, QStringLiteral("SELECT branch_id, version, is_active FROM retell_agent_prompts "
-                                       "ORDER BY branch_id, version"), 3),
-             rows(spec, QStringLiteral("SELECT name FROM retell_admin_templates ORDER BY id"), 1));
+        .arg(rows(spec,
+                  QStringLiteral(
+                      "SELECT user_id, scope, scope_id, role, granted_by FROM retell_admin_grants "
+                      "ORDER BY user_id, scope, scope_id"),
+                  5),
+             rows(spec,
+                  QStringLiteral("SELECT branch_id, version, is_active FROM retell_agent_prompts "
+                                 "ORDER BY branch_id, version"),
+                  3),
+             rows(spec,
+                  QStringLiteral("SELECT id, name, company_id, created_by, description, "
+                                 "prompt_content, functions_config "
+                                 "FROM retell_admin_templates ORDER BY id"),
+                  7));
+}
+
+QString execute(const ConnectionSpec &spec, const QString &sql, const QVariantList &bind)
+{
+    auto conn = Database::connection(spec);
+    if (!conn)
+        return conn.error().message;
+    auto q = Database::exec(conn.value(), sql, bind);
+    return q ? QString() : q.error().message + QLatin1Char(' ') + q.error().detail;
 }
 
 qint64 insertUser(const ConnectionSpec &spec, const QString &email, const QString &name, const QByteArray &passwordHash)

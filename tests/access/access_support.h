@@ -22,8 +22,12 @@ int count(const core::ConnectionSpec &spec, const QString &table);
 
 // Everything an access decision could change, as one comparable text:
 // row counts of the three tables plus every grant row, the active flags of
-// every version and every template name.
+// every version and every template row (owner, author, content).
 QString snapshot(const core::ConnectionSpec &spec);
+
+// Runs one statement; empty on success, else the error.
+QString execute(const core::ConnectionSpec &spec, const QString &sql,
+                const QVariantList &bind = {});
 
 // Inserts a row into the web application's users table; returns its id (0 on failure).
 qint64 insertUser(const core::ConnectionSpec &spec, const QString &email, const QString &name,

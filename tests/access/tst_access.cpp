@@ -125,6 +125,7 @@ void TestAccess::initTestCase()
         QVERIFY2(actor, qPrintable(QString::fromLatin1(e.email) + (actor ? QString() : actor.error().message)));
         m_actors.insert(QString::fromLatin1(e.email), actor.value());
     }
+    QVERIFY(setUpTemplates());
     // Every branch the matrix touches has a version 1 to roll back to.
     for (const char *branch : {kBerlinMitte, kHamburgAltona, kKielZentrum})
         QCOMPARE(scalar(m_ctx.spec, QStringLiteral("SELECT COUNT(*) FROM retell_agent_prompts WHERE branch_id = ? AND version = 1"),
@@ -232,7 +233,12 @@ Outcome run(const ServiceContext &m_ctx, Op op, const Actor &actor, const Target
         return outcomeOf(versions.active(actor, branchId));
     case Op::Deploy:
     case Op::ApplyTemplate: {
-        auto tmpl = TemplateService(m_ctx).find(QStringLiteral("Basic Appointment Booking"));
+        Branch branch;
+        branch.id = branchId;
+        branch.companyId = scalar(
+            m_ctx.spec, QStringLiteral("SELECT company_id FROM branches WHERE id = ?"), {branchId});
+        auto tmpl = TemplateService(m_ctx).forBranch(
+            actor, QStringLiteral("Basic Appointment Booking"), branch);
         if (!tmpl)
             return outcomeOf(tmpl);
         DeployRequest request;
@@ -260,8 +266,11 @@ Outcome run(const ServiceContext &m_ctx, Op op, const Actor &actor, const Target
         auto source = versions.active(actor, branchId);
         if (!source)
             return outcomeOf(source);
-        return outcomeOf(TemplateService(m_ctx).save(actor, QStringLiteral("Saved: %1").arg(rowName),
-                                                     QStringLiteral("from the access matrix"), source->config));
+        const QString company = scalar(
+            m_ctx.spec, QStringLiteral("SELECT company_id FROM branches WHERE id = ?"), {branchId});
+        return outcomeOf(
+            TemplateService(m_ctx).save(actor, company, QStringLiteral("Saved: %1").arg(rowName),
+                                        QStringLiteral("from the access matrix"), source->config));
     }
     case Op::Grant:
         return outcomeOf(AccessService(m_ctx).grant(&actor, kTarget, Role::Viewer, target.scope, scopeIdOf(m_ctx, target)));

@@ -2,6 +2,7 @@
 
 // Access control, enforced in the services themselves: each role x each
 // operation x own branch / sibling branch / other company (tst_access.cpp),
+// the same for templates (tst_access_templates.cpp),
 // logins against real bcrypt hashes and the first-admin bootstrap rule
 // (tst_access_login.cpp).
 
@@ -33,8 +34,22 @@ private slots:
     void bootstrap();
     void bootstrapOnlyOnce();
     void lastGlobalAdminSurvivesConcurrentRevokes();
+    // tst_access_templates.cpp
+    void templateListing_data();
+    void templateListing();
+    void templateApply_data();
+    void templateApply();
+    void templateSave_data();
+    void templateSave();
+    void templateChange_data();
+    void templateChange();
+    void templateNamesPerCompany();
+    void deletingATemplateKeepsItsVersions();
+    void legacyTemplatesGetAnOwner();
 
 private:
+    bool setUpTemplates();
+    bool resetTemplateFixtures();
     retell::core::Actor actorFor(const QString &email) const { return m_actors.value(email); }
 
     retell::test::TestDatabase m_db;

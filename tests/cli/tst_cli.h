@@ -65,6 +65,9 @@ private slots:
     // tst_cli_refusals.cpp
     void databaseRefusalsAreFindings_data();
     void databaseRefusalsAreFindings();
+    // tst_cli_templates.cpp
+    void templatesNeedLoginAndStayInTheirCompany();
+    void renameEditDeleteTemplate();
 
 private:
     QString scalar(const QString &sql, const QVariantList &bind = {}) const;

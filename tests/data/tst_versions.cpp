@@ -184,7 +184,7 @@ private slots:
         auto page = versions.history(ann, kBranchA, 0, 100, true);
         QVERIFY(page);
         QCOMPARE(page->total, 1); // template rows are not history
-        auto templates = TemplateService(ServiceContext{db.spec()}).templates();
+        auto templates = TemplateService(ServiceContext{db.spec()}).templates(ann);
         QVERIFY(templates);
         QVERIFY(std::any_of(templates->begin(), templates->end(), [](const Template &t) {
             return t.source == TemplateSource::WebApp && t.name == QLatin1String("Web template 3");
@@ -317,12 +317,14 @@ private slots:
         QCOMPARE(back->templateName, text);
         QCOMPARE(back->config.prompt, prompt);
         QCOMPARE(count(db.spec()), 1);
-        auto tmpl = TemplateService(ctx).save(ann, text, text, AgentConfig{prompt, kTools});
+        auto tmpl = TemplateService(ctx).save(ann, QStringLiteral("1"), text, text,
+                                              AgentConfig{prompt, kTools});
         QVERIFY2(tmpl, tmpl ? "" : qPrintable(tmpl.error().message));
-        auto found = TemplateService(ctx).find(text);
+        auto found = TemplateService(ctx).find(ann, text);
         QVERIFY(found);
         QCOMPARE(found->description, text);
-        auto again = TemplateService(ctx).save(ann, text, text, AgentConfig{prompt, kTools});
+        auto again = TemplateService(ctx).save(ann, QStringLiteral("1"), text, text,
+                                               AgentConfig{prompt, kTools});
         QVERIFY(!again);
         QCOMPARE(again.error().kind, ErrorKind::Conflict);
     }

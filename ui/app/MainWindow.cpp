@@ -154,6 +154,7 @@ MainWindow::MainWindow(std::shared_ptr<Session> session, Settings *settings,
     connect(m_templates, &TemplatePickerPanel::templateSaved, this, [this](const QString &name) {
         notify(tr("Template \"%1\" saved.").arg(name));
     });
+    connect(m_templates, &TemplatePickerPanel::templateChanged, this, &MainWindow::notify);
     connect(m_templates, &TemplatePickerPanel::failed, this, &MainWindow::fail);
     connect(m_templates, &TemplatePickerPanel::loaded, this, &MainWindow::checkBranchShown);
 
@@ -460,7 +461,7 @@ void MainWindow::updateActions()
     a[ActionId::RestoreDraft]->setEnabled(m_agent->isDraftOfferPending() && canEdit);
     a[ActionId::DiscardDraft]->setEnabled(
         branch && (m_agent->isDraftOfferPending() || m_agent->editor()->isModified()));
-    m_templates->setApplyEnabled(canEdit && !m_agent->isLoading());
+    m_templates->setTarget(branch, canEdit && !m_agent->isLoading());
 }
 
 void MainWindow::compareDraftWithActive()

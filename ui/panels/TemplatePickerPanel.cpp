@@ -2,19 +2,21 @@
 
 #include "app/ServiceWorker.h"
 #include "app/Session.h"
+#include "panels/TemplateDialog.h"
 #include "templates/TemplateService.h"
 
-#include <QDialog>
-#include <QDialogButtonBox>
-#include <QFormLayout>
+#include <QAction>
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QKeyEvent>
 #include <QLabel>
-#include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
@@ -35,6 +37,15 @@ QString sourceText(core::TemplateSource source)
     return {};
 }
 
+// Where a template comes from and, for a custom one, whose it is.
+QString ownerText(const core::Template &t)
+{
+    if (t.source != core::TemplateSource::Custom)
+        return sourceText(t.source);
+    return t.companyName.isEmpty() ? TemplatePickerPanel::tr("custom, shared with every company")
+                                   : TemplatePickerPanel::tr("custom, %1").arg(t.companyName);
+}
+
 QString toolsSummary(const QString &toolsJson)
 {
     const QJsonArray tools = QJsonDocument::fromJson(toolsJson.toUtf8()).array();
@@ -53,27 +64,39 @@ QString toolsSummary(const QString &toolsJson)
 } // namespace
 
 TemplatePickerPanel::TemplatePickerPanel(Session *session, QWidget *parent)
-    : QWidget(parent)
-    , m_session(session)
-    , m_list(new QListWidget(this))
-    , m_description(new QLabel(this))
-    , m_tools(new QLabel(this))
-    , m_preview(new QPlainTextEdit(this))
-    , m_apply(new QPushButton(tr("&Apply to Branch"), this))
-    , m_save(new QPushButton(tr("&Save as Template…"), this))
+    : QWidget(parent), m_session(session), m_list(new QListWidget(this)),
+      m_description(new QLabel(this)), m_tools(new QLabel(this)),
+      m_preview(new QPlainTextEdit(this)), m_apply(new QPushButton(tr("&Apply to Branch"), this)),
+      m_compare(new QPushButton(tr("&Compare with Branch"), this)),
+      m_save(new QPushButton(tr("&Save as Template…"), this)),
+      m_rename(new QPushButton(tr("Re&name…"), this)), m_edit(new QPushButton(tr("&Edit…"), this)),
+      m_delete(new QPushButton(tr("De&lete…"), this)),
+      m_undo(new QPushButton(tr("&Undo Delete"), this)), m_menu(new QMenu(this))
 {
     setObjectName(QStringLiteral("templatePickerPanel"));
     m_list->setObjectName(QStringLiteral("templateList"));
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
     m_apply->setObjectName(QStringLiteral("applyTemplateButton"));
+    m_compare->setObjectName(QStringLiteral("compareTemplateButton"));
     m_save->setObjectName(QStringLiteral("saveTemplateButton"));
+    m_rename->setObjectName(QStringLiteral("renameTemplateButton"));
+    m_edit->setObjectName(QStringLiteral("editTemplateButton"));
+    m_delete->setObjectName(QStringLiteral("deleteTemplateButton"));
+    m_undo->setObjectName(QStringLiteral("undoDeleteTemplateButton"));
+    m_menu->setObjectName(QStringLiteral("templateContextMenu"));
     m_description->setWordWrap(true);
     m_tools->setWordWrap(true);
     m_tools->setTextFormat(Qt::RichText);
     m_preview->setReadOnly(true);
     m_preview->setObjectName(QStringLiteral("templatePreview"));
     m_preview->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    m_apply->setEnabled(false);
     m_apply->setToolTip(tr("Fill the editor with this template as a draft; nothing is deployed"));
+    m_compare->setToolTip(tr("Show side by side what applying this template would change"));
+    m_rename->setToolTip(tr("Rename this custom template (F2)"));
+    m_edit->setToolTip(tr("Change the description, prompt and tools of this custom template"));
+    m_delete->setToolTip(
+        tr("Delete this custom template (Del); versions deployed from it stay as they are"));
+    m_undo->hide();
 
     // Description and tools scroll on their own, so a template with many
     // tools never pushes the prompt preview out of sight.
@@ -101,10 +124,11 @@ TemplatePickerPanel::TemplatePickerPanel(Session *session, QWidget *parent)
     splitter->addWidget(details);
     splitter->setStretchFactor(1, 3);
 
-    m_compare = new QPushButton(tr("&Compare with Branch"), this);
-    m_compare->setObjectName(QStringLiteral("compareTemplateButton"));
-    m_compare->setToolTip(tr("Show side by side what applying this template would change"));
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_rename);
+    buttons->addWidget(m_edit);
+    buttons->addWidget(m_delete);
+    buttons->addWidget(m_undo);
     buttons->addStretch();
     buttons->addWidget(m_compare);
     buttons->addWidget(m_save);
@@ -114,6 +138,22 @@ TemplatePickerPanel::TemplatePickerPanel(Session *session, QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(splitter, 1);
     layout->addLayout(buttons);
+
+    // The context menu offers what the buttons do, in the same state.
+    for (QPushButton *button : {m_apply, m_compare, m_save, m_rename, m_edit, m_delete}) {
+        if (button == m_rename)
+            m_menu->addSeparator();
+        QAction *action = m_menu->addAction(button->text(), button, &QPushButton::click);
+        action->setObjectName(button->objectName() + QStringLiteral("Action"));
+        m_menuActions.append({action, button});
+    }
+    connect(m_list, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        if (QListWidgetItem *item = m_list->itemAt(pos))
+            m_list->setCurrentItem(item);
+        m_menu->popup(m_list->viewport()->mapToGlobal(pos));
+    });
+    // Keys on the list: F2 renames, Del deletes (see eventFilter).
+    m_list->installEventFilter(this);
 
     connect(m_list, &QListWidget::currentRowChanged, this, &TemplatePickerPanel::showCurrent);
     connect(m_list, &QListWidget::itemDoubleClicked, m_apply, &QPushButton::click);
@@ -126,29 +166,59 @@ TemplatePickerPanel::TemplatePickerPanel(Session *session, QWidget *parent)
         if (const auto t = currentTemplate())
             emit compareRequested(*t);
     });
+    connect(m_rename, &QPushButton::clicked, this, &TemplatePickerPanel::renameCurrent);
+    connect(m_edit, &QPushButton::clicked, this, &TemplatePickerPanel::editCurrent);
+    connect(m_delete, &QPushButton::clicked, this, &TemplatePickerPanel::deleteCurrent);
+    connect(m_undo, &QPushButton::clicked, this, &TemplatePickerPanel::undoDelete);
+    updateButtons();
 }
 
 TemplatePickerPanel::~TemplatePickerPanel() = default;
 
+bool TemplatePickerPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_list && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        QPushButton *button = key->key() == Qt::Key_F2 && key->modifiers() == Qt::NoModifier
+                                  ? m_rename
+                              : key->matches(QKeySequence::Delete) ? m_delete
+                                                                   : nullptr;
+        if (button) {
+            if (button->isEnabled())
+                button->click();
+            return true; // never the list's own F2 (in-place editing)
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
 void TemplatePickerPanel::reload()
 {
     auto service = m_session->templates();
+    const core::Actor actor = m_session->actor();
     m_session->worker()->run(
-        this, [service] { return service->templates(); },
+        this, [service, actor] { return service->templates(actor); },
         [this](core::Result<QList<core::Template>> result) {
             if (!result) {
                 emit failed(result.error().message);
                 return;
             }
-            const QString current = m_list->currentItem() ? m_list->currentItem()->text() : QString();
+            const auto current =
+                m_selectNext ? std::exchange(m_selectNext, std::nullopt) : currentTemplate();
             m_templates = result.value();
+            const QSignalBlocker block(m_list);
             m_list->clear();
             for (const core::Template &t : std::as_const(m_templates)) {
                 auto *item = new QListWidgetItem(t.name, m_list);
-                item->setToolTip(QStringLiteral("%1 (%2)").arg(t.description, sourceText(t.source)));
+                item->setToolTip(QStringLiteral("%1 (%2)").arg(t.description, ownerText(t)));
             }
-            if (!selectTemplate(current) && !m_templates.isEmpty())
-                m_list->setCurrentRow(0);
+            int row = 0;
+            for (int i = 0; current && i < m_templates.size(); ++i)
+                if (m_templates.at(i).name == current->name &&
+                    m_templates.at(i).companyId == current->companyId)
+                    row = i;
+            m_list->setCurrentRow(m_templates.isEmpty() ? -1 : row);
+            showCurrent();
             emit loaded();
         });
 }
@@ -172,25 +242,56 @@ std::optional<core::Template> TemplatePickerPanel::currentTemplate() const
     return m_templates.at(row);
 }
 
-void TemplatePickerPanel::setApplyEnabled(bool enabled)
+void TemplatePickerPanel::setTarget(const std::optional<core::Branch> &branch, bool mayEdit)
 {
-    m_applyEnabled = enabled;
-    m_apply->setEnabled(enabled && currentTemplate().has_value());
+    m_branch = branch;
+    m_mayEdit = branch && mayEdit;
+    updateButtons();
+}
+
+void TemplatePickerPanel::updateButtons()
+{
+    const auto t = currentTemplate();
+    const bool applies = t && m_branch && core::TemplateService::appliesTo(*t, *m_branch);
+    m_apply->setEnabled(m_mayEdit && applies);
+    m_apply->setToolTip(
+        t && m_branch && !applies
+            ? tr("\"%1\" belongs to %2; it can only be applied to that company's branches.")
+                  .arg(t->name, t->companyName)
+            : tr("Fill the editor with this template as a draft; nothing is deployed"));
+    m_compare->setEnabled(t.has_value());
+    // Viewers have no save right: the button says so instead of failing after the dialog.
+    m_save->setEnabled(m_mayEdit && !m_dialog);
+    m_save->setToolTip(
+        m_mayEdit ? tr("Save the editor's content as a new template of this branch's company")
+                  : tr("Saving a template needs the editor role on the branch shown"));
+    const bool changeable = t && t->changeable && !m_dialog && !m_confirmation;
+    m_rename->setEnabled(changeable);
+    m_edit->setEnabled(changeable);
+    m_delete->setEnabled(changeable);
+    for (const auto &[action, button] : std::as_const(m_menuActions))
+        action->setEnabled(button->isEnabled());
 }
 
 void TemplatePickerPanel::showCurrent()
 {
     const auto t = currentTemplate();
-    m_apply->setEnabled(m_applyEnabled && t.has_value());
+    updateButtons();
     if (!t) {
         m_description->clear();
         m_tools->clear();
         m_preview->clear();
         return;
     }
-    m_description->setText(QStringLiteral("<b>%1</b> — %2<br><small>%3</small>")
-                               .arg(t->name.toHtmlEscaped(), t->description.toHtmlEscaped(),
-                                    sourceText(t->source)));
+    QString note = ownerText(*t);
+    if (t->source != core::TemplateSource::Custom)
+        note += QStringLiteral(" — ") + tr("read-only");
+    else if (!t->changeable)
+        note +=
+            QStringLiteral(" — ") + tr("only its company's admins and its author may change it");
+    m_description->setText(
+        QStringLiteral("<b>%1</b> — %2<br><small>%3</small>")
+            .arg(t->name.toHtmlEscaped(), t->description.toHtmlEscaped(), note.toHtmlEscaped()));
     m_tools->setText(toolsSummary(t->config.toolsJson));
     QString preview = t->config.prompt.left(kPreviewChars);
     if (t->config.prompt.size() > kPreviewChars)
@@ -198,40 +299,197 @@ void TemplatePickerPanel::showCurrent()
     m_preview->setPlainText(preview);
 }
 
+TemplateDialog *TemplatePickerPanel::startDialog(int mode, const core::Template &initial)
+{
+    auto *dialog = new TemplateDialog(TemplateDialog::Mode(mode), initial, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_dialog = dialog;
+    connect(dialog, &QObject::destroyed, this, [this, dialog] {
+        if (m_dialog == dialog)
+            m_dialog = nullptr;
+        updateButtons();
+    });
+    updateButtons();
+    dialog->open();
+    return dialog;
+}
+
 void TemplatePickerPanel::promptSaveAsTemplate(const core::AgentConfig &content)
 {
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Save as Template"));
-    auto *name = new QLineEdit(&dialog);
-    auto *description = new QLineEdit(&dialog);
-    auto *form = new QFormLayout(&dialog);
-    form->addRow(tr("&Name:"), name);
-    form->addRow(tr("&Description:"), description);
-    auto *box = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, &dialog);
-    box->button(QDialogButtonBox::Save)->setEnabled(false);
-    form->addRow(box);
-    connect(name, &QLineEdit::textChanged, &dialog, [box](const QString &text) {
-        box->button(QDialogButtonBox::Save)->setEnabled(!text.trimmed().isEmpty());
+    if (!m_mayEdit || m_dialog)
+        return;
+    TemplateDialog *dialog = startDialog(int(TemplateDialog::Mode::Save), core::Template{});
+    dialog->offerSharing(m_session->actor().isGlobalAdmin());
+    connect(dialog, &TemplateDialog::submitted, this, [this, dialog, content] {
+        saveAsTemplate(content, dialog->name(), dialog->description(),
+                       dialog->sharedWithEveryCompany());
     });
-    connect(box, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    if (dialog.exec() == QDialog::Accepted)
-        saveAsTemplate(content, name->text().trimmed(), description->text().trimmed());
 }
 
 void TemplatePickerPanel::saveAsTemplate(const core::AgentConfig &content, const QString &name,
-                                         const QString &description)
+                                         const QString &description, bool sharedWithEveryCompany)
+{
+    if (!m_branch)
+        return;
+    auto service = m_session->templates();
+    const core::Actor actor = m_session->actor();
+    const QString company = sharedWithEveryCompany ? QString() : m_branch->companyId;
+    QPointer<TemplateDialog> dialog = m_dialog;
+    if (dialog)
+        dialog->setBusy(true);
+    m_session->worker()->run(
+        this, [=] { return service->save(actor, company, name, description, content); },
+        [this, dialog](core::Result<core::Template> result) {
+            if (dialog)
+                dialog->setBusy(false);
+            if (!result) {
+                if (dialog)
+                    dialog->showError(result.error().message); // the dialog keeps what was typed
+                else
+                    emit failed(result.error().message);
+                return;
+            }
+            if (dialog)
+                dialog->accept();
+            m_deleted.reset();
+            m_undo->hide();
+            m_selectNext = result.value();
+            emit templateSaved(result->name);
+            reload();
+        });
+}
+
+void TemplatePickerPanel::renameCurrent()
+{
+    if (const auto t = currentTemplate(); t && t->changeable && !m_dialog) {
+        TemplateDialog *dialog = startDialog(int(TemplateDialog::Mode::Rename), *t);
+        connect(dialog, &TemplateDialog::submitted, this,
+                [this, original = *t] { submitChange(original); });
+    }
+}
+
+void TemplatePickerPanel::editCurrent()
+{
+    if (const auto t = currentTemplate(); t && t->changeable && !m_dialog) {
+        TemplateDialog *dialog = startDialog(int(TemplateDialog::Mode::Edit), *t);
+        connect(dialog, &TemplateDialog::submitted, this,
+                [this, original = *t] { submitChange(original); });
+    }
+}
+
+void TemplatePickerPanel::submitChange(const core::Template &original)
+{
+    QPointer<TemplateDialog> dialog = m_dialog;
+    if (!dialog)
+        return;
+    core::TemplateChange change;
+    if (dialog->name() != original.name)
+        change.name = dialog->name();
+    if (dialog->mode() == TemplateDialog::Mode::Edit) {
+        if (dialog->description() != original.description)
+            change.description = dialog->description();
+        if (dialog->config() != original.config)
+            change.config = dialog->config();
+    }
+    if (!change.name && !change.description && !change.config) {
+        dialog->accept(); // nothing changed, nothing to write
+        return;
+    }
+    dialog->setBusy(true);
+    auto service = m_session->templates();
+    const core::Actor actor = m_session->actor();
+    m_session->worker()->run(
+        this, [=] { return service->update(actor, original, change); },
+        [this, dialog, original](core::Result<core::Template> result) {
+            if (dialog)
+                dialog->setBusy(false);
+            if (!result) {
+                if (dialog)
+                    dialog->showError(result.error().message);
+                else
+                    emit failed(result.error().message);
+                return;
+            }
+            if (dialog)
+                dialog->accept();
+            m_deleted.reset();
+            m_undo->hide();
+            m_selectNext = result.value();
+            emit templateChanged(
+                result->name != original.name
+                    ? tr("Template \"%1\" renamed to \"%2\".").arg(original.name, result->name)
+                    : tr("Template \"%1\" saved.").arg(result->name));
+            reload();
+        });
+}
+
+void TemplatePickerPanel::deleteCurrent()
+{
+    const auto t = currentTemplate();
+    if (!t || !t->changeable || m_dialog || m_confirmation)
+        return;
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete Template"),
+                                tr("Delete the template \"%1\" (%2)?").arg(t->name, ownerText(*t)),
+                                QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("deleteTemplateConfirmation"));
+    box->setInformativeText(tr("Versions deployed from it keep their content. You can undo this "
+                               "until the next template change."));
+    QPushButton *confirm = box->addButton(tr("&Delete"), QMessageBox::DestructiveRole);
+    confirm->setObjectName(QStringLiteral("confirmDeleteTemplateButton"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    m_confirmation = box;
+    connect(box, &QMessageBox::finished, this, [this, box, confirm, tmpl = *t] {
+        const bool confirmed = box->clickedButton() == confirm;
+        m_confirmation = nullptr;
+        updateButtons();
+        if (confirmed)
+            remove(tmpl);
+    });
+    updateButtons();
+    box->open();
+}
+
+void TemplatePickerPanel::remove(const core::Template &tmpl)
 {
     auto service = m_session->templates();
     const core::Actor actor = m_session->actor();
     m_session->worker()->run(
-        this, [=] { return service->save(actor, name, description, content); },
+        this, [=] { return service->remove(actor, tmpl); },
         [this](core::Result<core::Template> result) {
             if (!result) {
                 emit failed(result.error().message);
                 return;
             }
-            emit templateSaved(result->name);
+            const core::Template &tmpl = result.value();
+            m_deleted = tmpl; // as it was stored, for undo
+            m_undo->show();
+            emit templateChanged(tr("Template \"%1\" deleted.").arg(tmpl.name));
+            reload();
+        });
+}
+
+void TemplatePickerPanel::undoDelete()
+{
+    if (!m_deleted)
+        return;
+    const core::Template tmpl = *m_deleted;
+    auto service = m_session->templates();
+    const core::Actor actor = m_session->actor();
+    m_session->worker()->run(
+        this,
+        [=] {
+            return service->save(actor, tmpl.companyId, tmpl.name, tmpl.description, tmpl.config);
+        },
+        [this, tmpl](core::Result<core::Template> result) {
+            if (!result) {
+                emit failed(result.error().message);
+                return;
+            }
+            m_deleted.reset();
+            m_undo->hide();
+            m_selectNext = result.value();
+            emit templateChanged(tr("Template \"%1\" restored.").arg(tmpl.name));
             reload();
         });
 }
