@@ -14,6 +14,7 @@ namespace {
 
 const char *kUsage =
     R"(usage: retell-admin-cli [--db URL] [--user EMAIL] [--json] [--verbose] COMMAND ...
+       (--json and --verbose may also follow the command)
 
   migrate                      seed [--demo]
   branches                     templates
@@ -141,6 +142,19 @@ int main(int argc, char **argv)
     cli::registerTemplateCommands(commands);
 
     const QString name = args.takeFirst();
+    // --json and --verbose also work after the command (before a "--"), so
+    // "branches --json" means what "--json branches" does.
+    for (qsizetype i = 0; i < args.size() && args.at(i) != QLatin1String("--");) {
+        if (args.at(i) == QLatin1String("--json"))
+            context.json = true;
+        else if (args.at(i) == QLatin1String("--verbose"))
+            context.verbose = true;
+        else {
+            ++i;
+            continue;
+        }
+        args.removeAt(i);
+    }
     const auto command = commands.constFind(name);
     if (command == commands.constEnd()) {
         std::fprintf(stderr, "retell-admin-cli: unknown command \"%s\"\n%s", qPrintable(name), kUsage);

@@ -68,6 +68,9 @@ private slots:
     // tst_cli_templates.cpp
     void templatesNeedLoginAndStayInTheirCompany();
     void renameEditDeleteTemplate();
+    // tst_cli_json.cpp (runs last: it deploys, rolls back and grants)
+    void jsonAfterTheCommand_data();
+    void jsonAfterTheCommand();
 
 private:
     QString scalar(const QString &sql, const QVariantList &bind = {}) const;
