@@ -1,6 +1,7 @@
 #include "app/Appearance.h"
 #include "app/AppStartup.h"
 #include "app/AutomationHooks.h"
+#include "app/EnglishPlurals.h"
 #include "app/MainWindow.h"
 #include "app/PasswordStore.h"
 #include "app/ServiceWorker.h"
@@ -27,6 +28,8 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("retell-admin"));
     QApplication::setApplicationDisplayName(QStringLiteral("Retell Agent Admin"));
     QApplication::setDesktopFileName(QStringLiteral("io.github.retell_admin.RetellAgentAdmin"));
+    EnglishPlurals plurals; // "1 error", "2 errors"
+    QApplication::installTranslator(&plurals);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -40,6 +43,9 @@ int main(int argc, char **argv)
                                   QStringLiteral("Log in as EMAIL with the password from env "
                                                  "RETELL_ADMIN_PASSWORD."),
                                   QStringLiteral("email"));
+    const QCommandLineOption connect(QStringLiteral("connect"),
+                                     QStringLiteral("Choose the database in the connection dialog "
+                                                    "instead of reopening the last one."));
     const QCommandLineOption diff(QStringLiteral("diff"),
                                   QStringLiteral("Compare two files side by side: --diff A B."));
     const QCommandLineOption merge(
@@ -61,7 +67,7 @@ int main(int argc, char **argv)
                                      QStringLiteral("Print startup timings and quit."));
     for (QCommandLineOption *hidden : {&screenshot, &screenshotDock, &screenshotBranch, &reportStartup})
         hidden->setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({db, user, diff, merge, mergeOutput, dark, screenshot, screenshotDock,
+    parser.addOptions({db, user, connect, diff, merge, mergeOutput, dark, screenshot, screenshotDock,
                        screenshotBranch, reportStartup});
     parser.addPositionalArgument(
         QStringLiteral("files"),
@@ -116,16 +122,22 @@ int main(int argc, char **argv)
     const bool automated = !automation.screenshotPath.isEmpty() || automation.reportStartup;
 
     AppStartup::Options options;
-    options.databaseUrl = parser.isSet(db) ? parser.value(db) : qEnvironmentVariable("RETELL_ADMIN_DB");
+    // --connect asks even when RETELL_ADMIN_DB names a database; --db wins.
+    options.databaseUrl = parser.isSet(db) ? parser.value(db)
+                          : parser.isSet(connect) ? QString()
+                                                  : qEnvironmentVariable("RETELL_ADMIN_DB");
     options.user = parser.value(user);
     options.password = qEnvironmentVariable("RETELL_ADMIN_PASSWORD");
+    options.chooseConnection = parser.isSet(connect);
     options.interactive = !automated;
 
     QPointer<MainWindow> window;
     std::function<bool(bool)> open = [&](bool again) {
         AppStartup::Options current = options;
-        if (again) // File › Connect: choose anew
+        if (again) { // File › Connect: choose anew
             current = AppStartup::Options{};
+            current.chooseConnection = true;
+        }
         auto session = startup.run(current);
         if (!session) {
             if (!startup.error().isEmpty())

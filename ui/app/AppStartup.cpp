@@ -3,6 +3,7 @@
 #include "access/AuthService.h"
 #include "app/ConnectionDialog.h"
 #include "app/LoginDialog.h"
+#include "app/PasswordStore.h"
 #include "app/ServiceWorker.h"
 #include "app/Session.h"
 #include "app/Settings.h"
@@ -89,10 +90,44 @@ std::optional<core::ConnectionSpec> AppStartup::chooseDatabase(const Options &op
         m_error = tr("No database was given.");
         return std::nullopt;
     }
+    if (!askAgain && !options.chooseConnection) {
+        if (auto last = lastConnection())
+            return last;
+    }
     ConnectionDialog dialog(m_settings, m_passwords);
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
     return dialog.spec();
+}
+
+std::optional<core::ConnectionSpec> AppStartup::lastConnection()
+{
+    if (!m_settings->hasLastProfile())
+        return std::nullopt;
+    const QString name = m_settings->lastProfile();
+    if (name.isEmpty())
+        return core::ConnectionSpec::defaultLocal();
+    const auto profile = m_settings->recentProfile(name);
+    if (!profile)
+        return std::nullopt;
+    auto spec = core::ConnectionSpec::parse(profile->url());
+    if (!spec)
+        return std::nullopt;
+    spec->password = qEnvironmentVariable("RETELL_ADMIN_DB_PASSWORD");
+    if (spec->password.isEmpty()) {
+        std::optional<PasswordStore::Answer> answer;
+        QEventLoop loop;
+        m_passwords->read(profile->keychainKey(), [&](const PasswordStore::Answer &a) {
+            answer = a;
+            loop.quit();
+        });
+        if (!answer)
+            loop.exec();
+        if (answer->outcome != PasswordStore::Outcome::Ok || answer->password.isEmpty())
+            return std::nullopt;
+        spec->password = answer->password;
+    }
+    return spec.value();
 }
 
 std::optional<PreparedDatabase> AppStartup::prepare(const core::ServiceContext &context,

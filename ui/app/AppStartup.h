@@ -21,8 +21,9 @@ struct PreparedDatabase
     bool seededDemo = false;
 };
 
-// The way in: where (connection dialog or --db), schema and seeds, who (login
-// dialog or --user with RETELL_ADMIN_PASSWORD). Dialogs are modal but every
+// The way in: where (--db, else the last connection, else the connection
+// dialog), schema and seeds, who (login dialog or --user with
+// RETELL_ADMIN_PASSWORD). Dialogs are modal but every
 // database call runs on the worker while the event loop keeps painting.
 class AppStartup final : public QObject
 {
@@ -32,7 +33,8 @@ class AppStartup final : public QObject
 public:
     struct Options
     {
-        QString databaseUrl; // empty: ask (local database preselected)
+        QString databaseUrl; // empty: the last connection, or ask on a first start
+        bool chooseConnection = false; // ask even when a last connection is known
         QString user;        // with password: no login dialog unless it fails
         QString password;
         bool interactive = true; // false: never show a dialog, fail instead
@@ -54,6 +56,9 @@ public:
 
 private:
     std::optional<core::ConnectionSpec> chooseDatabase(const Options &options, bool askAgain);
+    // The connection chosen last time, password included; nothing when there
+    // is none or its password is not at hand (then the dialog asks).
+    std::optional<core::ConnectionSpec> lastConnection();
     std::optional<PreparedDatabase> prepare(const core::ServiceContext &context, bool interactive);
 
     Settings *m_settings;

@@ -1,12 +1,16 @@
 #include "app/AutomationHooks.h"
 
 #include "app/MainWindow.h"
+#include "editor/AgentEditor.h"
+#include "panels/AgentPanel.h"
 #include "panels/BranchTreePanel.h"
 #include "panels/HistoryModel.h"
 #include "panels/HistoryPanel.h"
 
 #include <QApplication>
 #include <QDockWidget>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QPixmap>
 #include <QTableView>
 #include <QTextStream>
@@ -18,6 +22,22 @@ namespace retell::ui {
 
 namespace {
 constexpr int kSettleMs = 600; // validation debounce and lazy styling settle
+
+// The deploy dialog as an admin meets it: two variables nothing defines
+// (warnings) and a tool listed twice (an error that blocks the deploy).
+void openDeployWithFindings(MainWindow *window)
+{
+    AgentEditor *editor = window->agentPanel()->editor();
+    core::AgentConfig config = editor->config();
+    config.prompt += QStringLiteral("\n\nGreet regulars by their {{loyalty_tier}} and tell them "
+                                    "their {{points_balance}} points.\n");
+    QJsonArray tools = QJsonDocument::fromJson(config.toolsJson.toUtf8()).array();
+    if (!tools.isEmpty())
+        tools.append(tools.first());
+    config.toolsJson = QString::fromUtf8(QJsonDocument(tools).toJson());
+    editor->setConfig(config);
+    window->agentPanel()->deploy();
+}
 }
 
 void runAutomation(MainWindow *window, const AutomationOptions &options,
@@ -44,9 +64,14 @@ void runAutomation(MainWindow *window, const AutomationOptions &options,
                 view->selectRow(1);
         } else if (options.raiseDock == QLatin1String("templates")) {
             window->templatesDock()->raise();
+        } else if (options.raiseDock == QLatin1String("deploy")) {
+            openDeployWithFindings(window);
         }
         QTimer::singleShot(kSettleMs, window, [window, options] {
-            const bool saved = window->grab().save(options.screenshotPath, "PNG");
+            QWidget *shown = window;
+            if (options.raiseDock == QLatin1String("deploy") && window->agentPanel()->deployDialog())
+                shown = window->agentPanel()->deployDialog();
+            const bool saved = shown->grab().save(options.screenshotPath, "PNG");
             QTextStream(stderr) << (saved ? "saved " : "could not save ") << options.screenshotPath
                                 << '\n';
             QApplication::exit(saved ? 0 : 1);

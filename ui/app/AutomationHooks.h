@@ -12,7 +12,8 @@ class MainWindow;
 struct AutomationOptions
 {
     QString screenshotPath; // grab the window to this PNG
-    QString raiseDock;      // "history" or "templates" before grabbing
+    QString raiseDock;      // "history" or "templates" before grabbing; "deploy":
+                            // grab the deploy dialog with an error and warnings
     QString branchName;     // open this branch before grabbing
     bool reportStartup = false; // print timings to stdout
 };

@@ -61,6 +61,7 @@ ConnectionDialog::ConnectionDialog(Settings *settings, PasswordStore *passwords,
     m_user->setObjectName(QStringLiteral("profileUser"));
     m_password->setObjectName(QStringLiteral("profilePassword"));
     m_notice = new QLabel(this);
+    m_notice->setObjectName(QStringLiteral("connectionNotice"));
     m_notice->setWordWrap(true);
     m_notice->hide();
 
@@ -107,7 +108,10 @@ ConnectionDialog::ConnectionDialog(Settings *settings, PasswordStore *passwords,
     layout->addWidget(m_notice);
     layout->addWidget(m_buttons);
 
-    connect(m_local, &QRadioButton::toggled, this, &ConnectionDialog::updateState);
+    connect(m_local, &QRadioButton::toggled, this, [this] {
+        readPassword();
+        updateState();
+    });
     connect(m_profiles, &QComboBox::currentIndexChanged, this, &ConnectionDialog::loadProfile);
     for (QLineEdit *field : {m_name, m_host, m_database, m_user})
         connect(field, &QLineEdit::textChanged, this, &ConnectionDialog::updateState);
@@ -172,28 +176,41 @@ void ConnectionDialog::loadProfile(int index)
     m_sslCert->setText(p.sslCert);
     m_sslKey->setText(p.sslKey);
     m_password->clear();
-    if (!known)
+    m_passwordAsked.clear();
+    readPassword();
+}
+
+void ConnectionDialog::readPassword()
+{
+    // The keychain is only asked for a shared profile: the local database
+    // has no password, and a keychain that does not answer is no news then.
+    const QString key = profile().keychainKey();
+    if (!m_shared->isChecked() || key == m_passwordAsked)
         return;
-    const QString key = p.keychainKey();
+    m_passwordAsked = key;
     m_passwords->read(key, [this, guard = QPointer(this), key](const PasswordStore::Answer &answer) {
-        if (!guard || profile().keychainKey() != key)
-            return; // another profile was picked meanwhile
-        if (answer.outcome == PasswordStore::Outcome::Ok && m_password->text().isEmpty())
-            m_password->setText(answer.password);
-        else if (!answer.problem.isEmpty())
-            setNotice(answer.problem);
-        if (answer.outcome == PasswordStore::Outcome::NoBackend)
+        if (!guard)
+            return;
+        if (answer.outcome == PasswordStore::Outcome::Ok) {
+            if (profile().keychainKey() == key && m_password->text().isEmpty())
+                m_password->setText(answer.password);
+        } else if (!answer.problem.isEmpty()) {
+            m_keychainProblem = answer.problem;
             m_remember->setChecked(false);
+        }
+        updateState();
     });
 }
 
 void ConnectionDialog::updateState()
 {
-    m_sharedBox->setEnabled(m_shared->isChecked());
-    m_localPath->setEnabled(m_local->isChecked());
+    const bool shared = m_shared->isChecked();
+    m_sharedBox->setEnabled(shared);
+    m_localPath->setEnabled(!shared);
     const bool ok = isLocal() || profile().isValid();
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(ok);
-    m_remember->setEnabled(m_passwords->backendAvailable());
+    m_remember->setEnabled(m_passwords->backendAvailable() && m_keychainProblem.isEmpty());
+    setNotice(shared ? m_keychainProblem : QString());
 }
 
 void ConnectionDialog::browse(QLineEdit *field, const QString &title)

@@ -39,6 +39,7 @@ public:
 
 private:
     void loadProfile(int index);
+    void readPassword();
     void updateState();
     void browse(QLineEdit *field, const QString &title);
     void setNotice(const QString &text);
@@ -46,6 +47,8 @@ private:
     Settings *m_settings;
     PasswordStore *m_passwords;
     QList<ConnectionProfile> m_recent;
+    QString m_passwordAsked;   // keychain key already asked for
+    QString m_keychainProblem; // one sentence, shown for shared profiles only
     QRadioButton *m_local = nullptr;
     QRadioButton *m_shared = nullptr;
     QLabel *m_localPath = nullptr;

@@ -8,6 +8,7 @@
 #include "app/ServiceWorker.h"
 #include "app/Session.h"
 #include "app/Settings.h"
+#include "common/WindowGeometry.h"
 #include "diff/DiffWindow.h"
 #include "editor/AgentEditor.h"
 #include "editor/FindReplaceBar.h"
@@ -158,7 +159,6 @@ MainWindow::MainWindow(std::shared_ptr<Session> session, Settings *settings,
     connect(m_templates, &TemplatePickerPanel::failed, this, &MainWindow::fail);
     connect(m_templates, &TemplatePickerPanel::loaded, this, &MainWindow::checkBranchShown);
 
-    resize(1400, 900);
     restoreLayout();
     updateActions();
 }
@@ -343,8 +343,7 @@ void MainWindow::createFocusCycle()
 
 void MainWindow::restoreLayout()
 {
-    if (const QByteArray geometry = m_settings->windowGeometry(); !geometry.isEmpty())
-        restoreGeometry(geometry);
+    windowGeometry::place(this, QSize(1400, 900), m_settings->windowGeometry());
     if (const QByteArray state = m_settings->windowState(); !state.isEmpty())
         restoreState(state);
     const QList<QSplitter *> splitters = findChildren<QSplitter *>();

@@ -27,13 +27,17 @@ PasswordStore::Answer answerFor(QKeychain::Job *job)
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
         answer.outcome = PasswordStore::Outcome::NoBackend;
-        answer.problem = PasswordStore::tr("No system keychain is available, so the password "
-                                           "is not stored; you will be asked each time.");
+        answer.problem = PasswordStore::tr("No system keychain (such as GNOME Keyring or KWallet) "
+                                           "is running, so the password cannot be remembered and "
+                                           "is asked for at each start.");
         break;
     default:
+        // QtKeychain's own text ("Unknown error" when no keychain answers on
+        // D-Bus) tells a person nothing; it goes to the log only.
+        qInfo("keychain: %s", qPrintable(job->errorString()));
         answer.outcome = PasswordStore::Outcome::Failed;
-        answer.problem = PasswordStore::tr("The system keychain refused: %1.")
-                             .arg(job->errorString());
+        answer.problem = PasswordStore::tr("The system keychain did not answer, so the password "
+                                           "cannot be remembered and is asked for at each start.");
         break;
     }
     return answer;

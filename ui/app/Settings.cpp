@@ -91,6 +91,21 @@ QString Settings::lastProfile() const
     return m_settings.value(QStringLiteral("connections/last")).toString();
 }
 
+bool Settings::hasLastProfile() const
+{
+    return m_settings.contains(QStringLiteral("connections/last"));
+}
+
+std::optional<ConnectionProfile> Settings::recentProfile(const QString &name) const
+{
+    const QList<ConnectionProfile> profiles = recentProfiles();
+    for (const ConnectionProfile &p : profiles) {
+        if (p.name == name)
+            return p;
+    }
+    return std::nullopt;
+}
+
 void Settings::setLastProfile(const QString &name)
 {
     m_settings.setValue(QStringLiteral("connections/last"), name);

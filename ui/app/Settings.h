@@ -5,6 +5,8 @@
 #include <QSettings>
 #include <QString>
 
+#include <optional>
+
 namespace retell::ui {
 
 // A saved connection to a shared MariaDB/MySQL database. The password is not
@@ -40,6 +42,9 @@ public:
 
     // Empty means the local database.
     QString lastProfile() const;
+    // False until a connection was chosen once: the first start asks.
+    bool hasLastProfile() const;
+    std::optional<ConnectionProfile> recentProfile(const QString &name) const;
     void setLastProfile(const QString &name);
 
     QString lastUser() const;

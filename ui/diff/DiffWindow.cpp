@@ -1,11 +1,10 @@
 #include "DiffWindow.h"
 
 #include "DiffView.h"
+#include "common/WindowGeometry.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QMessageBox>
-#include <QScreen>
 
 namespace retell::ui {
 
@@ -20,9 +19,7 @@ DiffWindow::DiffWindow(QWidget *parent)
     close->setShortcuts(closeKeys());
     connect(close, &QAction::triggered, this, &QWidget::close);
     addAction(close);
-    resize(1400, 900);
-    if (const QScreen *screen = QApplication::primaryScreen())
-        resize(size().boundedTo(screen->availableSize() * 0.9));
+    windowGeometry::place(this, QSize(1400, 900));
     setWindowTitle(tr("Compare"));
 }
 

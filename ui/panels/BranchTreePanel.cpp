@@ -5,6 +5,7 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMouseEvent>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
 #include <QTreeView>
@@ -48,6 +49,7 @@ BranchTreePanel::BranchTreePanel(QWidget *parent)
     m_view->setSortingEnabled(true);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QTreeView::customContextMenuRequested, this, &BranchTreePanel::showContextMenu);
+    m_view->viewport()->installEventFilter(this);
     m_view->sortByColumn(NameColumn, Qt::AscendingOrder);
 
     auto *layout = new QVBoxLayout(this);
@@ -152,17 +154,51 @@ void BranchTreePanel::updateBranchItem(const QString &branchId)
 
 void BranchTreePanel::showContextMenu(const QPoint &pos)
 {
-    const QString id = m_proxy->mapToSource(m_view->indexAt(pos)).siblingAtColumn(NameColumn).data(BranchIdRole).toString();
-    const auto other = branch(id);
+    const QModelIndex at = m_view->indexAt(pos);
+    const auto clicked = branch(
+        m_proxy->mapToSource(at.isValid() ? at : m_view->currentIndex())
+            .siblingAtColumn(NameColumn)
+            .data(BranchIdRole)
+            .toString());
     const auto current = currentBranch();
-    if (!other)
+    if (!clicked || !current)
         return;
     QMenu menu(this);
-    QAction *compare = menu.addAction(current ? tr("Compare Active Version with %1").arg(current->name)
-                                              : tr("Compare Active Versions"));
-    compare->setEnabled(current && current->id != other->id && other->activeVersion && current->activeVersion);
-    if (menu.exec(m_view->viewport()->mapToGlobal(pos)) == compare)
+    menu.setObjectName(QStringLiteral("branchContextMenu"));
+    if (clicked->id != current->id) {
+        // The right-click left the open branch selected: compare with it.
+        QAction *compare = menu.addAction(tr("Compare Active Version with %1").arg(current->name));
+        compare->setData(clicked->id);
+        compare->setEnabled(clicked->activeVersion && current->activeVersion);
+        if (!compare->isEnabled())
+            compare->setToolTip(tr("Both branches need a deployed version"));
+    } else {
+        // On the open branch (or from the keyboard): pick the other one.
+        QMenu *others = menu.addMenu(tr("Compare Active Version with"));
+        for (const core::Branch &b : std::as_const(m_branches)) {
+            if (b.id == current->id || !b.activeVersion)
+                continue;
+            others->addAction(tr("%1 / %2").arg(b.companyName, b.name))->setData(b.id);
+        }
+        others->setEnabled(current->activeVersion && !others->isEmpty());
+    }
+    const QPoint where = at.isValid() ? pos : m_view->visualRect(m_view->currentIndex()).center();
+    QAction *chosen = menu.exec(m_view->viewport()->mapToGlobal(where));
+    if (const auto other = chosen ? branch(chosen->data().toString()) : std::nullopt)
         emit compareWithCurrentRequested(*other);
+}
+
+bool BranchTreePanel::eventFilter(QObject *watched, QEvent *event)
+{
+    // A right-click opens the context menu without opening the clicked
+    // branch: the menu compares it with the branch that stays open.
+    if (watched == m_view->viewport()
+        && (event->type() == QEvent::MouseButtonPress
+            || event->type() == QEvent::MouseButtonRelease
+            || event->type() == QEvent::MouseButtonDblClick)
+        && static_cast<QMouseEvent *>(event)->button() == Qt::RightButton)
+        return true;
+    return QWidget::eventFilter(watched, event);
 }
 
 QStandardItem *BranchTreePanel::itemFor(const QString &branchId) const

@@ -50,6 +50,9 @@ signals:
     // Context menu: compare this branch's active version with the current one's.
     void compareWithCurrentRequested(const core::Branch &other);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void onCurrentChanged();
     void showContextMenu(const QPoint &pos);

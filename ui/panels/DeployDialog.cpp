@@ -1,13 +1,19 @@
 #include "panels/DeployDialog.h"
 
+#include "common/WindowGeometry.h"
+#include "editor/EditorTheme.h"
 #include "panels/StatusIcons.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QLocale>
 #include <QPushButton>
+#include <QScreen>
+#include <QStyle>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -56,14 +62,19 @@ DeployDialog::DeployDialog(const QString &branchTitle, const core::ValidationRes
     m_deploy->setIcon(themeIcon(QStringLiteral("deploy")));
     m_deploy->setDefault(true);
 
+    // The same symbols as the editor's findings list; texts wrap to the
+    // dialog's width instead of hiding behind a horizontal scrollbar.
+    const EditorTheme theme = EditorTheme::fromPalette(palette());
+    m_findings->setWordWrap(true);
+    m_findings->setTextElideMode(Qt::ElideNone);
+    m_findings->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_findings->setResizeMode(QListView::Adjust);
+    m_findings->setSpacing(2);
     for (const core::Finding &f : validation.findings) {
-        auto *item = new QListWidgetItem(
-            statusIcon(f.isError() ? core::ValidationStatus::Invalid
-                                   : core::ValidationStatus::Pending),
-            QStringLiteral("%1 — %2").arg(findingLocation(f), f.message), m_findings);
-        item->setToolTip(f.code);
+        const QString text = QStringLiteral("%1 — %2").arg(findingLocation(f), f.message);
+        auto *item = new QListWidgetItem(theme.severityIcon(f.severity), text, m_findings);
+        item->setToolTip(QStringLiteral("%1\n(%2)").arg(text, f.code));
     }
-    m_findings->setVisible(!validation.findings.isEmpty());
 
     const int errors = validation.errorCount();
     const int warnings = validation.warningCount();
@@ -74,28 +85,51 @@ DeployDialog::DeployDialog(const QString &branchTitle, const core::ValidationRes
         m_summary->setText(tr("<b>Cannot deploy:</b> %n error(s) must be fixed first. First: %1",
                               nullptr, errors)
                                .arg(firstError->message.toHtmlEscaped()));
+        if (warnings > 0)
+            m_summary->setText(m_summary->text() + QLatin1Char(' ')
+                               + tr("Also %n warning(s).", nullptr, warnings));
     } else if (warnings > 0) {
         m_summary->setText(tr("Valid, with %n warning(s) shown below; they do not block the "
                               "deploy.", nullptr, warnings));
     } else {
         m_summary->setText(tr("Valid: no findings."));
     }
+    auto *summaryIcon = new QLabel(this);
+    const QIcon icon = errors > 0     ? theme.severityIcon(core::Severity::Error)
+                       : warnings > 0 ? theme.severityIcon(core::Severity::Warning)
+                                      : statusIcon(core::ValidationStatus::Valid);
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    summaryIcon->setPixmap(icon.pixmap(iconSize, iconSize));
+    summaryIcon->setAlignment(Qt::AlignTop);
+    auto *summaryRow = new QHBoxLayout;
+    summaryRow->addWidget(summaryIcon);
+    summaryRow->addWidget(m_summary, 1);
 
+    // One form: every label beside the value it names, tall values
+    // (findings, notes) with their label at their first line.
+    const QLocale locale;
     auto *form = new QFormLayout;
-    form->addRow(tr("Template:"), new QLabel(templateName.isEmpty() ? tr("(none)") : templateName,
-                                             this));
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
+    form->addRow(tr("Template:"),
+                 new QLabel(templateName.isEmpty() ? tr("(none)") : templateName, this));
     form->addRow(tr("Estimated tokens:"),
-                 new QLabel(tr("%1 of %2").arg(validation.estimatedTokens)
-                                .arg(core::retellLimits::kMaxTokens), this));
+                 new QLabel(tr("%1 of %2")
+                                .arg(locale.toString(validation.estimatedTokens),
+                                     locale.toString(core::retellLimits::kMaxTokens)),
+                            this));
+    form->addRow(tr("Validation:"), summaryRow);
+    if (!validation.findings.isEmpty())
+        form->addRow(tr("Findings:"), m_findings);
+    else
+        m_findings->hide();
     form->addRow(tr("&Notes:"), m_notes);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_findings, 1);
+    layout->addLayout(form, 1);
     layout->addWidget(m_error);
     layout->addWidget(m_buttons);
-    resize(560, validation.findings.isEmpty() ? 260 : 420);
+    sizeToContent();
 
     connect(m_notes, &QPlainTextEdit::textChanged, this, &DeployDialog::updateState);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -108,6 +142,26 @@ DeployDialog::DeployDialog(const QString &branchTitle, const core::ValidationRes
 }
 
 DeployDialog::~DeployDialog() = default;
+
+void DeployDialog::sizeToContent()
+{
+    // Wide enough for a finding of about 90 characters on one line, tall
+    // enough for the findings at two lines each (up to 14 lines), never
+    // larger than the screen.
+    const QFontMetrics metrics = fontMetrics();
+    const int findingLines = std::min(int(m_findings->count()) * 2, 14);
+    const int listHeight = findingLines * (metrics.lineSpacing() + 2) + 2 * m_findings->frameWidth();
+    m_findings->setMinimumHeight(std::min(listHeight, 5 * metrics.lineSpacing()));
+    layout()->activate();
+    QSize wanted = sizeHint();
+    wanted.setWidth(std::max(wanted.width(), metrics.averageCharWidth() * 100));
+    if (m_findings->count() > 0)
+        wanted.rheight() += std::max(0, listHeight - m_findings->minimumHeight());
+    const QScreen *screen = parentWidget() ? parentWidget()->screen() : this->screen();
+    if (screen)
+        wanted = wanted.boundedTo(screen->availableSize() - windowGeometry::kFrameAllowance);
+    resize(wanted);
+}
 
 QString DeployDialog::notes() const
 {

@@ -40,6 +40,7 @@ signals:
 
 private:
     void updateState();
+    void sizeToContent();
 
     core::ValidationResult m_validation;
     QPlainTextEdit *m_notes = nullptr;

@@ -1,4 +1,5 @@
 #include "panels/VersionViewer.h"
+#include "common/WindowGeometry.h"
 
 #include "editor/AgentEditor.h"
 #include "panels/StatusIcons.h"
@@ -40,7 +41,7 @@ VersionViewer::VersionViewer(const QString &branchName, const core::PromptVersio
     layout->addWidget(info);
     layout->addWidget(m_editor, 1);
     layout->addWidget(buttons);
-    resize(1000, 700);
+    windowGeometry::place(this, QSize(1000, 700));
 }
 
 VersionViewer::~VersionViewer() = default;
