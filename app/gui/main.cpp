@@ -1,5 +1,5 @@
-#include "app/Appearance.h"
 #include "app/AppStartup.h"
+#include "app/Appearance.h"
 #include "app/AutomationHooks.h"
 #include "app/EnglishPlurals.h"
 #include "app/MainWindow.h"
@@ -123,7 +123,7 @@ int main(int argc, char **argv)
 
     AppStartup::Options options;
     // --connect asks even when RETELL_ADMIN_DB names a database; --db wins.
-    options.databaseUrl = parser.isSet(db) ? parser.value(db)
+    options.databaseUrl = parser.isSet(db)        ? parser.value(db)
                           : parser.isSet(connect) ? QString()
                                                   : qEnvironmentVariable("RETELL_ADMIN_DB");
     options.user = parser.value(user);

@@ -24,16 +24,17 @@ void TestCli::jsonAfterTheCommand_data()
                            .toInt();
     // Content no version has yet, so no deploy is refused as unchanged.
     const QString stamp = QString::number(QDateTime::currentMSecsSinceEpoch());
-    const QString prompt = writeFile(QStringLiteral("json-after-%1.txt").arg(stamp),
-                                     (m_promptText + QStringLiteral("\nRun %1.\n").arg(stamp)).toUtf8());
-    const QString imported = writeFile(
-        QStringLiteral("json-after-%1.json").arg(stamp),
-        QStringLiteral(R"({"general_prompt": "Imported %1.", "general_tools": []})").arg(stamp).toUtf8());
+    const QString prompt =
+        writeFile(QStringLiteral("json-after-%1.txt").arg(stamp),
+                  (m_promptText + QStringLiteral("\nRun %1.\n").arg(stamp)).toUtf8());
+    const QString imported =
+        writeFile(QStringLiteral("json-after-%1.json").arg(stamp),
+                  QStringLiteral(R"({"general_prompt": "Imported %1.", "general_tools": []})")
+                      .arg(stamp)
+                      .toUtf8());
     const QString nobody = QStringLiteral("nobody@example.test");
     auto row = [](const char *name, const QStringList &args, const Who &who, bool writes = false,
-                  int exitCode = 0) {
-        QTest::newRow(name) << args << who << writes << exitCode;
-    };
+                  int exitCode = 0) { QTest::newRow(name) << args << who << writes << exitCode; };
 
     row("migrate", {QStringLiteral("migrate")}, Who{});
     row("seed", {QStringLiteral("seed")}, Who{});
@@ -42,32 +43,40 @@ void TestCli::jsonAfterTheCommand_data()
     row("show", {QStringLiteral("show"), bm}, kViewer);
     row("history", {QStringLiteral("history"), bm, QStringLiteral("--limit"), QStringLiteral("2")},
         kViewer);
-    row("validate", {QStringLiteral("validate"), QStringLiteral("--prompt"), m_prompt,
-                     QStringLiteral("--tools"), m_tools},
+    row("validate",
+        {QStringLiteral("validate"), QStringLiteral("--prompt"), m_prompt,
+         QStringLiteral("--tools"), m_tools},
         Who{});
     row("export", {QStringLiteral("export"), bm}, kViewer);
     row("grants", {QStringLiteral("grants")}, kOwner);
-    row("diff", {QStringLiteral("diff"), bm + QStringLiteral("@active"), ha + QStringLiteral("@active")},
+    row("diff",
+        {QStringLiteral("diff"), bm + QStringLiteral("@active"), ha + QStringLiteral("@active")},
         kAdmin, false, 1);
-    row("deploy", {QStringLiteral("deploy"), bm, QStringLiteral("--prompt"), prompt,
-                   QStringLiteral("--tools"), m_tools, QStringLiteral("--notes"),
-                   QStringLiteral("json after the command")},
+    const QString bmActive = bm + QStringLiteral("@active");
+    row("merge", {QStringLiteral("merge"), bmActive, bmActive, bmActive}, kAdmin);
+    row("deploy",
+        {QStringLiteral("deploy"), bm, QStringLiteral("--prompt"), prompt,
+         QStringLiteral("--tools"), m_tools, QStringLiteral("--notes"),
+         QStringLiteral("json after the command")},
         kAdmin, true);
-    row("import", {QStringLiteral("import"), bm, imported, QStringLiteral("--notes"),
-                   QStringLiteral("json after the command")},
+    row("import",
+        {QStringLiteral("import"), bm, imported, QStringLiteral("--notes"),
+         QStringLiteral("json after the command")},
         kAdmin, true);
-    row("apply-template", {QStringLiteral("apply-template"), bm,
-                           QStringLiteral("Basic Appointment Booking"), QStringLiteral("--notes"),
-                           QStringLiteral("json after the command")},
+    row("apply-template",
+        {QStringLiteral("apply-template"), bm, QStringLiteral("Basic Appointment Booking"),
+         QStringLiteral("--notes"), QStringLiteral("json after the command")},
         kAdmin, true);
-    row("rollback", {QStringLiteral("rollback"), bm, QStringLiteral("--to"), QString::number(active),
-                     QStringLiteral("--notes"), QStringLiteral("json after the command")},
+    row("rollback",
+        {QStringLiteral("rollback"), bm, QStringLiteral("--to"), QString::number(active),
+         QStringLiteral("--notes"), QStringLiteral("json after the command")},
         kAdmin, true);
-    row("save-template", {QStringLiteral("save-template"), bm,
-                          QStringLiteral("JSON after %1").arg(stamp)},
-        kAdmin, true);
-    row("grant", {QStringLiteral("grant"), nobody, QStringLiteral("--role"), QStringLiteral("viewer"),
-                  QStringLiteral("--branch"), kz},
+    row("save-template",
+        {QStringLiteral("save-template"), bm, QStringLiteral("JSON after %1").arg(stamp)}, kAdmin,
+        true);
+    row("grant",
+        {QStringLiteral("grant"), nobody, QStringLiteral("--role"), QStringLiteral("viewer"),
+         QStringLiteral("--branch"), kz},
         kAdmin, true);
     row("revoke", {QStringLiteral("revoke"), nobody, QStringLiteral("--branch"), kz}, kAdmin, true);
 }
@@ -83,7 +92,8 @@ void TestCli::jsonAfterTheCommand()
     QVERIFY2(after.exitCode == exitCode, qPrintable(after.describe()));
     QString error;
     const QJsonDocument json = after.json(&error);
-    QVERIFY2(error.isEmpty() && !json.isNull(), qPrintable(error + QLatin1Char(' ') + after.describe()));
+    QVERIFY2(error.isEmpty() && !json.isNull(),
+             qPrintable(error + QLatin1Char(' ') + after.describe()));
     if (writes)
         return;
     const CliResult before = cli(QStringList{QStringLiteral("--json")} << args, who);

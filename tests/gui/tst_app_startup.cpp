@@ -40,8 +40,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
         auto *dialog = qobject_cast<QDialog *>(watched);
-        if (event->type() != QEvent::Show || !dialog || !dialog->isWindow()
-            || dialog->objectName().isEmpty())
+        if (event->type() != QEvent::Show || !dialog || !dialog->isWindow() ||
+            dialog->objectName().isEmpty())
             return false;
         shown << dialog->objectName();
         QTimer::singleShot(0, dialog, [dialog] {
@@ -60,7 +60,8 @@ bool visibleTextMentionsKeychain(const QWidget *dialog)
 {
     const QList<QLabel *> labels = dialog->findChildren<QLabel *>();
     for (const QLabel *label : labels) {
-        if (label->isVisible() && label->text().contains(QLatin1String("keychain"), Qt::CaseInsensitive))
+        if (label->isVisible() &&
+            label->text().contains(QLatin1String("keychain"), Qt::CaseInsensitive))
             return true;
     }
     return false;
@@ -172,7 +173,8 @@ void TestAppStartup::localDatabaseHearsNothingAboutTheKeychain()
     QTest::qWait(300);
     const QLabel *notice = dialog.findChild<QLabel *>(QStringLiteral("connectionNotice"));
     if (notice->isVisible()) {
-        QVERIFY2(!notice->text().contains(QLatin1String("Unknown error")), qPrintable(notice->text()));
+        QVERIFY2(!notice->text().contains(QLatin1String("Unknown error")),
+                 qPrintable(notice->text()));
         QCOMPARE(notice->text().count(QLatin1Char('.')), 1);
         QVERIFY(notice->text().endsWith(QLatin1Char('.')));
     }

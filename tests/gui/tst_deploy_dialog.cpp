@@ -196,8 +196,8 @@ void TestDeployDialog::fitsTheScreen()
     QVERIFY(dialog.frameGeometry().width() <= available.width());
     QVERIFY(dialog.frameGeometry().height() <= available.height());
     // Sized for the content: wide enough for a finding line of ~90 characters.
-    QVERIFY(dialog.width() >= std::min(available.width() - 40,
-                                       dialog.fontMetrics().averageCharWidth() * 90));
+    QVERIFY(dialog.width() >=
+            std::min(available.width() - 40, dialog.fontMetrics().averageCharWidth() * 90));
 }
 
 QTEST_MAIN(TestDeployDialog)

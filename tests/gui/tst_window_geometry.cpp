@@ -31,8 +31,8 @@ QString describe(const QRect &r)
 }
 
 #define VERIFY_INSIDE(outer, inner)                                                                \
-    QVERIFY2((outer).contains(inner), qPrintable(describe(inner) + QStringLiteral(" not inside ")  \
-                                                 + describe(outer)))
+    QVERIFY2((outer).contains(inner),                                                              \
+             qPrintable(describe(inner) + QStringLiteral(" not inside ") + describe(outer)))
 
 } // namespace
 
@@ -101,9 +101,9 @@ std::unique_ptr<MainWindow> TestWindowGeometry::openWindow()
     auto actor = test::login(m_context, core::demo::kSuperAdmin);
     if (!actor)
         return nullptr;
-    auto window = std::make_unique<MainWindow>(
-        std::make_shared<Session>(m_context, actor.value(), &m_worker), &m_settings,
-        m_env.draftRoot());
+    auto window =
+        std::make_unique<MainWindow>(std::make_shared<Session>(m_context, actor.value(), &m_worker),
+                                     &m_settings, m_env.draftRoot());
     window->show();
     window->start();
     return window;

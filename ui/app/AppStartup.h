@@ -33,7 +33,7 @@ class AppStartup final : public QObject
 public:
     struct Options
     {
-        QString databaseUrl; // empty: the last connection, or ask on a first start
+        QString databaseUrl;           // empty: the last connection, or ask on a first start
         bool chooseConnection = false; // ask even when a last connection is known
         QString user;        // with password: no login dialog unless it fails
         QString password;

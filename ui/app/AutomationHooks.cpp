@@ -69,7 +69,8 @@ void runAutomation(MainWindow *window, const AutomationOptions &options,
         }
         QTimer::singleShot(kSettleMs, window, [window, options] {
             QWidget *shown = window;
-            if (options.raiseDock == QLatin1String("deploy") && window->agentPanel()->deployDialog())
+            if (options.raiseDock == QLatin1String("deploy") &&
+                window->agentPanel()->deployDialog())
                 shown = window->agentPanel()->deployDialog();
             const bool saved = shown->grab().save(options.screenshotPath, "PNG");
             QTextStream(stderr) << (saved ? "saved " : "could not save ") << options.screenshotPath

@@ -188,18 +188,19 @@ void ConnectionDialog::readPassword()
     if (!m_shared->isChecked() || key == m_passwordAsked)
         return;
     m_passwordAsked = key;
-    m_passwords->read(key, [this, guard = QPointer(this), key](const PasswordStore::Answer &answer) {
-        if (!guard)
-            return;
-        if (answer.outcome == PasswordStore::Outcome::Ok) {
-            if (profile().keychainKey() == key && m_password->text().isEmpty())
-                m_password->setText(answer.password);
-        } else if (!answer.problem.isEmpty()) {
-            m_keychainProblem = answer.problem;
-            m_remember->setChecked(false);
-        }
-        updateState();
-    });
+    m_passwords->read(key,
+                      [this, guard = QPointer(this), key](const PasswordStore::Answer &answer) {
+                          if (!guard)
+                              return;
+                          if (answer.outcome == PasswordStore::Outcome::Ok) {
+                              if (profile().keychainKey() == key && m_password->text().isEmpty())
+                                  m_password->setText(answer.password);
+                          } else if (!answer.problem.isEmpty()) {
+                              m_keychainProblem = answer.problem;
+                              m_remember->setChecked(false);
+                          }
+                          updateState();
+                      });
 }
 
 void ConnectionDialog::updateState()

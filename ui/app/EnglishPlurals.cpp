@@ -4,10 +4,7 @@
 
 namespace retell::ui {
 
-EnglishPlurals::EnglishPlurals(QObject *parent)
-    : QTranslator(parent)
-{
-}
+EnglishPlurals::EnglishPlurals(QObject *parent) : QTranslator(parent) {}
 
 EnglishPlurals::~EnglishPlurals() = default;
 

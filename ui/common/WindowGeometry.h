@@ -19,8 +19,7 @@ inline constexpr QSize kFrameAllowance{16, 40};
 
 // A window of `preferred` size (frame excluded), shrunk to fit `available`
 // with its frame, centred there.
-QRect initial(const QSize &preferred, const QRect &available,
-              const QSize &frame = kFrameAllowance);
+QRect initial(const QSize &preferred, const QRect &available, const QSize &frame = kFrameAllowance);
 // `rect` (frame excluded) shrunk to fit `available` with its frame and moved
 // inside it; unchanged when it already fits.
 QRect clamped(const QRect &rect, const QRect &available, const QSize &frame = kFrameAllowance);

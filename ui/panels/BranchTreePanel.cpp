@@ -155,11 +155,10 @@ void BranchTreePanel::updateBranchItem(const QString &branchId)
 void BranchTreePanel::showContextMenu(const QPoint &pos)
 {
     const QModelIndex at = m_view->indexAt(pos);
-    const auto clicked = branch(
-        m_proxy->mapToSource(at.isValid() ? at : m_view->currentIndex())
-            .siblingAtColumn(NameColumn)
-            .data(BranchIdRole)
-            .toString());
+    const auto clicked = branch(m_proxy->mapToSource(at.isValid() ? at : m_view->currentIndex())
+                                    .siblingAtColumn(NameColumn)
+                                    .data(BranchIdRole)
+                                    .toString());
     const auto current = currentBranch();
     if (!clicked || !current)
         return;
@@ -192,11 +191,10 @@ bool BranchTreePanel::eventFilter(QObject *watched, QEvent *event)
 {
     // A right-click opens the context menu without opening the clicked
     // branch: the menu compares it with the branch that stays open.
-    if (watched == m_view->viewport()
-        && (event->type() == QEvent::MouseButtonPress
-            || event->type() == QEvent::MouseButtonRelease
-            || event->type() == QEvent::MouseButtonDblClick)
-        && static_cast<QMouseEvent *>(event)->button() == Qt::RightButton)
+    if (watched == m_view->viewport() &&
+        (event->type() == QEvent::MouseButtonPress || event->type() == QEvent::MouseButtonRelease ||
+         event->type() == QEvent::MouseButtonDblClick) &&
+        static_cast<QMouseEvent *>(event)->button() == Qt::RightButton)
         return true;
     return QWidget::eventFilter(watched, event);
 }

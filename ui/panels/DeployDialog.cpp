@@ -9,8 +9,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
-#include <QPlainTextEdit>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScreen>
 #include <QStyle>
@@ -86,8 +86,8 @@ DeployDialog::DeployDialog(const QString &branchTitle, const core::ValidationRes
                               nullptr, errors)
                                .arg(firstError->message.toHtmlEscaped()));
         if (warnings > 0)
-            m_summary->setText(m_summary->text() + QLatin1Char(' ')
-                               + tr("Also %n warning(s).", nullptr, warnings));
+            m_summary->setText(m_summary->text() + QLatin1Char(' ') +
+                               tr("Also %n warning(s).", nullptr, warnings));
     } else if (warnings > 0) {
         m_summary->setText(tr("Valid, with %n warning(s) shown below; they do not block the "
                               "deploy.", nullptr, warnings));
@@ -150,7 +150,8 @@ void DeployDialog::sizeToContent()
     // larger than the screen.
     const QFontMetrics metrics = fontMetrics();
     const int findingLines = std::min(int(m_findings->count()) * 2, 14);
-    const int listHeight = findingLines * (metrics.lineSpacing() + 2) + 2 * m_findings->frameWidth();
+    const int listHeight =
+        findingLines * (metrics.lineSpacing() + 2) + 2 * m_findings->frameWidth();
     m_findings->setMinimumHeight(std::min(listHeight, 5 * metrics.lineSpacing()));
     layout()->activate();
     QSize wanted = sizeHint();
