@@ -67,8 +67,8 @@ int main(int argc, char **argv)
                                      QStringLiteral("Print startup timings and quit."));
     for (QCommandLineOption *hidden : {&screenshot, &screenshotDock, &screenshotBranch, &reportStartup})
         hidden->setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({db, user, connect, diff, merge, mergeOutput, dark, screenshot, screenshotDock,
-                       screenshotBranch, reportStartup});
+    parser.addOptions({db, user, connect, diff, merge, mergeOutput, dark, screenshot,
+                       screenshotDock, screenshotBranch, reportStartup});
     parser.addPositionalArgument(
         QStringLiteral("files"),
         QStringLiteral("With --diff: FILE_A FILE_B; with --merge: OURS BASE THEIRS."),
