@@ -175,6 +175,7 @@ int Cli::exitCodeFor(ErrorKind kind)
     case ErrorKind::Permission: return ExitAuth;
     case ErrorKind::NotFound: return ExitNotFound;
     case ErrorKind::Conflict: return ExitConflict;
+    case ErrorKind::Unchanged: return ExitUnchanged;
     case ErrorKind::Database: return ExitDatabase;
     case ErrorKind::Io: return ExitIo;
     }

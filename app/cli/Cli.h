@@ -27,6 +27,7 @@ enum ExitCode
     ExitConflict = 6,
     ExitDatabase = 7,
     ExitIo = 8,
+    ExitUnchanged = 9,   // deploy/rollback: content equals the active version
 };
 
 // Options of one subcommand: positionals plus --name VALUE / --flag.

@@ -12,6 +12,9 @@ using namespace retell::core;
 
 namespace {
 
+// Deploys content equal to the active version anyway (exit code 9 without it).
+const QString kAllowUnchanged = QStringLiteral("allow-unchanged");
+
 int printOutcome(Cli &cli, const Branch &branch, const DeployOutcome &outcome, const QString &verb)
 {
     if (cli.json) {
@@ -73,11 +76,12 @@ Result<QPair<Actor, Branch>> actorAndBranch(Cli &cli, const QString &branchArg)
 
 int deploy(Cli &cli, const QStringList &argv)
 {
-    auto args = Args::parse(argv, {QStringLiteral("prompt"), QStringLiteral("tools"), QStringLiteral("template"), QStringLiteral("notes")}, {});
+    auto args = Args::parse(argv, {QStringLiteral("prompt"), QStringLiteral("tools"), QStringLiteral("template"), QStringLiteral("notes")},
+                            {kAllowUnchanged});
     if (!args)
         return cli.fail(args.error());
     if (args->positionals().size() != 1)
-        return cli.fail(Error::usage(QStringLiteral("usage: deploy BRANCH --prompt FILE --tools FILE [--template NAME] --notes TEXT")));
+        return cli.fail(Error::usage(QStringLiteral("usage: deploy BRANCH --prompt FILE --tools FILE [--template NAME] --notes TEXT [--allow-unchanged]")));
     auto promptPath = args->required(QStringLiteral("prompt"), QStringLiteral("the prompt text file"));
     auto toolsPath = args->required(QStringLiteral("tools"), QStringLiteral("the tools JSON file"));
     auto notes = args->required(QStringLiteral("notes"), QStringLiteral("why this version is deployed"));
@@ -92,6 +96,7 @@ int deploy(Cli &cli, const QStringList &argv)
     request.config = {prompt.value(), tools.value()};
     request.templateName = args->value(QStringLiteral("template"));
     request.notes = notes.value();
+    request.allowUnchanged = args->has(kAllowUnchanged);
     auto who = actorAndBranch(cli, args->positionals().first());
     if (!who)
         return cli.fail(who.error());
@@ -103,11 +108,11 @@ int deploy(Cli &cli, const QStringList &argv)
 
 int applyTemplate(Cli &cli, const QStringList &argv)
 {
-    auto args = Args::parse(argv, {QStringLiteral("notes")}, {});
+    auto args = Args::parse(argv, {QStringLiteral("notes")}, {kAllowUnchanged});
     if (!args)
         return cli.fail(args.error());
     if (args->positionals().size() != 2)
-        return cli.fail(Error::usage(QStringLiteral("usage: apply-template BRANCH TEMPLATE --notes TEXT")));
+        return cli.fail(Error::usage(QStringLiteral("usage: apply-template BRANCH TEMPLATE --notes TEXT [--allow-unchanged]")));
     auto notes = args->required(QStringLiteral("notes"), QStringLiteral("why this template is deployed"));
     if (!notes)
         return cli.fail(notes.error());
@@ -119,6 +124,7 @@ int applyTemplate(Cli &cli, const QStringList &argv)
     if (!tmpl)
         return cli.fail(tmpl.error());
     DeployRequest request{tmpl->config, tmpl->name, notes.value()};
+    request.allowUnchanged = args->has(kAllowUnchanged);
     auto outcome = VersionService(cli.context).deploy(who->first, who->second.id, request);
     if (!outcome)
         return cli.fail(outcome.error());
@@ -163,18 +169,19 @@ int saveTemplate(Cli &cli, const QStringList &argv)
 
 int rollback(Cli &cli, const QStringList &argv)
 {
-    auto args = Args::parse(argv, {QStringLiteral("to"), QStringLiteral("notes")}, {});
+    auto args = Args::parse(argv, {QStringLiteral("to"), QStringLiteral("notes")}, {kAllowUnchanged});
     if (!args)
         return cli.fail(args.error());
     auto to = args->integer(QStringLiteral("to"), 0);
     if (!to)
         return cli.fail(to.error());
     if (args->positionals().size() != 1 || to.value() <= 0)
-        return cli.fail(Error::usage(QStringLiteral("usage: rollback BRANCH --to N [--notes TEXT]")));
+        return cli.fail(Error::usage(QStringLiteral("usage: rollback BRANCH --to N [--notes TEXT] [--allow-unchanged]")));
     auto who = actorAndBranch(cli, args->positionals().first());
     if (!who)
         return cli.fail(who.error());
-    auto outcome = VersionService(cli.context).rollback(who->first, who->second.id, to.value(), args->value(QStringLiteral("notes")));
+    auto outcome = VersionService(cli.context).rollback(who->first, who->second.id, to.value(), args->value(QStringLiteral("notes")),
+                                                                 args->has(kAllowUnchanged));
     if (!outcome)
         return cli.fail(outcome.error());
     return printOutcome(cli, who->second, outcome.value(), QStringLiteral("Rolled back to v%1:").arg(to.value()));
@@ -182,11 +189,11 @@ int rollback(Cli &cli, const QStringList &argv)
 
 int importCommand(Cli &cli, const QStringList &argv)
 {
-    auto args = Args::parse(argv, {QStringLiteral("notes")}, {});
+    auto args = Args::parse(argv, {QStringLiteral("notes")}, {kAllowUnchanged});
     if (!args)
         return cli.fail(args.error());
     if (args->positionals().size() != 2)
-        return cli.fail(Error::usage(QStringLiteral("usage: import BRANCH FILE --notes TEXT")));
+        return cli.fail(Error::usage(QStringLiteral("usage: import BRANCH FILE --notes TEXT [--allow-unchanged]")));
     auto notes = args->required(QStringLiteral("notes"), QStringLiteral("why this configuration is imported"));
     if (!notes)
         return cli.fail(notes.error());
@@ -200,6 +207,7 @@ int importCommand(Cli &cli, const QStringList &argv)
     if (!who)
         return cli.fail(who.error());
     DeployRequest request{imported->config, imported->templateName, notes.value()};
+    request.allowUnchanged = args->has(kAllowUnchanged);
     auto outcome = VersionService(cli.context).deploy(who->first, who->second.id, request);
     if (!outcome)
         return cli.fail(outcome.error());

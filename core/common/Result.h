@@ -5,11 +5,14 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
 #include <utility>
 #include <variant>
 
 namespace retell::core {
+
+struct VersionConflict; // versions/VersionService.h
 
 // What went wrong, in categories the callers map to exit codes or dialogs.
 enum class ErrorKind {
@@ -19,6 +22,7 @@ enum class ErrorKind {
     Permission,     // known user, not allowed
     NotFound,
     Conflict,       // concurrent change, duplicate name, stale base version
+    Unchanged,      // a deploy or rollback whose content equals the active version
     Database,       // connection, SQL or schema problem
     Io,             // file system
 };
@@ -30,6 +34,9 @@ struct Error
     QString detail;  // driver text, native code, for logs and --verbose
     QList<Finding> findings; // for ErrorKind::Validation
     bool transient = false;  // worth retrying the whole transaction
+    // A deploy refused against the branch's active version (ErrorKind::Conflict
+    // for a stale base, ErrorKind::Unchanged for equal content): what is active now.
+    std::shared_ptr<const VersionConflict> versionConflict;
 
     static Error usage(QString m) { return {ErrorKind::Usage, std::move(m), {}}; }
     static Error notFound(QString m) { return {ErrorKind::NotFound, std::move(m), {}}; }

@@ -94,12 +94,47 @@ Result<PromptVersion> readVersion(QSqlDatabase &db, const QString &branchId, int
     return versionFrom(q.value());
 }
 
+// Why a deploy (or a rollback to rollbackOf) must not go ahead against the
+// version active now: its content is that version's (nothing to deploy), or
+// the edit started from another version (it would overwrite that change).
+std::optional<Error> refusal(const Branch &branch, const DeployRequest &request, int rollbackOf,
+                             const std::optional<PromptVersion> &current)
+{
+    const int currentVersion = current ? current->version : 0;
+    auto conflict = std::make_shared<VersionConflict>();
+    conflict->branchId = branch.id;
+    conflict->baseVersion = request.baseVersion;
+    conflict->requestedVersion = rollbackOf;
+    if (current)
+        conflict->current = *current;
+    if (current && current->config == request.config && !request.allowUnchanged) {
+        Error e{ErrorKind::Unchanged,
+                rollbackOf > 0 ? QStringLiteral("Nothing changed since version %1: version %2 has the same content.")
+                                     .arg(currentVersion).arg(rollbackOf)
+                               : QStringLiteral("Nothing changed since version %1.").arg(currentVersion),
+                {}};
+        e.versionConflict = std::move(conflict);
+        return e;
+    }
+    if (request.baseVersion && *request.baseVersion != currentVersion) {
+        const QString who = current ? current->deployedByName : QString();
+        Error e = Error::conflict(QStringLiteral("Version %1 was deployed by %2 while you were editing version %3; "
+                                                 "compare and deploy again.")
+                                      .arg(currentVersion).arg(who.isEmpty() ? QStringLiteral("someone else") : who)
+                                      .arg(*request.baseVersion));
+        e.versionConflict = std::move(conflict);
+        return e;
+    }
+    return std::nullopt;
+}
+
 // Writes version 1 + max for the branch and makes it the only active one.
 // The branch row lock (MySQL) or BEGIN IMMEDIATE (SQLite) serialises writers
 // of one branch; the unique (branch_id, version) index is the last guard and
 // a collision there restarts the transaction.
 Result<PromptVersion> appendVersion(const ServiceContext &context, const Actor &actor, const Branch &branch,
-                                    const DeployRequest &request, const ValidationResult &validation)
+                                    const DeployRequest &request, const ValidationResult &validation,
+                                    int rollbackOf = 0)
 {
     PromptVersion written;
     const QDateTime now = context.clock().toUTC();
@@ -118,23 +153,15 @@ Result<PromptVersion> appendVersion(const ServiceContext &context, const Actor &
         if (!max)
             return max.error();
         const int next = (max->next() ? max->value(0).toInt() : 0) + 1;
-        if (request.baseVersion) {
-            // Checked under the lock, so no deploy can slip in between.
-            auto active = Database::exec(db, QStringLiteral(
-                "SELECT p.version, u.name FROM retell_agent_prompts p LEFT JOIN users u ON u.id = p.deployed_by "
-                "WHERE p.branch_id = ? AND p.is_active = 1 AND p.is_template = 0 ORDER BY p.version DESC LIMIT 1"), {branch.id});
-            if (!active)
-                return active.error();
-            const int current = active->next() ? active->value(0).toInt() : 0;
-            if (current != *request.baseVersion) {
-                const QString who = active->value(1).toString();
-                Error e = Error::conflict(QStringLiteral("Version %1 was deployed by %2 while you were editing version %3; "
-                                                         "compare and deploy again.")
-                                              .arg(current).arg(who.isEmpty() ? QStringLiteral("someone else") : who)
-                                              .arg(*request.baseVersion));
-                return e;
-            }
-        }
+        // Checked under the lock, so no deploy can slip in between.
+        auto active = Database::exec(db, QStringLiteral("SELECT ") + kVersionColumns + QStringLiteral(
+            " FROM retell_agent_prompts p LEFT JOIN users u ON u.id = p.deployed_by "
+            "WHERE p.branch_id = ? AND p.is_active = 1 AND p.is_template = 0 ORDER BY p.version DESC LIMIT 1"), {branch.id});
+        if (!active)
+            return active.error();
+        const std::optional<PromptVersion> current = active->next() ? std::optional(versionFrom(active.value())) : std::nullopt;
+        if (auto refused = refusal(branch, request, rollbackOf, current))
+            return *refused;
         // Deactivate first: a unique index on activity (where another client
         // keeps one) would reject two active rows even for an instant.
         auto off = Database::exec(db, QStringLiteral("UPDATE retell_agent_prompts SET is_active = 0, updated_at = ? "
@@ -220,7 +247,7 @@ Result<DeployOutcome> VersionService::deploy(const Actor &actor, const QString &
 }
 
 Result<DeployOutcome> VersionService::rollback(const Actor &actor, const QString &branchId, int toVersion,
-                                               const QString &notes) const
+                                               const QString &notes, bool allowUnchanged) const
 {
     auto branch = branchFor(m_context, actor, branchId, Role::Editor);
     if (!branch)
@@ -234,6 +261,7 @@ Result<DeployOutcome> VersionService::rollback(const Actor &actor, const QString
     DeployRequest request;
     request.config = target->config;
     request.templateName = target->templateName;
+    request.allowUnchanged = allowUnchanged;
     request.notes = QStringLiteral("Rollback to version %1").arg(toVersion);
     if (!notes.trimmed().isEmpty())
         request.notes += QStringLiteral(": ") + notes.trimmed();
@@ -244,7 +272,7 @@ Result<DeployOutcome> VersionService::rollback(const Actor &actor, const QString
     ValidationContext vctx;
     vctx.knownVariables = BranchService::branchVariables();
     const ValidationResult validation = Validator::validate(request.config, vctx);
-    auto written = appendVersion(m_context, actor, branch.value(), request, validation);
+    auto written = appendVersion(m_context, actor, branch.value(), request, validation, toVersion);
     if (!written)
         return written.error();
     return DeployOutcome{written.value(), validation};

@@ -18,6 +18,21 @@ struct DeployRequest
     // When set and another version became active meanwhile, the deploy is
     // refused with ErrorKind::Conflict instead of overwriting that change.
     std::optional<int> baseVersion;
+    // Content equal to the active version is refused with ErrorKind::Unchanged
+    // unless this is set (scripts that want a new version regardless).
+    bool allowUnchanged = false;
+};
+
+// The branch's active version a deploy or rollback was refused against, in
+// Error::conflict: a stale base (ErrorKind::Conflict) or content equal to it
+// (ErrorKind::Unchanged). Enough to show their change (base -> current) or
+// to merge, without asking the database again.
+struct VersionConflict
+{
+    QString branchId;
+    std::optional<int> baseVersion; // the version the edit started from (none: not given)
+    PromptVersion current;          // active now (version 0: none), content and who deployed it
+    int requestedVersion = 0;       // a rollback's target version
 };
 
 struct DeployOutcome
@@ -44,8 +59,10 @@ public:
     // Fails with ErrorKind::Validation, the findings in Error::findings, when errors block it.
     Result<DeployOutcome> deploy(const Actor &actor, const QString &branchId,
                                  const DeployRequest &request) const;
+    // Refused with ErrorKind::Unchanged when the target's content is active
+    // already, unless allowUnchanged.
     Result<DeployOutcome> rollback(const Actor &actor, const QString &branchId, int toVersion,
-                                   const QString &notes = {}) const;
+                                   const QString &notes = {}, bool allowUnchanged = false) const;
     // Keyset pagination: rows with version < beforeVersion (0 = from newest).
     Result<HistoryPage> history(const Actor &actor, const QString &branchId, int beforeVersion = 0,
                                 int limit = 100, bool withTotal = false) const;
@@ -58,3 +75,5 @@ private:
 };
 
 } // namespace retell::core
+
+Q_DECLARE_METATYPE(retell::core::VersionConflict)

@@ -115,6 +115,7 @@ QString errorKindName(ErrorKind k)
     case ErrorKind::Permission: return QStringLiteral("Permission");
     case ErrorKind::NotFound: return QStringLiteral("NotFound");
     case ErrorKind::Conflict: return QStringLiteral("Conflict");
+    case ErrorKind::Unchanged: return QStringLiteral("Unchanged");
     case ErrorKind::Database: return QStringLiteral("Database");
     case ErrorKind::Io: return QStringLiteral("Io");
     }

@@ -248,6 +248,7 @@ Outcome run(const ServiceContext &m_ctx, Op op, const Actor &actor, const Target
         else
             request.templateName = tmpl->name;
         request.notes = QStringLiteral("matrix: %1").arg(rowName);
+        request.allowUnchanged = true; // rows repeat the same content; the matrix is about who may
         auto r = versions.deploy(actor, branchId, request);
         Outcome o = outcomeOf(r);
         if (r)
@@ -255,7 +256,7 @@ Outcome run(const ServiceContext &m_ctx, Op op, const Actor &actor, const Target
         return o;
     }
     case Op::Rollback: {
-        auto r = versions.rollback(actor, branchId, 1, QStringLiteral("matrix: %1").arg(rowName));
+        auto r = versions.rollback(actor, branchId, 1, QStringLiteral("matrix: %1").arg(rowName), true);
         Outcome o = outcomeOf(r);
         if (r)
             o.version = r->version.version;

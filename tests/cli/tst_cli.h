@@ -45,6 +45,7 @@ private slots:
     void applyTemplate();
     void saveTemplate();
     void rollbackToVersion();
+    void unchangedDeployIsRefused();
     void exportImportRoundTrip_data();
     void exportImportRoundTrip();
     void grantCommands();

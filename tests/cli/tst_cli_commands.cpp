@@ -58,7 +58,8 @@ void TestCli::deployFromFiles()
     QCOMPARE(s.value(QStringLiteral("tools")).toArray(), parsedArray(TemplateService::builtIns().value(1).config.toolsJson));
 
     const CliResult json = cli({QStringLiteral("--json"), QStringLiteral("deploy"), bm, QStringLiteral("--prompt"), m_prompt,
-                                QStringLiteral("--tools"), m_tools, QStringLiteral("--notes"), QStringLiteral("Again, as JSON")}, kEditor);
+                                QStringLiteral("--tools"), m_tools, QStringLiteral("--notes"), QStringLiteral("Again, as JSON"),
+                                QStringLiteral("--allow-unchanged")}, kEditor);
     QVERIFY2(json.exitCode == 0, qPrintable(json.describe()));
     const QJsonObject d = json.json().object();
     QCOMPARE(d.value(QStringLiteral("version")).toInt(), next + 1);
@@ -122,7 +123,9 @@ void TestCli::saveTemplate()
     QCOMPARE(snapshot(), afterSave);
 
     // The saved template applies like a built-in one, its name recorded verbatim.
-    const CliResult applied = cli({QStringLiteral("apply-template"), bm, name, QStringLiteral("--notes"), QStringLiteral("house style")}, kEditor);
+    // (Its content is the active version's: deploying it again needs --allow-unchanged.)
+    const CliResult applied = cli({QStringLiteral("apply-template"), bm, name, QStringLiteral("--notes"), QStringLiteral("house style"),
+                                   QStringLiteral("--allow-unchanged")}, kEditor);
     QVERIFY2(applied.exitCode == 0, qPrintable(applied.describe()));
     const CliResult show = cli({QStringLiteral("--json"), QStringLiteral("show"), bm}, kEditor);
     QCOMPARE(show.json().object().value(QStringLiteral("template_name")).toString(), name);
@@ -156,6 +159,36 @@ void TestCli::rollbackToVersion()
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM retell_agent_prompts WHERE branch_id = ? AND is_active = 1"), {bm}),
                  QStringLiteral("1"));
     }
+}
+
+// Content equal to the active version: refused with exit code 9 and one
+// line naming the version; --allow-unchanged writes it anyway.
+void TestCli::unchangedDeployIsRefused()
+{
+    const QString bm = QString::fromLatin1(kBerlinMitte);
+    const QString active = QStringLiteral(" FROM retell_agent_prompts WHERE branch_id = ? AND is_active = 1");
+    const QString version = scalar(QStringLiteral("SELECT version") + active, {bm});
+    const QString prompt = writeFile(QStringLiteral("same-prompt.md"), scalar(QStringLiteral("SELECT prompt_content") + active, {bm}).toUtf8());
+    const QString tools = writeFile(QStringLiteral("same-tools.json"), scalar(QStringLiteral("SELECT functions_config") + active, {bm}).toUtf8());
+    const QStringList deploy{QStringLiteral("deploy"), bm, QStringLiteral("--prompt"), prompt, QStringLiteral("--tools"), tools,
+                             QStringLiteral("--notes"), QStringLiteral("same again")};
+    const QString before = snapshot();
+    const CliResult refused = cli(deploy, kEditor);
+    QVERIFY2(refused.exitCode == 9, qPrintable(refused.describe()));
+    RETELL_VERIFY_CLEAN_ERROR(refused);
+    QVERIFY2(refused.firstErrorLine().contains(QStringLiteral("Nothing changed since version %1.").arg(version)), qPrintable(refused.describe()));
+    QCOMPARE(snapshot(), before);
+    const CliResult rollback = cli({QStringLiteral("rollback"), bm, QStringLiteral("--to"), version}, kEditor);
+    QVERIFY2(rollback.exitCode == 9, qPrintable(rollback.describe()));
+    RETELL_VERIFY_CLEAN_ERROR(rollback);
+    QCOMPARE(snapshot(), before);
+
+    const CliResult forced = cli(QStringList(deploy) << QStringLiteral("--allow-unchanged"), kEditor);
+    QVERIFY2(forced.exitCode == 0, qPrintable(forced.describe()));
+    QCOMPARE(scalar(QStringLiteral("SELECT version") + active, {bm}).toInt(), version.toInt() + 1);
+    const CliResult forcedRollback = cli({QStringLiteral("rollback"), bm, QStringLiteral("--to"), version, QStringLiteral("--allow-unchanged")}, kEditor);
+    QVERIFY2(forcedRollback.exitCode == 0, qPrintable(forcedRollback.describe()));
+    QCOMPARE(scalar(QStringLiteral("SELECT version") + active, {bm}).toInt(), version.toInt() + 2);
 }
 
 void TestCli::exportImportRoundTrip_data()
@@ -197,7 +230,9 @@ void TestCli::exportImportRoundTrip()
         QCOMPARE(QString::number(o.value(QStringLiteral("version")).toInt()), scalar(QStringLiteral("SELECT version") + active, {bm}));
     }
 
-    const CliResult imported = cli({QStringLiteral("import"), kz, path, QStringLiteral("--notes"), QStringLiteral("Copied from Berlin")}, kAdmin);
+    // Both formats import the same content; the second one is a deliberate repeat.
+    const CliResult imported = cli({QStringLiteral("import"), kz, path, QStringLiteral("--notes"), QStringLiteral("Copied from Berlin"),
+                                    QStringLiteral("--allow-unchanged")}, kAdmin);
     QVERIFY2(imported.exitCode == 0, qPrintable(imported.describe()));
     QCOMPARE(scalar(QStringLiteral("SELECT prompt_content") + active, {kz}), prompt);
     QCOMPARE(parsedArray(scalar(QStringLiteral("SELECT functions_config") + active, {kz})), tools);

@@ -111,6 +111,65 @@ private slots:
         QVERIFY2(lost.error().message.contains(QLatin1String("Version 2 was deployed by Ann Admin")), qPrintable(lost.error().message));
         QCOMPARE(count(db.spec()), 2);
         QCOMPARE(versions.active(ann, kBranchA)->config.prompt, theirs.config.prompt);
+        // The refusal carries what the UI needs to show their change or merge.
+        QVERIFY(lost.error().versionConflict);
+        const VersionConflict &c = *lost.error().versionConflict;
+        QCOMPARE(c.branchId, kBranchA);
+        QCOMPARE(c.baseVersion, std::optional<int>(1));
+        QCOMPARE(c.current.version, 2);
+        QCOMPARE(c.current.config, theirs.config);
+        QCOMPARE(c.current.deployedByName, QStringLiteral("Ann Admin"));
+    }
+
+    void unchangedContentIsRefused()
+    {
+        TestDatabase db;
+        RETELL_REQUIRE_DB(db);
+        const Actor ann = setUpWorld(db.spec());
+        VersionService versions(ServiceContext{db.spec()});
+        const DeployRequest first = request(QStringLiteral("Same text, end_call."));
+        QVERIFY(versions.deploy(ann, kBranchA, first));
+        // The same content again, with or without a base, with another note or template.
+        DeployRequest again = first;
+        again.notes = QStringLiteral("once more");
+        again.templateName = QStringLiteral("Some template");
+        for (const std::optional<int> base : {std::optional<int>(), std::optional<int>(1), std::optional<int>(0)}) {
+            again.baseVersion = base;
+            auto refused = versions.deploy(ann, kBranchA, again);
+            QVERIFY(!refused);
+            QCOMPARE(refused.error().kind, ErrorKind::Unchanged);
+            QCOMPARE(refused.error().message, QStringLiteral("Nothing changed since version 1."));
+            QVERIFY(refused.error().versionConflict);
+            QCOMPARE(refused.error().versionConflict->current.version, 1);
+            QCOMPARE(count(db.spec()), 1);
+        }
+        // A one-character difference is a change.
+        DeployRequest changed = first;
+        changed.config.toolsJson += QLatin1Char(' ');
+        auto two = versions.deploy(ann, kBranchA, changed);
+        QVERIFY2(two, two ? "" : qPrintable(two.error().message));
+        QCOMPARE(two->version.version, 2);
+        // Scripts may ask for the old behaviour.
+        changed.allowUnchanged = true;
+        auto three = versions.deploy(ann, kBranchA, changed);
+        QVERIFY2(three, three ? "" : qPrintable(three.error().message));
+        QCOMPARE(three->version.version, 3);
+
+        // A rollback to a version whose content is active: refused likewise.
+        auto rolled = versions.rollback(ann, kBranchA, 2, QStringLiteral("same as now"));
+        QVERIFY(!rolled);
+        QCOMPARE(rolled.error().kind, ErrorKind::Unchanged);
+        QCOMPARE(rolled.error().message, QStringLiteral("Nothing changed since version 3: version 2 has the same content."));
+        QCOMPARE(rolled.error().versionConflict->requestedVersion, 2);
+        QVERIFY(!versions.rollback(ann, kBranchA, 3));
+        QCOMPARE(count(db.spec()), 3);
+        auto toFirst = versions.rollback(ann, kBranchA, 1);
+        QVERIFY(toFirst);
+        QCOMPARE(toFirst->version.version, 4);
+        auto forced = versions.rollback(ann, kBranchA, 1, QString(), true);
+        QVERIFY(forced);
+        QCOMPARE(forced->version.version, 5);
+        QCOMPARE(count(db.spec(), QStringLiteral("is_active = 1")), 1);
     }
 
     void lostConnectionIsReplaced()
