@@ -4,6 +4,7 @@
 #include "db/ConnectionSpec.h"
 
 #include <QCoreApplication>
+#include <QMutex>
 
 #include <cstdio>
 #include <cstdlib>
@@ -54,7 +55,14 @@ const QStringList kReadOnlyCommands = {
 // Qt's own warnings (a driver's, a plugin's) must not come between the
 // program's one-line error and whoever reads it: they are kept and shown
 // after everything else, with --verbose only.
-QStringList g_qtMessages;
+// The list is never freed: Qt still logs while static objects are destroyed
+// (plugins unloading with QT_DEBUG_PLUGINS), after a global list would be gone.
+QStringList &qtMessages()
+{
+    static auto *messages = new QStringList;
+    return *messages;
+}
+QBasicMutex g_qtMessagesLock;
 bool g_verbose = false;
 
 void keepQtMessage(QtMsgType type, const QMessageLogContext &, const QString &message)
@@ -63,14 +71,16 @@ void keepQtMessage(QtMsgType type, const QMessageLogContext &, const QString &me
         std::fprintf(stderr, "retell-admin-cli: internal error: %s\n", qPrintable(message));
         std::abort();
     }
-    g_qtMessages << message;
+    const QMutexLocker lock(&g_qtMessagesLock);
+    qtMessages() << message;
 }
 
 void showQtMessages()
 {
     if (!g_verbose)
         return;
-    for (const QString &m : std::as_const(g_qtMessages))
+    const QMutexLocker lock(&g_qtMessagesLock);
+    for (const QString &m : std::as_const(qtMessages()))
         std::fprintf(stderr, "  qt: %s\n", qPrintable(m));
 }
 

@@ -36,7 +36,10 @@ void TestCli::jsonAfterTheCommand_data()
     auto row = [](const char *name, const QStringList &args, const Who &who, bool writes = false,
                   int exitCode = 0) { QTest::newRow(name) << args << who << writes << exitCode; };
 
-    row("migrate", {QStringLiteral("migrate")}, Who{});
+    // On MariaDB the suite acts through the least-privilege account, which may not
+    // create tables: migrate is an administrator's job there.
+    if (qEnvironmentVariable("RETELL_TEST_BACKEND") != QLatin1String("mariadb"))
+        row("migrate", {QStringLiteral("migrate")}, Who{});
     row("seed", {QStringLiteral("seed")}, Who{});
     row("branches", {QStringLiteral("branches")}, kViewer);
     row("templates", {QStringLiteral("templates")}, kEditor);

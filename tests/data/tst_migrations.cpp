@@ -144,7 +144,8 @@ private slots:
         auto report = Migrator::migrate(db.spec());
         QVERIFY2(report, report ? "" : qPrintable(report.error().message));
         QCOMPARE(report->applied, QStringList({QStringLiteral("0001_contract_tables"), QStringLiteral("0002_app_tables"),
-                                               QStringLiteral("0003_template_scan")}));
+                                               QStringLiteral("0003_template_scan"),
+                                               QStringLiteral("0004_template_owner")}));
         QVERIFY(!report->webAppSchema);
         for (const char *t : {"companies", "branches", "users", "retell_agent_prompts", "retell_admin_templates",
                               "retell_admin_grants", "retell_admin_migrations"})
@@ -219,7 +220,8 @@ private slots:
         QVERIFY2(report, report ? "" : qPrintable(report.error().message));
         QVERIFY(report->webAppSchema);
         QCOMPARE(report->skipped, QStringList{QStringLiteral("0001_contract_tables")});
-        QCOMPARE(report->applied, QStringList({QStringLiteral("0002_app_tables"), QStringLiteral("0003_template_scan")}));
+        QCOMPARE(report->applied, QStringList({QStringLiteral("0002_app_tables"), QStringLiteral("0003_template_scan"),
+                                                QStringLiteral("0004_template_owner")}));
         for (const QString &t : webTables)
             QCOMPARE(snapshot(db.spec(), t), before.value(t));
         QVERIFY(tables(db.spec()).contains(QStringLiteral("retell_admin_grants")));
@@ -273,7 +275,7 @@ private slots:
         QVERIFY(!tables(db.spec()).contains(QStringLiteral("retell_admin_half_done_too")));
         QCOMPARE(scalar(db.spec(), QStringLiteral("SELECT COUNT(*) FROM retell_admin_migrations WHERE version = 9")), QStringLiteral("0"));
         // The earlier migrations stay applied and usable.
-        QCOMPARE(scalar(db.spec(), QStringLiteral("SELECT COUNT(*) FROM retell_admin_migrations")), QStringLiteral("3"));
+        QCOMPARE(scalar(db.spec(), QStringLiteral("SELECT COUNT(*) FROM retell_admin_migrations")), QStringLiteral("4"));
     }
 
     void badConnectionsGiveClearErrors()
