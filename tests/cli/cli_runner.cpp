@@ -1,9 +1,11 @@
 #include "cli_runner.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QJsonParseError>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 
 #include <grp.h>
 #include <pty.h>
@@ -58,6 +60,26 @@ CliRunner::leastPrivilegeAccount(const core::ConnectionSpec &admin)
     return app;
 }
 
+// The build tree may lie below a folder that nobody may enter (/root, where
+// a CI checkout can live): the unprivileged runs execute a copy in /tmp.
+static QString cliReachableByAnyone()
+{
+    static QTemporaryDir dir;
+    static const QString path = [] {
+        const auto everyone = QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                              QFileDevice::ExeOwner | QFileDevice::ReadGroup |
+                              QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                              QFileDevice::ExeOther;
+        const QString copy = dir.filePath(QStringLiteral("retell-admin-cli"));
+        if (!dir.isValid() || !QFile::setPermissions(dir.path(), everyone) ||
+            !QFile::copy(QStringLiteral(RETELL_CLI_PATH), copy) ||
+            !QFile::setPermissions(copy, everyone))
+            qFatal("cannot place a copy of retell-admin-cli where nobody can run it");
+        return copy;
+    }();
+    return path;
+}
+
 CliResult CliRunner::run(const QStringList &args, const Who &who, const QProcessEnvironment &extra,
                          const RunOptions &options) const
 {
@@ -104,7 +126,7 @@ CliResult CliRunner::run(const QStringList &args, const Who &who, const QProcess
             (::setgroups(0, nullptr) != 0 || ::setgid(65534) != 0 || ::setuid(65534) != 0))
             ::_exit(126);
     });
-    QString program = QStringLiteral(RETELL_CLI_PATH);
+    QString program = dropRoot ? cliReachableByAnyone() : QStringLiteral(RETELL_CLI_PATH);
     QStringList arguments = args;
     if (!options.shellPrefix.isEmpty()) {
         arguments =
