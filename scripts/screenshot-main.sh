@@ -27,7 +27,7 @@ db="sqlite:$work/demo.sqlite"
 
 shot() {
     local file="$1"; shift
-    xvfb-run -a -s "-screen 0 1600x1000x24" \
+    xvfb-run -a -s "-screen 0 ${SCREEN:-1366x768x24}" \
         "$build/app/retell-admin" --db "$db" --user admin@example.com \
         --screenshot-branch "Berlin Mitte" --screenshot "$out/$file" "$@"
 }
