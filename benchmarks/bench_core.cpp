@@ -38,7 +38,8 @@ bool run(QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery q(db);
     if (!q.exec(sql)) {
-        std::fprintf(stderr, "setup failed: %s: %s\n", qPrintable(sql), qPrintable(q.lastError().text()));
+        std::fprintf(stderr, "setup failed: %s: %s\n", qPrintable(sql),
+                     qPrintable(q.lastError().text()));
         return false;
     }
     return true;
@@ -59,15 +60,25 @@ QList<Row> measureBackend(const ConnectionSpec &spec, int samples, const QString
     QSqlDatabase db = Database::connection(spec).value();
     const QByteArray hash = AuthService::hashPassword("pw", 4).value();
     run(db, QStringLiteral("INSERT INTO companies (id, name) VALUES (1, 'Bench Co')"));
-    run(db, QStringLiteral("INSERT INTO branches (id, company_id, name) VALUES ('%1', 1, 'Deploys'), ('%2', 1, 'History')").arg(kBranch, kHistoryBranch));
-    run(db, QStringLiteral("INSERT INTO users (id, name, email, password) VALUES (1, 'Bench', 'bench@example.com', '%1')").arg(QString::fromLatin1(hash)));
-    run(db, QStringLiteral("INSERT INTO retell_admin_grants (user_id, scope, scope_id, role) VALUES (1, 'global', '', 'admin')"));
-    run(db, QStringLiteral("CREATE TABLE bench_floor (id INTEGER PRIMARY KEY %1, note VARCHAR(255))")
-                .arg(spec.dialect == Dialect::MySQL ? QStringLiteral("AUTO_INCREMENT") : QString()));
+    run(db, QStringLiteral("INSERT INTO branches (id, company_id, name) VALUES ('%1', 1, "
+                           "'Deploys'), ('%2', 1, 'History')")
+                .arg(kBranch, kHistoryBranch));
+    run(db, QStringLiteral("INSERT INTO users (id, name, email, password) VALUES (1, 'Bench', "
+                           "'bench@example.com', '%1')")
+                .arg(QString::fromLatin1(hash)));
+    run(db, QStringLiteral("INSERT INTO retell_admin_grants (user_id, scope, scope_id, role) "
+                           "VALUES (1, 'global', '', 'admin')"));
+    run(db,
+        QStringLiteral("CREATE TABLE bench_floor (id INTEGER PRIMARY KEY %1, note VARCHAR(255))")
+            .arg(spec.dialect == Dialect::MySQL ? QStringLiteral("AUTO_INCREMENT") : QString()));
     run(db, QStringLiteral("CREATE TABLE bench_floor_text (id INTEGER PRIMARY KEY %1, body %2)")
                 .arg(spec.dialect == Dialect::MySQL ? QStringLiteral("AUTO_INCREMENT") : QString(),
-                     spec.dialect == Dialect::MySQL ? QStringLiteral("LONGTEXT") : QStringLiteral("TEXT")));
-    const Actor actor = AuthService(ctx).reload(User{1, QStringLiteral("Bench"), QStringLiteral("bench@example.com")}).value();
+                     spec.dialect == Dialect::MySQL ? QStringLiteral("LONGTEXT")
+                                                    : QStringLiteral("TEXT")));
+    const Actor actor =
+        AuthService(ctx)
+            .reload(User{1, QStringLiteral("Bench"), QStringLiteral("bench@example.com")})
+            .value();
 
     TemplateService templates(ctx);
     const Template tmpl =
@@ -84,47 +95,66 @@ QList<Row> measureBackend(const ConnectionSpec &spec, int samples, const QString
     // A realistic ~8 KB prompt with the template's 4 tools.
     AgentConfig config = tmpl.config;
     while (config.prompt.toUtf8().size() < 8 * 1024)
-        config.prompt += QStringLiteral("\n\n## Notes\nKeep answers short; confirm the date and time with the caller before calling collect_appointment_data.");
+        config.prompt +=
+            QStringLiteral("\n\n## Notes\nKeep answers short; confirm the date and time with the "
+                           "caller before calling collect_appointment_data.");
     ValidationContext vctx;
     rows << Row{QStringLiteral("validation (8 KB prompt, 4 tools)"),
-                measure([&] { auto r = Validator::validate(config, vctx); Q_UNUSED(r); }, samples * 10),
+                measure(
+                    [&] {
+                        auto r = Validator::validate(config, vctx);
+                        Q_UNUSED(r);
+                    },
+                    samples * 10),
                 QStringLiteral("0.8"), QStringLiteral("≤ 0.05")};
 
     VersionService versions(ctx);
     int n = 0;
-    rows << Row{QStringLiteral("full deploy (validate + transaction)"),
-                measure([&] {
-                    // The same content each time: a new version on purpose.
-                    DeployRequest request{config, tmpl.name, QStringLiteral("bench %1").arg(++n)};
-                    request.allowUnchanged = true;
-                    auto out = versions.deploy(actor, kBranch, request);
-                    if (!out)
-                        std::fprintf(stderr, "deploy failed: %s\n", qPrintable(out.error().message));
-                }, samples),
-                QStringLiteral("8.3"), deployTarget};
+    rows << Row{
+        QStringLiteral("full deploy (validate + transaction)"),
+        measure(
+            [&] {
+                // The same content each time: a new version on purpose.
+                DeployRequest request{config, tmpl.name, QStringLiteral("bench %1").arg(++n)};
+                request.allowUnchanged = true;
+                auto out = versions.deploy(actor, kBranch, request);
+                if (!out)
+                    std::fprintf(stderr, "deploy failed: %s\n", qPrintable(out.error().message));
+            },
+            samples),
+        QStringLiteral("8.3"), deployTarget};
     // A bare one-row insert transaction on the same database.
     auto floor = [&](const QString &sql, const QVariant &value) {
-        return measure([&] {
-            auto r = Database::writeTransaction(spec, [&](QSqlDatabase &c) -> Result<void> {
-                auto q = Database::exec(c, sql, {value});
-                return q ? Result<void>() : Result<void>(q.error());
-            });
-            Q_UNUSED(r);
-        }, samples);
+        return measure(
+            [&] {
+                auto r = Database::writeTransaction(spec, [&](QSqlDatabase &c) -> Result<void> {
+                    auto q = Database::exec(c, sql, {value});
+                    return q ? Result<void>() : Result<void>(q.error());
+                });
+                Q_UNUSED(r);
+            },
+            samples);
     };
-    rows << Row{QStringLiteral("floor: one-row insert transaction"),
-                floor(QStringLiteral("INSERT INTO bench_floor (note) VALUES (?)"), QStringLiteral("x")),
-                QStringLiteral("-"), QStringLiteral("-")};
-    rows << Row{QStringLiteral("floor: one-row insert of the 8 KB prompt"),
-                floor(QStringLiteral("INSERT INTO bench_floor_text (body) VALUES (?)"), config.prompt),
-                QStringLiteral("-"), QStringLiteral("-")};
+    rows << Row{
+        QStringLiteral("floor: one-row insert transaction"),
+        floor(QStringLiteral("INSERT INTO bench_floor (note) VALUES (?)"), QStringLiteral("x")),
+        QStringLiteral("-"), QStringLiteral("-")};
+    rows << Row{
+        QStringLiteral("floor: one-row insert of the 8 KB prompt"),
+        floor(QStringLiteral("INSERT INTO bench_floor_text (body) VALUES (?)"), config.prompt),
+        QStringLiteral("-"), QStringLiteral("-")};
 
     // 1,000 versions on one branch, inserted in bulk.
     db.transaction();
     for (int v = 1; v <= 1000; ++v) {
-        auto q = Database::exec(db, QStringLiteral("INSERT INTO retell_agent_prompts (branch_id, version, prompt_content, functions_config, is_active, deployed_by, deployment_notes, validation_status, deployed_at) "
-                                                   "VALUES (?, ?, ?, ?, ?, 1, ?, 'valid', '2026-01-01 10:00:00')"),
-                                {kHistoryBranch, v, config.prompt, config.toolsJson, v == 1000 ? 1 : 0, QStringLiteral("version %1").arg(v)});
+        auto q = Database::exec(
+            db,
+            QStringLiteral("INSERT INTO retell_agent_prompts (branch_id, version, prompt_content, "
+                           "functions_config, is_active, deployed_by, deployment_notes, "
+                           "validation_status, deployed_at) "
+                           "VALUES (?, ?, ?, ?, ?, 1, ?, 'valid', '2026-01-01 10:00:00')"),
+            {kHistoryBranch, v, config.prompt, config.toolsJson, v == 1000 ? 1 : 0,
+             QStringLiteral("version %1").arg(v)});
         if (!q) {
             std::fprintf(stderr, "%s\n", qPrintable(q.error().message));
             break;
@@ -132,7 +162,12 @@ QList<Row> measureBackend(const ConnectionSpec &spec, int samples, const QString
     }
     db.commit();
     rows << Row{QStringLiteral("history, first page of 1,000 versions"),
-                measure([&] { auto page = versions.history(actor, kHistoryBranch, 0, 100); Q_UNUSED(page); }, samples),
+                measure(
+                    [&] {
+                        auto page = versions.history(actor, kHistoryBranch, 0, 100);
+                        Q_UNUSED(page);
+                    },
+                    samples),
                 QStringLiteral("-"), QStringLiteral("≤ 1")};
     return rows;
 }
@@ -140,7 +175,8 @@ QList<Row> measureBackend(const ConnectionSpec &spec, int samples, const QString
 void addRows(QList<QStringList> &table, const QString &backend, const QList<Row> &rows)
 {
     for (const Row &r : rows)
-        table << QStringList{r.operation, backend, ms(r.stats.medianMs), ms(r.stats.p95Ms), r.web, r.target};
+        table << QStringList{r.operation,       backend, ms(r.stats.medianMs),
+                             ms(r.stats.p95Ms), r.web,   r.target};
 }
 
 } // namespace
@@ -157,12 +193,14 @@ int main(int argc, char **argv)
         else if (args[i] == QLatin1String("--samples") && i + 1 < args.size())
             samples = args[++i].toInt();
     }
-    QList<QStringList> table{{QStringLiteral("operation"), QStringLiteral("backend"), QStringLiteral("median ms"),
-                              QStringLiteral("p95 ms"), QStringLiteral("web impl ms"), QStringLiteral("target ms")}};
+    QList<QStringList> table{{QStringLiteral("operation"), QStringLiteral("backend"),
+                              QStringLiteral("median ms"), QStringLiteral("p95 ms"),
+                              QStringLiteral("web impl ms"), QStringLiteral("target ms")}};
     QTemporaryDir dir;
     ConnectionSpec sqlite;
     sqlite.path = dir.filePath(QStringLiteral("bench.sqlite"));
-    addRows(table, QStringLiteral("SQLite"), measureBackend(sqlite, samples, QStringLiteral("≤ 0.8, ≤ 3× floor")));
+    addRows(table, QStringLiteral("SQLite"),
+            measureBackend(sqlite, samples, QStringLiteral("≤ 0.8, ≤ 3× floor")));
     if (!mysqlUrl.isEmpty()) {
         auto spec = ConnectionSpec::parse(mysqlUrl);
         if (!spec) {
@@ -170,8 +208,11 @@ int main(int argc, char **argv)
             return 2;
         }
         spec->password = qEnvironmentVariable("RETELL_ADMIN_DB_PASSWORD");
-        addRows(table, QStringLiteral("MariaDB"), measureBackend(spec.value(), samples, QStringLiteral("≤ 2.5")));
+        addRows(table, QStringLiteral("MariaDB"),
+                measureBackend(spec.value(), samples, QStringLiteral("≤ 2.5")));
     }
-    printTable(QStringLiteral("Core services (%1 samples per row; lookups and validation 10×)").arg(samples), table);
+    printTable(QStringLiteral("Core services (%1 samples per row; lookups and validation 10×)")
+                   .arg(samples),
+               table);
     return 0;
 }

@@ -22,7 +22,8 @@ namespace retell::cli {
 
 using namespace retell::core;
 
-Result<Args> Args::parse(const QStringList &argv, const QStringList &valued, const QStringList &flags)
+Result<Args> Args::parse(const QStringList &argv, const QStringList &valued,
+                         const QStringList &flags)
 {
     Args args;
     for (qsizetype i = 0; i < argv.size(); ++i) {
@@ -124,7 +125,9 @@ Result<QString> Cli::secret(const char *variable, const QString &question)
     const QString answer = promptSecret(question);
     if (answer.isEmpty() && !isatty(STDIN_FILENO))
         return Error{ErrorKind::Authentication,
-                     QStringLiteral("No password: set %1 or run on a terminal.").arg(QString::fromLatin1(variable)), {}};
+                     QStringLiteral("No password: set %1 or run on a terminal.")
+                         .arg(QString::fromLatin1(variable)),
+                     {}};
     return answer;
 }
 
@@ -132,8 +135,9 @@ Result<void> Cli::prepareDatabase()
 {
     if (context.spec.dialect != Dialect::MySQL || !context.spec.password.isEmpty())
         return {};
-    auto password = secret("RETELL_ADMIN_DB_PASSWORD",
-                           QStringLiteral("Database password for %1: ").arg(context.spec.displayName()));
+    auto password =
+        secret("RETELL_ADMIN_DB_PASSWORD",
+               QStringLiteral("Database password for %1: ").arg(context.spec.displayName()));
     if (!password)
         return password.error();
     context.spec.password = password.value();
@@ -152,8 +156,11 @@ Result<void> Cli::openDatabase()
 Result<Actor> Cli::login() const
 {
     if (userEmail.isEmpty())
-        return Error{ErrorKind::Authentication, QStringLiteral("Say who you are with --user EMAIL or RETELL_ADMIN_USER."), {}};
-    auto password = secret("RETELL_ADMIN_PASSWORD", QStringLiteral("Password for %1: ").arg(userEmail));
+        return Error{ErrorKind::Authentication,
+                     QStringLiteral("Say who you are with --user EMAIL or RETELL_ADMIN_USER."),
+                     {}};
+    auto password =
+        secret("RETELL_ADMIN_PASSWORD", QStringLiteral("Password for %1: ").arg(userEmail));
     if (!password)
         return password.error();
     return AuthService(context).login(userEmail, password.value());
@@ -169,15 +176,23 @@ Result<Actor> Cli::authenticate()
 int Cli::exitCodeFor(ErrorKind kind)
 {
     switch (kind) {
-    case ErrorKind::Usage: return ExitUsage;
-    case ErrorKind::Validation: return ExitValidation;
+    case ErrorKind::Usage:
+        return ExitUsage;
+    case ErrorKind::Validation:
+        return ExitValidation;
     case ErrorKind::Authentication:
-    case ErrorKind::Permission: return ExitAuth;
-    case ErrorKind::NotFound: return ExitNotFound;
-    case ErrorKind::Conflict: return ExitConflict;
-    case ErrorKind::Unchanged: return ExitUnchanged;
-    case ErrorKind::Database: return ExitDatabase;
-    case ErrorKind::Io: return ExitIo;
+    case ErrorKind::Permission:
+        return ExitAuth;
+    case ErrorKind::NotFound:
+        return ExitNotFound;
+    case ErrorKind::Conflict:
+        return ExitConflict;
+    case ErrorKind::Unchanged:
+        return ExitUnchanged;
+    case ErrorKind::Database:
+        return ExitDatabase;
+    case ErrorKind::Io:
+        return ExitIo;
     }
     return ExitDatabase;
 }
@@ -238,7 +253,8 @@ void Cli::print(const QString &text) const
 
 void Cli::printJson(const QJsonValue &value) const
 {
-    QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    QJsonDocument doc =
+        value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
     std::fputs(doc.toJson(QJsonDocument::Indented).constData(), stdout);
 }
 
@@ -325,7 +341,8 @@ Result<QString> Cli::readText(const QString &path, const QString &what)
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     const QString text = decoder.decode(bytes.value());
     if (decoder.hasError())
-        return Error::usage(QStringLiteral("The %1 file %2 is not valid UTF-8 text.").arg(what, path));
+        return Error::usage(
+            QStringLiteral("The %1 file %2 is not valid UTF-8 text.").arg(what, path));
     return text;
 }
 

@@ -27,7 +27,7 @@ enum ExitCode
     ExitConflict = 6,
     ExitDatabase = 7,
     ExitIo = 8,
-    ExitUnchanged = 9,   // deploy/rollback: content equals the active version
+    ExitUnchanged = 9, // deploy/rollback: content equals the active version
 };
 
 // Options of one subcommand: positionals plus --name VALUE / --flag.
@@ -35,9 +35,16 @@ class Args final
 {
 public:
     // valued: options taking a value; flags: options without one.
-    static core::Result<Args> parse(const QStringList &argv, const QStringList &valued, const QStringList &flags);
-    QString value(const QString &name, const QString &fallback = {}) const { return m_values.value(name, fallback); }
-    bool has(const QString &name) const { return m_values.contains(name) || m_flags.contains(name); }
+    static core::Result<Args> parse(const QStringList &argv, const QStringList &valued,
+                                    const QStringList &flags);
+    QString value(const QString &name, const QString &fallback = {}) const
+    {
+        return m_values.value(name, fallback);
+    }
+    bool has(const QString &name) const
+    {
+        return m_values.contains(name) || m_flags.contains(name);
+    }
     const QStringList &positionals() const { return m_positionals; }
     core::Result<QString> required(const QString &name, const QString &what) const;
     // --name N within [min, max] (a usage error naming the range otherwise).
@@ -112,8 +119,7 @@ QJsonArray findingsToJson(const QList<core::Finding> &findings);
 QString formatFinding(const core::Finding &finding);
 
 // Prints a list as a JSON array (the --json form of list commands).
-template <typename T>
-void printJsonList(const Cli &cli, const QList<T> &items)
+template <typename T> void printJsonList(const Cli &cli, const QList<T> &items)
 {
     QJsonArray out;
     for (const T &item : items)

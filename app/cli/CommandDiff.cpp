@@ -19,13 +19,17 @@ namespace {
 
 int diff(Cli &cli, const QStringList &argv)
 {
-    auto args = Args::parse(argv, {QStringLiteral("width"), QStringLiteral("context")},
-                            {QStringLiteral("side-by-side"), QStringLiteral("ignore-whitespace"), QStringLiteral("ignore-case"),
-                             QStringLiteral("color"), QStringLiteral("colour"), QStringLiteral("no-color"), QStringLiteral("json")});
+    auto args =
+        Args::parse(argv, {QStringLiteral("width"), QStringLiteral("context")},
+                    {QStringLiteral("side-by-side"), QStringLiteral("ignore-whitespace"),
+                     QStringLiteral("ignore-case"), QStringLiteral("color"),
+                     QStringLiteral("colour"), QStringLiteral("no-color"), QStringLiteral("json")});
     if (!args)
         return cli.fail(args.error());
     if (args->positionals().size() != 2)
-        return cli.fail(Error::usage(QStringLiteral("usage: diff A B [--side-by-side] [--width N] [--ignore-whitespace] [--ignore-case] [--context N] [--color|--no-color]")));
+        return cli.fail(Error::usage(
+            QStringLiteral("usage: diff A B [--side-by-side] [--width N] [--ignore-whitespace] "
+                           "[--ignore-case] [--context N] [--color|--no-color]")));
     auto width = args->integer(QStringLiteral("width"), 130, 20, 1000);
     auto context = args->integer(QStringLiteral("context"), 3, 0, 100000);
     if (!width || !context)
@@ -47,7 +51,9 @@ int diff(Cli &cli, const QStringList &argv)
     const bool identical = prompt.identical && tools.identical();
 
     if (cli.json || args->has(QStringLiteral("json"))) {
-        const QByteArray json = renderJson(prompt, tools, left->title, right->title, options.context).toJson(QJsonDocument::Indented);
+        const QByteArray json =
+            renderJson(prompt, tools, left->title, right->title, options.context)
+                .toJson(QJsonDocument::Indented);
         std::fwrite(json.constData(), 1, size_t(json.size()), stdout);
         return identical ? ExitOk : ExitDifferent;
     }

@@ -16,7 +16,8 @@ namespace {
 
 QString localTime(const QDateTime &utc)
 {
-    return utc.isValid() ? utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QStringLiteral("-");
+    return utc.isValid() ? utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                         : QStringLiteral("-");
 }
 
 int branches(Cli &cli, const QStringList &argv)
@@ -68,14 +69,19 @@ int templates(Cli &cli, const QStringList &argv)
         return ExitOk;
     }
     for (const Template &t : std::as_const(*list)) {
-        const char *source = t.source == TemplateSource::BuiltIn ? "built-in" : t.source == TemplateSource::Custom ? "custom" : "web app";
+        const char *source = t.source == TemplateSource::BuiltIn  ? "built-in"
+                             : t.source == TemplateSource::Custom ? "custom"
+                                                                  : "web app";
         const QString owner = t.source != TemplateSource::Custom ? QString()
-                              : t.companyName.isEmpty()          ? QStringLiteral(", every company")
-                                                        : QStringLiteral(", ") + cli.field(t.companyName);
-        cli.print(QStringLiteral("%1  [%2%3]").arg(cli.field(t.name), QString::fromLatin1(source), owner));
+                              : t.companyName.isEmpty()
+                                  ? QStringLiteral(", every company")
+                                  : QStringLiteral(", ") + cli.field(t.companyName);
+        cli.print(QStringLiteral("%1  [%2%3]")
+                      .arg(cli.field(t.name), QString::fromLatin1(source), owner));
         if (!t.description.isEmpty())
             cli.print(QStringLiteral("    %1").arg(cli.field(t.description)));
-        cli.print(QStringLiteral("    tools: %1").arg(Validator::toolNames(t.config.toolsJson).join(QStringLiteral(", "))));
+        cli.print(QStringLiteral("    tools: %1")
+                      .arg(Validator::toolNames(t.config.toolsJson).join(QStringLiteral(", "))));
     }
     return ExitOk;
 }
@@ -91,7 +97,8 @@ Result<QPair<Branch, PromptVersion>> loadVersion(Cli &cli, const QString &branch
     if (!branch)
         return branch.error();
     VersionService versions(cli.context);
-    auto v = version > 0 ? versions.version(actor, branch->id, version) : versions.active(actor, branch->id);
+    auto v = version > 0 ? versions.version(actor, branch->id, version)
+                         : versions.active(actor, branch->id);
     if (!v)
         return v.error();
     return qMakePair(branch.value(), v.value());
@@ -129,17 +136,20 @@ int show(Cli &cli, const QStringList &argv)
                                                     : cli.field(v.deployedByName)));
     cli.print(QStringLiteral("validation: %1").arg(validationStatusName(v.validationStatus)));
     cli.print(QStringLiteral("notes: %1").arg(cli.field(v.notes)));
-    cli.print(QStringLiteral("\n--- prompt ---\n%1\n--- tools ---\n%2").arg(v.config.prompt, v.config.toolsJson.trimmed()));
+    cli.print(QStringLiteral("\n--- prompt ---\n%1\n--- tools ---\n%2")
+                  .arg(v.config.prompt, v.config.toolsJson.trimmed()));
     return ExitOk;
 }
 
 int history(Cli &cli, const QStringList &argv)
 {
-    auto args = Args::parse(argv, {QStringLiteral("limit"), QStringLiteral("before")}, {QStringLiteral("all")});
+    auto args = Args::parse(argv, {QStringLiteral("limit"), QStringLiteral("before")},
+                            {QStringLiteral("all")});
     if (!args)
         return cli.fail(args.error());
     if (args->positionals().size() != 1)
-        return cli.fail(Error::usage(QStringLiteral("usage: history BRANCH [--limit N] [--before N]")));
+        return cli.fail(
+            Error::usage(QStringLiteral("usage: history BRANCH [--limit N] [--before N]")));
     auto limit = args->integer(QStringLiteral("limit"), 0, 1);
     auto before = args->integer(QStringLiteral("before"), 0, 1);
     if (!limit || !before)
@@ -156,14 +166,17 @@ int history(Cli &cli, const QStringList &argv)
     int cursor = before.value();
     int total = 0;
     for (;;) {
-        const int want = limit.value() > 0 ? std::min(1000, int(limit.value() - rows.size())) : 1000;
-        auto page = versions.history(actor.value(), branch->id, cursor, want, cursor == before.value());
+        const int want =
+            limit.value() > 0 ? std::min(1000, int(limit.value() - rows.size())) : 1000;
+        auto page =
+            versions.history(actor.value(), branch->id, cursor, want, cursor == before.value());
         if (!page)
             return cli.fail(page.error());
         if (page->total >= 0 && cursor == before.value())
             total = page->total;
         rows << page->rows;
-        if (!page->hasMore || page->rows.isEmpty() || (limit.value() > 0 && rows.size() >= limit.value()))
+        if (!page->hasMore || page->rows.isEmpty() ||
+            (limit.value() > 0 && rows.size() >= limit.value()))
             break;
         cursor = page->rows.last().version;
     }
@@ -198,11 +211,13 @@ int history(Cli &cli, const QStringList &argv)
 
 int exportCommand(Cli &cli, const QStringList &argv)
 {
-    auto args = Args::parse(argv, {QStringLiteral("version"), QStringLiteral("format"), QStringLiteral("output")}, {});
+    auto args = Args::parse(
+        argv, {QStringLiteral("version"), QStringLiteral("format"), QStringLiteral("output")}, {});
     if (!args)
         return cli.fail(args.error());
     if (args->positionals().size() != 1)
-        return cli.fail(Error::usage(QStringLiteral("usage: export BRANCH [--version N] [--format native|retell] [--output FILE]")));
+        return cli.fail(Error::usage(QStringLiteral(
+            "usage: export BRANCH [--version N] [--format native|retell] [--output FILE]")));
     auto format = ConfigExchange::formatFromName(args->value(QStringLiteral("format")));
     auto number = args->integer(QStringLiteral("version"), 0, 1);
     if (!format || !number)
@@ -210,7 +225,8 @@ int exportCommand(Cli &cli, const QStringList &argv)
     auto loaded = loadVersion(cli, args->positionals().first(), number.value());
     if (!loaded)
         return cli.fail(loaded.error());
-    const QByteArray data = ConfigExchange::exportVersion(loaded->first, loaded->second, format.value());
+    const QByteArray data =
+        ConfigExchange::exportVersion(loaded->first, loaded->second, format.value());
     const QString output = args->value(QStringLiteral("output"));
     if (output.isEmpty() || output == QLatin1String("-")) {
         std::fwrite(data.constData(), 1, size_t(data.size()), stdout);
@@ -218,7 +234,8 @@ int exportCommand(Cli &cli, const QStringList &argv)
     }
     if (auto written = Cli::writeFileAtomically(output, data); !written)
         return cli.fail(written.error());
-    std::fprintf(stderr, "exported %s v%d to %s\n", qPrintable(loaded->first.name), loaded->second.version, qPrintable(output));
+    std::fprintf(stderr, "exported %s v%d to %s\n", qPrintable(loaded->first.name),
+                 loaded->second.version, qPrintable(output));
     return ExitOk;
 }
 

@@ -24,7 +24,9 @@ int printOutcome(Cli &cli, const Branch &branch, const DeployOutcome &outcome, c
         cli.printJson(o);
         return ExitOk;
     }
-    cli.print(QStringLiteral("%1 %2 / %3: version %4 is now active.").arg(verb, branch.companyName, branch.name).arg(outcome.version.version));
+    cli.print(QStringLiteral("%1 %2 / %3: version %4 is now active.")
+                  .arg(verb, branch.companyName, branch.name)
+                  .arg(outcome.version.version));
     for (const Finding &f : outcome.validation.findings)
         cli.print(QStringLiteral("  ") + formatFinding(f));
     return ExitOk;
@@ -35,7 +37,8 @@ int validate(Cli &cli, const QStringList &argv)
     auto args = Args::parse(argv, {QStringLiteral("prompt"), QStringLiteral("tools")}, {});
     if (!args)
         return cli.fail(args.error());
-    auto promptPath = args->required(QStringLiteral("prompt"), QStringLiteral("the prompt text file"));
+    auto promptPath =
+        args->required(QStringLiteral("prompt"), QStringLiteral("the prompt text file"));
     auto toolsPath = args->required(QStringLiteral("tools"), QStringLiteral("the tools JSON file"));
     if (!promptPath || !toolsPath)
         return cli.fail(!promptPath ? promptPath.error() : toolsPath.error());
@@ -45,7 +48,8 @@ int validate(Cli &cli, const QStringList &argv)
         return cli.fail(!prompt ? prompt.error() : tools.error());
     ValidationContext context;
     context.knownVariables = BranchService::branchVariables();
-    const ValidationResult result = Validator::validateBytes(prompt.value(), tools.value(), context);
+    const ValidationResult result =
+        Validator::validateBytes(prompt.value(), tools.value(), context);
     if (cli.json) {
         cli.printJson(QJsonObject{{QStringLiteral("status"), validationStatusName(result.status())},
                                   {QStringLiteral("estimated_tokens"), result.estimatedTokens},
@@ -57,8 +61,11 @@ int validate(Cli &cli, const QStringList &argv)
         for (const Finding &f : result.findings)
             cli.print(formatFinding(f));
         cli.print(QStringLiteral("%1: %2 error(s), %3 warning(s), about %4 tokens of %5.")
-                      .arg(validationStatusName(result.status())).arg(result.errorCount()).arg(result.warningCount())
-                      .arg(result.estimatedTokens).arg(retellLimits::kMaxTokens));
+                      .arg(validationStatusName(result.status()))
+                      .arg(result.errorCount())
+                      .arg(result.warningCount())
+                      .arg(result.estimatedTokens)
+                      .arg(retellLimits::kMaxTokens));
     }
     return result.hasErrors() ? ExitValidation : ExitOk;
 }
@@ -76,15 +83,21 @@ Result<QPair<Actor, Branch>> actorAndBranch(Cli &cli, const QString &branchArg)
 
 int deploy(Cli &cli, const QStringList &argv)
 {
-    auto args = Args::parse(argv, {QStringLiteral("prompt"), QStringLiteral("tools"), QStringLiteral("template"), QStringLiteral("notes")},
+    auto args = Args::parse(argv,
+                            {QStringLiteral("prompt"), QStringLiteral("tools"),
+                             QStringLiteral("template"), QStringLiteral("notes")},
                             {kAllowUnchanged});
     if (!args)
         return cli.fail(args.error());
     if (args->positionals().size() != 1)
-        return cli.fail(Error::usage(QStringLiteral("usage: deploy BRANCH --prompt FILE --tools FILE [--template NAME] --notes TEXT [--allow-unchanged]")));
-    auto promptPath = args->required(QStringLiteral("prompt"), QStringLiteral("the prompt text file"));
+        return cli.fail(
+            Error::usage(QStringLiteral("usage: deploy BRANCH --prompt FILE --tools FILE "
+                                        "[--template NAME] --notes TEXT [--allow-unchanged]")));
+    auto promptPath =
+        args->required(QStringLiteral("prompt"), QStringLiteral("the prompt text file"));
     auto toolsPath = args->required(QStringLiteral("tools"), QStringLiteral("the tools JSON file"));
-    auto notes = args->required(QStringLiteral("notes"), QStringLiteral("why this version is deployed"));
+    auto notes =
+        args->required(QStringLiteral("notes"), QStringLiteral("why this version is deployed"));
     for (const auto *r : {&promptPath, &toolsPath, &notes})
         if (!*r)
             return cli.fail(r->error());
@@ -112,8 +125,10 @@ int applyTemplate(Cli &cli, const QStringList &argv)
     if (!args)
         return cli.fail(args.error());
     if (args->positionals().size() != 2)
-        return cli.fail(Error::usage(QStringLiteral("usage: apply-template BRANCH TEMPLATE --notes TEXT [--allow-unchanged]")));
-    auto notes = args->required(QStringLiteral("notes"), QStringLiteral("why this template is deployed"));
+        return cli.fail(Error::usage(QStringLiteral(
+            "usage: apply-template BRANCH TEMPLATE --notes TEXT [--allow-unchanged]")));
+    auto notes =
+        args->required(QStringLiteral("notes"), QStringLiteral("why this template is deployed"));
     if (!notes)
         return cli.fail(notes.error());
     auto who = actorAndBranch(cli, args->positionals().first());
@@ -128,7 +143,8 @@ int applyTemplate(Cli &cli, const QStringList &argv)
     auto outcome = VersionService(cli.context).deploy(who->first, who->second.id, request);
     if (!outcome)
         return cli.fail(outcome.error());
-    return printOutcome(cli, who->second, outcome.value(), QStringLiteral("Applied template \"%1\" to").arg(tmpl->name));
+    return printOutcome(cli, who->second, outcome.value(),
+                        QStringLiteral("Applied template \"%1\" to").arg(tmpl->name));
 }
 
 int saveTemplate(Cli &cli, const QStringList &argv)
@@ -152,7 +168,9 @@ int saveTemplate(Cli &cli, const QStringList &argv)
     if (!source)
         return cli.fail(source.error());
     const QString description = args->value(QStringLiteral("description"),
-        QStringLiteral("Saved from %1 / %2 version %3").arg(who->second.companyName, who->second.name).arg(source->version));
+                                            QStringLiteral("Saved from %1 / %2 version %3")
+                                                .arg(who->second.companyName, who->second.name)
+                                                .arg(source->version));
     // The template belongs to the branch's company unless a global admin shares it.
     const QString owner = args->has(QStringLiteral("global")) ? QString() : who->second.companyId;
     auto saved =
@@ -163,28 +181,34 @@ int saveTemplate(Cli &cli, const QStringList &argv)
     if (cli.json)
         cli.printJson(toJson(saved.value()));
     else
-        cli.print(QStringLiteral("Saved template \"%1\" from %2 version %3.").arg(saved->name, who->second.name).arg(source->version));
+        cli.print(QStringLiteral("Saved template \"%1\" from %2 version %3.")
+                      .arg(saved->name, who->second.name)
+                      .arg(source->version));
     return ExitOk;
 }
 
 int rollback(Cli &cli, const QStringList &argv)
 {
-    auto args = Args::parse(argv, {QStringLiteral("to"), QStringLiteral("notes")}, {kAllowUnchanged});
+    auto args =
+        Args::parse(argv, {QStringLiteral("to"), QStringLiteral("notes")}, {kAllowUnchanged});
     if (!args)
         return cli.fail(args.error());
     auto to = args->integer(QStringLiteral("to"), 0);
     if (!to)
         return cli.fail(to.error());
     if (args->positionals().size() != 1 || to.value() <= 0)
-        return cli.fail(Error::usage(QStringLiteral("usage: rollback BRANCH --to N [--notes TEXT] [--allow-unchanged]")));
+        return cli.fail(Error::usage(
+            QStringLiteral("usage: rollback BRANCH --to N [--notes TEXT] [--allow-unchanged]")));
     auto who = actorAndBranch(cli, args->positionals().first());
     if (!who)
         return cli.fail(who.error());
-    auto outcome = VersionService(cli.context).rollback(who->first, who->second.id, to.value(), args->value(QStringLiteral("notes")),
-                                                                 args->has(kAllowUnchanged));
+    auto outcome = VersionService(cli.context)
+                       .rollback(who->first, who->second.id, to.value(),
+                                 args->value(QStringLiteral("notes")), args->has(kAllowUnchanged));
     if (!outcome)
         return cli.fail(outcome.error());
-    return printOutcome(cli, who->second, outcome.value(), QStringLiteral("Rolled back to v%1:").arg(to.value()));
+    return printOutcome(cli, who->second, outcome.value(),
+                        QStringLiteral("Rolled back to v%1:").arg(to.value()));
 }
 
 int importCommand(Cli &cli, const QStringList &argv)
@@ -193,8 +217,10 @@ int importCommand(Cli &cli, const QStringList &argv)
     if (!args)
         return cli.fail(args.error());
     if (args->positionals().size() != 2)
-        return cli.fail(Error::usage(QStringLiteral("usage: import BRANCH FILE --notes TEXT [--allow-unchanged]")));
-    auto notes = args->required(QStringLiteral("notes"), QStringLiteral("why this configuration is imported"));
+        return cli.fail(Error::usage(
+            QStringLiteral("usage: import BRANCH FILE --notes TEXT [--allow-unchanged]")));
+    auto notes = args->required(QStringLiteral("notes"),
+                                QStringLiteral("why this configuration is imported"));
     if (!notes)
         return cli.fail(notes.error());
     auto bytes = Cli::readFile(args->positionals().at(1));
@@ -211,7 +237,8 @@ int importCommand(Cli &cli, const QStringList &argv)
     auto outcome = VersionService(cli.context).deploy(who->first, who->second.id, request);
     if (!outcome)
         return cli.fail(outcome.error());
-    return printOutcome(cli, who->second, outcome.value(), QStringLiteral("Imported %1 into").arg(imported->sourceDescription));
+    return printOutcome(cli, who->second, outcome.value(),
+                        QStringLiteral("Imported %1 into").arg(imported->sourceDescription));
 }
 
 } // namespace

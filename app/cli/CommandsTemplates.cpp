@@ -35,7 +35,8 @@ int printChanged(Cli &cli, const Template &t, const QString &what)
     if (cli.json)
         cli.printJson(toJson(t, true));
     else
-        cli.print(QStringLiteral("%1 template \"%2\" (%3).").arg(what, cli.field(t.name), cli.field(ownerText(t))));
+        cli.print(QStringLiteral("%1 template \"%2\" (%3).")
+                      .arg(what, cli.field(t.name), cli.field(ownerText(t))));
     return ExitOk;
 }
 

@@ -16,9 +16,12 @@ QJsonValue timestamp(const QDateTime &utc)
 QString sourceName(TemplateSource s)
 {
     switch (s) {
-    case TemplateSource::BuiltIn: return QStringLiteral("built-in");
-    case TemplateSource::Custom: return QStringLiteral("custom");
-    case TemplateSource::WebApp: return QStringLiteral("web-app");
+    case TemplateSource::BuiltIn:
+        return QStringLiteral("built-in");
+    case TemplateSource::Custom:
+        return QStringLiteral("custom");
+    case TemplateSource::WebApp:
+        return QStringLiteral("web-app");
     }
     return {};
 }
@@ -30,15 +33,18 @@ QJsonObject toJson(const Branch &b)
             {QStringLiteral("name"), b.name},
             {QStringLiteral("company_id"), b.companyId},
             {QStringLiteral("company"), b.companyName},
-            {QStringLiteral("active_version"), b.activeVersion ? QJsonValue(*b.activeVersion) : QJsonValue()},
-            {QStringLiteral("validation_status"), b.activeVersion ? QJsonValue(validationStatusName(b.activeStatus)) : QJsonValue()}};
+            {QStringLiteral("active_version"),
+             b.activeVersion ? QJsonValue(*b.activeVersion) : QJsonValue()},
+            {QStringLiteral("validation_status"),
+             b.activeVersion ? QJsonValue(validationStatusName(b.activeStatus)) : QJsonValue()}};
 }
 
 QJsonObject toJson(const VersionSummary &s)
 {
     return {{QStringLiteral("version"), s.version},
             {QStringLiteral("active"), s.isActive},
-            {QStringLiteral("template_name"), s.templateName.isEmpty() ? QJsonValue() : QJsonValue(s.templateName)},
+            {QStringLiteral("template_name"),
+             s.templateName.isEmpty() ? QJsonValue() : QJsonValue(s.templateName)},
             {QStringLiteral("deployed_at"), timestamp(s.deployedAt)},
             {QStringLiteral("deployed_by"), s.deployedByName},
             {QStringLiteral("validation_status"), validationStatusName(s.validationStatus)},
@@ -50,15 +56,18 @@ QJsonObject toJson(const PromptVersion &v, bool withContent)
     QJsonObject o{{QStringLiteral("branch_id"), v.branchId},
                   {QStringLiteral("version"), v.version},
                   {QStringLiteral("active"), v.isActive},
-                  {QStringLiteral("template_name"), v.templateName.isEmpty() ? QJsonValue() : QJsonValue(v.templateName)},
+                  {QStringLiteral("template_name"),
+                   v.templateName.isEmpty() ? QJsonValue() : QJsonValue(v.templateName)},
                   {QStringLiteral("deployed_at"), timestamp(v.deployedAt)},
                   {QStringLiteral("deployed_by"), v.deployedByName},
                   {QStringLiteral("validation_status"), validationStatusName(v.validationStatus)},
                   {QStringLiteral("notes"), v.notes}};
     if (withContent) {
         o.insert(QStringLiteral("prompt"), v.config.prompt);
-        o.insert(QStringLiteral("tools"), QJsonDocument::fromJson(v.config.toolsJson.toUtf8()).array());
-        o.insert(QStringLiteral("validation_errors"), QJsonDocument::fromJson(v.validationErrorsJson.toUtf8()).array());
+        o.insert(QStringLiteral("tools"),
+                 QJsonDocument::fromJson(v.config.toolsJson.toUtf8()).array());
+        o.insert(QStringLiteral("validation_errors"),
+                 QJsonDocument::fromJson(v.validationErrorsJson.toUtf8()).array());
     }
     return o;
 }
@@ -68,7 +77,8 @@ QJsonObject toJson(const Template &t, bool withContent)
     QJsonObject o{{QStringLiteral("name"), t.name},
                   {QStringLiteral("description"), t.description},
                   {QStringLiteral("source"), sourceName(t.source)},
-                  {QStringLiteral("tools"), QJsonArray::fromStringList(Validator::toolNames(t.config.toolsJson))}};
+                  {QStringLiteral("tools"),
+                   QJsonArray::fromStringList(Validator::toolNames(t.config.toolsJson))}};
     if (t.source == TemplateSource::Custom) {
         // null: shared with every company
         o.insert(QStringLiteral("company_id"),
@@ -79,17 +89,19 @@ QJsonObject toJson(const Template &t, bool withContent)
     }
     if (withContent) {
         o.insert(QStringLiteral("prompt"), t.config.prompt);
-        o.insert(QStringLiteral("tools_config"), QJsonDocument::fromJson(t.config.toolsJson.toUtf8()).array());
+        o.insert(QStringLiteral("tools_config"),
+                 QJsonDocument::fromJson(t.config.toolsJson.toUtf8()).array());
     }
     return o;
 }
 
 QJsonObject toJson(const Grant &g)
 {
-    return {{QStringLiteral("user"), g.userEmail},
-            {QStringLiteral("role"), roleName(g.role)},
-            {QStringLiteral("scope"), scopeName(g.scope)},
-            {QStringLiteral("scope_id"), g.scopeId.isEmpty() ? QJsonValue() : QJsonValue(g.scopeId)}};
+    return {
+        {QStringLiteral("user"), g.userEmail},
+        {QStringLiteral("role"), roleName(g.role)},
+        {QStringLiteral("scope"), scopeName(g.scope)},
+        {QStringLiteral("scope_id"), g.scopeId.isEmpty() ? QJsonValue() : QJsonValue(g.scopeId)}};
 }
 
 QJsonArray findingsToJson(const QList<Finding> &findings)
@@ -101,11 +113,16 @@ QJsonArray findingsToJson(const QList<Finding> &findings)
 
 QString formatFinding(const Finding &f)
 {
-    const QString where = f.target == FindingTarget::Notes ? QStringLiteral("notes")
+    const QString where =
+        f.target == FindingTarget::Notes ? QStringLiteral("notes")
         : f.target == FindingTarget::Prompt
-        ? (f.line > 0 ? QStringLiteral("prompt:%1:%2").arg(f.line).arg(f.column) : QStringLiteral("prompt"))
-        : QStringLiteral("tools %1").arg(f.jsonPath.isEmpty() ? QStringLiteral("$") : f.jsonPath);
-    return QStringLiteral("%1 %2 [%3] %4").arg(f.isError() ? QStringLiteral("error  ") : QStringLiteral("warning"), where, f.code, f.message);
+            ? (f.line > 0 ? QStringLiteral("prompt:%1:%2").arg(f.line).arg(f.column)
+                          : QStringLiteral("prompt"))
+            : QStringLiteral("tools %1")
+                  .arg(f.jsonPath.isEmpty() ? QStringLiteral("$") : f.jsonPath);
+    return QStringLiteral("%1 %2 [%3] %4")
+        .arg(f.isError() ? QStringLiteral("error  ") : QStringLiteral("warning"), where, f.code,
+             f.message);
 }
 
 } // namespace retell::cli

@@ -110,9 +110,11 @@ int main(int argc, char **argv)
             return true;
         };
         if (opt == QLatin1String("--db")) {
-            if (!takeValue(dbUrl)) return cli::ExitUsage;
+            if (!takeValue(dbUrl))
+                return cli::ExitUsage;
         } else if (opt == QLatin1String("--user")) {
-            if (!takeValue(context.userEmail)) return cli::ExitUsage;
+            if (!takeValue(context.userEmail))
+                return cli::ExitUsage;
         } else if (opt == QLatin1String("--json")) {
             context.json = true;
         } else if (opt == QLatin1String("--verbose")) {
@@ -125,10 +127,13 @@ int main(int argc, char **argv)
             std::printf("retell-admin-cli %s\n", RETELL_ADMIN_VERSION);
             return cli::ExitOk;
         } else if (opt.startsWith(QLatin1String("--password"))) {
-            std::fprintf(stderr, "retell-admin-cli: passwords are never taken from the command line; use RETELL_ADMIN_PASSWORD / RETELL_ADMIN_DB_PASSWORD or the prompt.\n");
+            std::fprintf(stderr,
+                         "retell-admin-cli: passwords are never taken from the command line; use "
+                         "RETELL_ADMIN_PASSWORD / RETELL_ADMIN_DB_PASSWORD or the prompt.\n");
             return cli::ExitUsage;
         } else {
-            std::fprintf(stderr, "retell-admin-cli: unknown option %s\n%s", qPrintable(opt), kUsage);
+            std::fprintf(stderr, "retell-admin-cli: unknown option %s\n%s", qPrintable(opt),
+                         kUsage);
             return cli::ExitUsage;
         }
     }
@@ -167,7 +172,8 @@ int main(int argc, char **argv)
     }
     const auto command = commands.constFind(name);
     if (command == commands.constEnd()) {
-        std::fprintf(stderr, "retell-admin-cli: unknown command \"%s\"\n%s", qPrintable(name), kUsage);
+        std::fprintf(stderr, "retell-admin-cli: unknown command \"%s\"\n%s", qPrintable(name),
+                     kUsage);
         return cli::ExitUsage;
     }
     core::setReadOnlyProcess(kReadOnlyCommands.contains(name));

@@ -35,10 +35,11 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(
         QStringLiteral("Edit, validate, deploy and roll back Retell AI voice agents per branch."));
     parser.addHelpOption();
-    const QCommandLineOption db(QStringLiteral("db"),
-                                QStringLiteral("Database URL (sqlite:PATH or mysql://user@host/db); "
-                                               "default: env RETELL_ADMIN_DB or ask."),
-                                QStringLiteral("url"));
+    const QCommandLineOption db(
+        QStringLiteral("db"),
+        QStringLiteral("Database URL (sqlite:PATH or mysql://user@host/db); "
+                       "default: env RETELL_ADMIN_DB or ask."),
+        QStringLiteral("url"));
     const QCommandLineOption user(QStringLiteral("user"),
                                   QStringLiteral("Log in as EMAIL with the password from env "
                                                  "RETELL_ADMIN_PASSWORD."),
@@ -59,13 +60,15 @@ int main(int argc, char **argv)
     QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Save a PNG."),
                                   QStringLiteral("file"));
     QCommandLineOption screenshotDock(QStringLiteral("screenshot-dock"),
-                                      QStringLiteral("Raise a dock first."), QStringLiteral("dock"));
+                                      QStringLiteral("Raise a dock first."),
+                                      QStringLiteral("dock"));
     QCommandLineOption screenshotBranch(QStringLiteral("screenshot-branch"),
                                         QStringLiteral("Open a branch first."),
                                         QStringLiteral("name"));
     QCommandLineOption reportStartup(QStringLiteral("report-startup"),
                                      QStringLiteral("Print startup timings and quit."));
-    for (QCommandLineOption *hidden : {&screenshot, &screenshotDock, &screenshotBranch, &reportStartup})
+    for (QCommandLineOption *hidden :
+         {&screenshot, &screenshotDock, &screenshotBranch, &reportStartup})
         hidden->setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({db, user, connect, diff, merge, mergeOutput, dark, screenshot,
                        screenshotDock, screenshotBranch, reportStartup});
@@ -148,9 +151,10 @@ int main(int argc, char **argv)
         QPointer<MainWindow> previous = window;
         window = new MainWindow(session, &settings);
         window->setAttribute(Qt::WA_DeleteOnClose);
-        QObject::connect(window, &MainWindow::reconnectRequested, window,
-                         [&open] { QMetaObject::invokeMethod(qApp, [&open] { open(true); },
-                                                             Qt::QueuedConnection); });
+        QObject::connect(window, &MainWindow::reconnectRequested, window, [&open] {
+            QMetaObject::invokeMethod(
+                qApp, [&open] { open(true); }, Qt::QueuedConnection);
+        });
         runAutomation(window, automation, sinceStart, loginDoneMs);
         window->show();
         window->start();

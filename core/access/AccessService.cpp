@@ -11,8 +11,9 @@ namespace {
 
 Result<User> userByEmail(QSqlDatabase &db, const QString &email)
 {
-    auto q = Database::exec(db, QStringLiteral("SELECT id, name, email FROM users WHERE LOWER(email) = LOWER(?)"),
-                            {email.trimmed()});
+    auto q = Database::exec(
+        db, QStringLiteral("SELECT id, name, email FROM users WHERE LOWER(email) = LOWER(?)"),
+        {email.trimmed()});
     if (!q)
         return q.error();
     if (!q->next())
@@ -20,7 +21,8 @@ Result<User> userByEmail(QSqlDatabase &db, const QString &email)
     return User{q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString()};
 }
 
-Result<void> checkScope(QSqlDatabase &db, GrantScope scope, const QString &scopeId, QString *companyOfBranch)
+Result<void> checkScope(QSqlDatabase &db, GrantScope scope, const QString &scopeId,
+                        QString *companyOfBranch)
 {
     if (scope == GrantScope::Global) {
         if (!scopeId.isEmpty())
@@ -63,7 +65,8 @@ struct GrantTarget
     QString branchCompany;
 };
 
-Result<GrantTarget> grantTarget(QSqlDatabase &db, const QString &email, GrantScope scope, const QString &scopeId)
+Result<GrantTarget> grantTarget(QSqlDatabase &db, const QString &email, GrantScope scope,
+                                const QString &scopeId)
 {
     auto user = userByEmail(db, email);
     if (!user)
@@ -75,12 +78,16 @@ Result<GrantTarget> grantTarget(QSqlDatabase &db, const QString &email, GrantSco
 }
 
 // Whether the actor administers the scope a grant lives in.
-bool administers(const Actor &actor, GrantScope scope, const QString &scopeId, const QString &branchCompany)
+bool administers(const Actor &actor, GrantScope scope, const QString &scopeId,
+                 const QString &branchCompany)
 {
     switch (scope) {
-    case GrantScope::Global: return actor.isGlobalAdmin();
-    case GrantScope::Company: return actor.roleForCompany(scopeId) == Role::Admin;
-    case GrantScope::Branch: return actor.roleFor(branchCompany, scopeId) == Role::Admin;
+    case GrantScope::Global:
+        return actor.isGlobalAdmin();
+    case GrantScope::Company:
+        return actor.roleForCompany(scopeId) == Role::Admin;
+    case GrantScope::Branch:
+        return actor.roleFor(branchCompany, scopeId) == Role::Admin;
     }
     return false;
 }
@@ -89,7 +96,11 @@ bool administers(const Actor &actor, GrantScope scope, const QString &scopeId, c
 
 Result<QList<Grant>> AccessService::loadGrants(QSqlDatabase &db, const User &user)
 {
-    auto q = Database::exec(db, QStringLiteral("SELECT id, scope, scope_id, role FROM retell_admin_grants WHERE user_id = ?"), {user.id});
+    auto q = Database::exec(
+        db,
+        QStringLiteral(
+            "SELECT id, scope, scope_id, role FROM retell_admin_grants WHERE user_id = ?"),
+        {user.id});
     if (!q)
         return q.error();
     QList<Grant> grants;
@@ -105,9 +116,9 @@ Grant AccessService::grantFromRow(const QSqlQuery &row, int first, const User &u
     g.userId = user.id;
     g.userEmail = user.email;
     const QString scope = row.value(first + 1).toString();
-    g.scope = scope == QLatin1String("company") ? GrantScope::Company
-            : scope == QLatin1String("branch")  ? GrantScope::Branch
-                                                : GrantScope::Global;
+    g.scope = scope == QLatin1String("company")  ? GrantScope::Company
+              : scope == QLatin1String("branch") ? GrantScope::Branch
+                                                 : GrantScope::Global;
     g.scopeId = row.value(first + 2).toString();
     g.role = roleFromName(row.value(first + 3).toString()).value_or(Role::Viewer);
     return g;
@@ -123,11 +134,13 @@ Result<Actor> AccessService::refreshed(QSqlDatabase &db, const Actor &actor)
     return fresh;
 }
 
-Result<void> AccessService::require(const Actor &actor, const QString &companyId, const QString &branchId, Role needed)
+Result<void> AccessService::require(const Actor &actor, const QString &companyId,
+                                    const QString &branchId, Role needed)
 {
     const auto role = actor.roleFor(companyId, branchId);
     if (!role)
-        return Error::permission(QStringLiteral("%1 has no access to this branch.").arg(actor.user.email));
+        return Error::permission(
+            QStringLiteral("%1 has no access to this branch.").arg(actor.user.email));
     if (int(*role) < int(needed))
         return Error::permission(QStringLiteral("%1 is a %2 here; this needs the %3 role.")
                                      .arg(actor.user.email, roleName(*role), roleName(needed)));
@@ -139,7 +152,8 @@ Result<bool> AccessService::hasAnyGrant() const
     auto conn = Database::connection(m_context.spec);
     if (!conn)
         return conn.error();
-    auto q = Database::exec(conn.value(), QStringLiteral("SELECT COUNT(*) FROM retell_admin_grants"));
+    auto q =
+        Database::exec(conn.value(), QStringLiteral("SELECT COUNT(*) FROM retell_admin_grants"));
     if (!q)
         return q.error();
     return q->next() && q->value(0).toInt() > 0;
@@ -150,11 +164,12 @@ Result<QList<Grant>> AccessService::grants(const Actor &actor) const
     auto conn = Database::connection(m_context.spec);
     if (!conn)
         return conn.error();
-    auto q = Database::exec(conn.value(), QStringLiteral(
-        "SELECT g.id, g.user_id, u.email, g.scope, g.scope_id, g.role, b.company_id "
-        "FROM retell_admin_grants g JOIN users u ON u.id = g.user_id "
-        "LEFT JOIN branches b ON g.scope = 'branch' AND b.id = g.scope_id "
-        "ORDER BY u.email, g.scope, g.scope_id"));
+    auto q = Database::exec(
+        conn.value(),
+        QStringLiteral("SELECT g.id, g.user_id, u.email, g.scope, g.scope_id, g.role, b.company_id "
+                       "FROM retell_admin_grants g JOIN users u ON u.id = g.user_id "
+                       "LEFT JOIN branches b ON g.scope = 'branch' AND b.id = g.scope_id "
+                       "ORDER BY u.email, g.scope, g.scope_id"));
     if (!q)
         return q.error();
     QList<Grant> result;
@@ -164,9 +179,9 @@ Result<QList<Grant>> AccessService::grants(const Actor &actor) const
         g.userId = q->value(1).toLongLong();
         g.userEmail = q->value(2).toString();
         const QString scope = q->value(3).toString();
-        g.scope = scope == QLatin1String("company") ? GrantScope::Company
-                : scope == QLatin1String("branch")  ? GrantScope::Branch
-                                                    : GrantScope::Global;
+        g.scope = scope == QLatin1String("company")  ? GrantScope::Company
+                  : scope == QLatin1String("branch") ? GrantScope::Branch
+                                                     : GrantScope::Global;
         g.scopeId = q->value(4).toString();
         g.role = roleFromName(q->value(5).toString()).value_or(Role::Viewer);
         // Admins see the grants inside their scope; everyone sees their own.
@@ -181,8 +196,8 @@ Result<QList<Grant>> AccessService::grants(const Actor &actor) const
     return result;
 }
 
-Result<Grant> AccessService::grant(const Actor *actor, const QString &email, Role role, GrantScope scope,
-                                   const QString &scopeId) const
+Result<Grant> AccessService::grant(const Actor *actor, const QString &email, Role role,
+                                   GrantScope scope, const QString &scopeId) const
 {
     Grant created;
     auto r = Database::writeTransaction(m_context.spec, [&](QSqlDatabase &db) -> Result<void> {
@@ -196,34 +211,50 @@ Result<Grant> AccessService::grant(const Actor *actor, const QString &email, Rol
             if (!current)
                 return current.error();
             if (!administers(current.value(), scope, scopeId, branchCompany))
-                return Error::permission(QStringLiteral("Only an admin of that %1 can grant roles in it.").arg(scopeName(scope)));
+                return Error::permission(
+                    QStringLiteral("Only an admin of that %1 can grant roles in it.")
+                        .arg(scopeName(scope)));
         } else {
             // Bootstrap: whoever holds the database credentials may create the
             // first global admin, and nothing else, on a database with no grants.
             // Locking read: concurrent bootstraps must not all see an empty table.
-            auto any = Database::exec(db, QStringLiteral("SELECT COUNT(*) FROM retell_admin_grants") + Database::forUpdate(db));
+            auto any =
+                Database::exec(db, QStringLiteral("SELECT COUNT(*) FROM retell_admin_grants") +
+                                       Database::forUpdate(db));
             if (!any)
                 return any.error();
             if (any->next() && any->value(0).toInt() > 0)
-                return Error{ErrorKind::Authentication, QStringLiteral("Log in (--user) as an admin to grant roles; only the very first admin can be granted without one."), {}};
+                return Error{ErrorKind::Authentication,
+                             QStringLiteral("Log in (--user) as an admin to grant roles; only the "
+                                            "very first admin can be granted without one."),
+                             {}};
             if (scope != GrantScope::Global || role != Role::Admin)
-                return Error::usage(QStringLiteral("The first grant on a database must make a global admin (--role admin --global)."));
+                return Error::usage(QStringLiteral("The first grant on a database must make a "
+                                                   "global admin (--role admin --global)."));
         }
         const QString now = toSqlTimestamp(m_context.clock());
-        auto existing = Database::exec(db, QStringLiteral("SELECT id FROM retell_admin_grants WHERE user_id = ? AND scope = ? AND scope_id = ?"),
+        auto existing = Database::exec(db,
+                                       QStringLiteral("SELECT id FROM retell_admin_grants WHERE "
+                                                      "user_id = ? AND scope = ? AND scope_id = ?"),
                                        {target->id, scopeName(scope), scopeId});
         if (!existing)
             return existing.error();
         if (existing->next()) {
             created.id = existing->value(0).toLongLong();
-            auto u = Database::exec(db, QStringLiteral("UPDATE retell_admin_grants SET role = ?, granted_by = ? WHERE id = ?"),
-                                    {roleName(role), actor ? QVariant(actor->user.id) : QVariant(), created.id});
+            auto u = Database::exec(
+                db,
+                QStringLiteral(
+                    "UPDATE retell_admin_grants SET role = ?, granted_by = ? WHERE id = ?"),
+                {roleName(role), actor ? QVariant(actor->user.id) : QVariant(), created.id});
             if (!u)
                 return u.error();
         } else {
-            auto i = Database::exec(db, QStringLiteral("INSERT INTO retell_admin_grants (user_id, scope, scope_id, role, granted_by, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
-                                    {target->id, scopeName(scope), scopeId, roleName(role),
-                                     actor ? QVariant(actor->user.id) : QVariant(), now});
+            auto i = Database::exec(
+                db,
+                QStringLiteral("INSERT INTO retell_admin_grants (user_id, scope, scope_id, role, "
+                               "granted_by, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
+                {target->id, scopeName(scope), scopeId, roleName(role),
+                 actor ? QVariant(actor->user.id) : QVariant(), now});
             if (!i)
                 return i.error();
             created.id = i->lastInsertId().toLongLong();
@@ -240,7 +271,8 @@ Result<Grant> AccessService::grant(const Actor *actor, const QString &email, Rol
     return created;
 }
 
-Result<int> AccessService::revoke(const Actor &actor, const QString &email, GrantScope scope, const QString &scopeId) const
+Result<int> AccessService::revoke(const Actor &actor, const QString &email, GrantScope scope,
+                                  const QString &scopeId) const
 {
     int removed = 0;
     auto r = Database::writeTransaction(m_context.spec, [&](QSqlDatabase &db) -> Result<void> {
@@ -253,12 +285,16 @@ Result<int> AccessService::revoke(const Actor &actor, const QString &email, Gran
         if (!current)
             return current.error();
         if (!administers(current.value(), scope, scopeId, branchCompany))
-            return Error::permission(QStringLiteral("Only an admin of that %1 can revoke roles in it.").arg(scopeName(scope)));
+            return Error::permission(
+                QStringLiteral("Only an admin of that %1 can revoke roles in it.")
+                    .arg(scopeName(scope)));
         if (scope == GrantScope::Global) {
             // Never remove the last global admin, also when several admins
             // revoke at once: the locking read holds the admin rows to commit.
-            auto admins = Database::exec(db, QStringLiteral("SELECT user_id FROM retell_admin_grants WHERE scope = 'global' AND role = 'admin'")
-                                                 + Database::forUpdate(db));
+            auto admins =
+                Database::exec(db, QStringLiteral("SELECT user_id FROM retell_admin_grants WHERE "
+                                                  "scope = 'global' AND role = 'admin'") +
+                                       Database::forUpdate(db));
             if (!admins)
                 return admins.error();
             int count = 0;
@@ -268,10 +304,15 @@ Result<int> AccessService::revoke(const Actor &actor, const QString &email, Gran
                 targetIsAdmin = targetIsAdmin || admins->value(0).toLongLong() == target->id;
             }
             if (targetIsAdmin && count <= 1)
-                return Error::conflict(QStringLiteral("%1 is the last global admin; grant another admin before revoking this one.").arg(target->email));
+                return Error::conflict(QStringLiteral("%1 is the last global admin; grant another "
+                                                      "admin before revoking this one.")
+                                           .arg(target->email));
         }
-        auto d = Database::exec(db, QStringLiteral("DELETE FROM retell_admin_grants WHERE user_id = ? AND scope = ? AND scope_id = ?"),
-                                {target->id, scopeName(scope), scopeId});
+        auto d = Database::exec(
+            db,
+            QStringLiteral(
+                "DELETE FROM retell_admin_grants WHERE user_id = ? AND scope = ? AND scope_id = ?"),
+            {target->id, scopeName(scope), scopeId});
         if (!d)
             return d.error();
         removed = d->numRowsAffected();
@@ -280,7 +321,8 @@ Result<int> AccessService::revoke(const Actor &actor, const QString &email, Gran
     if (!r)
         return r.error();
     if (removed == 0)
-        return Error::notFound(QStringLiteral("%1 has no %2 grant there.").arg(email, scopeName(scope)));
+        return Error::notFound(
+            QStringLiteral("%1 has no %2 grant there.").arg(email, scopeName(scope)));
     return removed;
 }
 

@@ -44,7 +44,8 @@ bool AuthService::verifyPassword(const QByteArray &password, const QByteArray &h
     auto data = std::make_unique<crypt_data>(); // 32 KB: keep it off the stack
     std::memset(data.get(), 0, sizeof(crypt_data));
     ++g_bcryptRuns;
-    const char *result = crypt_rn(password.constData(), hash.constData(), data.get(), sizeof(crypt_data));
+    const char *result =
+        crypt_rn(password.constData(), hash.constData(), data.get(), sizeof(crypt_data));
     if (!result || result[0] == '*')
         return false;
     return constantTimeEquals(result, hash.constData());
@@ -54,28 +55,37 @@ Result<QByteArray> AuthService::hashPassword(const QByteArray &password, int cos
 {
     char salt[CRYPT_GENSALT_OUTPUT_SIZE];
     if (!crypt_gensalt_rn("$2y$", cost, nullptr, 0, salt, sizeof salt))
-        return Error{ErrorKind::Authentication, QStringLiteral("The system could not generate a password salt."), {}};
+        return Error{ErrorKind::Authentication,
+                     QStringLiteral("The system could not generate a password salt."),
+                     {}};
     auto data = std::make_unique<crypt_data>();
     std::memset(data.get(), 0, sizeof(crypt_data));
     ++g_bcryptRuns;
     const char *result = crypt_rn(password.constData(), salt, data.get(), sizeof(crypt_data));
     if (!result || result[0] == '*')
-        return Error{ErrorKind::Authentication, QStringLiteral("The system could not hash the password."), {}};
+        return Error{ErrorKind::Authentication,
+                     QStringLiteral("The system could not hash the password."),
+                     {}};
     return QByteArray(result);
 }
 
 Result<Actor> AuthService::login(const QString &email, const QString &password) const
 {
-    const Error refused{ErrorKind::Authentication, QStringLiteral("Unknown e-mail address or wrong password."), {}};
+    const Error refused{
+        ErrorKind::Authentication, QStringLiteral("Unknown e-mail address or wrong password."), {}};
     if (email.trimmed().isEmpty())
-        return Error{ErrorKind::Authentication, QStringLiteral("Enter the e-mail address you use in the web admin."), {}};
+        return Error{ErrorKind::Authentication,
+                     QStringLiteral("Enter the e-mail address you use in the web admin."),
+                     {}};
     auto q = Database::retryOnce([&]() -> Result<QSqlQuery> {
         auto conn = Database::connection(m_context.spec);
         if (!conn)
             return conn.error();
-        return Database::exec(conn.value(),
-                              QStringLiteral("SELECT id, name, email, password FROM users WHERE LOWER(email) = LOWER(?)"),
-                              {email.trimmed()});
+        return Database::exec(
+            conn.value(),
+            QStringLiteral(
+                "SELECT id, name, email, password FROM users WHERE LOWER(email) = LOWER(?)"),
+            {email.trimmed()});
     });
     if (!q)
         return q.error();

@@ -15,23 +15,24 @@ namespace retell::core {
 struct VersionConflict; // versions/VersionService.h
 
 // What went wrong, in categories the callers map to exit codes or dialogs.
-enum class ErrorKind {
+enum class ErrorKind
+{
     Usage,          // the caller asked for something malformed
     Validation,     // content failed validation (errors block a deploy)
     Authentication, // unknown user or wrong password
     Permission,     // known user, not allowed
     NotFound,
-    Conflict,       // concurrent change, duplicate name, stale base version
-    Unchanged,      // a deploy or rollback whose content equals the active version
-    Database,       // connection, SQL or schema problem
-    Io,             // file system
+    Conflict,  // concurrent change, duplicate name, stale base version
+    Unchanged, // a deploy or rollback whose content equals the active version
+    Database,  // connection, SQL or schema problem
+    Io,        // file system
 };
 
 struct Error
 {
     ErrorKind kind = ErrorKind::Database;
-    QString message; // one plain sentence for a person
-    QString detail;  // driver text, native code, for logs and --verbose
+    QString message;         // one plain sentence for a person
+    QString detail;          // driver text, native code, for logs and --verbose
     QList<Finding> findings; // for ErrorKind::Validation
     bool transient = false;  // worth retrying the whole transaction
     // A deploy refused against the branch's active version (ErrorKind::Conflict
@@ -50,8 +51,7 @@ struct Error
 };
 
 // Minimal expected<T, Error> (std::expected is C++23).
-template <typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {}
@@ -74,8 +74,7 @@ private:
     std::variant<T, Error> m_data;
 };
 
-template <>
-class [[nodiscard]] Result<void>
+template <> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;

@@ -21,23 +21,32 @@ Result<ConnectionSpec> ConnectionSpec::parse(const QString &text)
         if (path.startsWith(QLatin1String("//")))
             path = path.mid(2);
         if (path.isEmpty())
-            return Error::usage(QStringLiteral("The SQLite URL names no file; write sqlite:/path/to/file.db."));
-        spec.path = path == QLatin1String(":memory:") ? path : QDir::cleanPath(QDir::current().absoluteFilePath(path));
+            return Error::usage(
+                QStringLiteral("The SQLite URL names no file; write sqlite:/path/to/file.db."));
+        spec.path = path == QLatin1String(":memory:")
+                        ? path
+                        : QDir::cleanPath(QDir::current().absoluteFilePath(path));
         return spec;
     }
     if (url.startsWith(QLatin1String("mysql://")) || url.startsWith(QLatin1String("mariadb://"))) {
         const QUrl parsed(url, QUrl::StrictMode);
         if (!parsed.isValid() || parsed.host().isEmpty())
-            return Error::usage(QStringLiteral("The database URL \"%1\" is not of the form mysql://user@host:port/dbname.").arg(url));
+            return Error::usage(
+                QStringLiteral(
+                    "The database URL \"%1\" is not of the form mysql://user@host:port/dbname.")
+                    .arg(url));
         if (!parsed.password().isEmpty())
-            return Error::usage(QStringLiteral("Do not put the password in the database URL; use RETELL_ADMIN_DB_PASSWORD or the prompt."));
+            return Error::usage(QStringLiteral("Do not put the password in the database URL; use "
+                                               "RETELL_ADMIN_DB_PASSWORD or the prompt."));
         spec.dialect = Dialect::MySQL;
         spec.host = parsed.host();
         spec.port = parsed.port(3306);
         spec.user = parsed.userName();
         spec.database = parsed.path().mid(1);
         if (spec.database.isEmpty() || spec.database.contains(QLatin1Char('/')))
-            return Error::usage(QStringLiteral("The database URL \"%1\" names no database after the host.").arg(url));
+            return Error::usage(
+                QStringLiteral("The database URL \"%1\" names no database after the host.")
+                    .arg(url));
         const QUrlQuery query(parsed);
         for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
             const QString k = key.toLower();
@@ -50,7 +59,10 @@ Result<ConnectionSpec> ConnectionSpec::parse(const QString &text)
             return valid.error();
         return spec;
     }
-    return Error::usage(QStringLiteral("Unsupported database URL \"%1\"; use sqlite:PATH or mysql://user@host:port/dbname.").arg(url));
+    return Error::usage(
+        QStringLiteral(
+            "Unsupported database URL \"%1\"; use sqlite:PATH or mysql://user@host:port/dbname.")
+            .arg(url));
 }
 
 QString ConnectionSpec::defaultSqlitePath()

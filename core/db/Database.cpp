@@ -50,7 +50,8 @@ std::atomic<int> g_connectionCounter{0};
 
 bool isMySql(const QSqlDatabase &db)
 {
-    return db.driverName() == QLatin1String("QMYSQL") || db.driverName() == QLatin1String("QMARIADB");
+    return db.driverName() == QLatin1String("QMYSQL") ||
+           db.driverName() == QLatin1String("QMARIADB");
 }
 
 int nativeCode(const QSqlError &error)
@@ -64,23 +65,29 @@ Error openError(const ConnectionSpec &spec, const QSqlError &error)
 {
     const int code = nativeCode(error);
     const QString where = spec.dialect == Dialect::SQLite
-        ? spec.path
-        : QStringLiteral("%1:%2").arg(spec.host).arg(spec.port);
+                              ? spec.path
+                              : QStringLiteral("%1:%2").arg(spec.host).arg(spec.port);
     QString message;
     switch (code) {
     case 1045:
-        message = QStringLiteral("The database server at %1 refused user \"%2\": wrong user name or password.").arg(where, spec.user);
+        message = QStringLiteral(
+                      "The database server at %1 refused user \"%2\": wrong user name or password.")
+                      .arg(where, spec.user);
         break;
     case 1044:
-        message = QStringLiteral("User \"%1\" may not use database \"%2\" on %3.").arg(spec.user, spec.database, where);
+        message = QStringLiteral("User \"%1\" may not use database \"%2\" on %3.")
+                      .arg(spec.user, spec.database, where);
         break;
     case 1049:
-        message = QStringLiteral("The database \"%1\" does not exist on %2.").arg(spec.database, where);
+        message =
+            QStringLiteral("The database \"%1\" does not exist on %2.").arg(spec.database, where);
         break;
     case 2002:
     case 2003:
     case 2005:
-        message = QStringLiteral("Cannot reach the database server at %1; check host, port and network.").arg(where);
+        message =
+            QStringLiteral("Cannot reach the database server at %1; check host, port and network.")
+                .arg(where);
         break;
     case 2026: {
         const QString text = error.driverText() + QLatin1Char(' ') + error.databaseText();
@@ -115,9 +122,11 @@ Error openError(const ConnectionSpec &spec, const QSqlError &error)
                       .arg(where);
         break;
     default:
-        message = QStringLiteral("Cannot open the database %1: %2").arg(where, error.text().trimmed());
+        message =
+            QStringLiteral("Cannot open the database %1: %2").arg(where, error.text().trimmed());
     }
-    return Error::database(message, QStringLiteral("[%1] %2").arg(error.nativeErrorCode(), error.text()));
+    return Error::database(message,
+                           QStringLiteral("[%1] %2").arg(error.nativeErrorCode(), error.text()));
 }
 
 Result<void> configureSqlite(QSqlDatabase &db, const ConnectionSpec &spec, bool readOnly)
@@ -130,11 +139,15 @@ Result<void> configureSqlite(QSqlDatabase &db, const ConnectionSpec &spec, bool 
                          : QStringLiteral("PRAGMA journal_mode=WAL"))) {
         const int code = nativeCode(q.lastError());
         if (code == 26 || q.lastError().text().contains(QLatin1String("not a database")))
-            return Error::database(QStringLiteral("The file %1 is not a Retell Agent Admin database (not SQLite).").arg(spec.path),
-                                   q.lastError().text());
-        return Database::errorFrom(q.lastError(), QStringLiteral("switching %1 to WAL mode").arg(spec.path));
+            return Error::database(
+                QStringLiteral("The file %1 is not a Retell Agent Admin database (not SQLite).")
+                    .arg(spec.path),
+                q.lastError().text());
+        return Database::errorFrom(q.lastError(),
+                                   QStringLiteral("switching %1 to WAL mode").arg(spec.path));
     }
-    for (const char *pragma : {"PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=15000"}) {
+    for (const char *pragma :
+         {"PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=15000"}) {
         if (!q.exec(QString::fromLatin1(pragma)))
             return Database::errorFrom(q.lastError(), QString::fromLatin1(pragma));
     }
@@ -204,13 +217,15 @@ Result<QSqlDatabase> open(const ConnectionSpec &spec, const QString &name)
 {
     if (spec.dialect == Dialect::SQLite) {
         if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
-            return Error::database(QStringLiteral("The Qt SQLite driver is not installed (package libqt6sql6-sqlite)."));
+            return Error::database(QStringLiteral(
+                "The Qt SQLite driver is not installed (package libqt6sql6-sqlite)."));
         bool readOnly = isReadOnlyProcess();
         bool immutable = false;
         if (spec.path != QLatin1String(":memory:")) {
             const QFileInfo info(spec.path);
             if (info.isDir())
-                return Error::database(QStringLiteral("%1 is a folder, not a database file.").arg(spec.path));
+                return Error::database(
+                    QStringLiteral("%1 is a folder, not a database file.").arg(spec.path));
             if (!info.exists()) {
                 if (!SqliteCreateScope::active())
                     return Error{ErrorKind::NotFound,
@@ -259,7 +274,8 @@ Result<QSqlDatabase> open(const ConnectionSpec &spec, const QString &name)
     if (auto files = checkTlsFiles(spec); !files)
         return files.error();
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QMYSQL")))
-        return Error::database(QStringLiteral("The Qt MySQL/MariaDB driver is not installed (package libqt6sql6-mysql)."));
+        return Error::database(QStringLiteral(
+            "The Qt MySQL/MariaDB driver is not installed (package libqt6sql6-mysql)."));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), name);
     db.setHostName(spec.host);
     db.setPort(spec.port);
@@ -267,12 +283,17 @@ Result<QSqlDatabase> open(const ConnectionSpec &spec, const QString &name)
     db.setUserName(spec.user);
     db.setPassword(spec.password);
     QStringList options;
-    options << QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1").arg(spec.options.value(QStringLiteral("connect_timeout"), QStringLiteral("5")));
-    options << QStringLiteral("MYSQL_OPT_READ_TIMEOUT=%1").arg(spec.options.value(QStringLiteral("read_timeout"), QStringLiteral("60")));
-    options << QStringLiteral("MYSQL_OPT_WRITE_TIMEOUT=%1").arg(spec.options.value(QStringLiteral("write_timeout"), QStringLiteral("60")));
-    const QList<QPair<const char *, const char *>> tls = {
-        {"ssl_ca", "SSL_CA"}, {"ssl_cert", "SSL_CERT"}, {"ssl_key", "SSL_KEY"},
-        {"ssl_capath", "SSL_CAPATH"}, {"ssl_cipher", "SSL_CIPHER"}};
+    options << QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1")
+                   .arg(spec.options.value(QStringLiteral("connect_timeout"), QStringLiteral("5")));
+    options << QStringLiteral("MYSQL_OPT_READ_TIMEOUT=%1")
+                   .arg(spec.options.value(QStringLiteral("read_timeout"), QStringLiteral("60")));
+    options << QStringLiteral("MYSQL_OPT_WRITE_TIMEOUT=%1")
+                   .arg(spec.options.value(QStringLiteral("write_timeout"), QStringLiteral("60")));
+    const QList<QPair<const char *, const char *>> tls = {{"ssl_ca", "SSL_CA"},
+                                                          {"ssl_cert", "SSL_CERT"},
+                                                          {"ssl_key", "SSL_KEY"},
+                                                          {"ssl_capath", "SSL_CAPATH"},
+                                                          {"ssl_cipher", "SSL_CIPHER"}};
     for (const auto &[key, option] : tls) {
         const QString value = spec.options.value(QString::fromLatin1(key));
         if (!value.isEmpty())
@@ -381,7 +402,8 @@ Dialect Database::dialectOf(const QSqlDatabase &db)
     return isMySql(db) ? Dialect::MySQL : Dialect::SQLite;
 }
 
-Result<QSqlQuery> Database::exec(QSqlDatabase &db, const QString &sql, const QVariantList &bind, bool forwardOnly)
+Result<QSqlQuery> Database::exec(QSqlDatabase &db, const QString &sql, const QVariantList &bind,
+                                 bool forwardOnly)
 {
     auto &cache = t_connections.statements[db.connectionName()];
     auto it = cache.find(sql);
@@ -404,10 +426,10 @@ Result<QSqlQuery> Database::exec(QSqlDatabase &db, const QString &sql, const QVa
     // The copy shares the cached statement (QSqlQuery copies share their
     // result): that is the point of the cache, so Qt's deprecation of
     // copying does not apply here.
-QT_WARNING_PUSH
-QT_WARNING_DISABLE_DEPRECATED
+    QT_WARNING_PUSH
+    QT_WARNING_DISABLE_DEPRECATED
     QSqlQuery q = *it;
-QT_WARNING_POP
+    QT_WARNING_POP
     q.finish();
     for (const QVariant &v : bind) {
         // A null QString would bind SQL NULL; NULL is always asked for
@@ -472,8 +494,9 @@ Result<void> Database::writeTransaction(const ConnectionSpec &spec,
                 if (isConnectionLost(db.lastError())) {
                     // The server may or may not have committed: never guess.
                     dropConnection(spec);
-                    last.message = QStringLiteral("The connection to the database was lost while committing; "
-                                                  "check the history before trying again.");
+                    last.message =
+                        QStringLiteral("The connection to the database was lost while committing; "
+                                       "check the history before trying again.");
                     last.transient = false;
                     return last;
                 }
@@ -489,14 +512,17 @@ Result<void> Database::writeTransaction(const ConnectionSpec &spec,
         }
         if (!last.transient || attempt == maxAttempts)
             break;
-        if (last.detail.contains(QLatin1String("[2006]")) || last.detail.contains(QLatin1String("[2013]")))
+        if (last.detail.contains(QLatin1String("[2006]")) ||
+            last.detail.contains(QLatin1String("[2013]")))
             dropConnection(spec);
         // Back off with jitter so competing writers do not collide again.
         const int delayMs = QRandomGenerator::global()->bounded(1, 4 + attempt * attempt * 3);
         std::this_thread::sleep_for(std::chrono::milliseconds(delayMs));
     }
     if (last.transient)
-        last.message = QStringLiteral("The database stayed busy after several retries (%1); try again.").arg(last.message);
+        last.message =
+            QStringLiteral("The database stayed busy after several retries (%1); try again.")
+                .arg(last.message);
     return last;
 }
 
@@ -506,7 +532,8 @@ Error Database::errorFrom(const QSqlError &error, const QString &context)
     e.kind = ErrorKind::Database;
     e.transient = isTransient(error);
     const QString text = error.text().trimmed();
-    e.detail = QStringLiteral("[%1] %2 (in: %3)").arg(error.nativeErrorCode(), text, context.left(200));
+    e.detail =
+        QStringLiteral("[%1] %2 (in: %3)").arg(error.nativeErrorCode(), text, context.left(200));
     if (isConnectionLost(error))
         e.message = QStringLiteral("The connection to the database was lost.");
     else if (isUniqueViolation(error))
@@ -516,7 +543,8 @@ Error Database::errorFrom(const QSqlError &error, const QString &context)
     else if (nativeCode(error) == 1205 || nativeCode(error) == 5 || nativeCode(error) == 6)
         e.message = QStringLiteral("Another writer held the lock too long.");
     else
-        e.message = QStringLiteral("The database reported an error: %1").arg(text.isEmpty() ? QStringLiteral("unknown") : text);
+        e.message = QStringLiteral("The database reported an error: %1")
+                        .arg(text.isEmpty() ? QStringLiteral("unknown") : text);
     return e;
 }
 
@@ -586,7 +614,8 @@ bool parseTimestamp(QStringView s, QDateTime *out)
         return true;
     };
     int y, mo, d, h, mi, sec;
-    if (!num(0, 4, &y) || !num(5, 2, &mo) || !num(8, 2, &d) || !num(11, 2, &h) || !num(14, 2, &mi) || !num(17, 2, &sec))
+    if (!num(0, 4, &y) || !num(5, 2, &mo) || !num(8, 2, &d) || !num(11, 2, &h) ||
+        !num(14, 2, &mi) || !num(17, 2, &sec))
         return false;
     if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60)
         return false;

@@ -70,12 +70,14 @@ QStringList splitStatements(const QString &sql)
 
 Result<void> ensureTrackingTable(QSqlDatabase &db)
 {
-    const QString sql = QStringLiteral(
-        "CREATE TABLE IF NOT EXISTS retell_admin_migrations ("
-        " version INT NOT NULL PRIMARY KEY,"
-        " name VARCHAR(255) NOT NULL,"
-        " status VARCHAR(16) NOT NULL,"
-        " applied_at %1 NULL)").arg(Database::dialectOf(db) == Dialect::MySQL ? QStringLiteral("TIMESTAMP") : QStringLiteral("DATETIME"));
+    const QString sql =
+        QStringLiteral("CREATE TABLE IF NOT EXISTS retell_admin_migrations ("
+                       " version INT NOT NULL PRIMARY KEY,"
+                       " name VARCHAR(255) NOT NULL,"
+                       " status VARCHAR(16) NOT NULL,"
+                       " applied_at %1 NULL)")
+            .arg(Database::dialectOf(db) == Dialect::MySQL ? QStringLiteral("TIMESTAMP")
+                                                           : QStringLiteral("DATETIME"));
     QSqlQuery q(db);
     if (!q.exec(sql))
         return Database::errorFrom(q.lastError(), sql);
@@ -97,8 +99,9 @@ Result<bool> isWebAppSchema(QSqlDatabase &db)
 {
     if (!db.tables().contains(QStringLiteral("migrations")))
         return false;
-    auto q = Database::exec(db, QStringLiteral("SELECT COUNT(*) FROM migrations WHERE migration = ?"),
-                            {QString::fromLatin1(Migrator::kWebAppMigration)});
+    auto q =
+        Database::exec(db, QStringLiteral("SELECT COUNT(*) FROM migrations WHERE migration = ?"),
+                       {QString::fromLatin1(Migrator::kWebAppMigration)});
     if (!q)
         return q.error();
     return q->next() && q->value(0).toInt() > 0;
@@ -106,8 +109,11 @@ Result<bool> isWebAppSchema(QSqlDatabase &db)
 
 Result<void> record(QSqlDatabase &db, const MigrationFile &f, const QString &status)
 {
-    auto q = Database::exec(db, QStringLiteral("INSERT INTO retell_admin_migrations (version, name, status, applied_at) VALUES (?, ?, ?, ?)"),
-                            {f.version, f.name, status, toSqlTimestamp(QDateTime::currentDateTimeUtc())});
+    auto q = Database::exec(
+        db,
+        QStringLiteral("INSERT INTO retell_admin_migrations (version, name, status, applied_at) "
+                       "VALUES (?, ?, ?, ?)"),
+        {f.version, f.name, status, toSqlTimestamp(QDateTime::currentDateTimeUtc())});
     if (!q)
         return q.error();
     return {};
@@ -115,8 +121,11 @@ Result<void> record(QSqlDatabase &db, const MigrationFile &f, const QString &sta
 
 Error tooNew(int found, int known)
 {
-    return Error::database(QStringLiteral("The database schema (version %1) is newer than this build of Retell Agent Admin knows (version %2); "
-                                          "update the app before using this database.").arg(found).arg(known));
+    return Error::database(QStringLiteral("The database schema (version %1) is newer than this "
+                                          "build of Retell Agent Admin knows (version %2); "
+                                          "update the app before using this database.")
+                               .arg(found)
+                               .arg(known));
 }
 
 Result<void> runStatements(QSqlDatabase &db, const MigrationFile &f)
@@ -136,20 +145,38 @@ Result<void> runStatements(QSqlDatabase &db, const MigrationFile &f)
     return {};
 }
 
-Result<void> applySqlite(QSqlDatabase &db, const MigrationFile &f, const QString &status, bool *alreadyApplied)
+Result<void> applySqlite(QSqlDatabase &db, const MigrationFile &f, const QString &status,
+                         bool *alreadyApplied)
 {
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
         return Database::errorFrom(q.lastError(), QStringLiteral("BEGIN IMMEDIATE"));
-    auto rollback = [&] { QSqlQuery r(db); r.exec(QStringLiteral("ROLLBACK")); };
+    auto rollback = [&] {
+        QSqlQuery r(db);
+        r.exec(QStringLiteral("ROLLBACK"));
+    };
     // Another process may have applied it while we waited for the lock.
-    auto again = Database::exec(db, QStringLiteral("SELECT 1 FROM retell_admin_migrations WHERE version = ?"), {f.version});
-    if (!again) { rollback(); return again.error(); }
-    if (again->next()) { rollback(); *alreadyApplied = true; return {}; }
-    if (status == QLatin1String("applied")) {
-        if (auto r = runStatements(db, f); !r) { rollback(); return r; }
+    auto again = Database::exec(
+        db, QStringLiteral("SELECT 1 FROM retell_admin_migrations WHERE version = ?"), {f.version});
+    if (!again) {
+        rollback();
+        return again.error();
     }
-    if (auto r = record(db, f, status); !r) { rollback(); return r; }
+    if (again->next()) {
+        rollback();
+        *alreadyApplied = true;
+        return {};
+    }
+    if (status == QLatin1String("applied")) {
+        if (auto r = runStatements(db, f); !r) {
+            rollback();
+            return r;
+        }
+    }
+    if (auto r = record(db, f, status); !r) {
+        rollback();
+        return r;
+    }
     if (!q.exec(QStringLiteral("COMMIT"))) {
         Error e = Database::errorFrom(q.lastError(), QStringLiteral("COMMIT"));
         rollback();
@@ -184,7 +211,8 @@ Result<void> applyMySql(QSqlDatabase &db, const MigrationFile &f, const QString 
 
 QString Migrator::migrationsDirectory(Dialect dialect)
 {
-    return dialect == Dialect::MySQL ? QStringLiteral(":/migrations/mysql") : QStringLiteral(":/migrations/sqlite");
+    return dialect == Dialect::MySQL ? QStringLiteral(":/migrations/mysql")
+                                     : QStringLiteral(":/migrations/sqlite");
 }
 
 int Migrator::latestKnownVersion(Dialect dialect)
@@ -213,9 +241,11 @@ Result<MigrationReport> Migrator::migrate(const ConnectionSpec &spec, const QStr
         return Error::io(QStringLiteral("No migration files found in %1.").arg(directory));
 
     if (mysql) {
-        auto lock = Database::exec(db, QStringLiteral("SELECT GET_LOCK('retell_admin_migrate', 60)"));
+        auto lock =
+            Database::exec(db, QStringLiteral("SELECT GET_LOCK('retell_admin_migrate', 60)"));
         if (!lock || !lock->next() || lock->value(0).toInt() != 1)
-            return Error::database(QStringLiteral("Another process is migrating this database; try again in a minute."));
+            return Error::database(QStringLiteral(
+                "Another process is migrating this database; try again in a minute."));
     }
     auto release = qScopeGuard([&] {
         // Best effort: the server releases the lock with the session anyway.
@@ -248,7 +278,8 @@ Result<MigrationReport> Migrator::migrate(const ConnectionSpec &spec, const QStr
         Result<void> r = mysql ? applyMySql(db, f, status) : applySqlite(db, f, status, &already);
         if (!r) {
             Error e = r.error();
-            e.message = QStringLiteral("Migration %1 failed and was rolled back: %2").arg(f.name, e.message);
+            e.message = QStringLiteral("Migration %1 failed and was rolled back: %2")
+                            .arg(f.name, e.message);
             return e;
         }
         if (already)
@@ -265,7 +296,8 @@ Result<int> Migrator::check(const ConnectionSpec &spec)
     if (!conn)
         return conn.error();
     if (!conn->tables().contains(kTrackingTable))
-        return Error::database(QStringLiteral("The database has not been set up for Retell Agent Admin; run \"retell-admin-cli migrate\" first."));
+        return Error::database(QStringLiteral("The database has not been set up for Retell Agent "
+                                              "Admin; run \"retell-admin-cli migrate\" first."));
     auto applied = appliedVersions(conn.value());
     if (!applied)
         return applied.error();
@@ -276,7 +308,10 @@ Result<int> Migrator::check(const ConnectionSpec &spec)
     if (version > known)
         return tooNew(version, known);
     if (version < known)
-        return Error::database(QStringLiteral("The database schema is at version %1 and needs migration to %2; run \"retell-admin-cli migrate\".").arg(version).arg(known));
+        return Error::database(QStringLiteral("The database schema is at version %1 and needs "
+                                              "migration to %2; run \"retell-admin-cli migrate\".")
+                                   .arg(version)
+                                   .arg(known));
     return version;
 }
 

@@ -34,8 +34,8 @@ std::variant<ToolMap, ToolsDiffError> parseTools(const QByteArray &json, Side si
                               parseError.offset};
     }
     if (!doc.isArray()) {
-        return ToolsDiffError{side, QStringLiteral("%1 tools: not a JSON array").arg(sideName(side)),
-                              -1};
+        return ToolsDiffError{side,
+                              QStringLiteral("%1 tools: not a JSON array").arg(sideName(side)), -1};
     }
     ToolMap tools;
     for (const auto &[key, tool] : keyedTools(doc.array()))

@@ -22,12 +22,17 @@ struct PathChange
 
 struct ToolChange
 {
-    enum Kind { Added, Removed, Changed };
+    enum Kind
+    {
+        Added,
+        Removed,
+        Changed
+    };
     Kind kind = Changed;
     QString name;
     QJsonValue oldTool = QJsonValue(QJsonValue::Undefined); // Removed, Changed
     QJsonValue newTool = QJsonValue(QJsonValue::Undefined); // Added, Changed
-    QList<PathChange> paths; // Changed only
+    QList<PathChange> paths;                                // Changed only
 };
 
 struct ToolsDiffError

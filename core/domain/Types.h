@@ -67,7 +67,12 @@ struct VersionSummary
     QString notes;
 };
 
-enum class TemplateSource { BuiltIn, Custom, WebApp };
+enum class TemplateSource
+{
+    BuiltIn,
+    Custom,
+    WebApp
+};
 
 struct Template
 {
@@ -85,8 +90,18 @@ struct Template
     bool changeable = false;
 };
 
-enum class Role { Viewer = 1, Editor = 2, Admin = 3 };
-enum class GrantScope { Global, Company, Branch };
+enum class Role
+{
+    Viewer = 1,
+    Editor = 2,
+    Admin = 3
+};
+enum class GrantScope
+{
+    Global,
+    Company,
+    Branch
+};
 
 QString roleName(Role role);
 std::optional<Role> roleFromName(const QString &name);

@@ -37,10 +37,12 @@ Result<ExportFormat> ConfigExchange::formatFromName(const QString &name)
         return ExportFormat::Native;
     if (name == QLatin1String("retell"))
         return ExportFormat::Retell;
-    return Error::usage(QStringLiteral("Unknown export format \"%1\"; use native or retell.").arg(name));
+    return Error::usage(
+        QStringLiteral("Unknown export format \"%1\"; use native or retell.").arg(name));
 }
 
-QByteArray ConfigExchange::exportVersion(const Branch &branch, const PromptVersion &version, ExportFormat format)
+QByteArray ConfigExchange::exportVersion(const Branch &branch, const PromptVersion &version,
+                                         ExportFormat format)
 {
     QJsonObject o;
     if (format == ExportFormat::Retell) {
@@ -49,11 +51,13 @@ QByteArray ConfigExchange::exportVersion(const Branch &branch, const PromptVersi
         return QJsonDocument(o).toJson(QJsonDocument::Indented);
     }
     o.insert(QStringLiteral("format"), QStringLiteral("retell-admin/1"));
-    o.insert(QStringLiteral("branch"), QJsonObject{{QStringLiteral("id"), branch.id},
-                                                   {QStringLiteral("name"), branch.name},
-                                                   {QStringLiteral("company"), branch.companyName}});
+    o.insert(QStringLiteral("branch"),
+             QJsonObject{{QStringLiteral("id"), branch.id},
+                         {QStringLiteral("name"), branch.name},
+                         {QStringLiteral("company"), branch.companyName}});
     o.insert(QStringLiteral("version"), version.version);
-    o.insert(QStringLiteral("template_name"), version.templateName.isEmpty() ? QJsonValue() : QJsonValue(version.templateName));
+    o.insert(QStringLiteral("template_name"),
+             version.templateName.isEmpty() ? QJsonValue() : QJsonValue(version.templateName));
     o.insert(QStringLiteral("deployed_at"), version.deployedAt.toString(Qt::ISODate));
     o.insert(QStringLiteral("deployed_by"), version.deployedByName);
     o.insert(QStringLiteral("notes"), version.notes);
@@ -72,10 +76,13 @@ Result<ImportedConfig> ConfigExchange::parse(const QByteArray &json)
     if (error.error != QJsonParseError::NoError) {
         const QByteArray head = json.left(error.offset);
         const int line = head.count('\n') + 1;
-        return Error::usage(QStringLiteral("The file is not valid JSON: %1 at line %2.").arg(error.errorString()).arg(line));
+        return Error::usage(QStringLiteral("The file is not valid JSON: %1 at line %2.")
+                                .arg(error.errorString())
+                                .arg(line));
     }
     if (!doc.isObject())
-        return Error::usage(QStringLiteral("The file must hold a JSON object with a prompt and tools."));
+        return Error::usage(
+            QStringLiteral("The file must hold a JSON object with a prompt and tools."));
     const QJsonObject o = doc.object();
     ImportedConfig imported;
     if (o.contains(QStringLiteral("general_prompt"))) {
@@ -90,7 +97,8 @@ Result<ImportedConfig> ConfigExchange::parse(const QByteArray &json)
         return imported;
     }
     if (!o.value(QStringLiteral("prompt")).isString())
-        return Error::usage(QStringLiteral("The file has neither \"prompt\" (our export) nor \"general_prompt\" (Retell payload)."));
+        return Error::usage(QStringLiteral("The file has neither \"prompt\" (our export) nor "
+                                           "\"general_prompt\" (Retell payload)."));
     // A merge written by `merge` is importable once it is resolved.
     if (const qsizetype open = o.value(QStringLiteral("conflicts")).toArray().size(); open > 0)
         return Error::usage(QStringLiteral("The file is a merge with %1 unresolved conflicts: "
@@ -114,9 +122,10 @@ Result<ImportedConfig> ConfigExchange::parse(const QByteArray &json)
     imported.templateName = o.value(QStringLiteral("template_name")).toString();
     const QJsonObject branch = o.value(QStringLiteral("branch")).toObject();
     imported.sourceDescription = branch.isEmpty()
-        ? QStringLiteral("retell-admin export")
-        : QStringLiteral("retell-admin export of %1 v%2").arg(branch.value(QStringLiteral("name")).toString())
-              .arg(o.value(QStringLiteral("version")).toInt());
+                                     ? QStringLiteral("retell-admin export")
+                                     : QStringLiteral("retell-admin export of %1 v%2")
+                                           .arg(branch.value(QStringLiteral("name")).toString())
+                                           .arg(o.value(QStringLiteral("version")).toInt());
     return imported;
 }
 

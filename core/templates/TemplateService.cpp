@@ -36,7 +36,8 @@ QList<Template> TemplateService::builtIns()
     static const QList<Template> list = [] {
         QList<Template> result;
         const QDir dir(QStringLiteral(":/resources/templates"));
-        for (const QString &file : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        for (const QString &file :
+             dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
             QFile f(dir.filePath(file));
             if (!f.open(QIODevice::ReadOnly))
                 continue;
@@ -47,15 +48,21 @@ QList<Template> TemplateService::builtIns()
             t.name = o.value(QStringLiteral("name")).toString();
             t.description = o.value(QStringLiteral("description")).toString();
             t.config.prompt = o.value(QStringLiteral("prompt")).toString();
-            t.config.toolsJson = QString::fromUtf8(QJsonDocument(o.value(QStringLiteral("tools")).toArray()).toJson(QJsonDocument::Indented));
+            t.config.toolsJson =
+                QString::fromUtf8(QJsonDocument(o.value(QStringLiteral("tools")).toArray())
+                                      .toJson(QJsonDocument::Indented));
             t.source = TemplateSource::BuiltIn;
             result << t;
         }
         // Fixed order: the ticket lists them from richest to simplest.
-        const QStringList order = {QStringLiteral("Dynamic Service Selection"), QStringLiteral("Basic Appointment Booking"),
+        const QStringList order = {QStringLiteral("Dynamic Service Selection"),
+                                   QStringLiteral("Basic Appointment Booking"),
                                    QStringLiteral("Information Only")};
         std::stable_sort(result.begin(), result.end(), [&](const Template &a, const Template &b) {
-            auto rank = [&](const Template &t) { const auto i = order.indexOf(t.name); return i < 0 ? 99 : int(i); };
+            auto rank = [&](const Template &t) {
+                const auto i = order.indexOf(t.name);
+                return i < 0 ? 99 : int(i);
+            };
             return rank(a) < rank(b);
         });
         return result;
@@ -68,18 +75,24 @@ QList<Template> TemplateService::builtIns()
 // and the ids of template rows kept in retell_admin_template_rows.
 Result<void> TemplateService::scanForWebTemplates(QSqlDatabase &db) const
 {
-    auto last = Database::exec(db, QStringLiteral("SELECT value FROM retell_admin_meta WHERE name = 'template_scan_last_id'"));
+    auto last = Database::exec(
+        db,
+        QStringLiteral("SELECT value FROM retell_admin_meta WHERE name = 'template_scan_last_id'"));
     if (!last)
         return last.error();
     const qint64 scannedUpTo = last->next() ? last->value(0).toLongLong() : 0;
-    auto max = Database::exec(db, QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM retell_agent_prompts"));
+    auto max =
+        Database::exec(db, QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM retell_agent_prompts"));
     if (!max)
         return max.error();
     const qint64 maxId = max->next() ? max->value(0).toLongLong() : 0;
     if (maxId <= scannedUpTo)
         return {};
-    auto found = Database::exec(db, QStringLiteral("SELECT id FROM retell_agent_prompts WHERE id > ? AND id <= ? AND is_template = 1"),
-                                {scannedUpTo, maxId});
+    auto found = Database::exec(
+        db,
+        QStringLiteral(
+            "SELECT id FROM retell_agent_prompts WHERE id > ? AND id <= ? AND is_template = 1"),
+        {scannedUpTo, maxId});
     if (!found)
         return found.error();
     QList<qint64> ids;
@@ -87,28 +100,42 @@ Result<void> TemplateService::scanForWebTemplates(QSqlDatabase &db) const
         ids << found->value(0).toLongLong();
     return Database::writeTransaction(m_context.spec, [&](QSqlDatabase &w) -> Result<void> {
         for (qint64 id : std::as_const(ids)) {
-            auto known = Database::exec(w, QStringLiteral("SELECT COUNT(*) FROM retell_admin_template_rows WHERE row_id = ?"), {id});
+            auto known = Database::exec(
+                w,
+                QStringLiteral("SELECT COUNT(*) FROM retell_admin_template_rows WHERE row_id = ?"),
+                {id});
             if (!known)
                 return known.error();
             if (known->next() && known->value(0).toInt() > 0)
                 continue;
-            if (auto ins = Database::exec(w, QStringLiteral("INSERT INTO retell_admin_template_rows (row_id) VALUES (?)"), {id}); !ins)
+            if (auto ins = Database::exec(
+                    w, QStringLiteral("INSERT INTO retell_admin_template_rows (row_id) VALUES (?)"),
+                    {id});
+                !ins)
                 return ins.error();
         }
         // Only move forward: a concurrent scan may have gone further.
-        auto current = Database::exec(w, QStringLiteral("SELECT value FROM retell_admin_meta WHERE name = 'template_scan_last_id'")
-                                             + Database::forUpdate(w));
+        auto current = Database::exec(
+            w, QStringLiteral(
+                   "SELECT value FROM retell_admin_meta WHERE name = 'template_scan_last_id'") +
+                   Database::forUpdate(w));
         if (!current)
             return current.error();
         if (current->next()) {
             if (current->value(0).toLongLong() >= maxId)
                 return {};
-            auto up = Database::exec(w, QStringLiteral("UPDATE retell_admin_meta SET value = ? WHERE name = 'template_scan_last_id'"),
-                                     {QString::number(maxId)});
+            auto up = Database::exec(
+                w,
+                QStringLiteral(
+                    "UPDATE retell_admin_meta SET value = ? WHERE name = 'template_scan_last_id'"),
+                {QString::number(maxId)});
             return up ? Result<void>() : Result<void>(up.error());
         }
-        auto ins = Database::exec(w, QStringLiteral("INSERT INTO retell_admin_meta (name, value) VALUES ('template_scan_last_id', ?)"),
-                                  {QString::number(maxId)});
+        auto ins = Database::exec(
+            w,
+            QStringLiteral(
+                "INSERT INTO retell_admin_meta (name, value) VALUES ('template_scan_last_id', ?)"),
+            {QString::number(maxId)});
         return ins ? Result<void>() : Result<void>(ins.error());
     });
 }
@@ -351,7 +378,8 @@ Result<QList<Template>> TemplateService::all(QSqlDatabase &db) const
     // index knows, plus the rows written since it was last advanced (a range
     // of the primary key). Reading never writes the index: see refreshIndex().
     auto last = Database::exec(
-        db, QStringLiteral("SELECT value FROM retell_admin_meta WHERE name = 'template_scan_last_id'"));
+        db,
+        QStringLiteral("SELECT value FROM retell_admin_meta WHERE name = 'template_scan_last_id'"));
     if (!last)
         return last.error();
     const qint64 indexedUpTo = last->next() ? last->value(0).toLongLong() : 0;

@@ -6,7 +6,11 @@
 
 namespace retell::core {
 
-enum class Severity { Warning, Error };
+enum class Severity
+{
+    Warning,
+    Error
+};
 
 // Which text a finding points into (Notes: the deployment notes and the
 // template name stored beside a version).
@@ -23,21 +27,26 @@ enum class FindingTarget
 struct Finding
 {
     Severity severity = Severity::Error;
-    QString code;       // stable, e.g. "prompt.too_many_tokens"
-    QString message;    // one sentence for a person
+    QString code;    // stable, e.g. "prompt.too_many_tokens"
+    QString message; // one sentence for a person
     FindingTarget target = FindingTarget::Prompt;
     int line = 0;
     int column = 0;
-    int offset = -1;    // absolute UTF-16 offset into the text, -1 if none
-    int length = 0;     // UTF-16 units covered, 0 for a point
-    QString jsonPath;   // for Tools findings: "$[2].parameters.required[0]"
+    int offset = -1;  // absolute UTF-16 offset into the text, -1 if none
+    int length = 0;   // UTF-16 units covered, 0 for a point
+    QString jsonPath; // for Tools findings: "$[2].parameters.required[0]"
 
     bool isError() const { return severity == Severity::Error; }
     friend bool operator==(const Finding &, const Finding &) = default;
 };
 
 // Matches the contract's validation_status ENUM('pending','valid','invalid').
-enum class ValidationStatus { Pending, Valid, Invalid };
+enum class ValidationStatus
+{
+    Pending,
+    Valid,
+    Invalid
+};
 
 QString validationStatusName(ValidationStatus status);
 ValidationStatus validationStatusFromName(const QString &name);

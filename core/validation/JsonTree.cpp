@@ -11,7 +11,10 @@ namespace {
 
 constexpr int kMaxDepth = 512;
 
-inline bool isDigit(char16_t c) { return c >= '0' && c <= '9'; }
+inline bool isDigit(char16_t c)
+{
+    return c >= '0' && c <= '9';
+}
 
 inline int hexValue(char16_t c)
 {
@@ -38,8 +41,7 @@ bool isPlainKey(QStringView key)
 
 } // namespace
 
-JsonTree::JsonTree(QStringView json)
-    : m_text(json)
+JsonTree::JsonTree(QStringView json) : m_text(json)
 {
     m_nodes.reserve(size_t(json.size() / 12 + 4));
     skipWhitespace();
@@ -99,8 +101,8 @@ bool JsonTree::parseString(bool &escaped)
                 m_pos += 6;
                 continue;
             }
-            if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r'
-                && e != 't') {
+            if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' &&
+                e != 't') {
                 ++m_pos;
                 return fail() >= 0;
             }
@@ -378,11 +380,21 @@ QString JsonTree::decode(QStringView raw)
         }
         const char16_t e = raw[++i].unicode();
         switch (e) {
-        case 'b': out += QChar(u'\b'); break;
-        case 'f': out += QChar(u'\f'); break;
-        case 'n': out += QChar(u'\n'); break;
-        case 'r': out += QChar(u'\r'); break;
-        case 't': out += QChar(u'\t'); break;
+        case 'b':
+            out += QChar(u'\b');
+            break;
+        case 'f':
+            out += QChar(u'\f');
+            break;
+        case 'n':
+            out += QChar(u'\n');
+            break;
+        case 'r':
+            out += QChar(u'\r');
+            break;
+        case 't':
+            out += QChar(u'\t');
+            break;
         case 'u': {
             int code = 0;
             bool good = i + 4 < raw.size();
@@ -397,7 +409,9 @@ QString JsonTree::decode(QStringView raw)
             }
             break;
         }
-        default: out += QChar(e); break;
+        default:
+            out += QChar(e);
+            break;
         }
     }
     return out;

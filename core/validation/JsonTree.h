@@ -17,22 +17,30 @@ namespace retell::core::detail {
 class JsonTree final
 {
 public:
-    enum class Kind : quint8 { Null, Bool, Number, String, Array, Object };
+    enum class Kind : quint8
+    {
+        Null,
+        Bool,
+        Number,
+        String,
+        Array,
+        Object
+    };
 
     struct Node
     {
         Kind kind = Kind::Null;
-        bool escaped = false;      // string or key contains backslash escapes
+        bool escaped = false; // string or key contains backslash escapes
         bool keyEscaped = false;
-        int offset = 0;            // value span, quotes and brackets included
+        int offset = 0; // value span, quotes and brackets included
         int length = 0;
-        int keyOffset = -1;        // member key span with quotes, -1 in arrays
+        int keyOffset = -1; // member key span with quotes, -1 in arrays
         int keyLength = 0;
         int parent = -1;
         int firstChild = -1;
         int nextSibling = -1;
         int childCount = 0;
-        int index = 0;             // position within the parent
+        int index = 0; // position within the parent
     };
 
     explicit JsonTree(QStringView json);

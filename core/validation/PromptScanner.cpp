@@ -13,7 +13,16 @@ namespace {
 constexpr int kMaxFindingsPerKind = 100;
 
 // ASCII character classes, looked up once per character in the hot loops.
-enum CharClass : quint8 { Other, Alpha, Digit, Underscore, Blank, Break, Brace };
+enum CharClass : quint8
+{
+    Other,
+    Alpha,
+    Digit,
+    Underscore,
+    Blank,
+    Break,
+    Brace
+};
 constexpr auto kClasses = [] {
     std::array<quint8, 128> t{};
     for (int c = 'a'; c <= 'z'; ++c)
@@ -32,9 +41,18 @@ constexpr auto kClasses = [] {
     return t;
 }();
 
-inline quint8 classOf(char16_t c) { return c < 128 ? kClasses[c] : quint8(Other); }
-inline bool isAsciiAlpha(char16_t c) { return classOf(c) == Alpha; }
-inline bool isDigit(char16_t c) { return classOf(c) == Digit; }
+inline quint8 classOf(char16_t c)
+{
+    return c < 128 ? kClasses[c] : quint8(Other);
+}
+inline bool isAsciiAlpha(char16_t c)
+{
+    return classOf(c) == Alpha;
+}
+inline bool isDigit(char16_t c)
+{
+    return classOf(c) == Digit;
+}
 inline bool isIdentChar(char16_t c)
 {
     const quint8 k = classOf(c);
@@ -45,16 +63,16 @@ inline bool isVariableChar(char16_t c)
     return isIdentChar(c) || c == '-' || c == '.' || c == '/' || c == '+';
 }
 // Scripts where one character is roughly one token (CJK, kana, hangul...).
-inline bool isDenseScript(char16_t c) { return c >= 0x2E80 && c < 0xD800; }
+inline bool isDenseScript(char16_t c)
+{
+    return c >= 0x2E80 && c < 0xD800;
+}
 
 class Scanner final
 {
 public:
     Scanner(QStringView text, ScanMode mode, PromptScan &out)
-        : m_s(text.utf16())
-        , m_n(text.size())
-        , m_full(mode == ScanMode::Full)
-        , m_out(out)
+        : m_s(text.utf16()), m_n(text.size()), m_full(mode == ScanMode::Full), m_out(out)
     {
     }
 
@@ -100,17 +118,27 @@ void Scanner::run()
         }
         switch (kClasses[c]) {
         case Alpha:
-        case Underscore: word(); break;
-        case Digit: number(); break;
-        case Blank: ++m_i; break;
-        case Break: lineBreaks(); break;
+        case Underscore:
+            word();
+            break;
+        case Digit:
+            number();
+            break;
+        case Blank:
+            ++m_i;
+            break;
+        case Break:
+            lineBreaks();
+            break;
         case Brace:
             if (m_i + 1 < m_n && m_s[m_i + 1] == c)
                 c == '{' ? placeholder() : strayClose();
             else
                 punctuation();
             break;
-        default: punctuation(); break;
+        default:
+            punctuation();
+            break;
         }
     }
 }
@@ -176,8 +204,8 @@ void Scanner::word()
     }
     if (m_i < m_n) {
         const char16_t after = m_s[m_i];
-        if (after == '@' || ((after == '.' || after == '/') && m_i + 1 < m_n
-                             && isIdentChar(m_s[m_i + 1])))
+        if (after == '@' ||
+            ((after == '.' || after == '/') && m_i + 1 < m_n && isIdentChar(m_s[m_i + 1])))
             return; // e-mail address, file name or path
     }
     const QStringView name(m_s + start, m_i - start);
@@ -316,10 +344,10 @@ void Scanner::placeholder()
         return;
     const TextSpot where = spot(start, end - start);
     if (inner.isEmpty()) {
-        report(Severity::Error, "prompt.malformed_variable", m_malformedCount, where,
-               QCoreApplication::translate("Validator",
-                                           "The placeholder \"%1\" has no variable name.")
-                   .arg(QStringView(m_s + start, end - start)));
+        report(
+            Severity::Error, "prompt.malformed_variable", m_malformedCount, where,
+            QCoreApplication::translate("Validator", "The placeholder \"%1\" has no variable name.")
+                .arg(QStringView(m_s + start, end - start)));
         return;
     }
     if (!isValidVariableName(inner)) {

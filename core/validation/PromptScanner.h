@@ -27,7 +27,7 @@ struct VariableUse
 struct PromptScan
 {
     int tokens = 0;
-    QList<VariableUse> variables;              // in order of first use
+    QList<VariableUse> variables;                // in order of first use
     QHash<QStringView, qsizetype> variableIndex; // name -> index in variables
     // Identifier-like words containing '_' or '-' outside placeholders, at
     // their first use: candidates for tool mentions.
@@ -40,7 +40,11 @@ struct PromptScan
     QList<Finding> findings; // brace and placeholder syntax
 };
 
-enum class ScanMode { TokensOnly, Full };
+enum class ScanMode
+{
+    TokensOnly,
+    Full
+};
 
 // One linear pass over the prompt: estimates tokens and, in Full mode,
 // collects placeholders, identifiers and brace findings. No allocation per

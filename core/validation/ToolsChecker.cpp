@@ -13,7 +13,10 @@ namespace {
 
 using Kind = JsonTree::Kind;
 
-QString tr(const char *text) { return QCoreApplication::translate("Validator", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Validator", text);
+}
 
 bool isBlank(QStringView s)
 {
@@ -59,16 +62,14 @@ bool isValidToolName(QStringView name)
         return false;
     for (QChar c : name) {
         const char16_t u = c.unicode();
-        if (!((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')
-              || u == '_' || u == '-'))
+        if (!((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+              u == '_' || u == '-'))
             return false;
     }
     return true;
 }
 
-ToolsChecker::ToolsChecker(const QString &json)
-    : m_json(json)
-    , m_tree(json)
+ToolsChecker::ToolsChecker(const QString &json) : m_json(json), m_tree(json)
 {
     if (isBlank(json)) {
         // The column is JSON NOT NULL: an empty text is no JSON at all.

@@ -43,7 +43,11 @@ public:
     QList<Finding> takeFindings() { return std::exchange(m_findings, {}); }
 
 private:
-    enum class Anchor { Value, Start }; // whole value, or its first character
+    enum class Anchor
+    {
+        Value,
+        Start
+    }; // whole value, or its first character
 
     void reportSyntaxError();
     void checkStorable(); // what the database refuses in valid JSON

@@ -16,7 +16,10 @@ namespace {
 // Beyond this many findings of one code the list only repeats itself.
 constexpr int kMaxFindingsPerCode = 100;
 
-QString tr(const char *text) { return QCoreApplication::translate("Validator", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Validator", text);
+}
 
 Finding wholeDocument(Severity severity, const char *code, QString message)
 {
@@ -88,7 +91,8 @@ bool mentionsWord(QStringView text, QStringView word)
         if (at < 0)
             return false;
         const qsizetype end = at + word.size();
-        if ((at == 0 || !isWordChar(text[at - 1])) && (end >= text.size() || !isWordChar(text[end])))
+        if ((at == 0 || !isWordChar(text[at - 1])) &&
+            (end >= text.size() || !isWordChar(text[end])))
             return true;
         from = at + 1;
     }
@@ -141,8 +145,8 @@ void checkToolMentions(QStringView prompt, const detail::PromptScan &scan,
     QSet<QStringView> defined;
     for (const auto &tool : tools.namedTools()) {
         defined.insert(tool.name);
-        const bool mentioned = scan.identifiers.contains(tool.name)
-                               || mentionsWord(prompt, tool.name);
+        const bool mentioned =
+            scan.identifiers.contains(tool.name) || mentionsWord(prompt, tool.name);
         if (!mentioned)
             tools.reportUnused(tool);
     }
@@ -154,11 +158,12 @@ void checkToolMentions(QStringView prompt, const detail::PromptScan &scan,
             isKnownVariable(word, context, tools.definedVariables()) ||
             tools.parameterWords().contains(word.toString()))
             continue;
-        mentions.append(atSpot(Severity::Warning, "tools.undefined_tool_mentioned",
-                          tr("The prompt mentions %1, which looks like a tool name, but no tool "
-                             "with that name is defined.")
-                              .arg(quoted(word)),
-                          it.value()));
+        mentions.append(
+            atSpot(Severity::Warning, "tools.undefined_tool_mentioned",
+                   tr("The prompt mentions %1, which looks like a tool name, but no tool "
+                      "with that name is defined.")
+                       .arg(quoted(word)),
+                   it.value()));
     }
     // The hash has no order: keep the first mentions in the text.
     std::sort(mentions.begin(), mentions.end(),
@@ -287,9 +292,11 @@ ValidationResult Validator::validateBytes(const QByteArray &prompt, const QByteA
     const qsizetype badPrompt = detail::firstInvalidUtf8(prompt);
     const qsizetype badTools = detail::firstInvalidUtf8(tools);
     if (badPrompt >= 0)
-        result.findings.append(invalidUtf8(FindingTarget::Prompt, prompt, badPrompt, config.prompt));
+        result.findings.append(
+            invalidUtf8(FindingTarget::Prompt, prompt, badPrompt, config.prompt));
     if (badTools >= 0)
-        result.findings.append(invalidUtf8(FindingTarget::Tools, tools, badTools, config.toolsJson));
+        result.findings.append(
+            invalidUtf8(FindingTarget::Tools, tools, badTools, config.toolsJson));
     if (badPrompt >= 0 || badTools >= 0)
         std::stable_sort(result.findings.begin(), result.findings.end(), findingOrder);
     return result;
@@ -335,14 +342,22 @@ const QSet<QString> &Validator::systemVariables()
     // Retell's default dynamic variables; current_time_<tz> and
     // current_calendar_<tz> are matched as patterns.
     static const QSet<QString> variables = {
-        QStringLiteral("current_time"),   QStringLiteral("current_calendar"),
-        QStringLiteral("current_agent_state"), QStringLiteral("previous_agent_state"),
-        QStringLiteral("session_type"),   QStringLiteral("session_duration"),
-        QStringLiteral("direction"),      QStringLiteral("user_number"),
-        QStringLiteral("agent_number"),   QStringLiteral("from_number"),
-        QStringLiteral("to_number"),      QStringLiteral("call_id"),
-        QStringLiteral("call_type"),      QStringLiteral("chat_id"),
-        QStringLiteral("agent_id"),       QStringLiteral("agent_name"),
+        QStringLiteral("current_time"),
+        QStringLiteral("current_calendar"),
+        QStringLiteral("current_agent_state"),
+        QStringLiteral("previous_agent_state"),
+        QStringLiteral("session_type"),
+        QStringLiteral("session_duration"),
+        QStringLiteral("direction"),
+        QStringLiteral("user_number"),
+        QStringLiteral("agent_number"),
+        QStringLiteral("from_number"),
+        QStringLiteral("to_number"),
+        QStringLiteral("call_id"),
+        QStringLiteral("call_type"),
+        QStringLiteral("chat_id"),
+        QStringLiteral("agent_id"),
+        QStringLiteral("agent_name"),
         QStringLiteral("agent_version"),
     };
     return variables;
@@ -363,8 +378,8 @@ QStringList Validator::toolNames(const QString &toolsJson)
         if (x.kind != Tree::Kind::String || x.length < 2 || x.keyOffset < 0)
             continue;
         const Tree::Node &tool = tree.node(x.parent);
-        if (tool.kind == Tree::Kind::Object && tool.parent == Tree::kRoot
-            && tree.keyOf(n) == QLatin1String("name"))
+        if (tool.kind == Tree::Kind::Object && tool.parent == Tree::kRoot &&
+            tree.keyOf(n) == QLatin1String("name"))
             names.append(tree.string(n));
     }
     return names;

@@ -11,8 +11,8 @@
 namespace retell::core {
 
 namespace retellLimits {
-inline constexpr int kMaxTokens = 8192;       // Retell rejects above
-inline constexpr int kCostTokens = 3500;      // cost rises above
+inline constexpr int kMaxTokens = 8192;  // Retell rejects above
+inline constexpr int kCostTokens = 3500; // cost rises above
 inline constexpr int kMinTimeoutMs = 1000;
 inline constexpr int kMaxTimeoutMs = 600000;
 inline constexpr int kMaxToolNameLength = 64;
@@ -55,7 +55,8 @@ struct ValidationResult
 class Validator final
 {
 public:
-    static ValidationResult validate(const AgentConfig &config, const ValidationContext &context = {});
+    static ValidationResult validate(const AgentConfig &config,
+                                     const ValidationContext &context = {});
     // Validates raw bytes too (the CLI reads files): invalid UTF-8 is a finding.
     static ValidationResult validateBytes(const QByteArray &prompt, const QByteArray &tools,
                                           const ValidationContext &context = {});

@@ -12,9 +12,11 @@ namespace {
 
 constexpr int kMaxHistoryPage = 1000;
 
-const QString kVersionColumns = QStringLiteral(
-    "p.id, p.branch_id, p.version, p.prompt_content, p.functions_config, p.is_active, p.template_name, "
-    "p.deployed_at, p.deployed_by, u.name, p.validation_status, p.validation_errors, p.deployment_notes, p.created_at");
+const QString kVersionColumns =
+    QStringLiteral("p.id, p.branch_id, p.version, p.prompt_content, p.functions_config, "
+                   "p.is_active, p.template_name, "
+                   "p.deployed_at, p.deployed_by, u.name, p.validation_status, "
+                   "p.validation_errors, p.deployment_notes, p.created_at");
 
 PromptVersion versionFrom(const QSqlQuery &q)
 {
@@ -37,7 +39,8 @@ PromptVersion versionFrom(const QSqlQuery &q)
     return v;
 }
 
-Result<Branch> branchForOnce(const ServiceContext &context, const Actor &actor, const QString &branchId, Role needed)
+Result<Branch> branchForOnce(const ServiceContext &context, const Actor &actor,
+                             const QString &branchId, Role needed)
 {
     auto conn = Database::connection(context.spec);
     if (!conn)
@@ -46,7 +49,8 @@ Result<Branch> branchForOnce(const ServiceContext &context, const Actor &actor, 
         auto branch = BranchService::lookupForRead(conn.value(), branchId);
         if (!branch)
             return branch.error();
-        if (auto allowed = AccessService::require(actor, branch->companyId, branch->id, needed); !allowed)
+        if (auto allowed = AccessService::require(actor, branch->companyId, branch->id, needed);
+            !allowed)
             return allowed.error();
         return branch;
     }
@@ -55,12 +59,15 @@ Result<Branch> branchForOnce(const ServiceContext &context, const Actor &actor, 
     if (!found)
         return found.error();
     const Actor current{actor.user, found->second};
-    if (auto allowed = AccessService::require(current, found->first.companyId, found->first.id, needed); !allowed)
+    if (auto allowed =
+            AccessService::require(current, found->first.companyId, found->first.id, needed);
+        !allowed)
         return allowed.error();
     return found->first;
 }
 
-Result<Branch> branchFor(const ServiceContext &context, const Actor &actor, const QString &branchId, Role needed)
+Result<Branch> branchFor(const ServiceContext &context, const Actor &actor, const QString &branchId,
+                         Role needed)
 {
     return Database::retryOnce([&] { return branchForOnce(context, actor, branchId, needed); });
 }
@@ -69,7 +76,8 @@ Result<Branch> branchFor(const ServiceContext &context, const Actor &actor, cons
 // the connection and the branch, and runs once more on a fresh connection
 // when the first one was lost.
 template <typename T, typename Body>
-Result<T> readBranch(const ServiceContext &context, const Actor &actor, const QString &branchId, Body body)
+Result<T> readBranch(const ServiceContext &context, const Actor &actor, const QString &branchId,
+                     Body body)
 {
     return Database::retryOnce([&]() -> Result<T> {
         auto branch = branchFor(context, actor, branchId, Role::Viewer);
@@ -84,9 +92,12 @@ Result<T> readBranch(const ServiceContext &context, const Actor &actor, const QS
 
 Result<PromptVersion> readVersion(QSqlDatabase &db, const QString &branchId, int version)
 {
-    auto q = Database::exec(db, QStringLiteral("SELECT ") + kVersionColumns + QStringLiteral(
-        " FROM retell_agent_prompts p LEFT JOIN users u ON u.id = p.deployed_by "
-        "WHERE p.branch_id = ? AND p.version = ? AND p.is_template = 0"), {branchId, version});
+    auto q = Database::exec(
+        db,
+        QStringLiteral("SELECT ") + kVersionColumns +
+            QStringLiteral(" FROM retell_agent_prompts p LEFT JOIN users u ON u.id = p.deployed_by "
+                           "WHERE p.branch_id = ? AND p.version = ? AND p.is_template = 0"),
+        {branchId, version});
     if (!q)
         return q.error();
     if (!q->next())
@@ -109,19 +120,24 @@ std::optional<Error> refusal(const Branch &branch, const DeployRequest &request,
         conflict->current = *current;
     if (current && current->config == request.config && !request.allowUnchanged) {
         Error e{ErrorKind::Unchanged,
-                rollbackOf > 0 ? QStringLiteral("Nothing changed since version %1: version %2 has the same content.")
-                                     .arg(currentVersion).arg(rollbackOf)
-                               : QStringLiteral("Nothing changed since version %1.").arg(currentVersion),
+                rollbackOf > 0
+                    ? QStringLiteral(
+                          "Nothing changed since version %1: version %2 has the same content.")
+                          .arg(currentVersion)
+                          .arg(rollbackOf)
+                    : QStringLiteral("Nothing changed since version %1.").arg(currentVersion),
                 {}};
         e.versionConflict = std::move(conflict);
         return e;
     }
     if (request.baseVersion && *request.baseVersion != currentVersion) {
         const QString who = current ? current->deployedByName : QString();
-        Error e = Error::conflict(QStringLiteral("Version %1 was deployed by %2 while you were editing version %3; "
-                                                 "compare and deploy again.")
-                                      .arg(currentVersion).arg(who.isEmpty() ? QStringLiteral("someone else") : who)
-                                      .arg(*request.baseVersion));
+        Error e = Error::conflict(
+            QStringLiteral("Version %1 was deployed by %2 while you were editing version %3; "
+                           "compare and deploy again.")
+                .arg(currentVersion)
+                .arg(who.isEmpty() ? QStringLiteral("someone else") : who)
+                .arg(*request.baseVersion));
         e.versionConflict = std::move(conflict);
         return e;
     }
@@ -132,9 +148,9 @@ std::optional<Error> refusal(const Branch &branch, const DeployRequest &request,
 // The branch row lock (MySQL) or BEGIN IMMEDIATE (SQLite) serialises writers
 // of one branch; the unique (branch_id, version) index is the last guard and
 // a collision there restarts the transaction.
-Result<PromptVersion> appendVersion(const ServiceContext &context, const Actor &actor, const Branch &branch,
-                                    const DeployRequest &request, const ValidationResult &validation,
-                                    int rollbackOf = 0)
+Result<PromptVersion> appendVersion(const ServiceContext &context, const Actor &actor,
+                                    const Branch &branch, const DeployRequest &request,
+                                    const ValidationResult &validation, int rollbackOf = 0)
 {
     PromptVersion written;
     const QDateTime now = context.clock().toUTC();
@@ -142,41 +158,60 @@ Result<PromptVersion> appendVersion(const ServiceContext &context, const Actor &
     auto r = Database::writeTransaction(context.spec, [&](QSqlDatabase &db) -> Result<void> {
         const bool mysql = Database::dialectOf(db) == Dialect::MySQL;
         if (mysql) {
-            auto lock = Database::exec(db, QStringLiteral("SELECT id FROM branches WHERE id = ? FOR UPDATE"), {branch.id});
+            auto lock = Database::exec(
+                db, QStringLiteral("SELECT id FROM branches WHERE id = ? FOR UPDATE"), {branch.id});
             if (!lock)
                 return lock.error();
             if (!lock->next())
-                return Error::notFound(QStringLiteral("The branch %1 was deleted meanwhile.").arg(branch.name));
+                return Error::notFound(
+                    QStringLiteral("The branch %1 was deleted meanwhile.").arg(branch.name));
         }
-        auto max = Database::exec(db, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM retell_agent_prompts WHERE branch_id = ?")
-                                          + Database::forUpdate(db), {branch.id});
+        auto max = Database::exec(
+            db,
+            QStringLiteral(
+                "SELECT COALESCE(MAX(version), 0) FROM retell_agent_prompts WHERE branch_id = ?") +
+                Database::forUpdate(db),
+            {branch.id});
         if (!max)
             return max.error();
         const int next = (max->next() ? max->value(0).toInt() : 0) + 1;
         // Checked under the lock, so no deploy can slip in between.
-        auto active = Database::exec(db, QStringLiteral("SELECT ") + kVersionColumns + QStringLiteral(
-            " FROM retell_agent_prompts p LEFT JOIN users u ON u.id = p.deployed_by "
-            "WHERE p.branch_id = ? AND p.is_active = 1 AND p.is_template = 0 ORDER BY p.version DESC LIMIT 1"), {branch.id});
+        auto active = Database::exec(
+            db,
+            QStringLiteral("SELECT ") + kVersionColumns +
+                QStringLiteral(
+                    " FROM retell_agent_prompts p LEFT JOIN users u ON u.id = p.deployed_by "
+                    "WHERE p.branch_id = ? AND p.is_active = 1 AND p.is_template = 0 ORDER BY "
+                    "p.version DESC LIMIT 1"),
+            {branch.id});
         if (!active)
             return active.error();
-        const std::optional<PromptVersion> current = active->next() ? std::optional(versionFrom(active.value())) : std::nullopt;
+        const std::optional<PromptVersion> current =
+            active->next() ? std::optional(versionFrom(active.value())) : std::nullopt;
         if (auto refused = refusal(branch, request, rollbackOf, current))
             return *refused;
         // Deactivate first: a unique index on activity (where another client
         // keeps one) would reject two active rows even for an instant.
-        auto off = Database::exec(db, QStringLiteral("UPDATE retell_agent_prompts SET is_active = 0, updated_at = ? "
-                                                     "WHERE branch_id = ? AND is_active = 1"),
-                                  {toSqlTimestamp(now), branch.id});
+        auto off = Database::exec(
+            db,
+            QStringLiteral("UPDATE retell_agent_prompts SET is_active = 0, updated_at = ? "
+                           "WHERE branch_id = ? AND is_active = 1"),
+            {toSqlTimestamp(now), branch.id});
         if (!off)
             return off.error();
         const QString stamp = toSqlTimestamp(now);
-        auto ins = Database::exec(db, QStringLiteral(
-            "INSERT INTO retell_agent_prompts (branch_id, version, prompt_content, functions_config, is_active, "
-            "is_template, template_name, deployed_at, deployed_by, validation_status, validation_errors, "
-            "deployment_notes, created_at, updated_at) VALUES (?, ?, ?, ?, 1, 0, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        auto ins = Database::exec(
+            db,
+            QStringLiteral("INSERT INTO retell_agent_prompts (branch_id, version, prompt_content, "
+                           "functions_config, is_active, "
+                           "is_template, template_name, deployed_at, deployed_by, "
+                           "validation_status, validation_errors, "
+                           "deployment_notes, created_at, updated_at) VALUES (?, ?, ?, ?, 1, 0, ?, "
+                           "?, ?, ?, ?, ?, ?, ?)"),
             {branch.id, next, request.config.prompt, request.config.toolsJson,
              request.templateName.isEmpty() ? QVariant() : QVariant(request.templateName), stamp,
-             actor.user.id, validationStatusName(validation.status()), findings, request.notes, stamp, stamp});
+             actor.user.id, validationStatusName(validation.status()), findings, request.notes,
+             stamp, stamp});
         if (!ins)
             return ins.error();
         written.rowId = ins->lastInsertId().toLongLong();
@@ -185,7 +220,9 @@ Result<PromptVersion> appendVersion(const ServiceContext &context, const Actor &
         written.config = request.config;
         written.isActive = true;
         written.templateName = request.templateName;
-        written.deployedAt = QDateTime(now.date(), QTime(now.time().hour(), now.time().minute(), now.time().second()), Qt::UTC);
+        written.deployedAt =
+            QDateTime(now.date(),
+                      QTime(now.time().hour(), now.time().minute(), now.time().second()), Qt::UTC);
         written.createdAt = written.deployedAt;
         written.deployedBy = actor.user.id;
         written.deployedByName = actor.user.name;
@@ -216,7 +253,8 @@ Result<void> checkRequest(const DeployRequest &request)
 
 } // namespace
 
-Result<DeployOutcome> VersionService::deploy(const Actor &actor, const QString &branchId, const DeployRequest &request) const
+Result<DeployOutcome> VersionService::deploy(const Actor &actor, const QString &branchId,
+                                             const DeployRequest &request) const
 {
     auto branch = branchFor(m_context, actor, branchId, Role::Editor);
     if (!branch)
@@ -246,8 +284,9 @@ Result<DeployOutcome> VersionService::deploy(const Actor &actor, const QString &
     return DeployOutcome{written.value(), validation};
 }
 
-Result<DeployOutcome> VersionService::rollback(const Actor &actor, const QString &branchId, int toVersion,
-                                               const QString &notes, bool allowUnchanged) const
+Result<DeployOutcome> VersionService::rollback(const Actor &actor, const QString &branchId,
+                                               int toVersion, const QString &notes,
+                                               bool allowUnchanged) const
 {
     auto branch = branchFor(m_context, actor, branchId, Role::Editor);
     if (!branch)
@@ -278,64 +317,83 @@ Result<DeployOutcome> VersionService::rollback(const Actor &actor, const QString
     return DeployOutcome{written.value(), validation};
 }
 
-Result<HistoryPage> VersionService::history(const Actor &actor, const QString &branchId, int beforeVersion, int limit,
-                                            bool withTotal) const
+Result<HistoryPage> VersionService::history(const Actor &actor, const QString &branchId,
+                                            int beforeVersion, int limit, bool withTotal) const
 {
     limit = std::clamp(limit, 1, kMaxHistoryPage);
-    return readBranch<HistoryPage>(m_context, actor, branchId, [&](QSqlDatabase &db, const Branch &branch) -> Result<HistoryPage> {
-        auto q = Database::exec(db, QStringLiteral(
-            "SELECT p.version, p.is_active, p.template_name, p.deployed_at, u.name, p.validation_status, p.deployment_notes "
-            "FROM retell_agent_prompts p LEFT JOIN users u ON u.id = p.deployed_by "
-            "WHERE p.branch_id = ? AND p.is_template = 0 AND p.version < ? ORDER BY p.version DESC LIMIT ?"),
-            {branch.id, beforeVersion > 0 ? beforeVersion : std::numeric_limits<int>::max(), limit + 1});
-        if (!q)
-            return q.error();
-        HistoryPage page;
-        while (q->next()) {
-            if (page.rows.size() == limit) {
-                page.hasMore = true;
-                break;
+    return readBranch<HistoryPage>(
+        m_context, actor, branchId,
+        [&](QSqlDatabase &db, const Branch &branch) -> Result<HistoryPage> {
+            auto q = Database::exec(
+                db,
+                QStringLiteral(
+                    "SELECT p.version, p.is_active, p.template_name, p.deployed_at, u.name, "
+                    "p.validation_status, p.deployment_notes "
+                    "FROM retell_agent_prompts p LEFT JOIN users u ON u.id = p.deployed_by "
+                    "WHERE p.branch_id = ? AND p.is_template = 0 AND p.version < ? ORDER BY "
+                    "p.version DESC LIMIT ?"),
+                {branch.id, beforeVersion > 0 ? beforeVersion : std::numeric_limits<int>::max(),
+                 limit + 1});
+            if (!q)
+                return q.error();
+            HistoryPage page;
+            while (q->next()) {
+                if (page.rows.size() == limit) {
+                    page.hasMore = true;
+                    break;
+                }
+                VersionSummary s;
+                s.version = q->value(0).toInt();
+                s.isActive = q->value(1).toInt() != 0;
+                s.templateName = q->value(2).toString();
+                s.deployedAt = fromSqlTimestamp(q->value(3));
+                s.deployedByName = q->value(4).toString();
+                s.validationStatus = validationStatusFromName(q->value(5).toString());
+                s.notes = q->value(6).toString();
+                page.rows << s;
             }
-            VersionSummary s;
-            s.version = q->value(0).toInt();
-            s.isActive = q->value(1).toInt() != 0;
-            s.templateName = q->value(2).toString();
-            s.deployedAt = fromSqlTimestamp(q->value(3));
-            s.deployedByName = q->value(4).toString();
-            s.validationStatus = validationStatusFromName(q->value(5).toString());
-            s.notes = q->value(6).toString();
-            page.rows << s;
-        }
-        if (withTotal) {
-            auto count = Database::exec(db, QStringLiteral("SELECT COUNT(*) FROM retell_agent_prompts WHERE branch_id = ? AND is_template = 0"),
-                                        {branch.id});
-            if (!count)
-                return count.error();
-            page.total = count->next() ? count->value(0).toInt() : 0;
-        }
-        return page;
-    });
+            if (withTotal) {
+                auto count =
+                    Database::exec(db,
+                                   QStringLiteral("SELECT COUNT(*) FROM retell_agent_prompts WHERE "
+                                                  "branch_id = ? AND is_template = 0"),
+                                   {branch.id});
+                if (!count)
+                    return count.error();
+                page.total = count->next() ? count->value(0).toInt() : 0;
+            }
+            return page;
+        });
 }
 
-Result<PromptVersion> VersionService::version(const Actor &actor, const QString &branchId, int number) const
+Result<PromptVersion> VersionService::version(const Actor &actor, const QString &branchId,
+                                              int number) const
 {
-    return readBranch<PromptVersion>(m_context, actor, branchId, [&](QSqlDatabase &db, const Branch &branch) {
-        return readVersion(db, branch.id, number);
-    });
+    return readBranch<PromptVersion>(
+        m_context, actor, branchId,
+        [&](QSqlDatabase &db, const Branch &branch) { return readVersion(db, branch.id, number); });
 }
 
 Result<PromptVersion> VersionService::active(const Actor &actor, const QString &branchId) const
 {
-    return readBranch<PromptVersion>(m_context, actor, branchId, [&](QSqlDatabase &db, const Branch &branch) -> Result<PromptVersion> {
-        auto q = Database::exec(db, QStringLiteral("SELECT ") + kVersionColumns + QStringLiteral(
-            " FROM retell_agent_prompts p LEFT JOIN users u ON u.id = p.deployed_by "
-            "WHERE p.branch_id = ? AND p.is_active = 1 AND p.is_template = 0 ORDER BY p.version DESC LIMIT 1"), {branch.id});
-        if (!q)
-            return q.error();
-        if (!q->next())
-            return Error::notFound(QStringLiteral("%1 has no deployed version yet.").arg(branch.name));
-        return versionFrom(q.value());
-    });
+    return readBranch<PromptVersion>(
+        m_context, actor, branchId,
+        [&](QSqlDatabase &db, const Branch &branch) -> Result<PromptVersion> {
+            auto q = Database::exec(
+                db,
+                QStringLiteral("SELECT ") + kVersionColumns +
+                    QStringLiteral(
+                        " FROM retell_agent_prompts p LEFT JOIN users u ON u.id = p.deployed_by "
+                        "WHERE p.branch_id = ? AND p.is_active = 1 AND p.is_template = 0 ORDER BY "
+                        "p.version DESC LIMIT 1"),
+                {branch.id});
+            if (!q)
+                return q.error();
+            if (!q->next())
+                return Error::notFound(
+                    QStringLiteral("%1 has no deployed version yet.").arg(branch.name));
+            return versionFrom(q.value());
+        });
 }
 
 } // namespace retell::core

@@ -85,17 +85,21 @@ QString execute(const ConnectionSpec &spec, const QString &sql, const QVariantLi
     return q ? QString() : q.error().message + QLatin1Char(' ') + q.error().detail;
 }
 
-qint64 insertUser(const ConnectionSpec &spec, const QString &email, const QString &name, const QByteArray &passwordHash)
+qint64 insertUser(const ConnectionSpec &spec, const QString &email, const QString &name,
+                  const QByteArray &passwordHash)
 {
     auto conn = Database::connection(spec);
     if (!conn)
         return 0;
     const QString now = toSqlTimestamp(QDateTime::currentDateTimeUtc());
-    auto q = Database::exec(conn.value(), QStringLiteral(
-        "INSERT INTO users (name, email, email_verified_at, password, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"),
+    auto q = Database::exec(
+        conn.value(),
+        QStringLiteral("INSERT INTO users (name, email, email_verified_at, password, created_at, "
+                       "updated_at) VALUES (?, ?, ?, ?, ?, ?)"),
         {name, email, now, QString::fromLatin1(passwordHash), now, now});
     if (!q) {
-        qWarning("insertUser(%s) failed: %s", qPrintable(email), qPrintable(q.error().message + q.error().detail));
+        qWarning("insertUser(%s) failed: %s", qPrintable(email),
+                 qPrintable(q.error().message + q.error().detail));
         return 0;
     }
     return q->lastInsertId().toLongLong();
@@ -109,15 +113,24 @@ QString companyIdByName(const ConnectionSpec &spec, const QString &name)
 QString errorKindName(ErrorKind k)
 {
     switch (k) {
-    case ErrorKind::Usage: return QStringLiteral("Usage");
-    case ErrorKind::Validation: return QStringLiteral("Validation");
-    case ErrorKind::Authentication: return QStringLiteral("Authentication");
-    case ErrorKind::Permission: return QStringLiteral("Permission");
-    case ErrorKind::NotFound: return QStringLiteral("NotFound");
-    case ErrorKind::Conflict: return QStringLiteral("Conflict");
-    case ErrorKind::Unchanged: return QStringLiteral("Unchanged");
-    case ErrorKind::Database: return QStringLiteral("Database");
-    case ErrorKind::Io: return QStringLiteral("Io");
+    case ErrorKind::Usage:
+        return QStringLiteral("Usage");
+    case ErrorKind::Validation:
+        return QStringLiteral("Validation");
+    case ErrorKind::Authentication:
+        return QStringLiteral("Authentication");
+    case ErrorKind::Permission:
+        return QStringLiteral("Permission");
+    case ErrorKind::NotFound:
+        return QStringLiteral("NotFound");
+    case ErrorKind::Conflict:
+        return QStringLiteral("Conflict");
+    case ErrorKind::Unchanged:
+        return QStringLiteral("Unchanged");
+    case ErrorKind::Database:
+        return QStringLiteral("Database");
+    case ErrorKind::Io:
+        return QStringLiteral("Io");
     }
     return QStringLiteral("?");
 }
@@ -132,7 +145,9 @@ QString runTool(const QString &program, const QStringList &arguments, QString *e
         return {};
     }
     if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        *error = QStringLiteral("%1 failed (exit %2): %3").arg(program).arg(p.exitCode())
+        *error = QStringLiteral("%1 failed (exit %2): %3")
+                     .arg(program)
+                     .arg(p.exitCode())
                      .arg(QString::fromLocal8Bit(p.readAllStandardError()));
         return {};
     }

@@ -12,9 +12,11 @@
 namespace retell::test {
 
 // Fixed branch ids of the demo seed (core/seed/Seeder.cpp).
-inline constexpr const char *kBerlinMitte = "7c9e6679-7425-40de-944b-e07fc1f90ae7";   // Salon Aurora
-inline constexpr const char *kHamburgAltona = "1b4e28ba-2fa1-41d2-883f-0016d3cca427"; // Salon Aurora
-inline constexpr const char *kKielZentrum = "16fd2706-8baf-433b-82eb-8c7fada847da";   // Praxis Nordlicht
+inline constexpr const char *kBerlinMitte = "7c9e6679-7425-40de-944b-e07fc1f90ae7"; // Salon Aurora
+inline constexpr const char *kHamburgAltona =
+    "1b4e28ba-2fa1-41d2-883f-0016d3cca427"; // Salon Aurora
+inline constexpr const char *kKielZentrum =
+    "16fd2706-8baf-433b-82eb-8c7fada847da"; // Praxis Nordlicht
 
 // First column of the first row, or "<none>" / "<error: ...>".
 QString scalar(const core::ConnectionSpec &spec, const QString &sql, const QVariantList &bind = {});

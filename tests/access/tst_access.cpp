@@ -22,12 +22,24 @@ using namespace retell::test;
 
 namespace {
 
-const QString kNobody = QStringLiteral("nobody@example.test");          // a user with no grants
-const QString kTarget = QStringLiteral("target@example.test");          // receives grants in the matrix
-const QString kBranchAdmin = QStringLiteral("branch-admin@salon-aurora.example"); // admin of Hamburg Altona only
+const QString kNobody = QStringLiteral("nobody@example.test"); // a user with no grants
+const QString kTarget = QStringLiteral("target@example.test"); // receives grants in the matrix
+const QString kBranchAdmin =
+    QStringLiteral("branch-admin@salon-aurora.example"); // admin of Hamburg Altona only
 const QString kOtherPassword = QStringLiteral("an0ther-Secret");
 
-enum class Op { ListBranches, History, ShowActive, Deploy, Rollback, ApplyTemplate, SaveTemplate, Grant, Revoke };
+enum class Op
+{
+    ListBranches,
+    History,
+    ShowActive,
+    Deploy,
+    Rollback,
+    ApplyTemplate,
+    SaveTemplate,
+    Grant,
+    Revoke
+};
 
 // What one attempted operation gave.
 struct Outcome
@@ -38,8 +50,7 @@ struct Outcome
     int version = 0; // deploy, rollback, apply-template: the version written
 };
 
-template <typename T>
-Outcome outcomeOf(const Result<T> &r)
+template <typename T> Outcome outcomeOf(const Result<T> &r)
 {
     if (r)
         return {true, ErrorKind::Database, {}, 0};
@@ -48,9 +59,9 @@ Outcome outcomeOf(const Result<T> &r)
 
 struct Target
 {
-    const char *key;   // row-name part
-    GrantScope scope;  // for grant/revoke
-    const char *id;    // branch id, or company name for company scope
+    const char *key;  // row-name part
+    GrantScope scope; // for grant/revoke
+    const char *id;   // branch id, or company name for company scope
 };
 
 // Branch targets (all operations) and the extra scopes of grant/revoke.
@@ -97,15 +108,16 @@ const char kTargetLetters[] = "BHKSPG";
 
 } // namespace
 
-
 void TestAccess::initTestCase()
 {
     RETELL_REQUIRE_DB(m_db);
     m_ctx.spec = m_db.spec();
     auto migrated = Migrator::migrate(m_ctx.spec);
-    QVERIFY2(migrated, qPrintable(migrated ? QString() : migrated.error().message + migrated.error().detail));
+    QVERIFY2(migrated,
+             qPrintable(migrated ? QString() : migrated.error().message + migrated.error().detail));
     auto seeded = Seeder::seedDemo(m_ctx);
-    QVERIFY2(seeded, qPrintable(seeded ? QString() : seeded.error().message + seeded.error().detail));
+    QVERIFY2(seeded,
+             qPrintable(seeded ? QString() : seeded.error().message + seeded.error().detail));
 
     auto hash = AuthService::hashPassword(QByteArray(demo::kPassword), 10);
     QVERIFY(hash);
@@ -114,24 +126,29 @@ void TestAccess::initTestCase()
     QVERIFY(insertUser(m_ctx.spec, kBranchAdmin, QStringLiteral("Bea Branch"), hash.value()) > 0);
 
     AuthService auth(m_ctx);
-    auto admin = auth.login(QString::fromLatin1(demo::kSuperAdmin), QString::fromLatin1(demo::kPassword));
+    auto admin =
+        auth.login(QString::fromLatin1(demo::kSuperAdmin), QString::fromLatin1(demo::kPassword));
     QVERIFY2(admin, qPrintable(admin ? QString() : admin.error().message));
-    auto granted = AccessService(m_ctx).grant(&admin.value(), kBranchAdmin, Role::Admin, GrantScope::Branch,
-                                              QString::fromLatin1(kHamburgAltona));
+    auto granted =
+        AccessService(m_ctx).grant(&admin.value(), kBranchAdmin, Role::Admin, GrantScope::Branch,
+                                   QString::fromLatin1(kHamburgAltona));
     QVERIFY2(granted, qPrintable(granted ? QString() : granted.error().message));
 
     for (const Expectation &e : expectations()) {
         auto actor = auth.login(QString::fromLatin1(e.email), QString::fromLatin1(demo::kPassword));
-        QVERIFY2(actor, qPrintable(QString::fromLatin1(e.email) + (actor ? QString() : actor.error().message)));
+        QVERIFY2(actor, qPrintable(QString::fromLatin1(e.email) +
+                                   (actor ? QString() : actor.error().message)));
         m_actors.insert(QString::fromLatin1(e.email), actor.value());
     }
     QVERIFY(setUpTemplates());
     // Every branch the matrix touches has a version 1 to roll back to.
     for (const char *branch : {kBerlinMitte, kHamburgAltona, kKielZentrum})
-        QCOMPARE(scalar(m_ctx.spec, QStringLiteral("SELECT COUNT(*) FROM retell_agent_prompts WHERE branch_id = ? AND version = 1"),
-                        {QString::fromLatin1(branch)}), QStringLiteral("1"));
+        QCOMPARE(scalar(m_ctx.spec,
+                        QStringLiteral("SELECT COUNT(*) FROM retell_agent_prompts WHERE branch_id "
+                                       "= ? AND version = 1"),
+                        {QString::fromLatin1(branch)}),
+                 QStringLiteral("1"));
 }
-
 
 void TestAccess::login_data()
 {
@@ -139,17 +156,26 @@ void TestAccess::login_data()
     QTest::addColumn<QString>("password");
     QTest::addColumn<bool>("accepted");
     const QString pw = QString::fromLatin1(demo::kPassword);
-    QTest::newRow("global admin, right password") << QString::fromLatin1(demo::kSuperAdmin) << pw << true;
-    QTest::newRow("company admin, right password") << QString::fromLatin1(demo::kCompanyAdmin) << pw << true;
-    QTest::newRow("branch editor, right password") << QString::fromLatin1(demo::kBranchEditor) << pw << true;
+    QTest::newRow("global admin, right password")
+        << QString::fromLatin1(demo::kSuperAdmin) << pw << true;
+    QTest::newRow("company admin, right password")
+        << QString::fromLatin1(demo::kCompanyAdmin) << pw << true;
+    QTest::newRow("branch editor, right password")
+        << QString::fromLatin1(demo::kBranchEditor) << pw << true;
     QTest::newRow("viewer, right password") << QString::fromLatin1(demo::kViewer) << pw << true;
     QTest::newRow("user without grants, right password") << kNobody << pw << true;
-    QTest::newRow("e-mail in other case") << QStringLiteral("Viewer@Salon-Aurora.EXAMPLE") << pw << true;
-    QTest::newRow("viewer, wrong password") << QString::fromLatin1(demo::kViewer) << kOtherPassword << false;
-    QTest::newRow("viewer, password in other case") << QString::fromLatin1(demo::kViewer) << pw.toUpper() << false;
-    QTest::newRow("viewer, password with trailing space") << QString::fromLatin1(demo::kViewer) << pw + QLatin1Char(' ') << false;
-    QTest::newRow("viewer, empty password") << QString::fromLatin1(demo::kViewer) << QString() << false;
-    QTest::newRow("global admin, prefix of the password") << QString::fromLatin1(demo::kSuperAdmin) << pw.left(4) << false;
+    QTest::newRow("e-mail in other case")
+        << QStringLiteral("Viewer@Salon-Aurora.EXAMPLE") << pw << true;
+    QTest::newRow("viewer, wrong password")
+        << QString::fromLatin1(demo::kViewer) << kOtherPassword << false;
+    QTest::newRow("viewer, password in other case")
+        << QString::fromLatin1(demo::kViewer) << pw.toUpper() << false;
+    QTest::newRow("viewer, password with trailing space")
+        << QString::fromLatin1(demo::kViewer) << pw + QLatin1Char(' ') << false;
+    QTest::newRow("viewer, empty password")
+        << QString::fromLatin1(demo::kViewer) << QString() << false;
+    QTest::newRow("global admin, prefix of the password")
+        << QString::fromLatin1(demo::kSuperAdmin) << pw.left(4) << false;
     QTest::newRow("unknown e-mail") << QStringLiteral("ghost@example.test") << pw << false;
     QTest::newRow("empty e-mail") << QString() << pw << false;
     QTest::newRow("SQL wildcard as e-mail") << QStringLiteral("%") << pw << false;
@@ -166,7 +192,9 @@ void TestAccess::login()
         QVERIFY2(actor, qPrintable(actor ? QString() : actor.error().message));
         QCOMPARE(actor->user.email.toLower(), email.toLower());
         QCOMPARE(QString::number(actor->user.id),
-                 scalar(m_ctx.spec, QStringLiteral("SELECT id FROM users WHERE LOWER(email) = LOWER(?)"), {email}));
+                 scalar(m_ctx.spec,
+                        QStringLiteral("SELECT id FROM users WHERE LOWER(email) = LOWER(?)"),
+                        {email}));
         return;
     }
     QVERIFY(!actor);
@@ -181,9 +209,15 @@ void TestAccess::matrix_data()
     QTest::addColumn<int>("target");
     QTest::addColumn<bool>("allowed");
     const QList<QPair<Op, const char *>> ops = {
-        {Op::ListBranches, "list branches"}, {Op::History, "history"}, {Op::ShowActive, "show active"},
-        {Op::Deploy, "deploy"}, {Op::Rollback, "rollback"}, {Op::ApplyTemplate, "apply template"},
-        {Op::SaveTemplate, "save template"}, {Op::Grant, "grant"}, {Op::Revoke, "revoke"},
+        {Op::ListBranches, "list branches"},
+        {Op::History, "history"},
+        {Op::ShowActive, "show active"},
+        {Op::Deploy, "deploy"},
+        {Op::Rollback, "rollback"},
+        {Op::ApplyTemplate, "apply template"},
+        {Op::SaveTemplate, "save template"},
+        {Op::Grant, "grant"},
+        {Op::Revoke, "revoke"},
     };
     for (const Expectation &e : expectations()) {
         for (const auto &[op, opName] : ops) {
@@ -193,7 +227,8 @@ void TestAccess::matrix_data()
             const int targetCount = scopeOp ? int(targets().size()) : 3;
             for (int t = 0; t < targetCount; ++t) {
                 const bool allowed = std::strchr(allowedLetters, kTargetLetters[t]) != nullptr;
-                QTest::addRow("%s: %s @ %s -> %s", e.actor, opName, targets()[t].key, allowed ? "allowed" : "refused")
+                QTest::addRow("%s: %s @ %s -> %s", e.actor, opName, targets()[t].key,
+                              allowed ? "allowed" : "refused")
                     << QString::fromLatin1(e.email) << int(op) << t << allowed;
             }
         }
@@ -209,7 +244,8 @@ QString scopeIdOf(const ServiceContext &ctx, const Target &t)
     return QString::fromLatin1(t.id);
 }
 
-Outcome run(const ServiceContext &m_ctx, Op op, const Actor &actor, const Target &target, const QString &rowName)
+Outcome run(const ServiceContext &m_ctx, Op op, const Actor &actor, const Target &target,
+            const QString &rowName)
 {
     const QString branchId = QString::fromLatin1(target.id);
     VersionService versions(m_ctx);
@@ -224,7 +260,8 @@ Outcome run(const ServiceContext &m_ctx, Op op, const Actor &actor, const Target
         // Refusal of a listing is absence; resolving the id must not find it either.
         auto resolved = BranchService(m_ctx).resolve(actor, branchId);
         if (resolved)
-            return {false, ErrorKind::Database, QStringLiteral("resolve() finds a branch list() hides"), 0};
+            return {false, ErrorKind::Database,
+                    QStringLiteral("resolve() finds a branch list() hides"), 0};
         return {false, ErrorKind::Permission, QStringLiteral("not listed"), 0};
     }
     case Op::History:
@@ -244,7 +281,8 @@ Outcome run(const ServiceContext &m_ctx, Op op, const Actor &actor, const Target
         DeployRequest request;
         request.config = tmpl->config;
         if (op == Op::Deploy)
-            request.config.prompt += QStringLiteral("\n\n## Note\nDeployed by matrix row %1.").arg(rowName);
+            request.config.prompt +=
+                QStringLiteral("\n\n## Note\nDeployed by matrix row %1.").arg(rowName);
         else
             request.templateName = tmpl->name;
         request.notes = QStringLiteral("matrix: %1").arg(rowName);
@@ -256,7 +294,8 @@ Outcome run(const ServiceContext &m_ctx, Op op, const Actor &actor, const Target
         return o;
     }
     case Op::Rollback: {
-        auto r = versions.rollback(actor, branchId, 1, QStringLiteral("matrix: %1").arg(rowName), true);
+        auto r =
+            versions.rollback(actor, branchId, 1, QStringLiteral("matrix: %1").arg(rowName), true);
         Outcome o = outcomeOf(r);
         if (r)
             o.version = r->version.version;
@@ -274,9 +313,11 @@ Outcome run(const ServiceContext &m_ctx, Op op, const Actor &actor, const Target
                                         QStringLiteral("from the access matrix"), source->config));
     }
     case Op::Grant:
-        return outcomeOf(AccessService(m_ctx).grant(&actor, kTarget, Role::Viewer, target.scope, scopeIdOf(m_ctx, target)));
+        return outcomeOf(AccessService(m_ctx).grant(&actor, kTarget, Role::Viewer, target.scope,
+                                                    scopeIdOf(m_ctx, target)));
     case Op::Revoke:
-        return outcomeOf(AccessService(m_ctx).revoke(actor, kTarget, target.scope, scopeIdOf(m_ctx, target)));
+        return outcomeOf(
+            AccessService(m_ctx).revoke(actor, kTarget, target.scope, scopeIdOf(m_ctx, target)));
     }
     return {};
 }
@@ -296,8 +337,9 @@ void TestAccess::matrix()
     const Actor globalAdmin = actorFor(QString::fromLatin1(demo::kSuperAdmin));
     AccessService access(m_ctx);
     const QString sid = scopeIdOf(m_ctx, t);
-    const QString grantRow = QStringLiteral("SELECT %1 FROM retell_admin_grants g JOIN users u ON u.id = g.user_id "
-                                            "WHERE u.email = ? AND g.scope = ? AND g.scope_id = ?");
+    const QString grantRow =
+        QStringLiteral("SELECT %1 FROM retell_admin_grants g JOIN users u ON u.id = g.user_id "
+                       "WHERE u.email = ? AND g.scope = ? AND g.scope_id = ?");
     const QVariantList grantKey{kTarget, scopeName(t.scope), sid};
 
     if (operation == Op::Revoke) { // something to revoke, put there by the global admin
@@ -309,7 +351,8 @@ void TestAccess::matrix()
     const int grantsBefore = count(m_ctx.spec, QStringLiteral("retell_admin_grants"));
     const int templatesBefore = count(m_ctx.spec, QStringLiteral("retell_admin_templates"));
 
-    const Outcome outcome = run(m_ctx, operation, actor, t, QString::fromLatin1(QTest::currentDataTag()));
+    const Outcome outcome =
+        run(m_ctx, operation, actor, t, QString::fromLatin1(QTest::currentDataTag()));
     const QString after = snapshot(m_ctx.spec);
 
     // Leave the grants as they were for the next row.
@@ -323,7 +366,8 @@ void TestAccess::matrix()
         QCOMPARE(after, before); // nothing written, nothing changed
         return;
     }
-    QVERIFY2(outcome.ok, qPrintable(errorKindName(outcome.kind) + QStringLiteral(": ") + outcome.message));
+    QVERIFY2(outcome.ok,
+             qPrintable(errorKindName(outcome.kind) + QStringLiteral(": ") + outcome.message));
 
     const QString actorId = QString::number(actor.user.id);
     switch (operation) {
@@ -339,45 +383,76 @@ void TestAccess::matrix()
         QCOMPARE(count(m_ctx.spec, QStringLiteral("retell_admin_grants")), grantsBefore);
         QCOMPARE(count(m_ctx.spec, QStringLiteral("retell_admin_templates")), templatesBefore);
         const QVariantList key{QString::fromLatin1(t.id), outcome.version};
-        const QString where = QStringLiteral(" FROM retell_agent_prompts WHERE branch_id = ? AND version = ?");
+        const QString where =
+            QStringLiteral(" FROM retell_agent_prompts WHERE branch_id = ? AND version = ?");
         QCOMPARE(scalar(m_ctx.spec, QStringLiteral("SELECT deployed_by") + where, key), actorId);
-        QVERIFY(scalar(m_ctx.spec, QStringLiteral("SELECT deployed_at") + where, key) != QStringLiteral("<null>"));
-        QCOMPARE(scalar(m_ctx.spec, QStringLiteral("SELECT COUNT(*) FROM retell_agent_prompts WHERE branch_id = ? AND is_active = 1"),
-                        {QString::fromLatin1(t.id)}), QStringLiteral("1"));
-        QCOMPARE(scalar(m_ctx.spec, QStringLiteral("SELECT is_active") + where, key), QStringLiteral("1"));
-        QCOMPARE(scalar(m_ctx.spec, QStringLiteral("SELECT MAX(version) FROM retell_agent_prompts WHERE branch_id = ?"),
-                        {QString::fromLatin1(t.id)}), QString::number(outcome.version));
+        QVERIFY(scalar(m_ctx.spec, QStringLiteral("SELECT deployed_at") + where, key) !=
+                QStringLiteral("<null>"));
+        QCOMPARE(scalar(m_ctx.spec,
+                        QStringLiteral("SELECT COUNT(*) FROM retell_agent_prompts WHERE branch_id "
+                                       "= ? AND is_active = 1"),
+                        {QString::fromLatin1(t.id)}),
+                 QStringLiteral("1"));
+        QCOMPARE(scalar(m_ctx.spec, QStringLiteral("SELECT is_active") + where, key),
+                 QStringLiteral("1"));
+        QCOMPARE(scalar(m_ctx.spec,
+                        QStringLiteral(
+                            "SELECT MAX(version) FROM retell_agent_prompts WHERE branch_id = ?"),
+                        {QString::fromLatin1(t.id)}),
+                 QString::number(outcome.version));
         if (operation == Op::Rollback) {
-            const QString content = QStringLiteral("SELECT prompt_content FROM retell_agent_prompts WHERE branch_id = ? AND version = ?");
-            QCOMPARE(scalar(m_ctx.spec, content, key), scalar(m_ctx.spec, content, {QString::fromLatin1(t.id), 1}));
-            QVERIFY(scalar(m_ctx.spec, QStringLiteral("SELECT deployment_notes") + where, key).contains(QStringLiteral("version 1")));
+            const QString content =
+                QStringLiteral("SELECT prompt_content FROM retell_agent_prompts WHERE branch_id = "
+                               "? AND version = ?");
+            QCOMPARE(scalar(m_ctx.spec, content, key),
+                     scalar(m_ctx.spec, content, {QString::fromLatin1(t.id), 1}));
+            QVERIFY(scalar(m_ctx.spec, QStringLiteral("SELECT deployment_notes") + where, key)
+                        .contains(QStringLiteral("version 1")));
         }
         if (operation == Op::ApplyTemplate)
-            QCOMPARE(scalar(m_ctx.spec, QStringLiteral("SELECT template_name") + where, key), QStringLiteral("Basic Appointment Booking"));
+            QCOMPARE(scalar(m_ctx.spec, QStringLiteral("SELECT template_name") + where, key),
+                     QStringLiteral("Basic Appointment Booking"));
         break;
     }
     case Op::SaveTemplate: {
         QCOMPARE(count(m_ctx.spec, QStringLiteral("retell_admin_templates")), templatesBefore + 1);
         QCOMPARE(count(m_ctx.spec, QStringLiteral("retell_agent_prompts")), promptsBefore);
-        const QVariantList name{QStringLiteral("Saved: %1").arg(QString::fromLatin1(QTest::currentDataTag()))};
-        QCOMPARE(scalar(m_ctx.spec, QStringLiteral("SELECT created_by FROM retell_admin_templates WHERE name = ?"), name), actorId);
-        QCOMPARE(scalar(m_ctx.spec, QStringLiteral("SELECT prompt_content FROM retell_admin_templates WHERE name = ?"), name),
-                 scalar(m_ctx.spec, QStringLiteral("SELECT prompt_content FROM retell_agent_prompts WHERE branch_id = ? AND is_active = 1"),
+        const QVariantList name{
+            QStringLiteral("Saved: %1").arg(QString::fromLatin1(QTest::currentDataTag()))};
+        QCOMPARE(
+            scalar(m_ctx.spec,
+                   QStringLiteral("SELECT created_by FROM retell_admin_templates WHERE name = ?"),
+                   name),
+            actorId);
+        QCOMPARE(scalar(m_ctx.spec,
+                        QStringLiteral(
+                            "SELECT prompt_content FROM retell_admin_templates WHERE name = ?"),
+                        name),
+                 scalar(m_ctx.spec,
+                        QStringLiteral("SELECT prompt_content FROM retell_agent_prompts WHERE "
+                                       "branch_id = ? AND is_active = 1"),
                         {QString::fromLatin1(t.id)}));
         break;
     }
     case Op::Grant:
-        QCOMPARE(count(m_ctx.spec, QStringLiteral("retell_admin_grants")), grantsBefore); // revoked again above
-        QVERIFY(after.startsWith(QStringLiteral("prompts=%1 grants=%2 ").arg(promptsBefore).arg(grantsBefore + 1)));
+        QCOMPARE(count(m_ctx.spec, QStringLiteral("retell_admin_grants")),
+                 grantsBefore); // revoked again above
+        QVERIFY(after.startsWith(
+            QStringLiteral("prompts=%1 grants=%2 ").arg(promptsBefore).arg(grantsBefore + 1)));
         // The grant row as written: target user, scope, role, granted_by = the actor.
-        QVERIFY2(after.contains(QStringLiteral("\n%1|%2|%3|viewer|%4\n")
-                                    .arg(scalar(m_ctx.spec, QStringLiteral("SELECT id FROM users WHERE email = ?"), {kTarget}),
-                                         scopeName(t.scope), sid, actorId)),
-                 qPrintable(after));
+        QVERIFY2(
+            after.contains(
+                QStringLiteral("\n%1|%2|%3|viewer|%4\n")
+                    .arg(scalar(m_ctx.spec, QStringLiteral("SELECT id FROM users WHERE email = ?"),
+                                {kTarget}),
+                         scopeName(t.scope), sid, actorId)),
+            qPrintable(after));
         break;
     case Op::Revoke:
-        QVERIFY(after.startsWith(QStringLiteral("prompts=%1 grants=%2 ").arg(promptsBefore).arg(grantsBefore - 1)));
-        QCOMPARE(scalar(m_ctx.spec, grantRow.arg(QStringLiteral("COUNT(*)")), grantKey), QStringLiteral("0"));
+        QVERIFY(after.startsWith(
+            QStringLiteral("prompts=%1 grants=%2 ").arg(promptsBefore).arg(grantsBefore - 1)));
+        QCOMPARE(scalar(m_ctx.spec, grantRow.arg(QStringLiteral("COUNT(*)")), grantKey),
+                 QStringLiteral("0"));
         break;
     }
 }
@@ -390,10 +465,12 @@ void TestAccess::grantListing_data()
     const QString owner = QString::fromLatin1(demo::kCompanyAdmin);
     const QString editor = QString::fromLatin1(demo::kBranchEditor);
     const QString viewer = QString::fromLatin1(demo::kViewer);
-    QTest::newRow("global admin sees every grant") << QString::fromLatin1(demo::kSuperAdmin) << QStringList() << true;
+    QTest::newRow("global admin sees every grant")
+        << QString::fromLatin1(demo::kSuperAdmin) << QStringList() << true;
     QTest::newRow("company admin sees the grants inside the company")
         << owner << QStringList{kBranchAdmin, editor, owner, viewer} << false;
-    QTest::newRow("branch admin sees the grants of the branch") << kBranchAdmin << QStringList{kBranchAdmin} << false;
+    QTest::newRow("branch admin sees the grants of the branch")
+        << kBranchAdmin << QStringList{kBranchAdmin} << false;
     QTest::newRow("branch editor sees own grant only") << editor << QStringList{editor} << false;
     QTest::newRow("viewer sees own grant only") << viewer << QStringList{viewer} << false;
     QTest::newRow("user without grants sees nothing") << kNobody << QStringList() << false;

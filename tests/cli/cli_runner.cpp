@@ -19,7 +19,8 @@ QJsonDocument CliResult::json(QString *error) const
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(out, &parseError);
     if (error)
-        *error = parseError.error == QJsonParseError::NoError ? QString() : parseError.errorString();
+        *error =
+            parseError.error == QJsonParseError::NoError ? QString() : parseError.errorString();
     return doc;
 }
 
@@ -84,7 +85,8 @@ CliResult CliRunner::run(const QStringList &args, const Who &who, const QProcess
                          const RunOptions &options) const
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"RETELL_ADMIN_DB", "RETELL_ADMIN_DB_PASSWORD", "RETELL_ADMIN_USER", "RETELL_ADMIN_PASSWORD"})
+    for (const char *name : {"RETELL_ADMIN_DB", "RETELL_ADMIN_DB_PASSWORD", "RETELL_ADMIN_USER",
+                             "RETELL_ADMIN_PASSWORD"})
         env.remove(QString::fromLatin1(name));
     env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
     env.insert(QStringLiteral("RETELL_ADMIN_DB"), m_spec.toUrl());

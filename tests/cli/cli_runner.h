@@ -80,11 +80,14 @@ inline const Who kViewer = CliRunner::demoUser(core::demo::kViewer);
 
 // A failing command must say so on stderr, in a first line of its own that
 // names the program, and print nothing on stdout.
-#define RETELL_VERIFY_CLEAN_ERROR(result)                                                               \
-    do {                                                                                                \
-        QVERIFY2((result).out.isEmpty(), qPrintable(QStringLiteral("stdout not empty on an error: ") + (result).describe())); \
-        QVERIFY2(!(result).err.trimmed().isEmpty(), qPrintable(QStringLiteral("no error message: ") + (result).describe())); \
-        QVERIFY2((result).firstErrorLine().startsWith(QLatin1String("retell-admin-cli: ")),             \
-                 qPrintable(QStringLiteral("first stderr line: ") + (result).firstErrorLine()));        \
-        QVERIFY2((result).firstErrorLine().size() > 24, qPrintable((result).firstErrorLine()));         \
+#define RETELL_VERIFY_CLEAN_ERROR(result)                                                          \
+    do {                                                                                           \
+        QVERIFY2(                                                                                  \
+            (result).out.isEmpty(),                                                                \
+            qPrintable(QStringLiteral("stdout not empty on an error: ") + (result).describe()));   \
+        QVERIFY2(!(result).err.trimmed().isEmpty(),                                                \
+                 qPrintable(QStringLiteral("no error message: ") + (result).describe()));          \
+        QVERIFY2((result).firstErrorLine().startsWith(QLatin1String("retell-admin-cli: ")),        \
+                 qPrintable(QStringLiteral("first stderr line: ") + (result).firstErrorLine()));   \
+        QVERIFY2((result).firstErrorLine().size() > 24, qPrintable((result).firstErrorLine()));    \
     } while (false)

@@ -19,12 +19,16 @@ class TestCli : public QObject
 
 public:
     // Fixed ids of the demo seed (core/seed/Seeder.cpp).
-    static constexpr const char *kBerlinMitte = "7c9e6679-7425-40de-944b-e07fc1f90ae7";   // Salon Aurora
-    static constexpr const char *kHamburgAltona = "1b4e28ba-2fa1-41d2-883f-0016d3cca427"; // Salon Aurora
-    static constexpr const char *kKielZentrum = "16fd2706-8baf-433b-82eb-8c7fada847da";   // Praxis Nordlicht
+    static constexpr const char *kBerlinMitte =
+        "7c9e6679-7425-40de-944b-e07fc1f90ae7"; // Salon Aurora
+    static constexpr const char *kHamburgAltona =
+        "1b4e28ba-2fa1-41d2-883f-0016d3cca427"; // Salon Aurora
+    static constexpr const char *kKielZentrum =
+        "16fd2706-8baf-433b-82eb-8c7fada847da"; // Praxis Nordlicht
 
     // First column of the first row ("<none>", "<null>", "<error: ...>").
-    static QString scalarOn(const retell::core::ConnectionSpec &spec, const QString &sql, const QVariantList &bind);
+    static QString scalarOn(const retell::core::ConnectionSpec &spec, const QString &sql,
+                            const QVariantList &bind);
     // Row counts of every table the CLI writes.
     static QString countsOn(const retell::core::ConnectionSpec &spec);
 
@@ -78,13 +82,16 @@ private:
     // Row counts and active flags of every table a command could change.
     QString snapshot() const;
     QString writeFile(const QString &name, const QByteArray &content) const;
-    retell::test::CliResult cli(const QStringList &args, const retell::test::Who &who) const { return m_cli.run(args, who); }
+    retell::test::CliResult cli(const QStringList &args, const retell::test::Who &who) const
+    {
+        return m_cli.run(args, who);
+    }
 
     retell::test::TestDatabase m_db;
     retell::core::ServiceContext m_ctx;
     retell::test::CliRunner m_cli;
     QTemporaryDir m_files;
-    QString m_prompt;      // a valid prompt file
-    QString m_tools;       // a valid tools file
-    QString m_promptText;  // its content
+    QString m_prompt;     // a valid prompt file
+    QString m_tools;      // a valid tools file
+    QString m_promptText; // its content
 };

@@ -41,7 +41,8 @@ void execAll(const ConnectionSpec &spec, const QStringList &statements)
     for (const QString &s : statements) {
         QSqlQuery q(db);
         if (!q.exec(s))
-            qFatal("setup statement failed: %s: %s", qPrintable(s), qPrintable(q.lastError().text()));
+            qFatal("setup statement failed: %s: %s", qPrintable(s),
+                   qPrintable(q.lastError().text()));
     }
 }
 
@@ -52,9 +53,12 @@ QString snapshot(const ConnectionSpec &spec, const QString &table)
     QString out;
     QSqlQuery q(db);
     if (spec.dialect == Dialect::SQLite) {
-        q.exec(QStringLiteral("SELECT type, name, sql FROM sqlite_master WHERE tbl_name = '%1' ORDER BY name").arg(table));
+        q.exec(QStringLiteral(
+                   "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = '%1' ORDER BY name")
+                   .arg(table));
         while (q.next())
-            out += q.value(0).toString() + q.value(1).toString() + q.value(2).toString() + QLatin1Char('\n');
+            out += q.value(0).toString() + q.value(1).toString() + q.value(2).toString() +
+                   QLatin1Char('\n');
     } else {
         q.exec(QStringLiteral("SHOW CREATE TABLE `%1`").arg(table));
         if (q.next())
@@ -80,8 +84,9 @@ QStringList tables(const ConnectionSpec &spec)
 QByteArray htpasswdHash(const QByteArray &password)
 {
     QProcess p;
-    p.start(QStringLiteral("htpasswd"), {QStringLiteral("-nbB"), QStringLiteral("-C"), QStringLiteral("10"),
-                                         QStringLiteral("user"), QString::fromUtf8(password)});
+    p.start(QStringLiteral("htpasswd"),
+            {QStringLiteral("-nbB"), QStringLiteral("-C"), QStringLiteral("10"),
+             QStringLiteral("user"), QString::fromUtf8(password)});
     if (!p.waitForFinished(30000) || p.exitCode() != 0)
         return {};
     const QByteArray line = p.readAllStandardOutput().trimmed();
@@ -94,34 +99,106 @@ QStringList laravelSchema(Dialect dialect, const QByteArray &hash)
 {
     if (dialect == Dialect::SQLite) {
         return {
-            QStringLiteral("CREATE TABLE migrations (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, migration VARCHAR NOT NULL, batch INTEGER NOT NULL)"),
-            QStringLiteral("INSERT INTO migrations (migration, batch) VALUES ('2014_10_12_000000_create_users_table', 1), ('2025_10_21_131415_create_retell_agent_prompts_table', 2)"),
-            QStringLiteral("CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, name VARCHAR NOT NULL, email VARCHAR NOT NULL, email_verified_at DATETIME, password VARCHAR NOT NULL, remember_token VARCHAR, created_at DATETIME, updated_at DATETIME, phone VARCHAR)"),
+            QStringLiteral("CREATE TABLE migrations (id INTEGER PRIMARY KEY AUTOINCREMENT NOT "
+                           "NULL, migration VARCHAR NOT NULL, batch INTEGER NOT NULL)"),
+            QStringLiteral("INSERT INTO migrations (migration, batch) VALUES "
+                           "('2014_10_12_000000_create_users_table', 1), "
+                           "('2025_10_21_131415_create_retell_agent_prompts_table', 2)"),
+            QStringLiteral("CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+                           "name VARCHAR NOT NULL, email VARCHAR NOT NULL, email_verified_at "
+                           "DATETIME, password VARCHAR NOT NULL, remember_token VARCHAR, "
+                           "created_at DATETIME, updated_at DATETIME, phone VARCHAR)"),
             QStringLiteral("CREATE UNIQUE INDEX users_email_unique ON users (email)"),
-            QStringLiteral("CREATE TABLE companies (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, name VARCHAR NOT NULL, slug VARCHAR, created_at DATETIME, updated_at DATETIME, deleted_at DATETIME)"),
-            QStringLiteral("CREATE TABLE branches (id VARCHAR NOT NULL PRIMARY KEY, company_id INTEGER NOT NULL REFERENCES companies(id) ON DELETE CASCADE, name VARCHAR NOT NULL, phone_number VARCHAR, created_at DATETIME, updated_at DATETIME, deleted_at DATETIME)"),
-            QStringLiteral("CREATE TABLE retell_agent_prompts (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, branch_id VARCHAR NOT NULL REFERENCES branches(id) ON DELETE CASCADE, version INTEGER NOT NULL DEFAULT 1, prompt_content TEXT NOT NULL, functions_config TEXT NOT NULL, is_active TINYINT(1) NOT NULL DEFAULT 0, is_template TINYINT(1) NOT NULL DEFAULT 0, template_name VARCHAR, deployed_at DATETIME, deployed_by INTEGER REFERENCES users(id) ON DELETE SET NULL, retell_agent_id VARCHAR, retell_version INTEGER, validation_status VARCHAR CHECK (validation_status IN ('pending','valid','invalid')) NOT NULL DEFAULT 'pending', validation_errors TEXT, deployment_notes TEXT, created_at DATETIME, updated_at DATETIME)"),
-            QStringLiteral("CREATE UNIQUE INDEX retell_agent_prompts_branch_id_version_unique ON retell_agent_prompts (branch_id, version)"),
-            QStringLiteral("CREATE INDEX retell_agent_prompts_branch_id_is_active_index ON retell_agent_prompts (branch_id, is_active)"),
-            QStringLiteral("CREATE INDEX retell_agent_prompts_branch_id_version_index ON retell_agent_prompts (branch_id, version)"),
-            QStringLiteral("INSERT INTO users (name, email, password, created_at) VALUES ('Web Admin', 'web@example.com', '%1', '2025-10-21 10:00:00')").arg(QString::fromLatin1(hash)),
-            QStringLiteral("INSERT INTO companies (name, slug) VALUES ('Web Company', 'web-company')"),
-            QStringLiteral("INSERT INTO branches (id, company_id, name) VALUES ('0b8f3c1e-1111-4aaa-8bbb-000000000001', 1, 'Web Branch')"),
-            QStringLiteral("INSERT INTO retell_agent_prompts (branch_id, version, prompt_content, functions_config, is_template, template_name, validation_status) VALUES ('0b8f3c1e-1111-4aaa-8bbb-000000000001', 1, 'Web template prompt', '[]', 1, 'Web Template', 'valid')"),
+            QStringLiteral("CREATE TABLE companies (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+                           "name VARCHAR NOT NULL, slug VARCHAR, created_at DATETIME, updated_at "
+                           "DATETIME, deleted_at DATETIME)"),
+            QStringLiteral("CREATE TABLE branches (id VARCHAR NOT NULL PRIMARY KEY, company_id "
+                           "INTEGER NOT NULL REFERENCES companies(id) ON DELETE CASCADE, name "
+                           "VARCHAR NOT NULL, phone_number VARCHAR, created_at DATETIME, "
+                           "updated_at DATETIME, deleted_at DATETIME)"),
+            QStringLiteral(
+                "CREATE TABLE retell_agent_prompts (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+                "branch_id VARCHAR NOT NULL REFERENCES branches(id) ON DELETE CASCADE, version "
+                "INTEGER NOT NULL DEFAULT 1, prompt_content TEXT NOT NULL, functions_config TEXT "
+                "NOT NULL, is_active TINYINT(1) NOT NULL DEFAULT 0, is_template TINYINT(1) NOT "
+                "NULL DEFAULT 0, template_name VARCHAR, deployed_at DATETIME, deployed_by INTEGER "
+                "REFERENCES users(id) ON DELETE SET NULL, retell_agent_id VARCHAR, retell_version "
+                "INTEGER, validation_status VARCHAR CHECK (validation_status IN "
+                "('pending','valid','invalid')) NOT NULL DEFAULT 'pending', validation_errors "
+                "TEXT, deployment_notes TEXT, created_at DATETIME, updated_at DATETIME)"),
+            QStringLiteral("CREATE UNIQUE INDEX retell_agent_prompts_branch_id_version_unique ON "
+                           "retell_agent_prompts (branch_id, version)"),
+            QStringLiteral("CREATE INDEX retell_agent_prompts_branch_id_is_active_index ON "
+                           "retell_agent_prompts (branch_id, is_active)"),
+            QStringLiteral("CREATE INDEX retell_agent_prompts_branch_id_version_index ON "
+                           "retell_agent_prompts (branch_id, version)"),
+            QStringLiteral("INSERT INTO users (name, email, password, created_at) VALUES ('Web "
+                           "Admin', 'web@example.com', '%1', '2025-10-21 10:00:00')")
+                .arg(QString::fromLatin1(hash)),
+            QStringLiteral(
+                "INSERT INTO companies (name, slug) VALUES ('Web Company', 'web-company')"),
+            QStringLiteral("INSERT INTO branches (id, company_id, name) VALUES "
+                           "('0b8f3c1e-1111-4aaa-8bbb-000000000001', 1, 'Web Branch')"),
+            QStringLiteral("INSERT INTO retell_agent_prompts (branch_id, version, prompt_content, "
+                           "functions_config, is_template, template_name, validation_status) "
+                           "VALUES ('0b8f3c1e-1111-4aaa-8bbb-000000000001', 1, 'Web template "
+                           "prompt', '[]', 1, 'Web Template', 'valid')"),
         };
     }
-    const QString tail = QStringLiteral(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci");
+    const QString tail =
+        QStringLiteral(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci");
     return {
-        QStringLiteral("CREATE TABLE migrations (id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, migration VARCHAR(255) NOT NULL, batch INT NOT NULL)") + tail,
-        QStringLiteral("INSERT INTO migrations (migration, batch) VALUES ('2014_10_12_000000_create_users_table', 1), ('2025_10_21_131415_create_retell_agent_prompts_table', 2)"),
-        QStringLiteral("CREATE TABLE users (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, name VARCHAR(255) NOT NULL, email VARCHAR(255) NOT NULL, email_verified_at TIMESTAMP NULL, password VARCHAR(255) NOT NULL, remember_token VARCHAR(100) NULL, created_at TIMESTAMP NULL, updated_at TIMESTAMP NULL, phone VARCHAR(32) NULL, UNIQUE KEY users_email_unique (email))") + tail,
-        QStringLiteral("CREATE TABLE companies (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, name VARCHAR(255) NOT NULL, slug VARCHAR(255) NULL, created_at TIMESTAMP NULL, updated_at TIMESTAMP NULL, deleted_at TIMESTAMP NULL)") + tail,
-        QStringLiteral("CREATE TABLE branches (id CHAR(36) NOT NULL PRIMARY KEY, company_id BIGINT UNSIGNED NOT NULL, name VARCHAR(255) NOT NULL, phone_number VARCHAR(32) NULL, created_at TIMESTAMP NULL, updated_at TIMESTAMP NULL, deleted_at TIMESTAMP NULL, CONSTRAINT branches_company_id_foreign FOREIGN KEY (company_id) REFERENCES companies (id) ON DELETE CASCADE)") + tail,
-        QStringLiteral("CREATE TABLE retell_agent_prompts (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, branch_id CHAR(36) NOT NULL, version INT UNSIGNED NOT NULL DEFAULT 1, prompt_content LONGTEXT NOT NULL, functions_config LONGTEXT NOT NULL CHECK (json_valid(functions_config)), is_active TINYINT(1) NOT NULL DEFAULT 0, is_template TINYINT(1) NOT NULL DEFAULT 0, template_name VARCHAR(255) NULL, deployed_at TIMESTAMP NULL, deployed_by BIGINT UNSIGNED NULL, retell_agent_id VARCHAR(255) NULL, retell_version INT UNSIGNED NULL, validation_status ENUM('pending','valid','invalid') NOT NULL DEFAULT 'pending', validation_errors LONGTEXT NULL CHECK (json_valid(validation_errors)), deployment_notes TEXT NULL, created_at TIMESTAMP NULL, updated_at TIMESTAMP NULL, UNIQUE KEY retell_agent_prompts_branch_id_version_unique (branch_id, version), KEY retell_agent_prompts_branch_id_is_active_index (branch_id, is_active), KEY retell_agent_prompts_branch_id_version_index (branch_id, version), CONSTRAINT retell_agent_prompts_branch_id_foreign FOREIGN KEY (branch_id) REFERENCES branches (id) ON DELETE CASCADE, CONSTRAINT retell_agent_prompts_deployed_by_foreign FOREIGN KEY (deployed_by) REFERENCES users (id) ON DELETE SET NULL)") + tail,
-        QStringLiteral("INSERT INTO users (name, email, password, created_at) VALUES ('Web Admin', 'web@example.com', '%1', '2025-10-21 10:00:00')").arg(QString::fromLatin1(hash)),
+        QStringLiteral("CREATE TABLE migrations (id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY "
+                       "KEY, migration VARCHAR(255) NOT NULL, batch INT NOT NULL)") +
+            tail,
+        QStringLiteral("INSERT INTO migrations (migration, batch) VALUES "
+                       "('2014_10_12_000000_create_users_table', 1), "
+                       "('2025_10_21_131415_create_retell_agent_prompts_table', 2)"),
+        QStringLiteral(
+            "CREATE TABLE users (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, name "
+            "VARCHAR(255) NOT NULL, email VARCHAR(255) NOT NULL, email_verified_at TIMESTAMP NULL, "
+            "password VARCHAR(255) NOT NULL, remember_token VARCHAR(100) NULL, created_at "
+            "TIMESTAMP NULL, updated_at TIMESTAMP NULL, phone VARCHAR(32) NULL, UNIQUE KEY "
+            "users_email_unique (email))") +
+            tail,
+        QStringLiteral("CREATE TABLE companies (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY "
+                       "KEY, name VARCHAR(255) NOT NULL, slug VARCHAR(255) NULL, created_at "
+                       "TIMESTAMP NULL, updated_at TIMESTAMP NULL, deleted_at TIMESTAMP NULL)") +
+            tail,
+        QStringLiteral("CREATE TABLE branches (id CHAR(36) NOT NULL PRIMARY KEY, company_id BIGINT "
+                       "UNSIGNED NOT NULL, name VARCHAR(255) NOT NULL, phone_number VARCHAR(32) "
+                       "NULL, created_at TIMESTAMP NULL, updated_at TIMESTAMP NULL, deleted_at "
+                       "TIMESTAMP NULL, CONSTRAINT branches_company_id_foreign FOREIGN KEY "
+                       "(company_id) REFERENCES companies (id) ON DELETE CASCADE)") +
+            tail,
+        QStringLiteral(
+            "CREATE TABLE retell_agent_prompts (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY "
+            "KEY, branch_id CHAR(36) NOT NULL, version INT UNSIGNED NOT NULL DEFAULT 1, "
+            "prompt_content LONGTEXT NOT NULL, functions_config LONGTEXT NOT NULL CHECK "
+            "(json_valid(functions_config)), is_active TINYINT(1) NOT NULL DEFAULT 0, is_template "
+            "TINYINT(1) NOT NULL DEFAULT 0, template_name VARCHAR(255) NULL, deployed_at TIMESTAMP "
+            "NULL, deployed_by BIGINT UNSIGNED NULL, retell_agent_id VARCHAR(255) NULL, "
+            "retell_version INT UNSIGNED NULL, validation_status ENUM('pending','valid','invalid') "
+            "NOT NULL DEFAULT 'pending', validation_errors LONGTEXT NULL CHECK "
+            "(json_valid(validation_errors)), deployment_notes TEXT NULL, created_at TIMESTAMP "
+            "NULL, updated_at TIMESTAMP NULL, UNIQUE KEY "
+            "retell_agent_prompts_branch_id_version_unique (branch_id, version), KEY "
+            "retell_agent_prompts_branch_id_is_active_index (branch_id, is_active), KEY "
+            "retell_agent_prompts_branch_id_version_index (branch_id, version), CONSTRAINT "
+            "retell_agent_prompts_branch_id_foreign FOREIGN KEY (branch_id) REFERENCES branches "
+            "(id) ON DELETE CASCADE, CONSTRAINT retell_agent_prompts_deployed_by_foreign FOREIGN "
+            "KEY (deployed_by) REFERENCES users (id) ON DELETE SET NULL)") +
+            tail,
+        QStringLiteral("INSERT INTO users (name, email, password, created_at) VALUES ('Web Admin', "
+                       "'web@example.com', '%1', '2025-10-21 10:00:00')")
+            .arg(QString::fromLatin1(hash)),
         QStringLiteral("INSERT INTO companies (name, slug) VALUES ('Web Company', 'web-company')"),
-        QStringLiteral("INSERT INTO branches (id, company_id, name) VALUES ('0b8f3c1e-1111-4aaa-8bbb-000000000001', 1, 'Web Branch')"),
-        QStringLiteral("INSERT INTO retell_agent_prompts (branch_id, version, prompt_content, functions_config, is_template, template_name, validation_status) VALUES ('0b8f3c1e-1111-4aaa-8bbb-000000000001', 1, 'Web template prompt', '[]', 1, 'Web Template', 'valid')"),
+        QStringLiteral("INSERT INTO branches (id, company_id, name) VALUES "
+                       "('0b8f3c1e-1111-4aaa-8bbb-000000000001', 1, 'Web Branch')"),
+        QStringLiteral("INSERT INTO retell_agent_prompts (branch_id, version, prompt_content, "
+                       "functions_config, is_template, template_name, validation_status) VALUES "
+                       "('0b8f3c1e-1111-4aaa-8bbb-000000000001', 1, 'Web template prompt', '[]', "
+                       "1, 'Web Template', 'valid')"),
     };
 }
 
@@ -132,10 +209,7 @@ class TestMigrations final : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        qInfo("backend: %s", qPrintable(TestDatabase::backend()));
-    }
+    void initTestCase() { qInfo("backend: %s", qPrintable(TestDatabase::backend())); }
 
     void freshDatabaseGetsContractAndOwnTables()
     {
@@ -143,41 +217,77 @@ private slots:
         RETELL_REQUIRE_DB(db);
         auto report = Migrator::migrate(db.spec());
         QVERIFY2(report, report ? "" : qPrintable(report.error().message));
-        QCOMPARE(report->applied, QStringList({QStringLiteral("0001_contract_tables"), QStringLiteral("0002_app_tables"),
+        QCOMPARE(report->applied, QStringList({QStringLiteral("0001_contract_tables"),
+                                               QStringLiteral("0002_app_tables"),
                                                QStringLiteral("0003_template_scan"),
                                                QStringLiteral("0004_template_owner")}));
         QVERIFY(!report->webAppSchema);
-        for (const char *t : {"companies", "branches", "users", "retell_agent_prompts", "retell_admin_templates",
-                              "retell_admin_grants", "retell_admin_migrations"})
+        for (const char *t :
+             {"companies", "branches", "users", "retell_agent_prompts", "retell_admin_templates",
+              "retell_admin_grants", "retell_admin_migrations"})
             QVERIFY2(tables(db.spec()).contains(QString::fromLatin1(t)), t);
         const QSqlRecord rec = conn(db.spec()).record(QStringLiteral("retell_agent_prompts"));
-        const QStringList expected = {"id", "branch_id", "version", "prompt_content", "functions_config", "is_active",
-                                      "is_template", "template_name", "deployed_at", "deployed_by", "retell_agent_id",
-                                      "retell_version", "validation_status", "validation_errors", "deployment_notes",
-                                      "created_at", "updated_at"};
+        const QStringList expected = {"id",
+                                      "branch_id",
+                                      "version",
+                                      "prompt_content",
+                                      "functions_config",
+                                      "is_active",
+                                      "is_template",
+                                      "template_name",
+                                      "deployed_at",
+                                      "deployed_by",
+                                      "retell_agent_id",
+                                      "retell_version",
+                                      "validation_status",
+                                      "validation_errors",
+                                      "deployment_notes",
+                                      "created_at",
+                                      "updated_at"};
         QCOMPARE(rec.count(), expected.size());
         for (const QString &c : expected)
             QVERIFY2(rec.contains(c), qPrintable(c));
         if (db.dialect() == Dialect::MySQL) {
             const auto type = [&](const char *col) {
-                return scalar(db.spec(), QStringLiteral("SELECT COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
-                                                        "AND TABLE_NAME = 'retell_agent_prompts' AND COLUMN_NAME = ?"), {QString::fromLatin1(col)});
+                return scalar(
+                    db.spec(),
+                    QStringLiteral("SELECT COLUMN_TYPE FROM information_schema.COLUMNS WHERE "
+                                   "TABLE_SCHEMA = DATABASE() "
+                                   "AND TABLE_NAME = 'retell_agent_prompts' AND COLUMN_NAME = ?"),
+                    {QString::fromLatin1(col)});
             };
             QCOMPARE(type("id"), QStringLiteral("bigint(20) unsigned"));
             QCOMPARE(type("branch_id"), QStringLiteral("char(36)"));
             QCOMPARE(type("version"), QStringLiteral("int(10) unsigned"));
             QCOMPARE(type("prompt_content"), QStringLiteral("longtext"));
-            QCOMPARE(type("validation_status"), QStringLiteral("enum('pending','valid','invalid')"));
-            QCOMPARE(scalar(db.spec(), QStringLiteral("SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() "
-                                                      "AND TABLE_NAME = 'retell_agent_prompts' AND INDEX_NAME = 'retell_agent_prompts_branch_id_version_unique' AND NON_UNIQUE = 0")),
-                     QStringLiteral("2"));
-            QCOMPARE(scalar(db.spec(), QStringLiteral("SELECT DELETE_RULE FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() "
-                                                      "AND CONSTRAINT_NAME = 'retell_agent_prompts_deployed_by_foreign'")), QStringLiteral("SET NULL"));
+            QCOMPARE(type("validation_status"),
+                     QStringLiteral("enum('pending','valid','invalid')"));
+            QCOMPARE(
+                scalar(db.spec(),
+                       QStringLiteral(
+                           "SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA "
+                           "= DATABASE() "
+                           "AND TABLE_NAME = 'retell_agent_prompts' AND INDEX_NAME = "
+                           "'retell_agent_prompts_branch_id_version_unique' AND NON_UNIQUE = 0")),
+                QStringLiteral("2"));
+            QCOMPARE(
+                scalar(db.spec(),
+                       QStringLiteral(
+                           "SELECT DELETE_RULE FROM information_schema.REFERENTIAL_CONSTRAINTS "
+                           "WHERE CONSTRAINT_SCHEMA = DATABASE() "
+                           "AND CONSTRAINT_NAME = 'retell_agent_prompts_deployed_by_foreign'")),
+                QStringLiteral("SET NULL"));
         } else {
-            QCOMPARE(scalar(db.spec(), QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'retell_agent_prompts'")),
-                     QStringLiteral("3"));
-            QVERIFY(scalar(db.spec(), QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'retell_agent_prompts'")).contains(QLatin1String("ON DELETE SET NULL")));
-            QCOMPARE(scalar(db.spec(), QStringLiteral("PRAGMA journal_mode")), QStringLiteral("wal"));
+            QCOMPARE(
+                scalar(db.spec(), QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = "
+                                                 "'index' AND tbl_name = 'retell_agent_prompts'")),
+                QStringLiteral("3"));
+            QVERIFY(scalar(db.spec(),
+                           QStringLiteral(
+                               "SELECT sql FROM sqlite_master WHERE name = 'retell_agent_prompts'"))
+                        .contains(QLatin1String("ON DELETE SET NULL")));
+            QCOMPARE(scalar(db.spec(), QStringLiteral("PRAGMA journal_mode")),
+                     QStringLiteral("wal"));
             QCOMPARE(scalar(db.spec(), QStringLiteral("PRAGMA foreign_keys")), QStringLiteral("1"));
         }
     }
@@ -210,8 +320,9 @@ private slots:
         const QByteArray hash = htpasswdHash("web-secret");
         QVERIFY2(hash.startsWith("$2y$10$"), "htpasswd (apache2-utils) must produce a $2y$ hash");
         execAll(db.spec(), laravelSchema(db.dialect(), hash));
-        const QStringList webTables = {QStringLiteral("migrations"), QStringLiteral("users"), QStringLiteral("companies"),
-                                       QStringLiteral("branches"), QStringLiteral("retell_agent_prompts")};
+        const QStringList webTables = {QStringLiteral("migrations"), QStringLiteral("users"),
+                                       QStringLiteral("companies"), QStringLiteral("branches"),
+                                       QStringLiteral("retell_agent_prompts")};
         QMap<QString, QString> before;
         for (const QString &t : webTables)
             before.insert(t, snapshot(db.spec(), t));
@@ -220,17 +331,20 @@ private slots:
         QVERIFY2(report, report ? "" : qPrintable(report.error().message));
         QVERIFY(report->webAppSchema);
         QCOMPARE(report->skipped, QStringList{QStringLiteral("0001_contract_tables")});
-        QCOMPARE(report->applied, QStringList({QStringLiteral("0002_app_tables"), QStringLiteral("0003_template_scan"),
-                                                QStringLiteral("0004_template_owner")}));
+        QCOMPARE(report->applied, QStringList({QStringLiteral("0002_app_tables"),
+                                               QStringLiteral("0003_template_scan"),
+                                               QStringLiteral("0004_template_owner")}));
         for (const QString &t : webTables)
             QCOMPARE(snapshot(db.spec(), t), before.value(t));
         QVERIFY(tables(db.spec()).contains(QStringLiteral("retell_admin_grants")));
 
         // The web app's bcrypt user logs in; its template row is offered.
-        auto actor = AuthService(ServiceContext{db.spec()}).login(QStringLiteral("web@example.com"), QStringLiteral("web-secret"));
+        auto actor = AuthService(ServiceContext{db.spec()})
+                         .login(QStringLiteral("web@example.com"), QStringLiteral("web-secret"));
         QVERIFY2(actor, actor ? "" : qPrintable(actor.error().message));
         QCOMPARE(actor->user.name, QStringLiteral("Web Admin"));
-        auto wrong = AuthService(ServiceContext{db.spec()}).login(QStringLiteral("web@example.com"), QStringLiteral("web-secreT"));
+        auto wrong = AuthService(ServiceContext{db.spec()})
+                         .login(QStringLiteral("web@example.com"), QStringLiteral("web-secreT"));
         QVERIFY(!wrong);
         QCOMPARE(wrong.error().kind, ErrorKind::Authentication);
         for (const QString &t : webTables)
@@ -242,11 +356,14 @@ private slots:
         TestDatabase db;
         RETELL_REQUIRE_DB(db);
         QVERIFY(Migrator::migrate(db.spec()));
-        execAll(db.spec(), {QStringLiteral("INSERT INTO retell_admin_migrations (version, name, status) VALUES (9001, '9001_from_the_future', 'applied')")});
+        execAll(db.spec(),
+                {QStringLiteral("INSERT INTO retell_admin_migrations (version, name, status) "
+                                "VALUES (9001, '9001_from_the_future', 'applied')")});
         const QStringList before = tables(db.spec());
         auto report = Migrator::migrate(db.spec());
         QVERIFY(!report);
-        QVERIFY2(report.error().message.contains(QLatin1String("newer")), qPrintable(report.error().message));
+        QVERIFY2(report.error().message.contains(QLatin1String("newer")),
+                 qPrintable(report.error().message));
         QVERIFY(report.error().message.contains(QLatin1String("9001")));
         auto check = Migrator::check(db.spec());
         QVERIFY(!check);
@@ -269,37 +386,46 @@ private slots:
         broken.close();
         auto report = Migrator::migrate(db.spec(), dir.path());
         QVERIFY(!report);
-        QVERIFY2(report.error().message.contains(QLatin1String("0009_broken_step")), qPrintable(report.error().message));
+        QVERIFY2(report.error().message.contains(QLatin1String("0009_broken_step")),
+                 qPrintable(report.error().message));
         QVERIFY(report.error().message.contains(QLatin1String("rolled back")));
         QVERIFY(!tables(db.spec()).contains(QStringLiteral("retell_admin_half_done")));
         QVERIFY(!tables(db.spec()).contains(QStringLiteral("retell_admin_half_done_too")));
-        QCOMPARE(scalar(db.spec(), QStringLiteral("SELECT COUNT(*) FROM retell_admin_migrations WHERE version = 9")), QStringLiteral("0"));
+        QCOMPARE(scalar(db.spec(),
+                        QStringLiteral(
+                            "SELECT COUNT(*) FROM retell_admin_migrations WHERE version = 9")),
+                 QStringLiteral("0"));
         // The earlier migrations stay applied and usable.
-        QCOMPARE(scalar(db.spec(), QStringLiteral("SELECT COUNT(*) FROM retell_admin_migrations")), QStringLiteral("4"));
+        QCOMPARE(scalar(db.spec(), QStringLiteral("SELECT COUNT(*) FROM retell_admin_migrations")),
+                 QStringLiteral("4"));
     }
 
     void badConnectionsGiveClearErrors()
     {
         // Unreachable server: nothing listens on port 9 of loopback.
-        auto unreachable = ConnectionSpec::parse(QStringLiteral("mysql://nobody@127.0.0.1:9/retell?connect_timeout=2"));
+        auto unreachable = ConnectionSpec::parse(
+            QStringLiteral("mysql://nobody@127.0.0.1:9/retell?connect_timeout=2"));
         QVERIFY(unreachable);
         auto c = Database::connection(unreachable.value());
         QVERIFY(!c);
-        QVERIFY2(c.error().message.contains(QLatin1String("Cannot reach")), qPrintable(c.error().message));
+        QVERIFY2(c.error().message.contains(QLatin1String("Cannot reach")),
+                 qPrintable(c.error().message));
 
         // A file that is not a database stays byte-for-byte as it was.
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("notes.txt"));
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        const QByteArray content = QByteArray("These are my meeting notes, not a database.\n").repeated(200);
+        const QByteArray content =
+            QByteArray("These are my meeting notes, not a database.\n").repeated(200);
         f.write(content);
         f.close();
         ConnectionSpec notDb;
         notDb.path = path;
         auto opened = Migrator::migrate(notDb);
         QVERIFY(!opened);
-        QVERIFY2(opened.error().message.contains(QLatin1String("not a")), qPrintable(opened.error().message));
+        QVERIFY2(opened.error().message.contains(QLatin1String("not a")),
+                 qPrintable(opened.error().message));
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), content);
 
@@ -309,18 +435,21 @@ private slots:
             wrong.password = QStringLiteral("not-the-password");
             auto refused = Database::connection(wrong);
             QVERIFY(!refused);
-            QVERIFY2(refused.error().message.contains(QLatin1String("wrong user name or password")), qPrintable(refused.error().message));
+            QVERIFY2(refused.error().message.contains(QLatin1String("wrong user name or password")),
+                     qPrintable(refused.error().message));
             ConnectionSpec missing = TestDatabase::serverSpec();
             missing.database = QStringLiteral("no_such_database_here");
             auto absent = Database::connection(missing);
             QVERIFY(!absent);
-            QVERIFY2(absent.error().message.contains(QLatin1String("does not exist")), qPrintable(absent.error().message));
+            QVERIFY2(absent.error().message.contains(QLatin1String("does not exist")),
+                     qPrintable(absent.error().message));
         } else {
             ConnectionSpec folder;
             folder.path = dir.path();
             auto isDir = Database::connection(folder);
             QVERIFY(!isDir);
-            QVERIFY2(isDir.error().message.contains(QLatin1String("folder")), qPrintable(isDir.error().message));
+            QVERIFY2(isDir.error().message.contains(QLatin1String("folder")),
+                     qPrintable(isDir.error().message));
         }
     }
 
@@ -330,9 +459,12 @@ private slots:
         QTest::addColumn<bool>("ok");
         QTest::addColumn<QString>("normalised");
         QTest::newRow("sqlite absolute") << "sqlite:/tmp/x.db" << true << "sqlite:/tmp/x.db";
-        QTest::newRow("mysql with port") << "mysql://admin@db.internal:3307/laravel" << true << "mysql://admin@db.internal:3307/laravel";
-        QTest::newRow("mysql default port") << "mysql://admin@db.internal/laravel" << true << "mysql://admin@db.internal:3306/laravel";
-        QTest::newRow("tls options") << "mysql://a@h:3306/d?ssl_ca=/etc/ca.pem" << true << "mysql://a@h:3306/d?ssl_ca=/etc/ca.pem";
+        QTest::newRow("mysql with port") << "mysql://admin@db.internal:3307/laravel" << true
+                                         << "mysql://admin@db.internal:3307/laravel";
+        QTest::newRow("mysql default port") << "mysql://admin@db.internal/laravel" << true
+                                            << "mysql://admin@db.internal:3306/laravel";
+        QTest::newRow("tls options") << "mysql://a@h:3306/d?ssl_ca=/etc/ca.pem" << true
+                                     << "mysql://a@h:3306/d?ssl_ca=/etc/ca.pem";
         QTest::newRow("password refused") << "mysql://a:secret@h/d" << false << "";
         QTest::newRow("no database") << "mysql://a@h:3306/" << false << "";
         QTest::newRow("unknown option") << "mysql://a@h/d?sslmode=on" << false << "";

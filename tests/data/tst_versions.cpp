@@ -65,12 +65,16 @@ private slots:
         VersionService versions(ctx);
         for (int i = 1; i <= 3; ++i) {
             now = now.addSecs(60);
-            auto out = versions.deploy(ann, kBranchA, request(QStringLiteral("Prompt %1: end the call with end_call.").arg(i)));
+            auto out = versions.deploy(
+                ann, kBranchA,
+                request(QStringLiteral("Prompt %1: end the call with end_call.").arg(i)));
             QVERIFY2(out, out ? "" : qPrintable(out.error().message));
             QCOMPARE(out->version.version, i);
             QVERIFY(out->version.isActive);
         }
-        QCOMPARE(count(db.spec(), QStringLiteral("branch_id = '%1' AND is_active = 1").arg(kBranchA)), 1);
+        QCOMPARE(
+            count(db.spec(), QStringLiteral("branch_id = '%1' AND is_active = 1").arg(kBranchA)),
+            1);
         auto active = versions.active(ann, kBranchA);
         QVERIFY(active);
         QCOMPARE(active->version, 3);
@@ -79,7 +83,8 @@ private slots:
         QCOMPARE(active->deployedAt, QDateTime(QDate(2026, 3, 1), QTime(9, 33), Qt::UTC));
         QCOMPARE(active->validationStatus, ValidationStatus::Valid);
         // Other branches are independent.
-        auto b = versions.deploy(ann, kBranchB, request(QStringLiteral("Beta prompt, end with end_call.")));
+        auto b = versions.deploy(ann, kBranchB,
+                                 request(QStringLiteral("Beta prompt, end with end_call.")));
         QVERIFY(b);
         QCOMPARE(b->version.version, 1);
         auto list = BranchService(ctx).branches(ann);
@@ -108,7 +113,9 @@ private slots:
         auto lost = versions.deploy(ann, kBranchA, mine);
         QVERIFY(!lost);
         QCOMPARE(lost.error().kind, ErrorKind::Conflict);
-        QVERIFY2(lost.error().message.contains(QLatin1String("Version 2 was deployed by Ann Admin")), qPrintable(lost.error().message));
+        QVERIFY2(
+            lost.error().message.contains(QLatin1String("Version 2 was deployed by Ann Admin")),
+            qPrintable(lost.error().message));
         QCOMPARE(count(db.spec()), 2);
         QCOMPARE(versions.active(ann, kBranchA)->config.prompt, theirs.config.prompt);
         // The refusal carries what the UI needs to show their change or merge.
@@ -133,7 +140,8 @@ private slots:
         DeployRequest again = first;
         again.notes = QStringLiteral("once more");
         again.templateName = QStringLiteral("Some template");
-        for (const std::optional<int> base : {std::optional<int>(), std::optional<int>(1), std::optional<int>(0)}) {
+        for (const std::optional<int> base :
+             {std::optional<int>(), std::optional<int>(1), std::optional<int>(0)}) {
             again.baseVersion = base;
             auto refused = versions.deploy(ann, kBranchA, again);
             QVERIFY(!refused);
@@ -159,7 +167,9 @@ private slots:
         auto rolled = versions.rollback(ann, kBranchA, 2, QStringLiteral("same as now"));
         QVERIFY(!rolled);
         QCOMPARE(rolled.error().kind, ErrorKind::Unchanged);
-        QCOMPARE(rolled.error().message, QStringLiteral("Nothing changed since version 3: version 2 has the same content."));
+        QCOMPARE(
+            rolled.error().message,
+            QStringLiteral("Nothing changed since version 3: version 2 has the same content."));
         QCOMPARE(rolled.error().versionConflict->requestedVersion, 2);
         QVERIFY(!versions.rollback(ann, kBranchA, 3));
         QCOMPARE(count(db.spec()), 3);
@@ -178,7 +188,8 @@ private slots:
         RETELL_REQUIRE_DB(db);
         const Actor ann = setUpWorld(db.spec());
         VersionService versions(ServiceContext{db.spec()});
-        QVERIFY(versions.deploy(ann, kBranchA, request(QStringLiteral("Before the cut; end_call."))));
+        QVERIFY(
+            versions.deploy(ann, kBranchA, request(QStringLiteral("Before the cut; end_call."))));
         auto lose = [&] {
             QSqlDatabase conn = Database::connection(db.spec()).value();
             if (!TestDatabase::isMariaDb()) {
@@ -187,7 +198,8 @@ private slots:
             }
             // MariaDB: the server kills this thread's session, as a restart or
             // a network cut would; the client still believes it is open.
-            const QString id = TestWorld::scalar(db.spec(), QStringLiteral("SELECT CONNECTION_ID()"));
+            const QString id =
+                TestWorld::scalar(db.spec(), QStringLiteral("SELECT CONNECTION_ID()"));
             ConnectionSpec admin = TestDatabase::serverSpec();
             admin.database = db.spec().database;
             auto killer = std::thread([&] {
@@ -196,7 +208,11 @@ private slots:
                 QVERIFY(Database::exec(k.value(), QStringLiteral("KILL ") + id));
                 // KILL returns before the session is gone: wait until it is.
                 for (int i = 0; i < 200; ++i) {
-                    auto left = Database::exec(k.value(), QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = ?"), {id});
+                    auto left = Database::exec(
+                        k.value(),
+                        QStringLiteral(
+                            "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = ?"),
+                        {id});
                     if (left && left->next() && left->value(0).toInt() == 0)
                         break;
                     QThread::msleep(10);
@@ -207,8 +223,10 @@ private slots:
             QVERIFY(conn.isOpen());
         };
         lose();
-        auto afterCut = versions.deploy(ann, kBranchA, request(QStringLiteral("After the cut; end_call.")));
-        QVERIFY2(afterCut, afterCut ? "" : qPrintable(afterCut.error().message + afterCut.error().detail));
+        auto afterCut =
+            versions.deploy(ann, kBranchA, request(QStringLiteral("After the cut; end_call.")));
+        QVERIFY2(afterCut,
+                 afterCut ? "" : qPrintable(afterCut.error().message + afterCut.error().detail));
         QCOMPARE(afterCut->version.version, 2);
         lose();
         auto page = versions.history(ann, kBranchA);
@@ -217,7 +235,11 @@ private slots:
         lose();
         // A transaction whose connection died before it began is retried.
         auto tx = Database::writeTransaction(db.spec(), [&](QSqlDatabase &c) -> Result<void> {
-            auto q = Database::exec(c, QStringLiteral("UPDATE retell_agent_prompts SET deployment_notes = ? WHERE version = 1 AND 1 = 0"), {QStringLiteral("x")});
+            auto q =
+                Database::exec(c,
+                               QStringLiteral("UPDATE retell_agent_prompts SET deployment_notes = "
+                                              "? WHERE version = 1 AND 1 = 0"),
+                               {QStringLiteral("x")});
             return q ? Result<void>() : Result<void>(q.error());
         });
         QVERIFY2(tx, tx ? "" : qPrintable(tx.error().message + tx.error().detail));
@@ -232,12 +254,17 @@ private slots:
         const Actor ann = setUpWorld(db.spec());
         auto c = Database::connection(db.spec());
         for (int v = 1; v <= 3; ++v) {
-            auto q = Database::exec(c.value(), QStringLiteral("INSERT INTO retell_agent_prompts (branch_id, version, prompt_content, functions_config, is_template, template_name) VALUES (?, ?, 'tmpl', '[]', 1, ?)"),
-                                    {kBranchA, v, QStringLiteral("Web template %1").arg(v)});
+            auto q = Database::exec(
+                c.value(),
+                QStringLiteral("INSERT INTO retell_agent_prompts (branch_id, version, "
+                               "prompt_content, functions_config, is_template, template_name) "
+                               "VALUES (?, ?, 'tmpl', '[]', 1, ?)"),
+                {kBranchA, v, QStringLiteral("Web template %1").arg(v)});
             QVERIFY(q);
         }
         VersionService versions(ServiceContext{db.spec()});
-        auto out = versions.deploy(ann, kBranchA, request(QStringLiteral("First real version, end_call at the end.")));
+        auto out = versions.deploy(
+            ann, kBranchA, request(QStringLiteral("First real version, end_call at the end.")));
         QVERIFY(out);
         QCOMPARE(out->version.version, 4);
         auto page = versions.history(ann, kBranchA, 0, 100, true);
@@ -257,20 +284,30 @@ private slots:
         const Actor ann = setUpWorld(db.spec());
         VersionService versions(ServiceContext{db.spec()});
         for (int i = 1; i <= 3; ++i)
-            QVERIFY(versions.deploy(ann, kBranchA, request(QStringLiteral("Version %1 text, then end_call.").arg(i))));
-        const QString before = scalar(db.spec(), QStringLiteral("SELECT prompt_content FROM retell_agent_prompts WHERE version = 1 AND branch_id = ?"), {kBranchA});
+            QVERIFY(versions.deploy(
+                ann, kBranchA, request(QStringLiteral("Version %1 text, then end_call.").arg(i))));
+        const QString before =
+            scalar(db.spec(),
+                   QStringLiteral("SELECT prompt_content FROM retell_agent_prompts WHERE version = "
+                                  "1 AND branch_id = ?"),
+                   {kBranchA});
         auto rolled = versions.rollback(ann, kBranchA, 1, QStringLiteral("v3 confused callers"));
         QVERIFY2(rolled, rolled ? "" : qPrintable(rolled.error().message));
         QCOMPARE(rolled->version.version, 4);
         QCOMPARE(rolled->version.config.prompt, before);
-        QCOMPARE(rolled->version.notes, QStringLiteral("Rollback to version 1: v3 confused callers"));
+        QCOMPARE(rolled->version.notes,
+                 QStringLiteral("Rollback to version 1: v3 confused callers"));
         auto v4 = versions.version(ann, kBranchA, 4);
         QVERIFY(v4);
         QCOMPARE(v4->config, versions.version(ann, kBranchA, 1)->config);
         QVERIFY(v4->isActive);
         QCOMPARE(count(db.spec(), QStringLiteral("is_active = 1")), 1);
         // Earlier rows are unchanged apart from losing the active flag.
-        QCOMPARE(scalar(db.spec(), QStringLiteral("SELECT prompt_content FROM retell_agent_prompts WHERE version = 1 AND branch_id = ?"), {kBranchA}), before);
+        QCOMPARE(scalar(db.spec(),
+                        QStringLiteral("SELECT prompt_content FROM retell_agent_prompts WHERE "
+                                       "version = 1 AND branch_id = ?"),
+                        {kBranchA}),
+                 before);
         auto missing = versions.rollback(ann, kBranchA, 42);
         QVERIFY(!missing);
         QCOMPARE(missing.error().kind, ErrorKind::NotFound);
@@ -287,8 +324,12 @@ private slots:
         QSqlDatabase conn = c.value();
         QVERIFY(conn.transaction());
         for (int v = 1; v <= 1234; ++v) {
-            auto q = Database::exec(conn, QStringLiteral("INSERT INTO retell_agent_prompts (branch_id, version, prompt_content, functions_config, is_active, deployment_notes, validation_status) VALUES (?, ?, 'p', '[]', ?, ?, 'valid')"),
-                                    {kBranchA, v, v == 1234 ? 1 : 0, QStringLiteral("note %1").arg(v)});
+            auto q = Database::exec(
+                conn,
+                QStringLiteral("INSERT INTO retell_agent_prompts (branch_id, version, "
+                               "prompt_content, functions_config, is_active, deployment_notes, "
+                               "validation_status) VALUES (?, ?, 'p', '[]', ?, ?, 'valid')"),
+                {kBranchA, v, v == 1234 ? 1 : 0, QStringLiteral("note %1").arg(v)});
             QVERIFY(q);
         }
         QVERIFY(conn.commit());
@@ -322,11 +363,19 @@ private slots:
         QTest::addColumn<QString>("tools");
         QTest::addColumn<QString>("notes");
         QTest::addColumn<int>("kind");
-        QTest::newRow("malformed tools JSON") << "Say hello." << R"([{"name": "x",)" << "n" << int(ErrorKind::Validation);
-        QTest::newRow("tools not an array") << "Say hello." << R"({"name":"x"})" << "n" << int(ErrorKind::Validation);
-        QTest::newRow("10 MB prompt") << QString(10 * 1024 * 1024, QLatin1Char('a')) << "[]" << "n" << int(ErrorKind::Validation);
-        QTest::newRow("empty prompt") << "" << "[]" << "n" << int(ErrorKind::Validation);
-        QTest::newRow("missing notes") << "Say hello, then end_call." << kTools << "  " << int(ErrorKind::Usage);
+        QTest::newRow("malformed tools JSON") << "Say hello."
+                                              << R"([{"name": "x",)"
+                                              << "n" << int(ErrorKind::Validation);
+        QTest::newRow("tools not an array") << "Say hello."
+                                            << R"({"name":"x"})"
+                                            << "n" << int(ErrorKind::Validation);
+        QTest::newRow("10 MB prompt") << QString(10 * 1024 * 1024, QLatin1Char('a')) << "[]"
+                                      << "n" << int(ErrorKind::Validation);
+        QTest::newRow("empty prompt") << ""
+                                      << "[]"
+                                      << "n" << int(ErrorKind::Validation);
+        QTest::newRow("missing notes")
+            << "Say hello, then end_call." << kTools << "  " << int(ErrorKind::Usage);
     }
 
     void badInputLeavesDatabaseUnchanged()
@@ -342,7 +391,8 @@ private slots:
         QVERIFY(versions.deploy(ann, kBranchA, request(QStringLiteral("Good one; end_call."))));
         QElapsedTimer timer;
         timer.start();
-        auto out = versions.deploy(ann, kBranchA, DeployRequest{AgentConfig{prompt, tools}, QString(), notes});
+        auto out = versions.deploy(ann, kBranchA,
+                                   DeployRequest{AgentConfig{prompt, tools}, QString(), notes});
         QVERIFY(!out);
         QCOMPARE(int(out.error().kind), kind);
         QVERIFY(!out.error().message.isEmpty());
@@ -354,8 +404,10 @@ private slots:
     void textIsStoredVerbatim_data()
     {
         QTest::addColumn<QString>("text");
-        QTest::newRow("sql metacharacters") << QStringLiteral("'; DROP TABLE users; -- \" \\ %_ `x`");
-        QTest::newRow("emoji and scripts") << QStringLiteral("Grüße 🚀💇‍♀️ 日本語 עברית");
+        QTest::newRow("sql metacharacters")
+            << QStringLiteral("'; DROP TABLE users; -- \" \\ %_ `x`");
+        QTest::newRow("emoji and scripts")
+            << QStringLiteral("Grüße 🚀💇‍♀️ 日本語 עברית");
         QTest::newRow("control characters") << QStringLiteral("tab\there\r\nCRLF\nend");
     }
 
@@ -367,8 +419,10 @@ private slots:
         const Actor ann = setUpWorld(db.spec());
         ServiceContext ctx{db.spec()};
         VersionService versions(ctx);
-        const QString prompt = QStringLiteral("Begin. ") + text + QStringLiteral(" Use end_call to finish.");
-        auto out = versions.deploy(ann, kBranchA, DeployRequest{AgentConfig{prompt, kTools}, text, text});
+        const QString prompt =
+            QStringLiteral("Begin. ") + text + QStringLiteral(" Use end_call to finish.");
+        auto out =
+            versions.deploy(ann, kBranchA, DeployRequest{AgentConfig{prompt, kTools}, text, text});
         QVERIFY2(out, out ? "" : qPrintable(out.error().message));
         auto back = versions.version(ann, kBranchA, out->version.version);
         QVERIFY(back);
@@ -401,10 +455,13 @@ private slots:
             threads.emplace_back([&, t] {
                 VersionService versions(ServiceContext{db.spec()});
                 for (int i = 0; i < kEach; ++i) {
-                    auto out = versions.deploy(ann, kBranchA, request(QStringLiteral("thread %1 deploy %2, end_call.").arg(t).arg(i),
-                                                                      QStringLiteral("t%1-%2").arg(t).arg(i)));
+                    auto out = versions.deploy(
+                        ann, kBranchA,
+                        request(QStringLiteral("thread %1 deploy %2, end_call.").arg(t).arg(i),
+                                QStringLiteral("t%1-%2").arg(t).arg(i)));
                     if (!out) {
-                        qWarning("deploy failed: %s", qPrintable(out.error().message + out.error().detail));
+                        qWarning("deploy failed: %s",
+                                 qPrintable(out.error().message + out.error().detail));
                         ++failures;
                     }
                 }
@@ -414,10 +471,17 @@ private slots:
             th.join();
         QCOMPARE(failures.load(), 0);
         QCOMPARE(count(db.spec()), kThreads * kEach);
-        QCOMPARE(scalar(db.spec(), QStringLiteral("SELECT MAX(version) FROM retell_agent_prompts")).toInt(), kThreads * kEach);
-        QCOMPARE(scalar(db.spec(), QStringLiteral("SELECT COUNT(DISTINCT version) FROM retell_agent_prompts")).toInt(), kThreads * kEach);
+        QCOMPARE(scalar(db.spec(), QStringLiteral("SELECT MAX(version) FROM retell_agent_prompts"))
+                     .toInt(),
+                 kThreads * kEach);
+        QCOMPARE(scalar(db.spec(),
+                        QStringLiteral("SELECT COUNT(DISTINCT version) FROM retell_agent_prompts"))
+                     .toInt(),
+                 kThreads * kEach);
         QCOMPARE(count(db.spec(), QStringLiteral("is_active = 1")), 1);
-        QCOMPARE(count(db.spec(), QStringLiteral("is_active = 1 AND version = %1").arg(kThreads * kEach)), 1);
+        QCOMPARE(count(db.spec(),
+                       QStringLiteral("is_active = 1 AND version = %1").arg(kThreads * kEach)),
+                 1);
     }
 };
 

@@ -27,7 +27,8 @@ QByteArray manyLines(int count, const QByteArray &prefix, int changeEvery = 0)
     QByteArray out;
     for (int i = 0; i < count; ++i) {
         const bool changed = changeEvery && i % changeEvery == changeEvery / 2;
-        out += (changed ? "changed " : prefix) + QByteArray::number(i) + ' ' + QByteArray(i % 7 * 30, 'w') + '\n';
+        out += (changed ? "changed " : prefix) + QByteArray::number(i) + ' ' +
+               QByteArray(i % 7 * 30, 'w') + '\n';
     }
     return out;
 }
@@ -66,7 +67,8 @@ void TestDiffView::panesAreAligned_data()
     const QStringList lines = diffsupport::realisticLines();
     for (int i = 0; i < 6; ++i) {
         const QStringList edited = diffsupport::mutate(lines, random, 2 + i * 2, lines);
-        QTest::addRow("realistic edit %d", i) << diffsupport::joined(lines, true) << diffsupport::joined(edited, i % 2);
+        QTest::addRow("realistic edit %d", i)
+            << diffsupport::joined(lines, true) << diffsupport::joined(edited, i % 2);
     }
     QTest::newRow("left empty") << QByteArray() << QByteArray("a\nb\nc\n");
     QTest::newRow("right empty") << QByteArray("a\nb\nc\n") << QByteArray();
@@ -120,7 +122,8 @@ void TestDiffView::changedWordsAreIndicatorsInBytes()
     DiffView view;
     view.setSides(side("Hallo\nGrüße um drei Uhr\n"), side("Hallo\nGrüße um vier Uhr\n"));
     // "Hallo\n" is 6 bytes, "Grüße um " 11 more: the word starts at byte 17.
-    const QList<retell::ui::ByteSpan> spans = view.pane(Side::Left)->indicatorSpans(DiffPane::RemovedWordIndicator);
+    const QList<retell::ui::ByteSpan> spans =
+        view.pane(Side::Left)->indicatorSpans(DiffPane::RemovedWordIndicator);
     QCOMPARE(spans.size(), 1);
     QCOMPARE(spans.at(0).start, 17);
     QCOMPARE(spans.at(0).length, 4);
@@ -207,7 +210,8 @@ void TestDiffView::ignoreWhitespaceRecomputes()
     options.ignoreWhitespace = true;
     view.setOptions(options);
     QVERIFY(view.layout()->diff.identical);
-    QVERIFY2(view.summaryText().startsWith(QStringLiteral("Prompt identical")), qPrintable(view.summaryText()));
+    QVERIFY2(view.summaryText().startsWith(QStringLiteral("Prompt identical")),
+             qPrintable(view.summaryText()));
 }
 
 void TestDiffView::toolsTab()
@@ -245,7 +249,8 @@ void TestDiffView::unifiedToggle()
     view.setSides(side("a\nb\n"), side("a\nc\n"));
     view.setUnified(true);
     QVERIFY(view.isUnified());
-    QCOMPARE(view.unifiedPane()->text(), QStringLiteral("--- side\n+++ side\n@@ -1,2 +1,2 @@\n a\n-b\n+c"));
+    QCOMPARE(view.unifiedPane()->text(),
+             QStringLiteral("--- side\n+++ side\n@@ -1,2 +1,2 @@\n a\n-b\n+c"));
     QVERIFY(view.unifiedPane()->lineHasMarker(4, DiffPane::RemovedMarker));
     QVERIFY(view.unifiedPane()->lineHasMarker(5, DiffPane::AddedMarker));
 }

@@ -26,7 +26,8 @@ QString readLine(const QString &path)
 // Runs one statement on the fixture server outside any database.
 bool serverExec(const ConnectionSpec &server, const QString &sql, QString *error)
 {
-    const QString name = QStringLiteral("test-admin-%1").arg(QRandomGenerator::global()->generate());
+    const QString name =
+        QStringLiteral("test-admin-%1").arg(QRandomGenerator::global()->generate());
     bool ok = false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), name);
@@ -52,13 +53,16 @@ bool serverExec(const ConnectionSpec &server, const QString &sql, QString *error
 
 QString TestDatabase::backend()
 {
-    const QString b = qEnvironmentVariable("RETELL_TEST_BACKEND", QStringLiteral("sqlite")).toLower();
-    return b == QLatin1String("mariadb") || b == QLatin1String("mysql") ? QStringLiteral("mariadb") : QStringLiteral("sqlite");
+    const QString b =
+        qEnvironmentVariable("RETELL_TEST_BACKEND", QStringLiteral("sqlite")).toLower();
+    return b == QLatin1String("mariadb") || b == QLatin1String("mysql") ? QStringLiteral("mariadb")
+                                                                        : QStringLiteral("sqlite");
 }
 
 ConnectionSpec TestDatabase::serverSpec(QString *error)
 {
-    const QString dir = qEnvironmentVariable("RETELL_TEST_MARIADB_DIR", QStringLiteral(RETELL_MARIADB_DIR));
+    const QString dir =
+        qEnvironmentVariable("RETELL_TEST_MARIADB_DIR", QStringLiteral(RETELL_MARIADB_DIR));
     ConnectionSpec spec;
     spec.dialect = Dialect::MySQL;
     spec.host = QStringLiteral("127.0.0.1");
@@ -66,7 +70,9 @@ ConnectionSpec TestDatabase::serverSpec(QString *error)
     spec.user = readLine(dir + QStringLiteral("/user"));
     spec.password = readLine(dir + QStringLiteral("/password"));
     if (spec.port <= 0 && error)
-        *error = QStringLiteral("the MariaDB fixture is not running (no %1/port); run the suite through ctest").arg(dir);
+        *error = QStringLiteral(
+                     "the MariaDB fixture is not running (no %1/port); run the suite through ctest")
+                     .arg(dir);
     return spec;
 }
 
@@ -93,8 +99,14 @@ TestDatabase::TestDatabase()
     m_spec = serverSpec(&m_error);
     if (m_spec.port <= 0)
         return;
-    m_spec.database = QStringLiteral("t_%1_%2").arg(QCoreApplication::applicationPid()).arg(QRandomGenerator::global()->bounded(1u << 30));
-    if (!serverExec(m_spec, QStringLiteral("CREATE DATABASE `%1` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci").arg(m_spec.database), &m_error))
+    m_spec.database = QStringLiteral("t_%1_%2")
+                          .arg(QCoreApplication::applicationPid())
+                          .arg(QRandomGenerator::global()->bounded(1u << 30));
+    if (!serverExec(
+            m_spec,
+            QStringLiteral("CREATE DATABASE `%1` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
+                .arg(m_spec.database),
+            &m_error))
         return;
     m_valid = true;
 }
@@ -103,7 +115,8 @@ TestDatabase::~TestDatabase()
 {
     Database::dropConnection(m_spec);
     if (m_spec.dialect == Dialect::MySQL && m_valid)
-        serverExec(m_spec, QStringLiteral("DROP DATABASE IF EXISTS `%1`").arg(m_spec.database), nullptr);
+        serverExec(m_spec, QStringLiteral("DROP DATABASE IF EXISTS `%1`").arg(m_spec.database),
+                   nullptr);
 }
 
 } // namespace retell::test

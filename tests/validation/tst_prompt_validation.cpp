@@ -45,29 +45,27 @@ void TestPromptValidation::promptFindings_data()
         << QStringLiteral("Hello {{ name\nbye") << "prompt.unbalanced_braces" << true << 1 << 7
         << QStringLiteral("{{");
     QTest::newRow("unclosed {{ before another {{")
-        << QStringLiteral("x {{a {{company_name}}") << "prompt.unbalanced_braces" << true << 1
-        << 3 << QStringLiteral("{{");
+        << QStringLiteral("x {{a {{company_name}}") << "prompt.unbalanced_braces" << true << 1 << 3
+        << QStringLiteral("{{");
     QTest::newRow("stray }} is a warning")
         << QStringLiteral("Hi }} there") << "prompt.unbalanced_braces" << false << 1 << 4
         << QStringLiteral("}}");
-    QTest::newRow("empty placeholder")
-        << QStringLiteral("Hi {{}}") << "prompt.malformed_variable" << true << 1 << 4
-        << QStringLiteral("{{}}");
-    QTest::newRow("blank placeholder")
-        << QStringLiteral("Hi {{  }}") << "prompt.malformed_variable" << true << 1 << 4
-        << QStringLiteral("{{  }}");
+    QTest::newRow("empty placeholder") << QStringLiteral("Hi {{}}") << "prompt.malformed_variable"
+                                       << true << 1 << 4 << QStringLiteral("{{}}");
+    QTest::newRow("blank placeholder") << QStringLiteral("Hi {{  }}") << "prompt.malformed_variable"
+                                       << true << 1 << 4 << QStringLiteral("{{  }}");
     QTest::newRow("space inside a variable name")
-        << QStringLiteral("A\nB {{first name}}") << "prompt.malformed_variable" << true << 2
-        << 3 << QStringLiteral("{{first name}}");
+        << QStringLiteral("A\nB {{first name}}") << "prompt.malformed_variable" << true << 2 << 3
+        << QStringLiteral("{{first name}}");
     QTest::newRow("variable starting with a digit")
         << QStringLiteral("{{1st_visit}}") << "prompt.malformed_variable" << true << 1 << 1
         << QStringLiteral("{{1st_visit}}");
     QTest::newRow("unknown variable")
-        << QStringLiteral("Hi {{customer_name}}!") << "prompt.unknown_variable" << false << 1
-        << 4 << QStringLiteral("{{customer_name}}");
+        << QStringLiteral("Hi {{customer_name}}!") << "prompt.unknown_variable" << false << 1 << 4
+        << QStringLiteral("{{customer_name}}");
     QTest::newRow("unknown variable after CRLF lines")
-        << QStringLiteral("a\r\nb\r\n  {{foo}}") << "prompt.unknown_variable" << false << 3
-        << 3 << QStringLiteral("{{foo}}");
+        << QStringLiteral("a\r\nb\r\n  {{foo}}") << "prompt.unknown_variable" << false << 3 << 3
+        << QStringLiteral("{{foo}}");
     QTest::newRow("unknown variable after a lone CR")
         << QStringLiteral("a\r{{foo}}") << "prompt.unknown_variable" << false << 2 << 1
         << QStringLiteral("{{foo}}");

@@ -37,44 +37,51 @@ void TestToolsValidation::toolsFindings_data()
 
     auto custom = [](const QString &extra) {
         return QString::fromUtf8(R"([{"type": "custom", "name": "list_services", )"
-                              R"("description": "d", "url": "https://x.example/a")")
-               + extra + QStringLiteral("}]");
+                                 R"("description": "d", "url": "https://x.example/a")") +
+               extra + QStringLiteral("}]");
     };
     QTest::newRow("object instead of array")
-        << QString::fromUtf8(R"({"name": "x"})") << "tools.not_array" << true << "$" << "{";
+        << QString::fromUtf8(R"({"name": "x"})") << "tools.not_array" << true << "$"
+        << "{";
     QTest::newRow("tool is a number")
-        << QStringLiteral("[ 42 ]") << "tools.not_object" << true << "$[0]" << "42";
+        << QStringLiteral("[ 42 ]") << "tools.not_object" << true << "$[0]"
+        << "42";
     QTest::newRow("tool without name") << QString::fromUtf8(R"([{"type": "end_call"}])")
                                        << "tools.missing_name" << true << "$[0].name"
                                        << "{";
     QTest::newRow("name with a space")
         << QString::fromUtf8(R"([{"type": "end_call", "name": "bad name"}])")
-        << "tools.invalid_name" << true << "$[0].name" << "\"bad name\"";
+        << "tools.invalid_name" << true << "$[0].name"
+        << "\"bad name\"";
     QTest::newRow("name of 65 characters")
         << QString::fromUtf8(R"([{"type": "end_call", "name": "%1"}])").arg(QString(65, u'a'))
         << "tools.invalid_name" << true << "$[0].name"
         << QLatin1Char('"') + QString(65, u'a') + QLatin1Char('"');
     QTest::newRow("name is not a string")
         << QString::fromUtf8(R"([{"type": "end_call", "name": 7}])") << "tools.invalid_name" << true
-        << "$[0].name" << "7";
+        << "$[0].name"
+        << "7";
     QTest::newRow("duplicate name points at the second")
         << QString::fromUtf8(R"([{"type": "end_call", "name": "bye"}, )"
-                          R"({"type": "end_call", "name": "bye"}])")
-        << "tools.duplicate_name" << true << "$[1].name" << "\"bye\"";
+                             R"({"type": "end_call", "name": "bye"}])")
+        << "tools.duplicate_name" << true << "$[1].name"
+        << "\"bye\"";
     QTest::newRow("tool without type") << QString::fromUtf8(R"([{"name": "list_services"}])")
                                        << "tools.missing_type" << true << "$[0].type"
                                        << "{";
-    QTest::newRow("unknown type")
-        << QString::fromUtf8(R"([{"type": "webhook", "name": "list_services"}])")
-        << "tools.unknown_type" << true << "$[0].type" << "\"webhook\"";
+    QTest::newRow("unknown type") << QString::fromUtf8(
+                                         R"([{"type": "webhook", "name": "list_services"}])")
+                                  << "tools.unknown_type" << true << "$[0].type"
+                                  << "\"webhook\"";
     QTest::newRow("custom tool without url")
         << QString::fromUtf8(R"([{"type": "custom", "name": "list_services", "description": "d"}])")
         << "tools.missing_field" << true << "$[0].url"
         << "{";
     QTest::newRow("custom tool with ftp url")
         << QString::fromUtf8(R"([{"type": "custom", "name": "list_services", "description": "d", )"
-                          R"("url": "ftp://x.example"}])")
-        << "tools.invalid_url" << true << "$[0].url" << "\"ftp://x.example\"";
+                             R"("url": "ftp://x.example"}])")
+        << "tools.invalid_url" << true << "$[0].url"
+        << "\"ftp://x.example\"";
     QTest::newRow("custom tool without description")
         << QString::fromUtf8(R"([{"type": "custom", "name": "list_services", )"
                              R"("url": "https://x.example"}])")
@@ -87,27 +94,35 @@ void TestToolsValidation::toolsFindings_data()
         << "\" \"";
     QTest::newRow("parameters is an array")
         << custom(QString::fromUtf8(R"(, "parameters": [])")) << "tools.parameters_not_object"
-        << true << "$[0].parameters" << "[]";
+        << true << "$[0].parameters"
+        << "[]";
     QTest::newRow("parameters of type string")
         << custom(QString::fromUtf8(R"(, "parameters": {"type": "string"})"))
-        << "tools.parameters_not_object" << true << "$[0].parameters.type" << "\"string\"";
+        << "tools.parameters_not_object" << true << "$[0].parameters.type"
+        << "\"string\"";
     QTest::newRow("parameters without type")
         << custom(QString::fromUtf8(R"(, "parameters": {"properties": {}})"))
-        << "tools.parameters_not_object" << true << "$[0].parameters" << "{";
+        << "tools.parameters_not_object" << true << "$[0].parameters"
+        << "{";
     QTest::newRow("properties is a list")
         << custom(QString::fromUtf8(R"(, "parameters": {"type": "object", "properties": ["a"]})"))
-        << "tools.parameters_not_object" << true << "$[0].parameters.properties" << "[\"a\"]";
+        << "tools.parameters_not_object" << true << "$[0].parameters.properties"
+        << "[\"a\"]";
     QTest::newRow("required names an absent property")
-        << custom(QString::fromUtf8(R"(, "parameters": {"type": "object", )"
-                                 R"("properties": {"a": {"type": "string"}}, "required": ["a", "b"]})"))
-        << "tools.required_unknown_property" << true << "$[0].parameters.required[1]" << "\"b\"";
+        << custom(QString::fromUtf8(
+               R"(, "parameters": {"type": "object", )"
+               R"("properties": {"a": {"type": "string"}}, "required": ["a", "b"]})"))
+        << "tools.required_unknown_property" << true << "$[0].parameters.required[1]"
+        << "\"b\"";
     QTest::newRow("required is a string")
         << custom(QString::fromUtf8(R"(, "parameters": {"type": "object", "required": "a"})"))
-        << "tools.invalid_required" << true << "$[0].parameters.required" << "\"a\"";
+        << "tools.invalid_required" << true << "$[0].parameters.required"
+        << "\"a\"";
     QTest::newRow("required holds a number")
         << custom(QString::fromUtf8(R"(, "parameters": {"type": "object", "properties": {}, )"
-                                 R"("required": [3]})"))
-        << "tools.invalid_required" << true << "$[0].parameters.required[0]" << "3";
+                                    R"("required": [3]})"))
+        << "tools.invalid_required" << true << "$[0].parameters.required[0]"
+        << "3";
     QTest::newRow("timeout below 1000 ms") << custom(QString::fromUtf8(R"(, "timeout_ms": 999)"))
                                            << "tools.value_range" << true << "$[0].timeout_ms"
                                            << "999";
@@ -124,11 +139,13 @@ void TestToolsValidation::toolsFindings_data()
                                          << "\"5000\"";
     QTest::newRow("tool never mentioned in the prompt")
         << QString::fromUtf8(R"([{"type": "end_call", "name": "hang_up"}])") << "tools.unused_tool"
-        << false << "$[0].name" << "\"hang_up\"";
+        << false << "$[0].name"
+        << "\"hang_up\"";
     QTest::newRow("position on later lines with CRLF and emoji")
         << QStringLiteral("[\r\n  {\"description\": \"\U0001F600\",\r\n   \"type\": \"nope\", "
                           "\"name\": \"list_services\"}\r\n]")
-        << "tools.unknown_type" << true << "$[0].type" << "\"nope\"";
+        << "tools.unknown_type" << true << "$[0].type"
+        << "\"nope\"";
 }
 
 void TestToolsValidation::toolsFindings()
@@ -149,26 +166,24 @@ void TestToolsValidation::toolsFindings()
     QCOMPARE(tools.mid(f->offset, f->length), text);
     // Line and column agree with the offset.
     const QString before = tools.left(f->offset);
-    const int lastBreak = int(std::max(before.lastIndexOf(QLatin1Char('\n')),
-                                       before.lastIndexOf(QLatin1Char('\r'))));
-    QCOMPARE(f->line, int(before.count(QLatin1Char('\n'))
-                          + before.count(QLatin1Char('\r'))
-                          - before.count(QLatin1String("\r\n")) + 1));
+    const int lastBreak =
+        int(std::max(before.lastIndexOf(QLatin1Char('\n')), before.lastIndexOf(QLatin1Char('\r'))));
+    QCOMPARE(f->line, int(before.count(QLatin1Char('\n')) + before.count(QLatin1Char('\r')) -
+                          before.count(QLatin1String("\r\n")) + 1));
     QCOMPARE(f->column, f->offset - lastBreak);
 }
 
 void TestToolsValidation::toolsClean_data()
 {
     QTest::addColumn<QString>("tools");
-    QTest::newRow("complete custom tool") << QStringLiteral("[") + kCleanTool
-                                                 + QStringLiteral("]");
+    QTest::newRow("complete custom tool") << QStringLiteral("[") + kCleanTool + QStringLiteral("]");
     QTest::newRow("end_call without description")
         << QString::fromUtf8(R"([{"type": "end_call", "name": "list_services"}])");
     QTest::newRow("empty array") << QStringLiteral("[]");
     QTest::newRow("parameters without properties")
         << QString::fromUtf8(R"([{"type": "custom", "name": "list_services", "description": "d",)"
-                          R"( "url": "http://x.example/{{branch_name}}", "timeout_ms": 1000,)"
-                          R"( "parameters": {"type": "object"}}])");
+                             R"( "url": "http://x.example/{{branch_name}}", "timeout_ms": 1000,)"
+                             R"( "parameters": {"type": "object"}}])");
 }
 
 void TestToolsValidation::toolsClean()
@@ -241,7 +256,7 @@ void TestToolsValidation::jsonSyntaxErrors()
 void TestToolsValidation::toolNames()
 {
     QCOMPARE(Validator::toolNames(QString::fromUtf8(R"([{"name": "a"}, {"type": "x"}, )"
-                                                 R"({"name": "b\u0041"}])")),
+                                                    R"({"name": "b\u0041"}])")),
              QStringList({QStringLiteral("a"), QStringLiteral("bA")}));
     // Best effort on a broken config: names before the syntax error.
     QCOMPARE(Validator::toolNames(QString::fromUtf8(R"([{"name": "a"}, {"name": "c", oops)")),

@@ -19,8 +19,7 @@ namespace retell::ui {
 
 namespace {
 // Waits for a worker job while the GUI thread keeps processing events.
-template <typename Job>
-auto await(ServiceWorker *worker, Job job)
+template <typename Job> auto await(ServiceWorker *worker, Job job)
 {
     using R = std::invoke_result_t<Job &>;
     std::optional<R> out;
@@ -37,10 +36,7 @@ auto await(ServiceWorker *worker, Job job)
 
 AppStartup::AppStartup(Settings *settings, ServiceWorker *worker, PasswordStore *passwords,
                        QObject *parent)
-    : QObject(parent)
-    , m_settings(settings)
-    , m_worker(worker)
-    , m_passwords(passwords)
+    : QObject(parent), m_settings(settings), m_worker(worker), m_passwords(passwords)
 {
 }
 
@@ -134,8 +130,8 @@ std::optional<PreparedDatabase> AppStartup::prepare(const core::ServiceContext &
                                                     bool interactive)
 {
     const core::ConnectionSpec &spec = context.spec;
-    const bool newLocal = spec.dialect == core::Dialect::SQLite
-                          && spec.path != QLatin1String(":memory:") && !QFileInfo::exists(spec.path);
+    const bool newLocal = spec.dialect == core::Dialect::SQLite &&
+                          spec.path != QLatin1String(":memory:") && !QFileInfo::exists(spec.path);
     std::unique_ptr<QProgressDialog> progress;
     if (interactive) {
         progress = std::make_unique<QProgressDialog>(
@@ -145,7 +141,8 @@ std::optional<PreparedDatabase> AppStartup::prepare(const core::ServiceContext &
         progress->setWindowTitle(tr("Retell Agent Admin"));
         progress->setMinimumDuration(400);
     }
-    auto prepared = await(m_worker, [context, newLocal] { return prepareDatabase(context, newLocal); });
+    auto prepared =
+        await(m_worker, [context, newLocal] { return prepareDatabase(context, newLocal); });
     progress.reset();
     if (!prepared) {
         m_error = prepared.error().message;

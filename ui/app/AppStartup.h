@@ -35,7 +35,7 @@ public:
     {
         QString databaseUrl;           // empty: the last connection, or ask on a first start
         bool chooseConnection = false; // ask even when a last connection is known
-        QString user;        // with password: no login dialog unless it fails
+        QString user;                  // with password: no login dialog unless it fails
         QString password;
         bool interactive = true; // false: never show a dialog, fail instead
     };

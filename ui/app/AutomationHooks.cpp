@@ -38,7 +38,7 @@ void openDeployWithFindings(MainWindow *window)
     editor->setConfig(config);
     window->agentPanel()->deploy();
 }
-}
+} // namespace
 
 void runAutomation(MainWindow *window, const AutomationOptions &options,
                    const QElapsedTimer &sinceStart, qint64 loginDoneMs)
@@ -80,17 +80,15 @@ void runAutomation(MainWindow *window, const AutomationOptions &options,
     };
     QObject::connect(window, &MainWindow::ready, window, [window, options, grab] {
         const QList<core::Branch> branches = window->branchTree()->branches();
-        const auto wanted = std::find_if(branches.cbegin(), branches.cend(),
-                                         [&](const core::Branch &b) {
-                                             return b.name == options.branchName;
-                                         });
+        const auto wanted =
+            std::find_if(branches.cbegin(), branches.cend(),
+                         [&](const core::Branch &b) { return b.name == options.branchName; });
         const auto current = window->branchTree()->currentBranch();
         if (wanted == branches.cend() || (current && current->id == wanted->id)) {
             grab();
             return;
         }
-        QObject::connect(window, &MainWindow::branchShown, window, grab,
-                         Qt::SingleShotConnection);
+        QObject::connect(window, &MainWindow::branchShown, window, grab, Qt::SingleShotConnection);
         window->branchTree()->selectBranch(wanted->id);
     });
 }

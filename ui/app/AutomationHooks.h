@@ -11,10 +11,10 @@ class MainWindow;
 // benchmark: act once the window shows its data, then quit.
 struct AutomationOptions
 {
-    QString screenshotPath; // grab the window to this PNG
-    QString raiseDock;      // "history" or "templates" before grabbing; "deploy":
-                            // grab the deploy dialog with an error and warnings
-    QString branchName;     // open this branch before grabbing
+    QString screenshotPath;     // grab the window to this PNG
+    QString raiseDock;          // "history" or "templates" before grabbing; "deploy":
+                                // grab the deploy dialog with an error and warnings
+    QString branchName;         // open this branch before grabbing
     bool reportStartup = false; // print timings to stdout
 };
 

@@ -21,10 +21,8 @@
 namespace retell::ui {
 
 ConnectionDialog::ConnectionDialog(Settings *settings, PasswordStore *passwords, QWidget *parent)
-    : QDialog(parent)
-    , m_settings(settings)
-    , m_passwords(passwords)
-    , m_recent(settings->recentProfiles())
+    : QDialog(parent), m_settings(settings), m_passwords(passwords),
+      m_recent(settings->recentProfiles())
 {
     setObjectName(QStringLiteral("connectionDialog"));
     setWindowTitle(tr("Connect — Retell Agent Admin"));
@@ -71,7 +69,8 @@ ConnectionDialog::ConnectionDialog(Settings *settings, PasswordStore *passwords,
         auto *button = new QToolButton(m_sharedBox);
         button->setText(QStringLiteral("…"));
         button->setToolTip(tr("Choose a file"));
-        connect(button, &QToolButton::clicked, this, [this, field, title] { browse(field, title); });
+        connect(button, &QToolButton::clicked, this,
+                [this, field, title] { browse(field, title); });
         row->addWidget(button);
         return row;
     };

@@ -24,7 +24,6 @@
 #include "panels/TemplatePickerPanel.h"
 #include "versions/BranchService.h"
 
-
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -65,9 +64,7 @@ QString roleSummary(const core::Actor &actor)
 
 MainWindow::MainWindow(std::shared_ptr<Session> session, Settings *settings,
                        const QString &draftRoot, QWidget *parent)
-    : QMainWindow(parent)
-    , m_session(std::move(session))
-    , m_settings(settings)
+    : QMainWindow(parent), m_session(std::move(session)), m_settings(settings)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Retell Agent Admin — %1").arg(m_session->context().spec.displayName()));
@@ -141,20 +138,22 @@ MainWindow::MainWindow(std::shared_ptr<Session> session, Settings *settings,
     connect(m_history, &HistoryPanel::message, this, &MainWindow::notify);
     connect(m_history, &HistoryPanel::failed, this, &MainWindow::fail);
     connect(m_templates, &TemplatePickerPanel::applyRequested, m_agent, &AgentPanel::applyTemplate);
-    connect(m_templates, &TemplatePickerPanel::compareRequested, this, [this](const core::Template &t) {
-        const auto branch = m_agent->branch();
-        m_compare->configs(tr("template: %1").arg(t.name), t.config,
-                       branch ? tr("%1 (editor)").arg(branch->name) : tr("editor"), m_agent->config());
-    });
-    connect(m_tree, &BranchTreePanel::compareWithCurrentRequested, this, [this](const core::Branch &other) {
-        if (const auto current = m_agent->branch())
-            m_compare->branches(other, *current);
-    });
+    connect(m_templates, &TemplatePickerPanel::compareRequested, this,
+            [this](const core::Template &t) {
+                const auto branch = m_agent->branch();
+                m_compare->configs(tr("template: %1").arg(t.name), t.config,
+                                   branch ? tr("%1 (editor)").arg(branch->name) : tr("editor"),
+                                   m_agent->config());
+            });
+    connect(m_tree, &BranchTreePanel::compareWithCurrentRequested, this,
+            [this](const core::Branch &other) {
+                if (const auto current = m_agent->branch())
+                    m_compare->branches(other, *current);
+            });
     connect(m_templates, &TemplatePickerPanel::saveAsTemplateRequested, this,
             [this] { m_templates->promptSaveAsTemplate(m_agent->config()); });
-    connect(m_templates, &TemplatePickerPanel::templateSaved, this, [this](const QString &name) {
-        notify(tr("Template \"%1\" saved.").arg(name));
-    });
+    connect(m_templates, &TemplatePickerPanel::templateSaved, this,
+            [this](const QString &name) { notify(tr("Template \"%1\" saved.").arg(name)); });
     connect(m_templates, &TemplatePickerPanel::templateChanged, this, &MainWindow::notify);
     connect(m_templates, &TemplatePickerPanel::failed, this, &MainWindow::fail);
     connect(m_templates, &TemplatePickerPanel::loaded, this, &MainWindow::checkBranchShown);
@@ -280,8 +279,8 @@ void MainWindow::createDocks()
         auto *d = new QDockWidget(title, this);
         d->setObjectName(name);
         d->setWidget(widget);
-        d->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
-                       | QDockWidget::DockWidgetClosable);
+        d->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                       QDockWidget::DockWidgetClosable);
         return d;
     };
     m_treeDock = dock(QStringLiteral("branchesDock"), tr("Branches"), m_tree);
@@ -469,9 +468,11 @@ void MainWindow::compareDraftWithActive()
     if (!branch)
         return;
     const auto base = m_agent->baseVersion();
-    m_compare->configs(base ? tr("%1 v%2 (active)").arg(branch->name).arg(*base) : tr("%1 (nothing deployed)").arg(branch->name),
-                   base ? m_agent->baseConfig() : core::AgentConfig{QString(), QStringLiteral("[]")},
-                   tr("%1 (your edit)").arg(branch->name), m_agent->config());
+    m_compare->configs(base ? tr("%1 v%2 (active)").arg(branch->name).arg(*base)
+                            : tr("%1 (nothing deployed)").arg(branch->name),
+                       base ? m_agent->baseConfig()
+                            : core::AgentConfig{QString(), QStringLiteral("[]")},
+                       tr("%1 (your edit)").arg(branch->name), m_agent->config());
 }
 
 void MainWindow::notify(const QString &text)

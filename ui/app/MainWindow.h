@@ -35,8 +35,8 @@ class MainWindow final : public QMainWindow
 
 public:
     // draftRoot: where drafts are kept (empty = the platform's app-data folder).
-    MainWindow(std::shared_ptr<Session> session, Settings *settings,
-               const QString &draftRoot = {}, QWidget *parent = nullptr);
+    MainWindow(std::shared_ptr<Session> session, Settings *settings, const QString &draftRoot = {},
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Loads branches and templates, then opens the last branch.

@@ -5,8 +5,7 @@
 namespace retell::ui {
 
 namespace {
-template <typename JobType>
-JobType *makeJob(QObject *parent, const QString &key)
+template <typename JobType> JobType *makeJob(QObject *parent, const QString &key)
 {
     auto *job = new JobType(QString::fromLatin1(PasswordStore::kService), parent);
     job->setAutoDelete(true);
@@ -44,10 +43,7 @@ PasswordStore::Answer answerFor(QKeychain::Job *job)
 }
 } // namespace
 
-PasswordStore::PasswordStore(QObject *parent)
-    : QObject(parent)
-{
-}
+PasswordStore::PasswordStore(QObject *parent) : QObject(parent) {}
 
 PasswordStore::~PasswordStore() = default;
 

@@ -26,7 +26,8 @@ QString ConnectionProfile::url() const
     spec.port = port;
     spec.user = user;
     spec.database = database;
-    const QPair<const char *, const QString *> tls[] = {{"ssl_ca", &sslCa}, {"ssl_cert", &sslCert}, {"ssl_key", &sslKey}};
+    const QPair<const char *, const QString *> tls[] = {
+        {"ssl_ca", &sslCa}, {"ssl_cert", &sslCert}, {"ssl_key", &sslKey}};
     for (const auto &[key, value] : tls)
         if (!value->isEmpty())
             spec.options.insert(QString::fromLatin1(key), *value);

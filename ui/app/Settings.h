@@ -23,8 +23,11 @@ struct ConnectionProfile
     QString sslKey;
 
     QString url() const; // mysql://user@host:port/db?ssl_ca=...
-    QString keychainKey() const { return user + QLatin1Char('@') + host + QLatin1Char(':')
-                                         + QString::number(port) + QLatin1Char('/') + database; }
+    QString keychainKey() const
+    {
+        return user + QLatin1Char('@') + host + QLatin1Char(':') + QString::number(port) +
+               QLatin1Char('/') + database;
+    }
     bool isValid() const { return !host.isEmpty() && !database.isEmpty() && !user.isEmpty(); }
     friend bool operator==(const ConnectionProfile &, const ConnectionProfile &) = default;
 };

@@ -13,8 +13,8 @@ constexpr int kNumberMargin = 0;
 // Blank pixels between the line numbers and the text: "22" beside "6. …"
 // read as "226." without it.
 constexpr int kTextPadding = 10;
-constexpr int kMarkerMask = (1 << DiffPane::RemovedMarker) | (1 << DiffPane::AddedMarker)
-                            | (1 << DiffPane::FillerMarker) | (1 << DiffPane::HunkMarker);
+constexpr int kMarkerMask = (1 << DiffPane::RemovedMarker) | (1 << DiffPane::AddedMarker) |
+                            (1 << DiffPane::FillerMarker) | (1 << DiffPane::HunkMarker);
 
 QColor blend(const QColor &a, const QColor &b, double t)
 {
@@ -25,8 +25,7 @@ QColor blend(const QColor &a, const QColor &b, double t)
 
 } // namespace
 
-DiffPane::DiffPane(QWidget *parent)
-    : QsciScintilla(parent)
+DiffPane::DiffPane(QWidget *parent) : QsciScintilla(parent)
 {
     setUtf8(true);
     setReadOnly(true);
@@ -129,7 +128,8 @@ void DiffPane::fillIndicator(Indicator indicator, const QList<ByteSpan> &spans)
 {
     SendScintilla(SCI_SETINDICATORCURRENT, static_cast<unsigned long>(indicator));
     for (const ByteSpan &span : spans)
-        SendScintilla(SCI_INDICATORFILLRANGE, static_cast<unsigned long>(span.start), long(span.length));
+        SendScintilla(SCI_INDICATORFILLRANGE, static_cast<unsigned long>(span.start),
+                      long(span.length));
 }
 
 void DiffPane::showSide(const DiffLayout &layout, Side side)
@@ -156,10 +156,17 @@ void DiffPane::showUnified(const DiffLayout &layout)
     setDocument(layout.unifiedUtf8);
     for (int line = 0; line < layout.unifiedKinds.size(); ++line) {
         switch (layout.unifiedKinds.at(line)) {
-        case '-': markerAdd(line, RemovedMarker); break;
-        case '+': markerAdd(line, AddedMarker); break;
-        case '@': markerAdd(line, HunkMarker); break;
-        default: break;
+        case '-':
+            markerAdd(line, RemovedMarker);
+            break;
+        case '+':
+            markerAdd(line, AddedMarker);
+            break;
+        case '@':
+            markerAdd(line, HunkMarker);
+            break;
+        default:
+            break;
         }
     }
     setMarginWidth(kNumberMargin, 0);
@@ -187,8 +194,10 @@ void DiffPane::setHorizontalOffset(int pixels)
 
 void DiffPane::setScrollWidthForColumns(int columns)
 {
-    const long charWidth = long(SendScintilla(SCI_TEXTWIDTH, static_cast<unsigned long>(STYLE_DEFAULT), "M"));
-    SendScintilla(SCI_SETSCROLLWIDTH, static_cast<unsigned long>(std::max(1L, charWidth * (columns + 2))));
+    const long charWidth =
+        long(SendScintilla(SCI_TEXTWIDTH, static_cast<unsigned long>(STYLE_DEFAULT), "M"));
+    SendScintilla(SCI_SETSCROLLWIDTH,
+                  static_cast<unsigned long>(std::max(1L, charWidth * (columns + 2))));
 }
 
 int DiffPane::firstVisibleRow() const
@@ -246,7 +255,8 @@ bool DiffPane::lineHasMarker(int line, Marker marker) const
 
 QString DiffPane::lineNumberText(int line) const
 {
-    const auto length = SendScintilla(SCI_MARGINGETTEXT, static_cast<unsigned long>(line), static_cast<const char *>(nullptr));
+    const auto length = SendScintilla(SCI_MARGINGETTEXT, static_cast<unsigned long>(line),
+                                      static_cast<const char *>(nullptr));
     if (length <= 0)
         return {};
     QByteArray buffer(length + 1, '\0');
@@ -260,7 +270,8 @@ QList<ByteSpan> DiffPane::indicatorSpans(Indicator indicator) const
     const long length = long(SendScintilla(SCI_GETLENGTH));
     long pos = 0;
     while (pos < length) {
-        const long end = long(SendScintilla(SCI_INDICATOREND, static_cast<unsigned long>(indicator), pos));
+        const long end =
+            long(SendScintilla(SCI_INDICATOREND, static_cast<unsigned long>(indicator), pos));
         if (SendScintilla(SCI_INDICATORVALUEAT, static_cast<unsigned long>(indicator), pos))
             spans.append({pos, end - pos});
         if (end <= pos)

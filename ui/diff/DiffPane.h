@@ -16,8 +16,18 @@ class DiffPane final : public QsciScintilla
     Q_DISABLE_COPY_MOVE(DiffPane)
 
 public:
-    enum Marker { RemovedMarker = 1, AddedMarker, FillerMarker, HunkMarker };
-    enum Indicator { RemovedWordIndicator = 8, AddedWordIndicator = 9 };
+    enum Marker
+    {
+        RemovedMarker = 1,
+        AddedMarker,
+        FillerMarker,
+        HunkMarker
+    };
+    enum Indicator
+    {
+        RemovedWordIndicator = 8,
+        AddedWordIndicator = 9
+    };
 
     explicit DiffPane(QWidget *parent = nullptr);
     ~DiffPane() override;

@@ -29,8 +29,7 @@ bool noNewlineDiffers(const core::LineDiff &diff)
 
 } // namespace
 
-DiffView::DiffView(QWidget *parent)
-    : QWidget(parent)
+DiffView::DiffView(QWidget *parent) : QWidget(parent)
 {
     buildUi();
 }
@@ -164,7 +163,8 @@ void DiffView::buildUi()
         });
         // Keyboard scrolling and caret moves reach Scintilla before the bars.
         connect(pane, &QsciScintillaBase::SCN_UPDATEUI, this, [this, side](int updated) {
-            if (updated & (QsciScintillaBase::SC_UPDATE_V_SCROLL | QsciScintillaBase::SC_UPDATE_SELECTION))
+            if (updated &
+                (QsciScintillaBase::SC_UPDATE_V_SCROLL | QsciScintillaBase::SC_UPDATE_SELECTION))
                 syncVertical(side);
             if (updated & QsciScintillaBase::SC_UPDATE_H_SCROLL)
                 syncHorizontal(side);
@@ -276,8 +276,10 @@ void DiffView::recompute()
         return;
     }
     auto result = std::make_shared<DiffLayout>();
-    m_worker = QThread::create([result, left = m_sides[Side::Left], right = m_sides[Side::Right],
-                                options = m_options] { *result = DiffLayout::build(left, right, options); });
+    m_worker = QThread::create(
+        [result, left = m_sides[Side::Left], right = m_sides[Side::Right], options = m_options] {
+            *result = DiffLayout::build(left, right, options);
+        });
     connect(m_worker, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &QThread::finished, this, [this, result, generation] {
         m_worker = nullptr;
@@ -368,8 +370,9 @@ void DiffView::updateSummary()
                               .arg(diff.added)
                               .arg(diff.changed));
     const int count = changeCount();
-    m_position->setText(m_currentChange >= 0 ? tr("Change %1 of %2").arg(m_currentChange + 1).arg(count)
-                                             : tr("%n change(s)", nullptr, count));
+    m_position->setText(m_currentChange >= 0
+                            ? tr("Change %1 of %2").arg(m_currentChange + 1).arg(count)
+                            : tr("%n change(s)", nullptr, count));
     m_next->setEnabled(count > 0);
     m_previous->setEnabled(count > 0);
 }
@@ -401,7 +404,8 @@ void DiffView::updateOverviewFrame()
 
 int DiffView::currentRow() const
 {
-    const DiffPane *pane = m_panes[Side::Right]->hasFocus() ? m_panes[Side::Right] : m_panes[Side::Left];
+    const DiffPane *pane =
+        m_panes[Side::Right]->hasFocus() ? m_panes[Side::Right] : m_panes[Side::Left];
     int line = 0, index = 0;
     pane->getCursorPosition(&line, &index);
     return line;
@@ -491,7 +495,8 @@ void DiffView::previousChange()
     if (isUnified()) {
         int line = 0, index = 0;
         m_unified->getCursorPosition(&line, &index);
-        for (auto it = m_layout->unifiedHunkLines.crbegin(); it != m_layout->unifiedHunkLines.crend(); ++it) {
+        for (auto it = m_layout->unifiedHunkLines.crbegin();
+             it != m_layout->unifiedHunkLines.crend(); ++it) {
             if (*it < line) {
                 m_unified->setCursorPosition(*it, 0);
                 m_unified->setFirstVisibleLine(*it - 2);

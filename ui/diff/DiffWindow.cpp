@@ -8,8 +8,7 @@
 
 namespace retell::ui {
 
-DiffWindow::DiffWindow(QWidget *parent)
-    : QMainWindow(parent)
+DiffWindow::DiffWindow(QWidget *parent) : QMainWindow(parent)
 {
     setWindowFlag(Qt::Window);
     m_view = new DiffView(this);

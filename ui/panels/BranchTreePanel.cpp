@@ -19,11 +19,8 @@ constexpr int kSortRole = Qt::UserRole + 7;
 } // namespace
 
 BranchTreePanel::BranchTreePanel(QWidget *parent)
-    : QWidget(parent)
-    , m_filter(new QLineEdit(this))
-    , m_view(new QTreeView(this))
-    , m_model(new QStandardItemModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    : QWidget(parent), m_filter(new QLineEdit(this)), m_view(new QTreeView(this)),
+      m_model(new QStandardItemModel(this)), m_proxy(new QSortFilterProxyModel(this))
 {
     setObjectName(QStringLiteral("branchTreePanel"));
     m_filter->setObjectName(QStringLiteral("branchFilter"));
@@ -48,7 +45,8 @@ BranchTreePanel::BranchTreePanel(QWidget *parent)
     m_view->header()->setSectionResizeMode(VersionColumn, QHeaderView::ResizeToContents);
     m_view->setSortingEnabled(true);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_view, &QTreeView::customContextMenuRequested, this, &BranchTreePanel::showContextMenu);
+    connect(m_view, &QTreeView::customContextMenuRequested, this,
+            &BranchTreePanel::showContextMenu);
     m_view->viewport()->installEventFilter(this);
     m_view->sortByColumn(NameColumn, Qt::AscendingOrder);
 
@@ -139,9 +137,8 @@ void BranchTreePanel::updateBranchItem(const QString &branchId)
     if (b->activeVersion) {
         version->setText(QStringLiteral("v%1").arg(*b->activeVersion));
         version->setIcon(statusIcon(b->activeStatus));
-        version->setToolTip(tr("Active version %1, %2")
-                                .arg(*b->activeVersion)
-                                .arg(statusText(b->activeStatus)));
+        version->setToolTip(
+            tr("Active version %1, %2").arg(*b->activeVersion).arg(statusText(b->activeStatus)));
         version->setData(*b->activeVersion, Qt::UserRole + 2);
         version->setData(*b->activeVersion, kSortRole); // v10 after v9
     } else {
@@ -213,8 +210,8 @@ bool BranchTreePanel::selectBranch(const QString &branchId)
     if (!index.isValid())
         return false;
     m_view->scrollTo(index);
-    m_view->selectionModel()->setCurrentIndex(
-        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
     return true;
 }
 

@@ -24,8 +24,16 @@ class BranchTreePanel final : public QWidget
     Q_DISABLE_COPY_MOVE(BranchTreePanel)
 
 public:
-    enum Column { NameColumn, VersionColumn, ColumnCount };
-    enum Role { BranchIdRole = Qt::UserRole + 1 };
+    enum Column
+    {
+        NameColumn,
+        VersionColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        BranchIdRole = Qt::UserRole + 1
+    };
 
     explicit BranchTreePanel(QWidget *parent = nullptr);
     ~BranchTreePanel() override;

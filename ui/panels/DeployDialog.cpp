@@ -35,13 +35,9 @@ QString findingLocation(const core::Finding &f)
 
 DeployDialog::DeployDialog(const QString &branchTitle, const core::ValidationResult &validation,
                            const QString &templateName, QWidget *parent)
-    : QDialog(parent)
-    , m_validation(validation)
-    , m_notes(new QPlainTextEdit(this))
-    , m_findings(new QListWidget(this))
-    , m_summary(new QLabel(this))
-    , m_error(new QLabel(this))
-    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
+    : QDialog(parent), m_validation(validation), m_notes(new QPlainTextEdit(this)),
+      m_findings(new QListWidget(this)), m_summary(new QLabel(this)), m_error(new QLabel(this)),
+      m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("deployDialog"));
     setWindowTitle(tr("Deploy to %1").arg(branchTitle));
@@ -79,18 +75,19 @@ DeployDialog::DeployDialog(const QString &branchTitle, const core::ValidationRes
     const int errors = validation.errorCount();
     const int warnings = validation.warningCount();
     if (errors > 0) {
-        const auto firstError = std::find_if(validation.findings.cbegin(),
-                                             validation.findings.cend(),
-                                             [](const core::Finding &f) { return f.isError(); });
-        m_summary->setText(tr("<b>Cannot deploy:</b> %n error(s) must be fixed first. First: %1",
-                              nullptr, errors)
-                               .arg(firstError->message.toHtmlEscaped()));
+        const auto firstError =
+            std::find_if(validation.findings.cbegin(), validation.findings.cend(),
+                         [](const core::Finding &f) { return f.isError(); });
+        m_summary->setText(
+            tr("<b>Cannot deploy:</b> %n error(s) must be fixed first. First: %1", nullptr, errors)
+                .arg(firstError->message.toHtmlEscaped()));
         if (warnings > 0)
             m_summary->setText(m_summary->text() + QLatin1Char(' ') +
                                tr("Also %n warning(s).", nullptr, warnings));
     } else if (warnings > 0) {
         m_summary->setText(tr("Valid, with %n warning(s) shown below; they do not block the "
-                              "deploy.", nullptr, warnings));
+                              "deploy.",
+                              nullptr, warnings));
     } else {
         m_summary->setText(tr("Valid: no findings."));
     }

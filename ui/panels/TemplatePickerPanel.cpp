@@ -30,9 +30,12 @@ constexpr int kPreviewChars = 4000;
 QString sourceText(core::TemplateSource source)
 {
     switch (source) {
-    case core::TemplateSource::BuiltIn: return TemplatePickerPanel::tr("built-in");
-    case core::TemplateSource::Custom: return TemplatePickerPanel::tr("custom");
-    case core::TemplateSource::WebApp: return TemplatePickerPanel::tr("from the web admin");
+    case core::TemplateSource::BuiltIn:
+        return TemplatePickerPanel::tr("built-in");
+    case core::TemplateSource::Custom:
+        return TemplatePickerPanel::tr("custom");
+    case core::TemplateSource::WebApp:
+        return TemplatePickerPanel::tr("from the web admin");
     }
     return {};
 }

@@ -14,23 +14,22 @@ namespace retell::ui {
 
 VersionViewer::VersionViewer(const QString &branchName, const core::PromptVersion &version,
                              QWidget *parent)
-    : QDialog(parent)
-    , m_editor(new AgentEditor(this))
+    : QDialog(parent), m_editor(new AgentEditor(this))
 {
     setObjectName(QStringLiteral("versionViewer"));
     setWindowTitle(tr("%1 — v%2 (read-only)").arg(branchName).arg(version.version));
     auto *info = new QLabel(this);
     info->setWordWrap(true);
     info->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    info->setText(tr("<b>v%1</b>%2 · %3 · deployed by %4 on %5<br>%6")
-                      .arg(version.version)
-                      .arg(version.isActive ? tr(" (active)") : QString())
-                      .arg(statusText(version.validationStatus))
-                      .arg(version.deployedByName.isEmpty() ? tr("unknown")
-                                                             : version.deployedByName.toHtmlEscaped())
-                      .arg(QLocale().toString(version.deployedAt.toLocalTime(),
-                                              QLocale::LongFormat))
-                      .arg(version.notes.toHtmlEscaped()));
+    info->setText(
+        tr("<b>v%1</b>%2 · %3 · deployed by %4 on %5<br>%6")
+            .arg(version.version)
+            .arg(version.isActive ? tr(" (active)") : QString())
+            .arg(statusText(version.validationStatus))
+            .arg(version.deployedByName.isEmpty() ? tr("unknown")
+                                                  : version.deployedByName.toHtmlEscaped())
+            .arg(QLocale().toString(version.deployedAt.toLocalTime(), QLocale::LongFormat))
+            .arg(version.notes.toHtmlEscaped()));
     m_editor->setKnownVariables(core::BranchService::branchVariables());
     m_editor->setConfig(version.config);
     m_editor->setModified(false);
