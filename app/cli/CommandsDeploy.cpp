@@ -1,5 +1,6 @@
 // validate, deploy, apply-template, save-template, rollback, import
 #include "Cli.h"
+#include "CommandsDeployMerge.h"
 
 #include "io/ConfigExchange.h"
 #include "templates/TemplateService.h"
@@ -10,17 +11,15 @@ namespace retell::cli {
 
 using namespace retell::core;
 
-namespace {
-
-// Deploys content equal to the active version anyway (exit code 9 without it).
-const QString kAllowUnchanged = QStringLiteral("allow-unchanged");
-
-int printOutcome(Cli &cli, const Branch &branch, const DeployOutcome &outcome, const QString &verb)
+int printDeployOutcome(Cli &cli, const Branch &branch, const DeployOutcome &outcome,
+                       const QString &verb, const QJsonObject &extra)
 {
     if (cli.json) {
         QJsonObject o = toJson(outcome.version, false);
         o.insert(QStringLiteral("branch"), toJson(branch));
         o.insert(QStringLiteral("findings"), findingsToJson(outcome.validation.findings));
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            o.insert(it.key(), it.value());
         cli.printJson(o);
         return ExitOk;
     }
@@ -31,6 +30,11 @@ int printOutcome(Cli &cli, const Branch &branch, const DeployOutcome &outcome, c
         cli.print(QStringLiteral("  ") + formatFinding(f));
     return ExitOk;
 }
+
+namespace {
+
+// Deploys content equal to the active version anyway (exit code 9 without it).
+const QString kAllowUnchanged = QStringLiteral("allow-unchanged");
 
 int validate(Cli &cli, const QStringList &argv)
 {
@@ -83,16 +87,24 @@ Result<QPair<Actor, Branch>> actorAndBranch(Cli &cli, const QString &branchArg)
 
 int deploy(Cli &cli, const QStringList &argv)
 {
-    auto args = Args::parse(argv,
-                            {QStringLiteral("prompt"), QStringLiteral("tools"),
-                             QStringLiteral("template"), QStringLiteral("notes")},
-                            {kAllowUnchanged});
+    auto args =
+        Args::parse(argv,
+                    {QStringLiteral("prompt"), QStringLiteral("tools"), QStringLiteral("template"),
+                     QStringLiteral("notes"), QStringLiteral("base"), QStringLiteral("output")},
+                    {kAllowUnchanged, QStringLiteral("merge")});
     if (!args)
         return cli.fail(args.error());
-    if (args->positionals().size() != 1)
-        return cli.fail(
-            Error::usage(QStringLiteral("usage: deploy BRANCH --prompt FILE --tools FILE "
-                                        "[--template NAME] --notes TEXT [--allow-unchanged]")));
+    const BaseConflictOptions onConflict{args->has(QStringLiteral("merge")),
+                                         args->value(QStringLiteral("output"))};
+    const bool hasBase = args->has(QStringLiteral("base"));
+    if (args->positionals().size() != 1 || (onConflict.merge && !hasBase) ||
+        (args->has(QStringLiteral("output")) && !onConflict.merge))
+        return cli.fail(Error::usage(QStringLiteral(
+            "usage: deploy BRANCH --prompt FILE --tools FILE [--template NAME] --notes TEXT "
+            "[--allow-unchanged] [--base N [--merge [--output FILE]]]")));
+    auto base = args->integer(QStringLiteral("base"), 0, 0);
+    if (!base)
+        return cli.fail(base.error());
     auto promptPath =
         args->required(QStringLiteral("prompt"), QStringLiteral("the prompt text file"));
     auto toolsPath = args->required(QStringLiteral("tools"), QStringLiteral("the tools JSON file"));
@@ -110,13 +122,20 @@ int deploy(Cli &cli, const QStringList &argv)
     request.templateName = args->value(QStringLiteral("template"));
     request.notes = notes.value();
     request.allowUnchanged = args->has(kAllowUnchanged);
+    if (hasBase)
+        request.baseVersion = base.value();
     auto who = actorAndBranch(cli, args->positionals().first());
     if (!who)
         return cli.fail(who.error());
     auto outcome = VersionService(cli.context).deploy(who->first, who->second.id, request);
-    if (!outcome)
-        return cli.fail(outcome.error());
-    return printOutcome(cli, who->second, outcome.value(), QStringLiteral("Deployed"));
+    if (!outcome) {
+        const Error &error = outcome.error();
+        if (hasBase && error.kind == ErrorKind::Conflict && error.versionConflict)
+            return deployAgainstNewerVersion(cli, who->first, who->second, request, error,
+                                             onConflict);
+        return cli.fail(error);
+    }
+    return printDeployOutcome(cli, who->second, outcome.value(), QStringLiteral("Deployed"));
 }
 
 int applyTemplate(Cli &cli, const QStringList &argv)
@@ -143,8 +162,8 @@ int applyTemplate(Cli &cli, const QStringList &argv)
     auto outcome = VersionService(cli.context).deploy(who->first, who->second.id, request);
     if (!outcome)
         return cli.fail(outcome.error());
-    return printOutcome(cli, who->second, outcome.value(),
-                        QStringLiteral("Applied template \"%1\" to").arg(tmpl->name));
+    return printDeployOutcome(cli, who->second, outcome.value(),
+                              QStringLiteral("Applied template \"%1\" to").arg(tmpl->name));
 }
 
 int saveTemplate(Cli &cli, const QStringList &argv)
@@ -207,8 +226,8 @@ int rollback(Cli &cli, const QStringList &argv)
                                  args->value(QStringLiteral("notes")), args->has(kAllowUnchanged));
     if (!outcome)
         return cli.fail(outcome.error());
-    return printOutcome(cli, who->second, outcome.value(),
-                        QStringLiteral("Rolled back to v%1:").arg(to.value()));
+    return printDeployOutcome(cli, who->second, outcome.value(),
+                              QStringLiteral("Rolled back to v%1:").arg(to.value()));
 }
 
 int importCommand(Cli &cli, const QStringList &argv)
@@ -237,8 +256,8 @@ int importCommand(Cli &cli, const QStringList &argv)
     auto outcome = VersionService(cli.context).deploy(who->first, who->second.id, request);
     if (!outcome)
         return cli.fail(outcome.error());
-    return printOutcome(cli, who->second, outcome.value(),
-                        QStringLiteral("Imported %1 into").arg(imported->sourceDescription));
+    return printDeployOutcome(cli, who->second, outcome.value(),
+                              QStringLiteral("Imported %1 into").arg(imported->sourceDescription));
 }
 
 } // namespace
