@@ -1,11 +1,14 @@
 #include "gui_support.h"
 
 #include "access/AuthService.h"
+#include "app/MainWindow.h"
+#include "app/Session.h"
 #include "seed/Seeder.h"
 
 #include <QCoreApplication>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTest>
 
 namespace retell::test {
 
@@ -22,6 +25,25 @@ core::Result<core::Actor> login(const core::ServiceContext &context, const char 
 {
     return core::AuthService(context).login(QString::fromLatin1(email),
                                             QString::fromLatin1(core::demo::kPassword));
+}
+
+std::unique_ptr<ui::MainWindow> openMainWindow(const core::ServiceContext &context,
+                                               const char *email, ui::ServiceWorker *worker,
+                                               ui::Settings *settings, const GuiEnvironment &env,
+                                               WindowWait wait)
+{
+    auto actor = login(context, email);
+    if (!actor)
+        return nullptr;
+    auto session = std::make_shared<ui::Session>(context, actor.value(), worker);
+    auto window = std::make_unique<ui::MainWindow>(session, settings, env.draftRoot());
+    window->show();
+    window->activateWindow(); // shortcuts, F2 and Del need the focus
+    window->start();
+    if (wait == WindowWait::Ready && (!QTest::qWaitForWindowActive(window.get()) ||
+                                      !QTest::qWaitFor([&] { return window->isReady(); }, 10000)))
+        return nullptr;
+    return window;
 }
 
 } // namespace retell::test

@@ -68,14 +68,7 @@ void TestAdminPath::initTestCase()
 
 std::unique_ptr<MainWindow> TestAdminPath::openWindow(const char *email)
 {
-    auto actor = test::login(m_context, email);
-    if (!actor)
-        return nullptr;
-    auto session = std::make_shared<Session>(m_context, actor.value(), &m_worker);
-    auto window = std::make_unique<MainWindow>(session, m_settings.get(), m_env.draftRoot());
-    window->show();
-    window->start();
-    return window;
+    return test::openMainWindow(m_context, email, &m_worker, m_settings.get(), m_env);
 }
 
 bool TestAdminPath::hasFinding(AgentEditor *editor, const QString &code) const

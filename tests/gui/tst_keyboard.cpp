@@ -80,19 +80,8 @@ void TestKeyboard::initTestCase()
 
 std::unique_ptr<MainWindow> TestKeyboard::openWindow()
 {
-    auto actor = test::login(m_context, core::demo::kSuperAdmin);
-    if (!actor)
-        return nullptr;
-    auto session = std::make_shared<Session>(m_context, actor.value(), &m_worker);
-    auto window = std::make_unique<MainWindow>(session, m_settings.get(), m_env.draftRoot());
-    window->show();
-    window->start();
-    window->activateWindow();
-    if (!QTest::qWaitForWindowActive(window.get()))
-        return nullptr;
-    if (!QTest::qWaitFor([&] { return window->isReady(); }, 10000))
-        return nullptr;
-    return window;
+    return test::openMainWindow(m_context, core::demo::kSuperAdmin, &m_worker, m_settings.get(),
+                                m_env, test::WindowWait::Ready);
 }
 
 CodeEditor *TestKeyboard::editorOf(MainWindow *window, AgentEditor::Tab tab)

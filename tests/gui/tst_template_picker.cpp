@@ -69,15 +69,7 @@ void TestTemplatePicker::initTestCase()
 
 std::unique_ptr<MainWindow> TestTemplatePicker::openWindow(const char *email)
 {
-    auto actor = test::login(m_context, email);
-    if (!actor)
-        return nullptr;
-    auto session = std::make_shared<Session>(m_context, actor.value(), &m_worker);
-    auto window = std::make_unique<MainWindow>(session, m_settings.get(), m_env.draftRoot());
-    window->show();
-    window->activateWindow(); // the list's F2 and Del need the focus
-    window->start();
-    return window;
+    return test::openMainWindow(m_context, email, &m_worker, m_settings.get(), m_env);
 }
 
 QString TestTemplatePicker::stored(const QString &sql, const QVariantList &bind) const

@@ -98,15 +98,7 @@ void TestWindowGeometry::helperFitsAndCentres()
 
 std::unique_ptr<MainWindow> TestWindowGeometry::openWindow()
 {
-    auto actor = test::login(m_context, core::demo::kSuperAdmin);
-    if (!actor)
-        return nullptr;
-    auto window =
-        std::make_unique<MainWindow>(std::make_shared<Session>(m_context, actor.value(), &m_worker),
-                                     &m_settings, m_env.draftRoot());
-    window->show();
-    window->start();
-    return window;
+    return test::openMainWindow(m_context, core::demo::kSuperAdmin, &m_worker, &m_settings, m_env);
 }
 
 void TestWindowGeometry::mainWindowFitsTheLaptopScreenOnFirstStart()
