@@ -93,10 +93,8 @@ QList<Candidate> candidates(const LineDiff &diff, Side side, const RowIndex &ind
     const LineTable &lines = diff.lines[side];
     Candidate current;
     const auto close = [&] {
-        if (current.count >= options.minLines) {
-            current.words = wordsOf(lines, current.start, current.count);
+        if (current.count >= options.minLines)
             out.append(current);
-        }
         current = Candidate();
     };
     for (int row = 0; row < diff.rows.size(); ++row) {
@@ -211,11 +209,15 @@ MoveDetection detectMoves(const LineDiff &diff, const MoveOptions &options)
     if (diff.identical)
         return result;
     const RowIndex index(diff);
-    const QList<Candidate> left = candidates(diff, Side::Left, index, options);
-    const QList<Candidate> right = candidates(diff, Side::Right, index, options);
+    QList<Candidate> left = candidates(diff, Side::Left, index, options);
+    QList<Candidate> right = candidates(diff, Side::Right, index, options);
     if (left.isEmpty() || right.isEmpty() || left.size() > options.maxCandidates ||
         right.size() > options.maxCandidates)
         return result;
+    for (const Side side : bothSides) {
+        for (Candidate &candidate : side == Side::Left ? left : right)
+            candidate.words = wordsOf(diff.lines[side], candidate.start, candidate.count);
+    }
 
     struct Pair
     {

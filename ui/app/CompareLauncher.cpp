@@ -20,14 +20,15 @@ void CompareLauncher::versions(const core::PromptVersion &older, const core::Pro
     window->show();
 }
 
-void CompareLauncher::configs(const QString &leftTitle, const core::AgentConfig &left,
-                              const QString &rightTitle, const core::AgentConfig &right)
+DiffWindow *CompareLauncher::configs(const QString &leftTitle, const core::AgentConfig &left,
+                                     const QString &rightTitle, const core::AgentConfig &right)
 {
     auto *window = new DiffWindow(m_windowParent);
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->setSides(DiffWindow::sideFromConfig(leftTitle, left),
                      DiffWindow::sideFromConfig(rightTitle, right));
     window->show();
+    return window;
 }
 
 void CompareLauncher::branches(const core::Branch &left, const core::Branch &right)

@@ -9,6 +9,7 @@ class QWidget;
 
 namespace retell::ui {
 
+class DiffWindow;
 class Session;
 
 // Opens diff windows for the places that compare: two history versions,
@@ -23,8 +24,9 @@ public:
     CompareLauncher(Session *session, QWidget *windowParent);
 
     void versions(const core::PromptVersion &older, const core::PromptVersion &newer);
-    void configs(const QString &leftTitle, const core::AgentConfig &left, const QString &rightTitle,
-                 const core::AgentConfig &right);
+    // The window, for callers that link it to the edit (DiffWindow::followEdit).
+    DiffWindow *configs(const QString &leftTitle, const core::AgentConfig &left,
+                        const QString &rightTitle, const core::AgentConfig &right);
     void branches(const core::Branch &left, const core::Branch &right);
 
 signals:

@@ -51,6 +51,15 @@ namespace retell::ui {
 namespace {
 constexpr int kStatusMessageMs = 6000;
 
+// A comparison with the edit: its changes can be copied into the editor,
+// until the panel shows another branch or deploys (then it is read-only).
+void linkToEdit(DiffWindow *window, AgentPanel *agent, ChangeCopier::Wording wording)
+{
+    window->followEdit(agent->editor()->promptEditor(), core::Side::Right, wording);
+    QObject::connect(agent, &AgentPanel::branchLoaded, window, &DiffWindow::stopFollowingEdit);
+    QObject::connect(agent, &AgentPanel::deployed, window, &DiffWindow::stopFollowingEdit);
+}
+
 QString roleSummary(const core::Actor &actor)
 {
     if (actor.isGlobalAdmin())
@@ -141,9 +150,11 @@ MainWindow::MainWindow(std::shared_ptr<Session> session, Settings *settings,
     connect(m_templates, &TemplatePickerPanel::compareRequested, this,
             [this](const core::Template &t) {
                 const auto branch = m_agent->branch();
-                m_compare->configs(tr("template: %1").arg(t.name), t.config,
-                                   branch ? tr("%1 (editor)").arg(branch->name) : tr("editor"),
-                                   m_agent->config());
+                linkToEdit(
+                    m_compare->configs(tr("template: %1").arg(t.name), t.config,
+                                       branch ? tr("%1 (editor)").arg(branch->name) : tr("editor"),
+                                       m_agent->config()),
+                    m_agent, ChangeCopier::Wording::Take);
             });
     connect(m_tree, &BranchTreePanel::compareWithCurrentRequested, this,
             [this](const core::Branch &other) {
@@ -468,11 +479,12 @@ void MainWindow::compareDraftWithActive()
     if (!branch)
         return;
     const auto base = m_agent->baseVersion();
-    m_compare->configs(base ? tr("%1 v%2 (active)").arg(branch->name).arg(*base)
-                            : tr("%1 (nothing deployed)").arg(branch->name),
-                       base ? m_agent->baseConfig()
-                            : core::AgentConfig{QString(), QStringLiteral("[]")},
-                       tr("%1 (your edit)").arg(branch->name), m_agent->config());
+    linkToEdit(m_compare->configs(base ? tr("%1 v%2 (active)").arg(branch->name).arg(*base)
+                                       : tr("%1 (nothing deployed)").arg(branch->name),
+                                  base ? m_agent->baseConfig()
+                                       : core::AgentConfig{QString(), QStringLiteral("[]")},
+                                  tr("%1 (your edit)").arg(branch->name), m_agent->config()),
+               m_agent, ChangeCopier::Wording::Revert);
 }
 
 void MainWindow::notify(const QString &text)

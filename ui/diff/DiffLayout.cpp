@@ -10,21 +10,26 @@ using core::Side;
 
 namespace {
 
-PaneDocument buildPane(const core::LineDiff &diff, Side side)
+PaneDocument buildPane(const core::LineDiff &diff, const core::MoveDetection &moves,
+                       const QList<int> &rowMove, Side side)
 {
     PaneDocument pane;
     pane.utf8.reserve(diff.lines[side].bytes.size() + diff.rows.size());
-    for (const core::DiffRow &row : diff.rows) {
+    for (int row = 0; row < diff.rows.size(); ++row) {
+        const core::DiffRow &r = diff.rows.at(row);
         const qsizetype lineStart = pane.utf8.size();
-        if (row.hasLine(side)) {
+        if (r.hasLine(side)) {
             // Scintilla gets valid UTF-8 so that byte offsets match the
             // decoded text the ranges refer to.
-            const QByteArrayView bytes = diff.lines[side].lineBytes(row.line[side]);
+            const QByteArrayView bytes = diff.lines[side].lineBytes(r.line[side]);
             if (bytes.isValidUtf8())
                 pane.utf8 += bytes;
             else
                 pane.utf8 += QString::fromUtf8(bytes).toUtf8();
-            const QList<core::TextRange> &ranges = row.changedRanges[side];
+            // A moved line shows its changes against the other place.
+            const QList<core::TextRange> ranges = rowMove.at(row) >= 0
+                                                      ? moves.changedRanges(side, r.line[side])
+                                                      : r.changedRanges[side];
             if (!ranges.isEmpty()) {
                 Utf8OffsetMapper mapper(pane.utf8.constData() + lineStart, pane.utf8.size() - lineStart);
                 for (const core::TextRange &range : ranges) {
@@ -60,14 +65,36 @@ QList<ChangeBlock> buildBlocks(const core::LineDiff &diff)
 
 } // namespace
 
+int DiffLayout::rowOfLine(Side side, int line) const
+{
+    // Rows list each side's lines in order, filler (-1) in between.
+    for (int row = std::min(line, int(diff.rows.size()) - 1); row >= 0 && row < diff.rows.size();
+         ++row) {
+        if (diff.rows.at(row).line[side] == line)
+            return row;
+    }
+    return -1;
+}
+
 DiffLayout DiffLayout::build(const core::DiffSide &left, const core::DiffSide &right,
                              const core::DiffOptions &options)
 {
     DiffLayout layout;
     layout.diff = core::computeLineDiff(left.prompt, right.prompt, options);
     layout.tools = core::computeToolsDiff(left.toolsJson, right.toolsJson);
-    for (const Side side : core::bothSides)
-        layout.panes[side] = buildPane(layout.diff, side);
+    layout.moves = core::detectMoves(layout.diff);
+    for (const Side side : core::bothSides) {
+        QList<int> &rowMove = layout.rowMove[side];
+        rowMove.fill(-1, layout.diff.rows.size());
+        if (!layout.moves.moves.isEmpty()) {
+            for (int row = 0; row < layout.diff.rows.size(); ++row) {
+                const core::DiffRow &r = layout.diff.rows.at(row);
+                if (r.hasLine(side) && r.kind != core::RowKind::Equal)
+                    rowMove[row] = layout.moves.moveAt(side, r.line[side]);
+            }
+        }
+        layout.panes[side] = buildPane(layout.diff, layout.moves, rowMove, side);
+    }
     layout.blocks = buildBlocks(layout.diff);
     for (const Side side : core::bothSides) {
         for (int i = 0; i < layout.diff.lineCount(side); ++i) {

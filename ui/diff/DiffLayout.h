@@ -2,6 +2,7 @@
 
 #include "diff/DiffInput.h"
 #include "diff/DiffTypes.h"
+#include "diff/MoveDetection.h"
 #include "diff/ToolsDiff.h"
 
 #include <QByteArray>
@@ -43,6 +44,12 @@ struct DiffLayout
     QByteArray unifiedKinds; // first character of each unified line: ' ', '-', '+', '@', '\\'
     QList<int> unifiedHunkLines;
     int widestLine = 0; // in characters, tabs counted as 8, over both sides
+    core::MoveDetection moves;
+    // Per row, the move its line on each side belongs to, or -1.
+    core::PerSide<QList<int>> rowMove;
+
+    // The row showing a line of one side (-1: none).
+    int rowOfLine(core::Side side, int line) const;
 
     static DiffLayout build(const core::DiffSide &left, const core::DiffSide &right,
                             const core::DiffOptions &options);

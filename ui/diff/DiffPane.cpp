@@ -1,6 +1,8 @@
 #include "DiffPane.h"
 
 #include <QEvent>
+#include <QImage>
+#include <QPainter>
 
 namespace retell::ui {
 
@@ -14,7 +16,40 @@ constexpr int kNumberMargin = 0;
 // read as "226." without it.
 constexpr int kTextPadding = 10;
 constexpr int kMarkerMask = (1 << DiffPane::RemovedMarker) | (1 << DiffPane::AddedMarker) |
-                            (1 << DiffPane::FillerMarker) | (1 << DiffPane::HunkMarker);
+                            (1 << DiffPane::FillerMarker) | (1 << DiffPane::HunkMarker) |
+                            (1 << DiffPane::MovedMarker) | (1 << DiffPane::MovedUpMarker) |
+                            (1 << DiffPane::MovedDownMarker) | (1 << DiffPane::CopyMarker);
+constexpr int kActionMarginWidth = 16;
+
+// A filled triangle pointing up, down, left or right, for the margins.
+QImage arrowImage(Qt::ArrowType direction, const QColor &colour)
+{
+    constexpr int size = 12;
+    QImage image(size, size, QImage::Format_ARGB32);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(colour);
+    const qreal lo = 2, hi = size - 2, mid = size / 2.0;
+    QPolygonF triangle;
+    switch (direction) {
+    case Qt::UpArrow:
+        triangle << QPointF(lo, hi) << QPointF(hi, hi) << QPointF(mid, lo);
+        break;
+    case Qt::DownArrow:
+        triangle << QPointF(lo, lo) << QPointF(hi, lo) << QPointF(mid, hi);
+        break;
+    case Qt::LeftArrow:
+        triangle << QPointF(hi, lo) << QPointF(hi, hi) << QPointF(lo, mid);
+        break;
+    default:
+        triangle << QPointF(lo, lo) << QPointF(lo, hi) << QPointF(hi, mid);
+        break;
+    }
+    painter.drawPolygon(triangle);
+    return image;
+}
 
 QColor blend(const QColor &a, const QColor &b, double t)
 {
@@ -34,11 +69,16 @@ DiffPane::DiffPane(QWidget *parent) : QsciScintilla(parent)
     setMarginType(kNumberMargin, TextMarginRightJustified);
     setMarginSensitivity(kNumberMargin, false);
     setMarginMarkerMask(kNumberMargin, 0);
-    setMarginWidth(1, 0);
-    setMarginWidth(2, 0);
+    for (const Margin margin : {MoveMargin, CopyMargin}) {
+        setMarginType(margin, SymbolMargin);
+        setMarginWidth(margin, 0);
+        setMarginSensitivity(margin, true);
+    }
+    setMarginMarkerMask(MoveMargin, (1 << MovedUpMarker) | (1 << MovedDownMarker));
+    setMarginMarkerMask(CopyMargin, 1 << CopyMarker);
     SendScintilla(SCI_SETMARGINLEFT, 0UL, long(kTextPadding));
     SendScintilla(SCI_ANNOTATIONSETVISIBLE, static_cast<unsigned long>(ANNOTATION_STANDARD));
-    for (const Marker marker : {RemovedMarker, AddedMarker, FillerMarker, HunkMarker})
+    for (const Marker marker : {RemovedMarker, AddedMarker, FillerMarker, HunkMarker, MovedMarker})
         markerDefine(Background, marker);
     for (const Indicator indicator : {RemovedWordIndicator, AddedWordIndicator}) {
         indicatorDefine(StraightBoxIndicator, indicator);
@@ -78,6 +118,12 @@ void DiffPane::applyTheme()
     setMarkerBackgroundColor(blend(m_theme.paper, red, rowTint), RemovedMarker);
     setMarkerBackgroundColor(blend(m_theme.paper, green, rowTint), AddedMarker);
     setMarkerBackgroundColor(blend(m_theme.paper, blue, 0.10), HunkMarker);
+    // Moved lines: neither removed nor added, so neither red nor green.
+    const QColor purple = m_theme.dark ? QColor(0xa3, 0x71, 0xf7) : QColor(0x82, 0x50, 0xdf);
+    setMarkerBackgroundColor(blend(m_theme.paper, purple, rowTint), MovedMarker);
+    markerDefine(arrowImage(Qt::UpArrow, purple), MovedUpMarker);
+    markerDefine(arrowImage(Qt::DownArrow, purple), MovedDownMarker);
+    m_copyColour = blue;
     setMarkerBackgroundColor(blend(m_theme.paper, m_theme.text, m_theme.dark ? 0.10 : 0.06),
                              FillerMarker);
     // QScintilla takes the indicator alpha from the colour.
@@ -143,12 +189,65 @@ void DiffPane::showSide(const DiffLayout &layout, Side side)
         numbers.append(r.hasLine(side) ? QString::number(r.line[side] + 1) : QString());
         if (!r.hasLine(side))
             markerAdd(row, FillerMarker);
+        else if (layout.rowMove[side].value(row, -1) >= 0)
+            markerAdd(row, MovedMarker);
         else if (r.kind != RowKind::Equal)
             markerAdd(row, changeMarker);
     }
     setLineNumbers(numbers);
+    markMoves(layout, side);
     fillIndicator(side == Side::Left ? RemovedWordIndicator : AddedWordIndicator,
                   layout.panes[side].changedSpans);
+}
+
+void DiffPane::markMoves(const DiffLayout &layout, Side side)
+{
+    setMarginWidth(MoveMargin, layout.moves.moves.isEmpty() ? 0 : kActionMarginWidth);
+    for (const core::MovedBlock &move : layout.moves.moves) {
+        const int here = layout.rowOfLine(side, move.start[side]);
+        const int there = layout.rowOfLine(core::opposite(side), move.start[core::opposite(side)]);
+        markerAdd(here, there < here ? MovedUpMarker : MovedDownMarker);
+    }
+}
+
+void DiffPane::setCopyMarks(const QList<int> &rows, Side towards)
+{
+    markerDeleteAll(CopyMarker);
+    markerDefine(arrowImage(towards == Side::Left ? Qt::LeftArrow : Qt::RightArrow, m_copyColour),
+                 CopyMarker);
+    for (const int row : rows)
+        markerAdd(row, CopyMarker);
+    setMarginWidth(CopyMargin, rows.isEmpty() ? 0 : kActionMarginWidth);
+}
+
+QPoint DiffPane::marginPoint(Margin margin, int row) const
+{
+    int x = 0;
+    for (int m = 0; m < margin; ++m)
+        x += marginWidth(m);
+    const long position =
+        long(SendScintilla(SCI_POSITIONFROMLINE, static_cast<unsigned long>(row)));
+    const int y = int(SendScintilla(SCI_POINTYFROMPOSITION, 0UL, position));
+    const int height = int(SendScintilla(SCI_TEXTHEIGHT, static_cast<unsigned long>(row)));
+    return {x + marginWidth(margin) / 2, y + height / 2};
+}
+
+int DiffPane::marginAt(int x) const
+{
+    int start = 0;
+    for (int m = 0; m <= CopyMargin; ++m) {
+        const int end = start + marginWidth(m);
+        if (x >= start && x < end)
+            return m == MoveMargin || m == CopyMargin ? m : -1;
+        start = end;
+    }
+    return -1;
+}
+
+int DiffPane::rowAt(int y) const
+{
+    const long position = long(SendScintilla(SCI_POSITIONFROMPOINT, 0UL, long(y)));
+    return int(SendScintilla(SCI_LINEFROMPOSITION, static_cast<unsigned long>(position)));
 }
 
 void DiffPane::showUnified(const DiffLayout &layout)
@@ -170,6 +269,7 @@ void DiffPane::showUnified(const DiffLayout &layout)
         }
     }
     setMarginWidth(kNumberMargin, 0);
+    setMarginWidth(MoveMargin, 0);
 }
 
 int DiffPane::firstVisibleLine() const

@@ -21,7 +21,17 @@ public:
         RemovedMarker = 1,
         AddedMarker,
         FillerMarker,
-        HunkMarker
+        HunkMarker,
+        MovedMarker,     // background of a moved line
+        MovedUpMarker,   // margin arrow: the other place is above
+        MovedDownMarker, // margin arrow: the other place is below
+        CopyMarker,      // margin arrow: copy this change into the edit
+    };
+    // The clickable margins beside the line numbers.
+    enum Margin
+    {
+        MoveMargin = 1, // arrows on the first row of a moved block
+        CopyMargin = 2, // arrows on the first row of a change that can be copied across
     };
     enum Indicator
     {
@@ -59,6 +69,14 @@ public:
     // Both panes get the same scroll width so that horizontal offsets match.
     void setScrollWidthForColumns(int columns);
     bool lineHasMarker(int line, Marker marker) const;
+    // Copy arrows on these rows pointing towards `towards` (none: margin hidden).
+    void setCopyMarks(const QList<int> &rows, core::Side towards);
+    // The centre of a margin beside a row, in viewport coordinates.
+    QPoint marginPoint(Margin margin, int row) const;
+    // The margin under a viewport x coordinate, or -1 (the number margin or text).
+    int marginAt(int x) const;
+    // The row shown at a viewport y coordinate (the nearest one).
+    int rowAt(int y) const;
     // The original line number shown beside a row; empty on filler rows.
     QString lineNumberText(int line) const;
     // Byte ranges covered by an indicator, for tests.
@@ -72,8 +90,10 @@ private:
     void setDocument(const QByteArray &utf8);
     void setLineNumbers(const QStringList &numbers);
     void fillIndicator(Indicator indicator, const QList<ByteSpan> &spans);
+    void markMoves(const DiffLayout &layout, core::Side side);
 
     EditorTheme m_theme;
+    QColor m_copyColour;
 };
 
 } // namespace retell::ui

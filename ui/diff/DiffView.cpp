@@ -1,5 +1,6 @@
 #include "DiffView.h"
 
+#include "DiffMoveLinks.h"
 #include "DiffOverview.h"
 #include "DiffPane.h"
 #include "ToolsDiffTree.h"
@@ -61,7 +62,7 @@ void DiffView::buildUi()
     m_summary = new QLabel(this);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto *bar = new QHBoxLayout;
+    auto *bar = m_bar = new QHBoxLayout;
     bar->addWidget(m_previous);
     bar->addWidget(m_next);
     bar->addWidget(m_position);
@@ -171,7 +172,16 @@ void DiffView::buildUi()
         });
     }
     connect(m_overview, &DiffOverview::rowRequested, this, &DiffView::goToRow);
+    m_moveLinks = new DiffMoveLinks(this);
     updateSummary();
+}
+
+void DiffView::addBarAction(QAction *action)
+{
+    auto *button = new QToolButton(this);
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_bar->insertWidget(m_bar->indexOf(m_position) + 1, button);
 }
 
 void DiffView::setSides(const core::DiffSide &left, const core::DiffSide &right)
@@ -346,6 +356,8 @@ void DiffView::updateSummary()
                                           .arg(diff.added - diff.changed)
                                           .arg(diff.removed - diff.changed)
                                           .arg(diff.changed);
+    if (const auto moved = m_layout->moves.moves.size(); moved > 0)
+        text += QLatin1String(" · ") + tr("%n paragraph(s) moved", nullptr, int(moved));
     const core::PerSide<bool> &noNewline = diff.missingFinalNewline;
     if (noNewlineDiffers(diff)) {
         // Invisible in the panes, so said in words.

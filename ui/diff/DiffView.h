@@ -9,7 +9,9 @@
 
 #include <memory>
 
+class QAction;
 class QCheckBox;
+class QHBoxLayout;
 class QLabel;
 class QSplitter;
 class QStackedWidget;
@@ -18,6 +20,7 @@ class QToolButton;
 
 namespace retell::ui {
 
+class DiffMoveLinks;
 class DiffOverview;
 class DiffPane;
 class ToolsDiffTree;
@@ -39,6 +42,9 @@ public:
     ~DiffView() override;
 
     void setSides(const core::DiffSide &left, const core::DiffSide &right);
+    const core::DiffSide &side(core::Side which) const { return m_sides[which]; }
+    // A button for `action` in the bar above the panes (after the change count).
+    void addBarAction(QAction *action);
     void setOptions(const core::DiffOptions &options);
     const core::DiffOptions &options() const { return m_options; }
     void setUnified(bool unified);
@@ -54,6 +60,7 @@ public:
     DiffPane *pane(core::Side side) const { return m_panes[side]; }
     DiffPane *unifiedPane() const { return m_unified; }
     DiffOverview *overview() const { return m_overview; }
+    DiffMoveLinks *moveLinks() const { return m_moveLinks; }
     int currentChange() const { return m_currentChange; }
     int changeCount() const;
     QString summaryText() const;
@@ -99,6 +106,8 @@ private:
     core::PerSide<QLabel *> m_titles{};
     DiffPane *m_unified = nullptr;
     DiffOverview *m_overview = nullptr;
+    DiffMoveLinks *m_moveLinks = nullptr;
+    QHBoxLayout *m_bar = nullptr;
     ToolsDiffTree *m_toolsTree = nullptr;
     QTabWidget *m_tabs = nullptr;
     QStackedWidget *m_promptStack = nullptr;

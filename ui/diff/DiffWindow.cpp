@@ -34,7 +34,24 @@ QList<KeyboardRow> DiffWindow::keyboardRows()
 {
     return {{tr("next / previous change (diff window)"),
              {{DiffView::nextChangeKey()}, {DiffView::previousChangeKey()}}},
+            {tr("revert or take the current change into your edit (diff window; the arrow "
+                "points at the edit)"),
+             {{QKeySequence(Qt::ALT | Qt::Key_Right), QKeySequence(Qt::ALT | Qt::Key_Left)}}},
             {tr("close the diff window (Esc also closes the version viewer)"), {closeKeys()}}};
+}
+
+ChangeCopier *DiffWindow::followEdit(QsciScintilla *editor, core::Side editSide,
+                                     ChangeCopier::Wording wording)
+{
+    delete m_copier;
+    m_copier = new ChangeCopier(m_view, editor, editSide, wording);
+    return m_copier;
+}
+
+void DiffWindow::stopFollowingEdit()
+{
+    if (m_copier)
+        m_copier->detach();
 }
 
 core::DiffSide DiffWindow::sideFromConfig(const QString &title, const core::AgentConfig &config)

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "ChangeCopier.h"
 #include "diff/DiffInput.h"
 #include "domain/Types.h"
 #include "editor/KeyboardRow.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 namespace retell::ui {
 
@@ -30,6 +32,13 @@ public:
     QString errorString() const { return m_error; }
 
     DiffView *view() const { return m_view; }
+    // The side `editSide` is the prompt in `editor`: its changes can be
+    // copied across (ChangeCopier) and the comparison follows the editor.
+    ChangeCopier *followEdit(QsciScintilla *editor, core::Side editSide,
+                             ChangeCopier::Wording wording);
+    ChangeCopier *changeCopier() const { return m_copier; }
+    // The editor shows something else now: the comparison becomes read-only.
+    void stopFollowingEdit();
     // The window's keys, for the keyboard-shortcuts page and the README.
     static QList<KeyboardRow> keyboardRows();
 
@@ -41,6 +50,7 @@ private:
     static QList<QKeySequence> closeKeys();
 
     DiffView *m_view = nullptr;
+    QPointer<ChangeCopier> m_copier;
     QString m_error;
 };
 
