@@ -1,5 +1,8 @@
 #include "cli_runner.h"
 
+#include "TestDatabase.h"
+#include "db/Migrator.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonParseError>
@@ -59,6 +62,24 @@ CliRunner::leastPrivilegeAccount(const core::ConnectionSpec &admin)
     app.user = account;
     app.password = password;
     return app;
+}
+
+core::Result<core::ConnectionSpec> CliRunner::seededDemo(const core::ConnectionSpec &admin)
+{
+    if (auto migrated = core::Migrator::migrate(admin); !migrated)
+        return migrated.error();
+    if (auto seeded = core::Seeder::seedDemo(core::ServiceContext{admin}); !seeded)
+        return seeded.error();
+    return TestDatabase::isMariaDb() ? leastPrivilegeAccount(admin) : admin;
+}
+
+QString writeTestFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(content) != content.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
 }
 
 // The build tree may lie below a folder that nobody may enter (/root, where

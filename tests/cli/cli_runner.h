@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QProcessEnvironment>
 #include <QStringList>
+#include <QTemporaryDir>
 
 namespace retell::test {
 
@@ -65,10 +66,16 @@ public:
     // returns the spec that connects as it. The CLI suites act through it.
     static core::Result<core::ConnectionSpec>
     leastPrivilegeAccount(const core::ConnectionSpec &admin);
+    // Migrates admin's database and seeds the demo data; returns the spec
+    // the CLI acts through (the least-privilege account on MariaDB).
+    static core::Result<core::ConnectionSpec> seededDemo(const core::ConnectionSpec &admin);
 
 private:
     core::ConnectionSpec m_spec;
 };
+
+// Writes `content` to dir/name (a fatal error when it cannot); returns the path.
+QString writeTestFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content);
 
 // The demo accounts the suites act as (Seeder's demo data).
 inline const Who kAdmin = CliRunner::demoUser(core::demo::kSuperAdmin);

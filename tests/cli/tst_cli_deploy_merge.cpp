@@ -7,8 +7,6 @@
 #include "cli_runner.h"
 
 #include "db/Database.h"
-#include "db/Migrator.h"
-#include "seed/Seeder.h"
 #include "templates/TemplateService.h"
 #include "validation/Validator.h"
 
@@ -49,16 +47,9 @@ private slots:
     {
         QVERIFY(m_files.isValid());
         RETELL_REQUIRE_DB(m_db);
-        auto migrated = Migrator::migrate(m_db.spec());
-        QVERIFY2(migrated, qPrintable(migrated ? QString() : migrated.error().message));
-        auto seeded = Seeder::seedDemo(ServiceContext{m_db.spec()});
-        QVERIFY2(seeded, qPrintable(seeded ? QString() : seeded.error().message));
-        m_cli.setSpec(m_db.spec());
-        if (TestDatabase::isMariaDb()) {
-            auto app = CliRunner::leastPrivilegeAccount(m_db.spec());
-            QVERIFY2(app, qPrintable(app ? QString() : app.error().message));
-            m_cli.setSpec(app.value());
-        }
+        auto app = CliRunner::seededDemo(m_db.spec());
+        QVERIFY2(app, qPrintable(app ? QString() : app.error().message));
+        m_cli.setSpec(app.value());
         m_tools = writeFile(QStringLiteral("tools.json"),
                             TemplateService::builtIns().value(1).config.toolsJson.toUtf8());
     }
@@ -279,12 +270,7 @@ private slots:
 private:
     QString writeFile(const QString &name, const QByteArray &content) const
     {
-        const QString path = m_files.filePath(name);
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-            f.write(content) != content.size())
-            qFatal("cannot write %s", qPrintable(path));
-        return path;
+        return writeTestFile(m_files, name, content);
     }
 
     // deploy kBranch with this prompt and the template's tools, --base base

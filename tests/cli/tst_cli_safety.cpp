@@ -8,8 +8,6 @@
 
 #include "access/AuthService.h"
 #include "db/Database.h"
-#include "db/Migrator.h"
-#include "seed/Seeder.h"
 #include "templates/TemplateService.h"
 
 #include <QCryptographicHash>
@@ -67,16 +65,9 @@ private slots:
     {
         QVERIFY(m_files.isValid());
         RETELL_REQUIRE_DB(m_db);
-        auto migrated = Migrator::migrate(m_db.spec());
-        QVERIFY2(migrated, qPrintable(migrated ? QString() : migrated.error().message));
-        auto seeded = Seeder::seedDemo(ServiceContext{m_db.spec()});
-        QVERIFY2(seeded, qPrintable(seeded ? QString() : seeded.error().message));
-        m_cli.setSpec(m_db.spec());
-        if (TestDatabase::isMariaDb()) {
-            auto app = CliRunner::leastPrivilegeAccount(m_db.spec());
-            QVERIFY2(app, qPrintable(app ? QString() : app.error().message));
-            m_cli.setSpec(app.value());
-        }
+        auto app = CliRunner::seededDemo(m_db.spec());
+        QVERIFY2(app, qPrintable(app ? QString() : app.error().message));
+        m_cli.setSpec(app.value());
         // A version whose notes and prompt carry escape sequences, as the web
         // application (or anyone with the database credentials) could write.
         const Template basic = TemplateService::builtIns().value(1);
@@ -470,12 +461,7 @@ private slots:
 private:
     QString writeFile(const QString &name, const QByteArray &content) const
     {
-        const QString path = m_files.filePath(name);
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-            f.write(content) != content.size())
-            qFatal("cannot write %s", qPrintable(path));
-        return path;
+        return writeTestFile(m_files, name, content);
     }
 
     TestDatabase m_db;

@@ -12,6 +12,9 @@
 #include "editor/PromptEditor.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QContextMenuEvent>
+#include <QMenu>
 #include <QTest>
 
 using namespace retell::core;
@@ -121,6 +124,34 @@ private slots:
         QCOMPARE(f.editText(), reverted);
         QCOMPARE(f.view()->changeCount(), 1);
         QCOMPARE(f.copier->action()->text(), QStringLiteral("&Revert this change"));
+    }
+
+    void contextMenuRevertsTheChangeUnderTheMouse()
+    {
+        Fixture f(kVersion, kEdit);
+        QVERIFY(QTest::qWaitForWindowExposed(&f.window));
+        DiffPane *edit = f.pane(Side::Right);
+        const int row = f.view()->layout()->blocks.at(1).firstRow;
+        const QPoint point = edit->marginPoint(DiffPane::CopyMargin, row) + QPoint(120, 0);
+        // What a right click sends (QTest's clicks do not make one offscreen).
+        QContextMenuEvent click(QContextMenuEvent::Mouse, point,
+                                edit->viewport()->mapToGlobal(point));
+        QApplication::sendEvent(edit->viewport(), &click);
+        QMenu *menu = nullptr;
+        QTRY_VERIFY((menu = f.window.findChild<QMenu *>(QStringLiteral("diffPaneMenu"))) &&
+                    menu->isVisible());
+        QAction *revert = nullptr;
+        for (QAction *action : menu->actions()) {
+            if (action->text() == QLatin1String("&Revert this change"))
+                revert = action;
+        }
+        QVERIFY(revert);
+        QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(revert).center());
+        QByteArray reverted = kEdit;
+        reverted.replace("Mention the parking behind the salon.\n",
+                         "Thank them and use end_call.\n");
+        QCOMPARE(f.editText(), reverted);
+        QCOMPARE(f.view()->changeCount(), 1);
     }
 
     // Reverting every change, one at a time, gives the version back.

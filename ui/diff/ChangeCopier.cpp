@@ -190,26 +190,21 @@ void ChangeCopier::refresh()
 
 bool ChangeCopier::eventFilter(QObject *watched, QEvent *event)
 {
-    if (event->type() != QEvent::ContextMenu || !canCopy())
+    DiffPane *pane = m_view->paneOfViewport(watched);
+    if (event->type() != QEvent::ContextMenu || !pane || !canCopy())
         return false;
-    for (const Side side : core::bothSides) {
-        DiffPane *pane = m_view->pane(side);
-        if (watched != pane->viewport())
-            continue;
-        const auto *menuEvent = static_cast<QContextMenuEvent *>(event);
-        const int index = changeAtRow(pane->rowAt(menuEvent->pos().y()));
-        if (index < 0)
-            return false;
-        QMenu *menu = pane->createStandardContextMenu();
-        menu->setAttribute(Qt::WA_DeleteOnClose);
-        menu->addSeparator();
-        QAction *copy =
-            menu->addAction(m_action->text(), this, [this, index] { copyChange(index); });
-        copy->setShortcut(m_action->shortcut());
-        menu->popup(menuEvent->globalPos());
-        return true;
-    }
-    return false;
+    const auto *menuEvent = static_cast<QContextMenuEvent *>(event);
+    const int index = changeAtRow(pane->rowAt(menuEvent->pos().y()));
+    if (index < 0)
+        return false;
+    QMenu *menu = pane->createStandardContextMenu();
+    menu->setObjectName(QStringLiteral("diffPaneMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addSeparator();
+    QAction *copy = menu->addAction(m_action->text(), this, [this, index] { copyChange(index); });
+    copy->setShortcut(m_action->shortcut());
+    menu->popup(menuEvent->globalPos());
+    return true;
 }
 
 } // namespace retell::ui

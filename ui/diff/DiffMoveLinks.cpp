@@ -55,24 +55,19 @@ QString DiffMoveLinks::description(Side side, int row) const
 
 bool DiffMoveLinks::eventFilter(QObject *watched, QEvent *event)
 {
-    if (event->type() != QEvent::ToolTip)
+    Side side = Side::Left;
+    DiffPane *pane = m_view->paneOfViewport(watched, &side);
+    if (event->type() != QEvent::ToolTip || !pane)
         return false;
-    for (const Side side : core::bothSides) {
-        DiffPane *pane = m_view->pane(side);
-        if (watched != pane->viewport())
-            continue;
-        const auto *help = static_cast<QHelpEvent *>(event);
-        if (pane->marginAt(help->pos().x()) != DiffPane::MoveMargin)
-            return false;
-        const int row = pane->rowAt(help->pos().y());
-        const QString text = description(side, row);
-        if (text.isEmpty())
-            QToolTip::hideText();
-        else
-            QToolTip::showText(help->globalPos(), text, pane->viewport());
-        return true;
-    }
-    return false;
+    const auto *help = static_cast<QHelpEvent *>(event);
+    if (pane->marginAt(help->pos().x()) != DiffPane::MoveMargin)
+        return false;
+    const QString text = description(side, pane->rowAt(help->pos().y()));
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(help->globalPos(), text, pane->viewport());
+    return true;
 }
 
 } // namespace retell::ui

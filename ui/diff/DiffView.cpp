@@ -176,6 +176,18 @@ void DiffView::buildUi()
     updateSummary();
 }
 
+DiffPane *DiffView::paneOfViewport(const QObject *object, Side *side) const
+{
+    for (const Side s : core::bothSides) {
+        if (object == m_panes[s]->viewport()) {
+            if (side)
+                *side = s;
+            return m_panes[s];
+        }
+    }
+    return nullptr;
+}
+
 void DiffView::addBarAction(QAction *action)
 {
     auto *button = new QToolButton(this);

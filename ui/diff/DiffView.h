@@ -58,6 +58,8 @@ public:
     const DiffLayout *layout() const { return m_layout.get(); }
     bool isComputing() const { return m_worker != nullptr; }
     DiffPane *pane(core::Side side) const { return m_panes[side]; }
+    // The pane whose viewport `object` is (for event filters), or null.
+    DiffPane *paneOfViewport(const QObject *object, core::Side *side = nullptr) const;
     DiffPane *unifiedPane() const { return m_unified; }
     DiffOverview *overview() const { return m_overview; }
     DiffMoveLinks *moveLinks() const { return m_moveLinks; }
