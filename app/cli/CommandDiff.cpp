@@ -5,6 +5,7 @@
 #include "diff/DiffInput.h"
 #include "diff/DiffRender.h"
 #include "diff/LineDiff.h"
+#include "diff/MoveDetection.h"
 #include "diff/ToolsDiff.h"
 
 #include <cstdio>
@@ -16,6 +17,33 @@ namespace retell::cli {
 using namespace retell::core;
 
 namespace {
+
+// "moved from line 3 to line 12 (4 lines, with changes)", one per moved paragraph.
+QString movesText(const MoveDetection &moves)
+{
+    QString out;
+    for (const MovedBlock &move : moves.moves) {
+        out += QStringLiteral("moved from line %1 to line %2 (%3 line(s)%4)\n")
+                   .arg(move.start[Side::Left] + 1)
+                   .arg(move.start[Side::Right] + 1)
+                   .arg(move.count[Side::Right])
+                   .arg(move.identical() ? QString() : QStringLiteral(", with changes"));
+    }
+    return out;
+}
+
+// [{"old_start", "old_lines", "new_start", "new_lines", "changed"}], 1-based.
+QJsonArray movesJson(const MoveDetection &moves)
+{
+    QJsonArray out;
+    for (const MovedBlock &move : moves.moves)
+        out.append(QJsonObject{{QStringLiteral("old_start"), move.start[Side::Left] + 1},
+                               {QStringLiteral("old_lines"), move.count[Side::Left]},
+                               {QStringLiteral("new_start"), move.start[Side::Right] + 1},
+                               {QStringLiteral("new_lines"), move.count[Side::Right]},
+                               {QStringLiteral("changed"), !move.identical()}});
+    return out;
+}
 
 int diff(Cli &cli, const QStringList &argv)
 {
@@ -51,9 +79,12 @@ int diff(Cli &cli, const QStringList &argv)
     const bool identical = prompt.identical && tools.identical();
 
     if (cli.json || args->has(QStringLiteral("json"))) {
-        const QByteArray json =
-            renderJson(prompt, tools, left->title, right->title, options.context)
-                .toJson(QJsonDocument::Indented);
+        QJsonObject o =
+            renderJson(prompt, tools, left->title, right->title, options.context).object();
+        QJsonObject promptJson = o.value(QStringLiteral("prompt")).toObject();
+        promptJson.insert(QStringLiteral("moves"), movesJson(detectMoves(prompt)));
+        o.insert(QStringLiteral("prompt"), promptJson);
+        const QByteArray json = QJsonDocument(o).toJson(QJsonDocument::Indented);
         std::fwrite(json.constData(), 1, size_t(json.size()), stdout);
         return identical ? ExitOk : ExitDifferent;
     }
@@ -72,10 +103,13 @@ int diff(Cli &cli, const QStringList &argv)
         shownPrompt = computeLineDiff(shown(left->prompt), shown(right->prompt), options);
     }
     const LineDiff &rendered = shownPrompt ? *shownPrompt : prompt;
+    // The unified diff stays what GNU diff and patch read; the side-by-side
+    // view says which paragraphs moved below it.
     QString out =
         args->has(QStringLiteral("side-by-side"))
             ? (prompt.identical ? QString()
-                                : renderSideBySide(rendered, std::max(20, width.value()), colour))
+                                : renderSideBySide(rendered, std::max(20, width.value()), colour) +
+                                      movesText(detectMoves(prompt)))
             : renderUnified(rendered, left->title, right->title, colour, options.context);
     if (!tools.identical())
         out += renderToolsText(tools, colour);
