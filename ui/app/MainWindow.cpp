@@ -140,6 +140,10 @@ MainWindow::MainWindow(std::shared_ptr<Session> session, Settings *settings,
     connect(m_agent, &AgentPanel::stateChanged, this, &MainWindow::updateActions);
     connect(m_agent, &AgentPanel::message, this, &MainWindow::notify);
     connect(m_agent, &AgentPanel::failed, this, &MainWindow::fail);
+    connect(m_agent, &AgentPanel::noticesObsolete, m_banner, &NotificationBanner::dismiss);
+    connect(m_agent, &AgentPanel::compareConfigsRequested, m_compare, &CompareLauncher::configs);
+    connect(m_agent, &AgentPanel::compareVersionsRequested, m_compare, &CompareLauncher::versions);
+    connect(m_history, &HistoryPanel::useAsDraftRequested, m_agent, &AgentPanel::useAsDraft);
     connect(m_agent->editor(), &AgentEditor::validationChanged, this, &MainWindow::updateActions);
     connect(m_history, &HistoryPanel::rolledBack, this, &MainWindow::onRolledBack);
     connect(m_history, &HistoryPanel::compareReady, m_compare, &CompareLauncher::versions);
@@ -239,7 +243,9 @@ void MainWindow::createActions()
     connect(a[Id::RestoreDraft], &QAction::triggered, m_agent, &AgentPanel::restoreDraft);
     connect(a[Id::DiscardDraft], &QAction::triggered, m_agent, &AgentPanel::discardDraft);
     connect(a[Id::Refresh], &QAction::triggered, this, [this] {
+        m_banner->dismiss();
         refreshBranches();
+        m_agent->reloadActive(); // the header and the tree read the same active version
         m_history->refresh();
         m_templates->reload();
     });

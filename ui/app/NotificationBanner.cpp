@@ -49,6 +49,12 @@ void NotificationBanner::showMessage(const QString &text, Kind kind)
     m_hideTimer.start(kind == Kind::Success ? kSuccessMs : kErrorMs);
 }
 
+void NotificationBanner::dismiss()
+{
+    m_hideTimer.stop();
+    hide();
+}
+
 QString NotificationBanner::text() const
 {
     return isVisible() ? m_label->text() : QString();

@@ -22,6 +22,8 @@ public:
 
     void showMessage(const QString &text, Kind kind = Kind::Success);
     QString text() const;
+    // Hides the message now: what it said no longer holds.
+    void dismiss();
 
 private:
     QLabel *m_label = nullptr;

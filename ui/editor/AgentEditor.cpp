@@ -165,6 +165,24 @@ void AgentEditor::setConfig(const AgentConfig &config)
     validateNow();
 }
 
+void AgentEditor::replaceConfig(const AgentConfig &config)
+{
+    for (CodeEditor *editor :
+         {static_cast<CodeEditor *>(m_prompt), static_cast<CodeEditor *>(m_tools->editor())}) {
+        const QString &text = editor == m_prompt ? config.prompt : config.toolsJson;
+        if (editor->text() == text)
+            continue;
+        editor->setReadOnly(false);
+        editor->beginUndoAction();
+        editor->selectAll();
+        editor->replaceSelectedText(text);
+        editor->endUndoAction();
+        editor->setReadOnly(m_readOnly);
+        editor->setCursorPosition(0, 0);
+    }
+    m_tools->refreshToolList();
+}
+
 AgentConfig AgentEditor::config() const
 {
     return AgentConfig{m_prompt->text(), m_tools->editor()->text()};

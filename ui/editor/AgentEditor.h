@@ -46,6 +46,9 @@ public:
 
     // Loads a config; not a modification. Validates right away.
     void setConfig(const core::AgentConfig &config);
+    // Replaces the content as an edit: one undoable step in each editor, so
+    // Ctrl+Z brings back exactly what was there (setConfig clears the history).
+    void replaceConfig(const core::AgentConfig &config);
     core::AgentConfig config() const;
 
     // Variables the branch provides besides Retell's system variables.

@@ -7,10 +7,12 @@
 #include "panels/StatusIcons.h"
 #include "versions/BranchService.h"
 
+#include <QApplication>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -18,18 +20,31 @@ namespace retell::ui {
 
 namespace {
 constexpr int kAutosaveDelayMs = 1000;
+
+// The Edit menu's keys (Ctrl+Z) are the main window's shortcuts and act on
+// the focus widget, so they work only while that window is active. A modal
+// question takes the activation away, and where no window manager gives it
+// back (offscreen, a bare X server) Ctrl+Z would then reach nobody: give it
+// back, with the focus, as a window manager does.
+void askModally(QDialog &dialog, QWidget *owner)
+{
+    const QPointer<QWidget> focus = QApplication::focusWidget();
+    dialog.exec();
+    if (QWidget *window = owner->window(); window->isVisible()) {
+        window->activateWindow();
+    }
+    if (focus)
+        focus->setFocus(Qt::OtherFocusReason);
 }
+} // namespace
 
 AgentPanel::AgentPanel(Session *session, core::DraftStore drafts, QWidget *parent)
-    : QWidget(parent)
-    , m_session(session)
-    , m_drafts(std::move(drafts))
-    , m_editor(new AgentEditor(this))
-    , m_header(new QLabel(this))
-    , m_draftBar(new QFrame(this))
-    , m_draftLabel(new QLabel(m_draftBar))
-    , m_restore(new QPushButton(tr("&Restore Draft"), m_draftBar))
-    , m_discard(new QPushButton(tr("Discard"), m_draftBar))
+    : QWidget(parent), m_session(session), m_drafts(std::move(drafts)),
+      m_editor(new AgentEditor(this)), m_header(new QLabel(this)), m_draftLabel(new QLabel(this)),
+      m_restore(new QPushButton(tr("&Restore Draft"), this)),
+      m_discard(new QPushButton(tr("Discard"), this)), m_conflictLabel(new QLabel(this)),
+      m_showChange(new QPushButton(tr("Show What Changed"), this)),
+      m_keepEdit(new QPushButton(this))
 {
     setObjectName(QStringLiteral("agentPanel"));
     m_header->setObjectName(QStringLiteral("agentHeader"));
@@ -37,26 +52,13 @@ AgentPanel::AgentPanel(Session *session, core::DraftStore drafts, QWidget *paren
     m_header->setContentsMargins(6, 4, 6, 4);
     m_header->setText(tr("Pick a branch on the left to edit its agent."));
 
-    m_draftBar->setObjectName(QStringLiteral("draftBar"));
-    m_draftBar->setFrameShape(QFrame::StyledPanel);
-    m_draftBar->setAutoFillBackground(true);
-    QPalette barPalette = m_draftBar->palette();
-    barPalette.setColor(QPalette::Window,
-                        palette().color(QPalette::Highlight).lighter(palette().color(
-                            QPalette::Window).lightness() > 128 ? 180 : 60));
-    m_draftBar->setPalette(barPalette);
     m_restore->setObjectName(QStringLiteral("restoreDraftButton"));
     m_discard->setObjectName(QStringLiteral("discardDraftButton"));
-    m_draftLabel->setWordWrap(true);
-    auto *barLayout = new QHBoxLayout(m_draftBar);
-    barLayout->setContentsMargins(8, 4, 8, 4);
-    auto *barIcon = new QLabel(m_draftBar);
-    barIcon->setPixmap(draftIcon().pixmap(16, 16));
-    barLayout->addWidget(barIcon);
-    barLayout->addWidget(m_draftLabel, 1);
-    barLayout->addWidget(m_restore);
-    barLayout->addWidget(m_discard);
-    m_draftBar->hide();
+    m_showChange->setObjectName(QStringLiteral("showWhatChangedButton"));
+    m_keepEdit->setObjectName(QStringLiteral("keepEditOnActiveButton"));
+    m_draftBar = makeBar(QStringLiteral("draftBar"), m_draftLabel, {m_restore, m_discard});
+    m_conflictBar =
+        makeBar(QStringLiteral("conflictBar"), m_conflictLabel, {m_showChange, m_keepEdit});
 
     m_editor->setKnownVariables(core::BranchService::branchVariables());
     m_editor->setReadOnly(true);
@@ -66,6 +68,7 @@ AgentPanel::AgentPanel(Session *session, core::DraftStore drafts, QWidget *paren
     layout->setSpacing(2);
     layout->addWidget(m_header);
     layout->addWidget(m_draftBar);
+    layout->addWidget(m_conflictBar);
     layout->addWidget(m_editor, 1);
 
     m_autosave.setSingleShot(true);
@@ -74,6 +77,8 @@ AgentPanel::AgentPanel(Session *session, core::DraftStore drafts, QWidget *paren
     connect(m_editor, &AgentEditor::configEdited, this, &AgentPanel::onEdited);
     connect(m_restore, &QPushButton::clicked, this, &AgentPanel::restoreDraft);
     connect(m_discard, &QPushButton::clicked, this, &AgentPanel::discardDraft);
+    connect(m_showChange, &QPushButton::clicked, this, &AgentPanel::showWhatChanged);
+    connect(m_keepEdit, &QPushButton::clicked, this, &AgentPanel::keepEditOnActive);
 }
 
 AgentPanel::~AgentPanel()
@@ -83,25 +88,68 @@ AgentPanel::~AgentPanel()
     saveDraft();
 }
 
+QFrame *AgentPanel::makeBar(const QString &name, QLabel *label, const QList<QPushButton *> &buttons)
+{
+    auto *bar = new QFrame(this);
+    bar->setObjectName(name);
+    bar->setFrameShape(QFrame::StyledPanel);
+    bar->setAutoFillBackground(true);
+    QPalette barPalette = bar->palette();
+    barPalette.setColor(
+        QPalette::Window,
+        palette()
+            .color(QPalette::Highlight)
+            .lighter(palette().color(QPalette::Window).lightness() > 128 ? 180 : 60));
+    bar->setPalette(barPalette);
+    label->setParent(bar);
+    label->setWordWrap(true);
+    auto *barLayout = new QHBoxLayout(bar);
+    barLayout->setContentsMargins(8, 4, 8, 4);
+    auto *barIcon = new QLabel(bar);
+    barIcon->setPixmap(draftIcon().pixmap(16, 16));
+    barLayout->addWidget(barIcon);
+    barLayout->addWidget(label, 1);
+    for (QPushButton *button : buttons) {
+        button->setParent(bar);
+        barLayout->addWidget(button);
+    }
+    bar->hide();
+    return bar;
+}
+
 core::AgentConfig AgentPanel::config() const
 {
     return m_editor->config();
 }
 
+std::optional<int> AgentPanel::baseVersion() const
+{
+    const int base = m_edit.baseVersion();
+    return base > 0 ? std::optional<int>(base) : std::nullopt;
+}
+
+bool AgentPanel::hasOwnChanges() const
+{
+    return m_edit.isOpen() && !m_loading && !m_pendingDraft && config() != m_edit.activeConfig();
+}
+
 bool AgentPanel::canDeploy() const
 {
-    return m_branch && !m_loading && !m_pendingDraft && m_session->canEdit(*m_branch);
+    return m_edit.isOpen() && !m_loading && !m_pendingDraft && m_session->canEdit(*m_edit.branch());
 }
 
 void AgentPanel::openBranch(const core::Branch &branch)
 {
     saveDraft();
     m_autosave.stop();
+    if (!m_edit.branch() || m_edit.branch()->id != branch.id)
+        emit noticesObsolete();
     const quint64 generation = ++m_loadGeneration;
     m_loading = true;
-    m_branch = branch;
+    m_edit.open(branch, std::nullopt);
     m_pendingDraft.reset();
     m_draftBar->hide();
+    m_conflictBar->hide();
     emit stateChanged();
     const core::ServiceContext context = m_session->context();
     const core::Actor actor = m_session->actor();
@@ -128,42 +176,72 @@ void AgentPanel::openBranch(const core::Branch &branch)
 
 void AgentPanel::reloadActive()
 {
-    if (!m_branch)
+    if (!m_edit.isOpen())
         return;
-    if (m_editor->isModified())
-        saveDraft();
-    openBranch(*m_branch);
+    if (m_loading || m_pendingDraft || !hasOwnChanges()) {
+        openBranch(*m_edit.branch()); // nothing of the editor's own to keep
+        return;
+    }
+    saveDraft();
+    const quint64 generation = ++m_loadGeneration;
+    const core::ServiceContext context = m_session->context();
+    const core::Actor actor = m_session->actor();
+    const QString branchId = m_edit.branch()->id;
+    m_session->worker()->run(
+        this, [=] { return core::VersionService(context).active(actor, branchId); },
+        [this, generation](core::Result<core::PromptVersion> active) {
+            if (generation != m_loadGeneration)
+                return;
+            if (!active && active.error().kind != core::ErrorKind::NotFound) {
+                emit failed(active.error().message);
+                return;
+            }
+            // The edit keeps its base: a newer active version is a conflict to see, not to hide.
+            m_edit.updateActive(active ? std::optional(active.value()) : std::nullopt, true);
+            updateHeader();
+            updateConflictBar();
+            emit branchLoaded(*m_edit.branch());
+            emit stateChanged();
+        });
 }
 
 void AgentPanel::showLoaded(const core::Branch &branch,
                             const std::optional<core::PromptVersion> &active)
 {
     m_loading = false;
-    m_branch = branch;
-    if (active) {
-        m_branch->activeVersion = active->version;
-        m_branch->activeStatus = active->validationStatus;
-    }
-    m_baseVersion = active ? std::optional<int>(active->version) : std::nullopt;
-    m_baseConfig = active ? active->config : core::AgentConfig{};
-    m_baseTemplateName = active ? active->templateName : QString();
-    m_templateName = m_baseTemplateName;
-    m_settingContent = true;
-    m_editor->setConfig(m_baseConfig);
-    m_editor->setModified(false);
-    m_settingContent = false;
+    m_edit.open(branch, active);
+    loadContent(m_edit.activeConfig());
 
     auto draft = m_drafts.load(branch.id);
-    if (!draft)
+    if (!draft) {
         emit failed(draft.error().message);
-    else if (draft.value() && draft.value()->config == m_baseConfig)
-        discardDraft(); // nothing left to restore
-    else if (draft.value())
-        offerDraft(*draft.value());
+    } else if (const std::optional<core::Draft> &saved = draft.value()) {
+        if (saved->config != m_edit.activeConfig() ||
+            saved->baseVersion.value_or(0) != m_edit.activeVersion())
+            offerDraft(*saved);
+        else if (auto removed = m_drafts.remove(branch.id); !removed) // nothing left to restore
+            emit failed(removed.error().message);
+    }
     m_editor->setReadOnly(!m_session->canEdit(branch) || m_pendingDraft.has_value());
     updateHeader();
-    emit branchLoaded(*m_branch);
+    updateConflictBar();
+    emit branchLoaded(*m_edit.branch());
     emit stateChanged();
+}
+
+void AgentPanel::loadContent(const core::AgentConfig &content)
+{
+    m_settingContent = true;
+    m_editor->setConfig(content);
+    m_editor->setModified(false);
+    m_settingContent = false;
+}
+
+void AgentPanel::replaceContent(const core::AgentConfig &content)
+{
+    m_settingContent = true;
+    m_editor->replaceConfig(content);
+    m_settingContent = false;
 }
 
 void AgentPanel::offerDraft(const core::Draft &draft)
@@ -171,76 +249,139 @@ void AgentPanel::offerDraft(const core::Draft &draft)
     m_pendingDraft = draft;
     const QString when = QLocale().toString(draft.savedAt.toLocalTime(), QLocale::ShortFormat);
     QString text = tr("<b>Restore draft from %1?</b> ").arg(when);
-    if (draft.baseVersion && draft.baseVersion != m_baseVersion)
+    if (draft.baseVersion.value_or(0) != m_edit.activeVersion())
         text += tr("It was based on v%1; the active version is now v%2. ")
-                    .arg(*draft.baseVersion)
-                    .arg(m_baseVersion.value_or(0));
+                    .arg(draft.baseVersion.value_or(0))
+                    .arg(m_edit.activeVersion());
     text += tr("The editor stays read-only until you restore or discard it.");
     m_draftLabel->setText(text);
-    m_restore->setEnabled(m_session->canEdit(*m_branch));
+    m_restore->setEnabled(m_session->canEdit(*m_edit.branch()));
     m_draftBar->show();
 }
 
 void AgentPanel::restoreDraft()
 {
-    if (!m_pendingDraft || !m_branch)
+    if (!m_pendingDraft || !m_edit.isOpen())
         return;
     const core::Draft draft = *std::exchange(m_pendingDraft, std::nullopt);
     m_draftBar->hide();
-    m_templateName = draft.templateName;
-    m_settingContent = true;
-    m_editor->setConfig(draft.config);
+    m_edit.restore(draft); // keeps the version the draft was based on
+    loadContent(draft.config);
     m_editor->setModified(true);
-    m_settingContent = false;
-    m_editor->setReadOnly(!m_session->canEdit(*m_branch));
+    m_editor->setReadOnly(!m_session->canEdit(*m_edit.branch()));
     updateHeader();
+    updateConflictBar();
     emit message(tr("Draft restored."));
     emit stateChanged();
 }
 
 void AgentPanel::discardDraft()
 {
-    if (!m_branch)
+    if (!m_edit.isOpen() || m_loading)
         return;
     const bool offered = m_pendingDraft.has_value();
-    m_pendingDraft.reset();
-    m_draftBar->hide();
-    if (auto removed = m_drafts.remove(m_branch->id); !removed)
-        emit failed(removed.error().message);
-    if (!offered && m_editor->isModified()) {
-        // Discarding an edit in progress returns to the active version.
-        m_settingContent = true;
-        m_editor->setConfig(m_baseConfig);
-        m_editor->setModified(false);
-        m_settingContent = false;
-        m_templateName = m_baseTemplateName;
+    if (offered || hasOwnChanges()) {
+        QMessageBox box(
+            QMessageBox::Question, tr("Discard Draft"),
+            tr("Discard your edit of %1 and return to the active version%2? "
+               "Ctrl+Z in the editor brings it back.")
+                .arg(m_edit.branch()->name, m_edit.activeVersion() > 0
+                                                ? QStringLiteral(" v%1").arg(m_edit.activeVersion())
+                                                : QString()),
+            QMessageBox::Cancel, this);
+        box.setObjectName(QStringLiteral("discardQuestion"));
+        QPushButton *discard = box.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+        discard->setObjectName(QStringLiteral("confirmDiscardButton"));
+        box.setDefaultButton(QMessageBox::Cancel);
+        askModally(box, this);
+        if (box.clickedButton() != discard)
+            return;
     }
-    m_editor->setReadOnly(!m_session->canEdit(*m_branch));
+    if (offered) {
+        // Through the editor, so that undo can bring the draft back.
+        const core::Draft draft = *std::exchange(m_pendingDraft, std::nullopt);
+        m_edit.restore(draft);
+        loadContent(draft.config);
+    }
+    m_draftBar->hide();
+    m_autosave.stop();
+    if (auto removed = m_drafts.remove(m_edit.branch()->id); !removed)
+        emit failed(removed.error().message);
+    m_edit.revert();
+    replaceContent(m_edit.activeConfig());
+    m_editor->setModified(false);
+    m_editor->setReadOnly(!m_session->canEdit(*m_edit.branch()));
     updateHeader();
-    emit draftStateChanged(m_branch->id, false);
+    updateConflictBar();
+    emit noticesObsolete();
+    emit draftStateChanged(m_edit.branch()->id, false);
     emit stateChanged();
+}
+
+AgentPanel::ReplaceChoice AgentPanel::askReplace(const QString &what)
+{
+    QMessageBox box(QMessageBox::Question, tr("Replace Your Edit"),
+                    tr("The editor holds changes that are not deployed. Replace them with %1? "
+                       "Ctrl+Z in each editor brings them back.")
+                        .arg(what),
+                    QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("replaceEditQuestion"));
+    QPushButton *replace = box.addButton(tr("&Replace"), QMessageBox::AcceptRole);
+    replace->setObjectName(QStringLiteral("replaceButton"));
+    QPushButton *compare = box.addButton(tr("&Compare First"), QMessageBox::ActionRole);
+    compare->setObjectName(QStringLiteral("compareFirstButton"));
+    box.setDefaultButton(compare);
+    askModally(box, this);
+    if (box.clickedButton() == replace)
+        return ReplaceChoice::Replace;
+    return box.clickedButton() == compare ? ReplaceChoice::CompareFirst : ReplaceChoice::Cancel;
 }
 
 void AgentPanel::applyTemplate(const core::Template &tmpl)
 {
-    if (!m_branch || m_loading || !m_session->canEdit(*m_branch))
+    if (!m_edit.isOpen() || m_loading || !m_session->canEdit(*m_edit.branch()))
         return;
+    replaceEdit(tr("the template \"%1\"").arg(tmpl.name), tr("template: %1").arg(tmpl.name),
+                tmpl.config, tmpl.name,
+                tr("Template \"%1\" applied as a draft; nothing is deployed yet.").arg(tmpl.name));
+}
+
+void AgentPanel::useAsDraft(const core::PromptVersion &version)
+{
+    if (!m_edit.isOpen() || m_loading || version.branchId != m_edit.branch()->id ||
+        !m_session->canEdit(*m_edit.branch()))
+        return;
+    replaceEdit(tr("version %1").arg(version.version),
+                tr("%1 v%2").arg(m_edit.branch()->name).arg(version.version), version.config,
+                version.templateName,
+                tr("Version %1 is now your draft; nothing is deployed yet.").arg(version.version));
+}
+
+void AgentPanel::replaceEdit(const QString &what, const QString &title,
+                             const core::AgentConfig &content, const QString &templateName,
+                             const QString &done)
+{
     if (m_pendingDraft)
-        restoreDraft(); // keep the old draft's content reachable through undo
-    m_templateName = tmpl.name;
-    m_settingContent = true;
-    m_editor->setConfig(tmpl.config);
-    m_editor->setModified(true);
-    m_settingContent = false;
+        restoreDraft(); // the old draft's content stays reachable through undo
+    if (hasOwnChanges()) {
+        const ReplaceChoice choice = askReplace(what);
+        if (choice == ReplaceChoice::CompareFirst)
+            emit compareConfigsRequested(tr("%1 (your edit)").arg(m_edit.branch()->name), config(),
+                                         title, content);
+        if (choice != ReplaceChoice::Replace)
+            return;
+    }
+    replaceContent(content);
+    m_edit.setTemplateName(templateName);
     saveDraft();
     updateHeader();
-    emit message(tr("Template \"%1\" applied as a draft; nothing is deployed yet.").arg(tmpl.name));
+    emit message(done);
     emit stateChanged();
 }
 
 void AgentPanel::onEdited()
 {
-    if (m_settingContent || m_loading || !m_branch)
+    if (m_settingContent || m_loading || !m_edit.isOpen())
         return;
     m_autosave.start();
     updateHeader();
@@ -249,24 +390,24 @@ void AgentPanel::onEdited()
 bool AgentPanel::saveDraft()
 {
     m_autosave.stop();
-    if (!m_branch || m_loading || m_pendingDraft)
+    if (!m_edit.isOpen() || m_loading || m_pendingDraft)
         return false;
+    const QString branchId = m_edit.branch()->id;
     const core::AgentConfig current = m_editor->config();
-    if (current == m_baseConfig && m_templateName == m_baseTemplateName) {
-        if (m_drafts.contains(m_branch->id)) {
-            if (auto removed = m_drafts.remove(m_branch->id); !removed)
+    if (!m_edit.differsFromActive(current)) {
+        if (m_drafts.contains(branchId)) {
+            if (auto removed = m_drafts.remove(branchId); !removed)
                 emit failed(removed.error().message);
-            emit draftStateChanged(m_branch->id, false);
+            emit draftStateChanged(branchId, false);
         }
         return false;
     }
-    core::Draft draft{current, m_templateName, m_baseVersion,
-                      m_session->context().clock()};
-    if (auto saved = m_drafts.save(m_branch->id, draft); !saved) {
+    if (auto saved = m_drafts.save(branchId, m_edit.draft(current, m_session->context().clock()));
+        !saved) {
         emit failed(saved.error().message);
         return false;
     }
-    emit draftStateChanged(m_branch->id, true);
+    emit draftStateChanged(branchId, true);
     return true;
 }
 
@@ -279,10 +420,15 @@ void AgentPanel::deploy()
         m_deployDialog->activateWindow();
         return;
     }
+    if (m_edit.activeVersion() > 0 && !m_edit.isStale() && config() == m_edit.activeConfig()) {
+        emit failed(tr("Nothing changed since version %1.").arg(m_edit.activeVersion()));
+        return;
+    }
     core::ValidationContext validationContext;
     validationContext.knownVariables = core::BranchService::branchVariables();
     const auto validation = core::Validator::validate(config(), validationContext);
-    m_deployDialog = new DeployDialog(m_branch->name, validation, m_templateName, window());
+    m_deployDialog =
+        new DeployDialog(m_edit.branch()->name, validation, m_edit.templateName(), window());
     m_deployDialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_deployDialog, &DeployDialog::deployRequested, this, &AgentPanel::runDeploy);
     m_deployDialog->open();
@@ -297,26 +443,15 @@ void AgentPanel::runDeploy(const QString &notes)
         m_deployDialog->setBusy(true);
     const core::ServiceContext context = m_session->context();
     const core::Actor actor = m_session->actor();
-    const core::Branch branch = *m_branch;
-    const std::optional<int> base = m_baseVersion;
-    core::DeployRequest request{config(), m_templateName, notes, base.value_or(0)};
+    const core::Branch branch = *m_edit.branch();
+    // The base version makes the core refuse, under its lock, a deploy over a
+    // version someone else deployed while this edit went on.
+    const core::DeployRequest request = m_edit.deployRequest(config(), notes);
     m_session->worker()->run(
-        this,
-        [=]() -> core::Result<core::DeployOutcome> {
-            // The base version makes the core refuse, under its lock, a deploy
-            // over a version someone else deployed while this edit went on.
-            const core::VersionService versions(context);
-            return versions.deploy(actor, branch.id, request);
-        },
+        this, [=] { return core::VersionService(context).deploy(actor, branch.id, request); },
         [this, branch](core::Result<core::DeployOutcome> outcome) {
             if (!outcome) {
-                const core::Error &error = outcome.error();
-                QString text = error.message;
-                if (error.kind == core::ErrorKind::Validation && !error.findings.isEmpty())
-                    text += QLatin1Char(' ') + error.findings.constFirst().message;
-                if (m_deployDialog)
-                    m_deployDialog->showError(text);
-                emit failed(text);
+                onDeployRefused(outcome.error());
                 return;
             }
             if (m_deployDialog)
@@ -324,41 +459,121 @@ void AgentPanel::runDeploy(const QString &notes)
             if (auto removed = m_drafts.remove(branch.id); !removed)
                 emit failed(removed.error().message);
             emit draftStateChanged(branch.id, false);
-            m_baseVersion = outcome->version.version;
-            m_baseConfig = outcome->version.config;
-            m_baseTemplateName = outcome->version.templateName;
-            m_templateName = m_baseTemplateName;
-            if (m_branch && m_branch->id == branch.id) {
-                m_branch->activeVersion = outcome->version.version;
-                m_branch->activeStatus = outcome->version.validationStatus;
+            if (m_edit.branch() && m_edit.branch()->id == branch.id) {
+                m_edit.deployed(outcome->version);
                 m_editor->setModified(false);
             }
             updateHeader();
+            updateConflictBar();
+            emit noticesObsolete();
             emit deployed(branch, outcome.value());
             emit stateChanged();
         });
 }
 
+void AgentPanel::onDeployRefused(const core::Error &error)
+{
+    QString text = error.message;
+    if (error.kind == core::ErrorKind::Validation && !error.findings.isEmpty())
+        text += QLatin1Char(' ') + error.findings.constFirst().message;
+    if (m_deployDialog)
+        m_deployDialog->showError(text);
+    if (error.versionConflict) {
+        m_edit.refused(*error.versionConflict);
+        updateHeader();
+        updateConflictBar(); // says so and offers to show what changed
+    }
+    emit failed(text);
+    emit stateChanged();
+}
+
+void AgentPanel::updateConflictBar()
+{
+    const auto conflict = m_edit.conflict();
+    if (!conflict || m_loading || m_pendingDraft) {
+        m_conflictBar->hide();
+        return;
+    }
+    const QString who = conflict->current.deployedByName.isEmpty()
+                            ? tr("someone else")
+                            : conflict->current.deployedByName.toHtmlEscaped();
+    m_conflictLabel->setText(
+        conflict->current.version > 0
+            ? tr("<b>Version %1 was deployed by %2</b> while you were editing version %3; "
+                 "deploying your edit would overwrite that change.")
+                  .arg(conflict->current.version)
+                  .arg(who)
+                  .arg(m_edit.baseVersion())
+            : tr("<b>Version %1 is no longer active.</b>").arg(m_edit.baseVersion()));
+    m_keepEdit->setText(tr("Keep My Edit on v%1").arg(conflict->current.version));
+    m_keepEdit->setEnabled(m_session->canEdit(*m_edit.branch()));
+    const bool wasHidden = m_conflictBar->isHidden();
+    m_conflictBar->show();
+    if (wasHidden)
+        emit conflictRaised(*conflict);
+}
+
+void AgentPanel::showWhatChanged()
+{
+    const auto conflict = m_edit.conflict();
+    if (!conflict)
+        return;
+    const core::ServiceContext context = m_session->context();
+    const core::Actor actor = m_session->actor();
+    const core::VersionConflict c = *conflict;
+    m_session->worker()->run(
+        this,
+        [=]() -> core::Result<core::PromptVersion> {
+            if (c.baseVersion.value_or(0) <= 0)
+                return core::PromptVersion{0, c.branchId, 0,
+                                           core::AgentConfig{QString(), QStringLiteral("[]")}};
+            return core::VersionService(context).version(actor, c.branchId, *c.baseVersion);
+        },
+        [this, c](core::Result<core::PromptVersion> base) {
+            if (!base) {
+                emit failed(base.error().message);
+                return;
+            }
+            emit compareVersionsRequested(base.value(), c.current);
+        });
+}
+
+void AgentPanel::keepEditOnActive()
+{
+    if (!m_edit.isOpen() || !m_edit.isStale())
+        return;
+    m_edit.rebaseOnActive();
+    saveDraft();
+    updateHeader();
+    updateConflictBar();
+    emit message(
+        tr("Your edit now builds on v%1; deploying it replaces v%1.").arg(m_edit.activeVersion()));
+    emit stateChanged();
+}
+
 void AgentPanel::updateHeader()
 {
-    if (!m_branch) {
+    if (!m_edit.isOpen()) {
         m_header->setText(tr("Pick a branch on the left to edit its agent."));
         return;
     }
+    const core::Branch &branch = *m_edit.branch();
     QStringList parts;
-    parts << QStringLiteral("<b>%1</b> — %2").arg(m_branch->name.toHtmlEscaped(),
-                                                  m_branch->companyName.toHtmlEscaped());
+    parts << QStringLiteral("<b>%1</b> — %2")
+                 .arg(branch.name.toHtmlEscaped(), branch.companyName.toHtmlEscaped());
     if (m_loading)
         parts << tr("loading…");
-    else if (m_baseVersion)
-        parts << tr("active v%1").arg(*m_baseVersion);
+    else if (m_edit.activeVersion() > 0)
+        parts << tr("active v%1").arg(m_edit.activeVersion());
     else
         parts << tr("nothing deployed yet");
-    if (!m_templateName.isEmpty())
-        parts << tr("template: %1").arg(m_templateName.toHtmlEscaped());
+    if (!m_loading && m_edit.isStale())
+        parts << tr("<b>your edit is based on v%1</b>").arg(m_edit.baseVersion());
+    if (!m_edit.templateName().isEmpty())
+        parts << tr("template: %1").arg(m_edit.templateName().toHtmlEscaped());
     if (m_editor->isModified())
         parts << tr("<i>edited</i>");
-    if (!m_session->canEdit(*m_branch))
+    if (!m_session->canEdit(branch))
         parts << tr("<i>read-only: you may view this branch</i>");
     m_header->setText(parts.join(QStringLiteral(" · ")));
 }

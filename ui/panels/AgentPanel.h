@@ -3,6 +3,7 @@
 #include "domain/Types.h"
 #include "io/DraftStore.h"
 #include "panels/DeployDialog.h"
+#include "versions/EditSession.h"
 #include "versions/VersionService.h"
 
 #include <QPointer>
@@ -21,42 +22,68 @@ class AgentEditor;
 class Session;
 
 // The central area: the branch being edited, the offer to restore a draft,
-// and the AgentEditor. Owns the edit's life cycle: load the active version,
-// autosave drafts (debounced, and on close), apply templates, deploy.
+// the notice that another version became active meanwhile, and the
+// AgentEditor. The edit's state lives in core::EditSession; this panel
+// loads it, shows it and asks before anything replaces an edit.
 class AgentPanel final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AgentPanel)
 
 public:
+    // What the person chose when an action would replace an edit.
+    enum class ReplaceChoice
+    {
+        Replace,
+        CompareFirst,
+        Cancel
+    };
+
     AgentPanel(Session *session, core::DraftStore drafts, QWidget *parent = nullptr);
     ~AgentPanel() override;
 
     AgentEditor *editor() const { return m_editor; }
     const core::DraftStore &drafts() const { return m_drafts; }
-    std::optional<core::Branch> branch() const { return m_branch; }
-    std::optional<int> baseVersion() const { return m_baseVersion; }
-    core::AgentConfig baseConfig() const { return m_baseConfig; }
-    QString templateName() const { return m_templateName; }
+    std::optional<core::Branch> branch() const { return m_edit.branch(); }
+    // The version the edit started from (none: nothing was deployed then).
+    std::optional<int> baseVersion() const;
+    // The active version's content, as last read.
+    core::AgentConfig baseConfig() const { return m_edit.activeConfig(); }
+    const core::EditSession &editSession() const { return m_edit; }
+    // Set when another version became active since the edit started.
+    std::optional<core::VersionConflict> conflict() const { return m_edit.conflict(); }
+    QString templateName() const { return m_edit.templateName(); }
     bool isLoading() const { return m_loading; }
     bool isDraftOfferPending() const { return m_pendingDraft.has_value(); }
+    // The editor holds content that differs from the active version.
+    bool hasOwnChanges() const;
     bool canDeploy() const;
     DeployDialog *deployDialog() const { return m_deployDialog; }
 
     // Saves the edit of the current branch first, then loads branch.
     void openBranch(const core::Branch &branch);
-    // Reloads the active version (after a rollback) keeping a modified edit.
+    // Reads the active version again (F5, after a rollback): an edit keeps its
+    // base (and shows the conflict when it is stale); an unedited one follows.
     void reloadActive();
+    // Replaces the edit with a template's content, asking first when the
+    // editor holds changes; one undoable step in each editor.
     void applyTemplate(const core::Template &tmpl);
+    // Starts an edit from an older version's content (Use as Draft).
+    void useAsDraft(const core::PromptVersion &version);
     core::AgentConfig config() const;
 
 public slots:
     // Writes the draft now (no-op when nothing differs from the active version).
     bool saveDraft();
     void restoreDraft();
+    // Asks first; the editor returns to the active version (Ctrl+Z brings the edit back).
     void discardDraft();
     // Opens the deploy dialog (non-modal); the deploy itself runs on the worker.
     void deploy();
+    // Their change: the edit's base version against the active one, in the diff window.
+    void showWhatChanged();
+    // After seeing their change: the edit continues on top of the active version.
+    void keepEditOnActive();
 
 signals:
     void branchLoaded(const core::Branch &branch);
@@ -65,34 +92,53 @@ signals:
     void stateChanged();
     void message(const QString &text);
     void failed(const QString &message);
+    // Messages shown about this branch's edit no longer hold (switch, discard, refresh).
+    void noticesObsolete();
+    // A deploy was refused, or a refresh found the edit stale: another version is active.
+    void conflictRaised(const core::VersionConflict &conflict);
+    void compareConfigsRequested(const QString &leftTitle, const core::AgentConfig &left,
+                                 const QString &rightTitle, const core::AgentConfig &right);
+    void compareVersionsRequested(const core::PromptVersion &older,
+                                  const core::PromptVersion &newer);
 
 private:
     void onEdited();
     void runDeploy(const QString &notes);
+    void onDeployRefused(const core::Error &error);
     void showLoaded(const core::Branch &branch, const std::optional<core::PromptVersion> &active);
     void offerDraft(const core::Draft &draft);
+    // Shows content as the start of an edit (history cleared).
+    void loadContent(const core::AgentConfig &content);
+    // Replaces the content as one undoable step in each editor.
+    void replaceContent(const core::AgentConfig &content);
+    ReplaceChoice askReplace(const QString &what);
+    // Asks over an edit (what: "the template X"), then replaces the content undoably.
+    void replaceEdit(const QString &what, const QString &title, const core::AgentConfig &content,
+                     const QString &templateName, const QString &done);
     void updateHeader();
+    void updateConflictBar();
+    QFrame *makeBar(const QString &name, QLabel *label, const QList<QPushButton *> &buttons);
 
     Session *m_session;
     core::DraftStore m_drafts;
     AgentEditor *m_editor = nullptr;
     QLabel *m_header = nullptr;
-    QFrame *m_draftBar = nullptr;
     QLabel *m_draftLabel = nullptr;
     QPushButton *m_restore = nullptr;
     QPushButton *m_discard = nullptr;
+    QFrame *m_draftBar = nullptr;
+    QLabel *m_conflictLabel = nullptr;
+    QPushButton *m_showChange = nullptr;
+    QPushButton *m_keepEdit = nullptr;
+    QFrame *m_conflictBar = nullptr;
     QTimer m_autosave;
     QPointer<DeployDialog> m_deployDialog;
 
-    std::optional<core::Branch> m_branch;
-    std::optional<int> m_baseVersion;
-    core::AgentConfig m_baseConfig;
-    QString m_baseTemplateName;
-    QString m_templateName;
+    core::EditSession m_edit;
     std::optional<core::Draft> m_pendingDraft;
     quint64 m_loadGeneration = 0;
     bool m_loading = false;
-    bool m_settingContent = false; // programmatic setConfig is not an edit
+    bool m_settingContent = false; // programmatic content is not an edit
 };
 
 } // namespace retell::ui

@@ -7,11 +7,14 @@
 #include "panels/VersionViewer.h"
 
 #include <QAction>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
-#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QToolButton>
@@ -28,6 +31,39 @@ QToolButton *toolButtonFor(QAction *action, QWidget *parent)
     button->setDefaultAction(action);
     button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     return button;
+}
+
+// The rollback question with an optional reason, as the CLI's --notes;
+// nothing when the person cancels.
+std::optional<QString> askRollback(QWidget *parent, const QString &question)
+{
+    QDialog dialog(parent);
+    dialog.setObjectName(QStringLiteral("rollbackDialog"));
+    dialog.setWindowTitle(HistoryPanel::tr("Roll Back"));
+    auto *label = new QLabel(question, &dialog);
+    label->setWordWrap(true);
+    auto *notes = new QPlainTextEdit(&dialog);
+    notes->setObjectName(QStringLiteral("rollbackNotes"));
+    notes->setTabChangesFocus(true);
+    notes->setPlaceholderText(HistoryPanel::tr("Why? (optional; recorded with the version)"));
+    auto *reasonLabel = new QLabel(HistoryPanel::tr("Rea&son:"), &dialog);
+    reasonLabel->setBuddy(notes);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, &dialog);
+    QPushButton *confirm =
+        buttons->addButton(HistoryPanel::tr("&Roll Back"), QDialogButtonBox::AcceptRole);
+    confirm->setObjectName(QStringLiteral("confirmRollbackButton"));
+    confirm->setDefault(true);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(label);
+    layout->addWidget(reasonLabel);
+    layout->addWidget(notes);
+    layout->addWidget(buttons);
+    notes->setFocus();
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return notes->toPlainText().trimmed();
 }
 } // namespace
 
@@ -271,6 +307,10 @@ void HistoryPanel::openSelected()
             }
             auto *viewer = new VersionViewer(branchName, result.value(), window());
             viewer->setAttribute(Qt::WA_DeleteOnClose);
+            viewer->setCanUseAsDraft(m_branch && m_branch->id == result->branchId &&
+                                     m_session->canEdit(*m_branch));
+            connect(viewer, &VersionViewer::useAsDraftRequested, this,
+                    &HistoryPanel::useAsDraftRequested);
             viewer->show();
         });
 }
@@ -290,12 +330,10 @@ void HistoryPanel::rollbackTo(int version)
         tr("Roll %1 back to v%2? This deploys a new version with v%2's content; nothing is lost.")
             .arg(m_branch->name)
             .arg(version);
-    const bool confirmed = m_confirm ? m_confirm(question)
-                                     : QMessageBox::question(this, tr("Roll Back"), question,
-                                                             QMessageBox::Yes | QMessageBox::Cancel,
-                                                             QMessageBox::Yes)
-                                           == QMessageBox::Yes;
-    if (!confirmed)
+    const std::optional<QString> notes =
+        m_confirm ? (m_confirm(question) ? std::optional(QString()) : std::nullopt)
+                  : askRollback(this, question);
+    if (!notes)
         return;
     m_busy = true;
     updateActions();
@@ -303,7 +341,8 @@ void HistoryPanel::rollbackTo(int version)
     const core::Actor actor = m_session->actor();
     const core::Branch branch = *m_branch;
     m_session->worker()->run(
-        this, [=] { return core::VersionService(context).rollback(actor, branch.id, version); },
+        this,
+        [=] { return core::VersionService(context).rollback(actor, branch.id, version, *notes); },
         [this, branch, version](core::Result<core::DeployOutcome> outcome) {
             m_busy = false;
             updateActions();

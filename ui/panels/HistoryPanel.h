@@ -19,7 +19,7 @@ class HistoryModel;
 class Session;
 
 // A branch's versions in a lazily fetched, sortable table, with open
-// read-only, roll back (one confirmation) and compare.
+// read-only, roll back (one confirmation, with an optional reason) and compare.
 class HistoryPanel final : public QWidget
 {
     Q_OBJECT
@@ -45,7 +45,8 @@ public:
     QAction *compareActiveAction() const { return m_compareActive; }
     QAction *comparePreviousAction() const { return m_comparePrevious; }
     void setCompareAvailable(bool available);
-    // Tests answer the confirmation themselves.
+    // Tests answer the confirmation themselves (no reason); otherwise a dialog
+    // asks, with a field for the reason recorded in the notes.
     void setConfirmation(std::function<bool(const QString &question)> confirm)
     {
         m_confirm = std::move(confirm);
@@ -59,6 +60,8 @@ public slots:
 signals:
     void rolledBack(const core::Branch &branch, const core::DeployOutcome &outcome);
     void compareReady(const core::PromptVersion &older, const core::PromptVersion &newer);
+    // "Use as Draft" in the version viewer.
+    void useAsDraftRequested(const core::PromptVersion &version);
     void message(const QString &text);
     void failed(const QString &message);
 

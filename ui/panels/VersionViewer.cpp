@@ -8,13 +8,14 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace retell::ui {
 
 VersionViewer::VersionViewer(const QString &branchName, const core::PromptVersion &version,
                              QWidget *parent)
-    : QDialog(parent), m_editor(new AgentEditor(this))
+    : QDialog(parent), m_version(version), m_editor(new AgentEditor(this))
 {
     setObjectName(QStringLiteral("versionViewer"));
     setWindowTitle(tr("%1 — v%2 (read-only)").arg(branchName).arg(version.version));
@@ -36,6 +37,14 @@ VersionViewer::VersionViewer(const QString &branchName, const core::PromptVersio
     m_editor->setReadOnly(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    m_useAsDraft = buttons->addButton(tr("Use as &Draft"), QDialogButtonBox::ActionRole);
+    m_useAsDraft->setObjectName(QStringLiteral("useAsDraftButton"));
+    m_useAsDraft->setToolTip(tr("Start an edit of the branch from this version's content"));
+    m_useAsDraft->setAutoDefault(false);
+    connect(m_useAsDraft, &QPushButton::clicked, this, [this] {
+        emit useAsDraftRequested(m_version);
+        accept();
+    });
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(info);
     layout->addWidget(m_editor, 1);
@@ -44,5 +53,10 @@ VersionViewer::VersionViewer(const QString &branchName, const core::PromptVersio
 }
 
 VersionViewer::~VersionViewer() = default;
+
+void VersionViewer::setCanUseAsDraft(bool can)
+{
+    m_useAsDraft->setVisible(can);
+}
 
 } // namespace retell::ui

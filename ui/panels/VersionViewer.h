@@ -4,11 +4,14 @@
 
 #include <QDialog>
 
+class QPushButton;
+
 namespace retell::ui {
 
 class AgentEditor;
 
-// One deployed version in a read-only AgentEditor, with who, when and why.
+// One deployed version in a read-only AgentEditor, with who, when and why;
+// "Use as Draft" starts an edit from it (for those who may edit).
 class VersionViewer final : public QDialog
 {
     Q_OBJECT
@@ -20,9 +23,16 @@ public:
     ~VersionViewer() override;
 
     AgentEditor *editor() const { return m_editor; }
+    QPushButton *useAsDraftButton() const { return m_useAsDraft; }
+    void setCanUseAsDraft(bool can);
+
+signals:
+    void useAsDraftRequested(const core::PromptVersion &version);
 
 private:
+    core::PromptVersion m_version;
     AgentEditor *m_editor = nullptr;
+    QPushButton *m_useAsDraft = nullptr;
 };
 
 } // namespace retell::ui
