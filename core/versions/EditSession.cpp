@@ -2,11 +2,39 @@
 
 namespace retell::core {
 
+EditDeployOutcome EditDeployOutcome::from(Result<DeployOutcome> result)
+{
+    EditDeployOutcome outcome;
+    if (result) {
+        outcome.kind = Kind::Deployed;
+        outcome.deployed = std::move(result).value();
+        return outcome;
+    }
+    outcome.error = result.error();
+    if (outcome.error.versionConflict)
+        outcome.conflict = *outcome.error.versionConflict;
+    switch (outcome.error.kind) {
+    case ErrorKind::Validation:
+        outcome.kind = Kind::Invalid;
+        break;
+    case ErrorKind::Unchanged:
+        outcome.kind = Kind::Unchanged;
+        break;
+    case ErrorKind::Conflict:
+        // A duplicate name is a Conflict too; only a stale base is a version conflict.
+        outcome.kind = outcome.conflict ? Kind::Conflict : Kind::Failed;
+        break;
+    default:
+        outcome.kind = Kind::Failed;
+    }
+    return outcome;
+}
+
 void EditSession::open(const Branch &branch, const std::optional<PromptVersion> &active)
 {
     m_branch = branch;
-    m_active.reset();
-    updateActive(active, false);
+    setActive(active);
+    startOver();
 }
 
 void EditSession::close()
@@ -14,7 +42,17 @@ void EditSession::close()
     *this = EditSession();
 }
 
-bool EditSession::updateActive(const std::optional<PromptVersion> &active, bool edited)
+bool EditSession::updateActive(const std::optional<PromptVersion> &active)
+{
+    const bool edited = differsFromActive();
+    setActive(active);
+    if (edited)
+        return false;
+    startOver();
+    return true;
+}
+
+void EditSession::setActive(const std::optional<PromptVersion> &active)
 {
     m_active = active;
     if (m_branch) {
@@ -22,54 +60,103 @@ bool EditSession::updateActive(const std::optional<PromptVersion> &active, bool 
         if (active)
             m_branch->activeStatus = active->validationStatus;
     }
-    if (edited)
-        return false;
+}
+
+void EditSession::setContent(const AgentConfig &content)
+{
+    m_content = content;
+    if (m_merge && content == m_merge->before)
+        m_baseVersion = m_merge->beforeBase;
+    else if (m_merge && content == m_merge->after)
+        m_baseVersion = m_merge->afterBase;
+}
+
+void EditSession::startOver()
+{
+    m_merge.reset();
     m_baseVersion = activeVersion();
     m_templateName = activeTemplateName();
-    return true;
+    m_content = activeConfig();
+}
+
+EditStatus EditSession::status() const
+{
+    if (!isOpen())
+        return EditStatus::Closed;
+    if (isStale())
+        return EditStatus::Stale;
+    return differsFromActive() ? EditStatus::Edited : EditStatus::Unchanged;
 }
 
 void EditSession::restore(const Draft &draft)
 {
+    m_merge.reset();
     m_baseVersion = draft.baseVersion.value_or(0);
     m_templateName = draft.templateName;
+    m_content = draft.config;
 }
 
-Draft EditSession::draft(const AgentConfig &content, const QDateTime &savedAt) const
+Draft EditSession::draft(const QDateTime &savedAt) const
 {
-    return Draft{content, m_templateName,
+    return Draft{m_content, m_templateName,
                  m_baseVersion > 0 ? std::optional<int>(m_baseVersion) : std::nullopt, savedAt};
 }
 
 void EditSession::revert()
 {
-    m_baseVersion = activeVersion();
-    m_templateName = activeTemplateName();
+    startOver();
 }
 
-DeployRequest EditSession::deployRequest(const AgentConfig &content, const QString &notes) const
+DeployRequest EditSession::deployRequest(const QString &notes) const
 {
-    DeployRequest request{content, m_templateName, notes, m_baseVersion};
-    return request;
+    return DeployRequest{m_content, m_templateName, notes, m_baseVersion};
+}
+
+EditDeployOutcome EditSession::deploy(const VersionService &versions, const Actor &actor,
+                                      const QString &notes) const
+{
+    if (!m_branch)
+        return EditDeployOutcome::from(Error::usage(QStringLiteral("No branch is open.")));
+    return EditDeployOutcome::from(versions.deploy(actor, m_branch->id, deployRequest(notes)));
+}
+
+void EditSession::apply(const EditDeployOutcome &outcome)
+{
+    if (outcome.kind == EditDeployOutcome::Kind::Deployed && outcome.deployed && m_branch &&
+        outcome.deployed->version.branchId == m_branch->id)
+        deployed(outcome.deployed->version);
+    else if (outcome.conflict)
+        refused(*outcome.conflict);
 }
 
 void EditSession::deployed(const PromptVersion &version)
 {
-    updateActive(version, false);
+    setActive(version);
+    startOver();
 }
 
 void EditSession::refused(const VersionConflict &conflict)
 {
     if (!m_branch || conflict.branchId != m_branch->id)
         return;
-    m_active = conflict.current.version > 0 ? std::optional<PromptVersion>(conflict.current)
-                                            : std::nullopt;
-    m_branch->activeVersion = m_active ? std::optional<int>(m_active->version) : std::nullopt;
+    setActive(conflict.current.version > 0 ? std::optional<PromptVersion>(conflict.current)
+                                           : std::nullopt);
 }
 
 void EditSession::rebaseOnActive()
 {
     m_baseVersion = activeVersion();
+}
+
+void EditSession::merged(const PromptVersion &theirs, const AgentConfig &result)
+{
+    if (!m_branch || theirs.branchId != m_branch->id)
+        return;
+    if (theirs.version >= activeVersion())
+        setActive(theirs);
+    m_merge = MergeStep{m_content, m_baseVersion, result, theirs.version};
+    m_baseVersion = theirs.version;
+    m_content = result;
 }
 
 AgentConfig EditSession::activeConfig() const
@@ -89,9 +176,9 @@ std::optional<VersionConflict> EditSession::conflict() const
     return c;
 }
 
-bool EditSession::differsFromActive(const AgentConfig &content) const
+bool EditSession::differsFromActive() const
 {
-    return content != activeConfig() || m_templateName != activeTemplateName() || isStale();
+    return m_content != activeConfig() || m_templateName != activeTemplateName() || isStale();
 }
 
 } // namespace retell::core

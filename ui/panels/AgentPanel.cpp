@@ -3,8 +3,9 @@
 #include "app/ServiceWorker.h"
 #include "app/Session.h"
 #include "editor/AgentEditor.h"
+#include "panels/AgentPanelConflict.h"
+#include "panels/AgentPanelMerge.h"
 #include "panels/DeployDialog.h"
-#include "panels/StatusIcons.h"
 #include "versions/BranchService.h"
 
 #include <QApplication>
@@ -42,9 +43,8 @@ AgentPanel::AgentPanel(Session *session, core::DraftStore drafts, QWidget *paren
     : QWidget(parent), m_session(session), m_drafts(std::move(drafts)),
       m_editor(new AgentEditor(this)), m_header(new QLabel(this)), m_draftLabel(new QLabel(this)),
       m_restore(new QPushButton(tr("&Restore Draft"), this)),
-      m_discard(new QPushButton(tr("Discard"), this)), m_conflictLabel(new QLabel(this)),
-      m_showChange(new QPushButton(tr("Show What Changed"), this)),
-      m_keepEdit(new QPushButton(this))
+      m_discard(new QPushButton(tr("Discard"), this)), m_conflictBar(new ConflictBar(this)),
+      m_merge(new EditMerge(session, this))
 {
     setObjectName(QStringLiteral("agentPanel"));
     m_header->setObjectName(QStringLiteral("agentHeader"));
@@ -54,11 +54,9 @@ AgentPanel::AgentPanel(Session *session, core::DraftStore drafts, QWidget *paren
 
     m_restore->setObjectName(QStringLiteral("restoreDraftButton"));
     m_discard->setObjectName(QStringLiteral("discardDraftButton"));
-    m_showChange->setObjectName(QStringLiteral("showWhatChangedButton"));
-    m_keepEdit->setObjectName(QStringLiteral("keepEditOnActiveButton"));
-    m_draftBar = makeBar(QStringLiteral("draftBar"), m_draftLabel, {m_restore, m_discard});
-    m_conflictBar =
-        makeBar(QStringLiteral("conflictBar"), m_conflictLabel, {m_showChange, m_keepEdit});
+    m_draftBar = new QFrame(this);
+    m_draftBar->setObjectName(QStringLiteral("draftBar"));
+    makeNoticeBar(m_draftBar, m_draftLabel, {m_restore, m_discard});
 
     m_editor->setKnownVariables(core::BranchService::branchVariables());
     m_editor->setReadOnly(true);
@@ -77,8 +75,16 @@ AgentPanel::AgentPanel(Session *session, core::DraftStore drafts, QWidget *paren
     connect(m_editor, &AgentEditor::configEdited, this, &AgentPanel::onEdited);
     connect(m_restore, &QPushButton::clicked, this, &AgentPanel::restoreDraft);
     connect(m_discard, &QPushButton::clicked, this, &AgentPanel::discardDraft);
-    connect(m_showChange, &QPushButton::clicked, this, &AgentPanel::showWhatChanged);
-    connect(m_keepEdit, &QPushButton::clicked, this, &AgentPanel::keepEditOnActive);
+    connect(m_conflictBar, &ConflictBar::showChangeRequested, this, &AgentPanel::showWhatChanged);
+    connect(m_conflictBar, &ConflictBar::mergeRequested, this, &AgentPanel::mergeWithActive);
+    connect(m_conflictBar, &ConflictBar::keepEditRequested, this, &AgentPanel::keepEditOnActive);
+    connect(m_merge, &EditMerge::merged, this, &AgentPanel::onMerged);
+    connect(m_merge, &EditMerge::failed, this, &AgentPanel::failed);
+    connect(m_merge, &EditMerge::closedWithoutMerge, this, [this] {
+        if (m_edit.isStale())
+            emit message(tr("Merge closed: your edit is kept as it was, based on v%1.")
+                             .arg(m_edit.baseVersion()));
+    });
 }
 
 AgentPanel::~AgentPanel()
@@ -86,35 +92,6 @@ AgentPanel::~AgentPanel()
     // The window may be half gone: write the draft without telling anyone.
     blockSignals(true);
     saveDraft();
-}
-
-QFrame *AgentPanel::makeBar(const QString &name, QLabel *label, const QList<QPushButton *> &buttons)
-{
-    auto *bar = new QFrame(this);
-    bar->setObjectName(name);
-    bar->setFrameShape(QFrame::StyledPanel);
-    bar->setAutoFillBackground(true);
-    QPalette barPalette = bar->palette();
-    barPalette.setColor(
-        QPalette::Window,
-        palette()
-            .color(QPalette::Highlight)
-            .lighter(palette().color(QPalette::Window).lightness() > 128 ? 180 : 60));
-    bar->setPalette(barPalette);
-    label->setParent(bar);
-    label->setWordWrap(true);
-    auto *barLayout = new QHBoxLayout(bar);
-    barLayout->setContentsMargins(8, 4, 8, 4);
-    auto *barIcon = new QLabel(bar);
-    barIcon->setPixmap(draftIcon().pixmap(16, 16));
-    barLayout->addWidget(barIcon);
-    barLayout->addWidget(label, 1);
-    for (QPushButton *button : buttons) {
-        button->setParent(bar);
-        barLayout->addWidget(button);
-    }
-    bar->hide();
-    return bar;
 }
 
 core::AgentConfig AgentPanel::config() const
@@ -130,7 +107,7 @@ std::optional<int> AgentPanel::baseVersion() const
 
 bool AgentPanel::hasOwnChanges() const
 {
-    return m_edit.isOpen() && !m_loading && !m_pendingDraft && config() != m_edit.activeConfig();
+    return !m_loading && !m_pendingDraft && m_edit.isEdited();
 }
 
 bool AgentPanel::canDeploy() const
@@ -142,8 +119,11 @@ void AgentPanel::openBranch(const core::Branch &branch)
 {
     saveDraft();
     m_autosave.stop();
-    if (!m_edit.branch() || m_edit.branch()->id != branch.id)
+    if (!m_edit.branch() || m_edit.branch()->id != branch.id) {
+        m_merge->abandon(); // its edit is kept as the draft just saved
+        m_refusedNotes.clear();
         emit noticesObsolete();
+    }
     const quint64 generation = ++m_loadGeneration;
     m_loading = true;
     m_edit.open(branch, std::nullopt);
@@ -197,7 +177,7 @@ void AgentPanel::reloadActive()
                 return;
             }
             // The edit keeps its base: a newer active version is a conflict to see, not to hide.
-            m_edit.updateActive(active ? std::optional(active.value()) : std::nullopt, true);
+            m_edit.updateActive(active ? std::optional(active.value()) : std::nullopt);
             updateHeader();
             updateConflictBar();
             emit branchLoaded(*m_edit.branch());
@@ -235,6 +215,7 @@ void AgentPanel::loadContent(const core::AgentConfig &content)
     m_editor->setConfig(content);
     m_editor->setModified(false);
     m_settingContent = false;
+    m_edit.setContent(m_editor->config());
 }
 
 void AgentPanel::replaceContent(const core::AgentConfig &content)
@@ -242,6 +223,7 @@ void AgentPanel::replaceContent(const core::AgentConfig &content)
     m_settingContent = true;
     m_editor->replaceConfig(content);
     m_settingContent = false;
+    m_edit.setContent(m_editor->config());
 }
 
 void AgentPanel::offerDraft(const core::Draft &draft)
@@ -255,6 +237,11 @@ void AgentPanel::offerDraft(const core::Draft &draft)
                     .arg(m_edit.activeVersion());
     text += tr("The editor stays read-only until you restore or discard it.");
     m_draftLabel->setText(text);
+    // A draft on an older version opens the merge with what was deployed since.
+    const bool stale =
+        draft.baseVersion.value_or(0) != m_edit.activeVersion() && m_edit.activeVersion() > 0;
+    m_restore->setText(stale ? tr("&Restore and Merge with v%1").arg(m_edit.activeVersion())
+                             : tr("&Restore Draft"));
     m_restore->setEnabled(m_session->canEdit(*m_edit.branch()));
     m_draftBar->show();
 }
@@ -273,6 +260,8 @@ void AgentPanel::restoreDraft()
     updateConflictBar();
     emit message(tr("Draft restored."));
     emit stateChanged();
+    if (m_edit.isStale() && m_edit.activeVersion() > 0)
+        mergeWithActive(); // never rebased silently: the merge shows both changes
 }
 
 void AgentPanel::discardDraft()
@@ -383,8 +372,10 @@ void AgentPanel::onEdited()
 {
     if (m_settingContent || m_loading || !m_edit.isOpen())
         return;
+    m_edit.setContent(m_editor->config()); // undoing a merge brings its old base back
     m_autosave.start();
     updateHeader();
+    updateConflictBar();
 }
 
 bool AgentPanel::saveDraft()
@@ -393,8 +384,7 @@ bool AgentPanel::saveDraft()
     if (!m_edit.isOpen() || m_loading || m_pendingDraft)
         return false;
     const QString branchId = m_edit.branch()->id;
-    const core::AgentConfig current = m_editor->config();
-    if (!m_edit.differsFromActive(current)) {
+    if (!m_edit.differsFromActive()) {
         if (m_drafts.contains(branchId)) {
             if (auto removed = m_drafts.remove(branchId); !removed)
                 emit failed(removed.error().message);
@@ -402,8 +392,7 @@ bool AgentPanel::saveDraft()
         }
         return false;
     }
-    if (auto saved = m_drafts.save(branchId, m_edit.draft(current, m_session->context().clock()));
-        !saved) {
+    if (auto saved = m_drafts.save(branchId, m_edit.draft(m_session->context().clock())); !saved) {
         emit failed(saved.error().message);
         return false;
     }
@@ -421,6 +410,7 @@ void AgentPanel::deploy()
         return;
     }
     if (m_edit.activeVersion() > 0 && !m_edit.isStale() && config() == m_edit.activeConfig()) {
+        m_refusedNotes.clear();
         emit failed(tr("Nothing changed since version %1.").arg(m_edit.activeVersion()));
         return;
     }
@@ -430,7 +420,13 @@ void AgentPanel::deploy()
     m_deployDialog =
         new DeployDialog(m_edit.branch()->name, validation, m_edit.templateName(), window());
     m_deployDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_deployDialog->setNotes(std::exchange(m_refusedNotes, QString()));
     connect(m_deployDialog, &DeployDialog::deployRequested, this, &AgentPanel::runDeploy);
+    connect(m_deployDialog, &DeployDialog::mergeRequested, this, [this] {
+        m_refusedNotes = m_deployDialog->notes();
+        m_deployDialog->reject();
+        mergeWithActive();
+    });
     m_deployDialog->open();
 }
 
@@ -443,73 +439,63 @@ void AgentPanel::runDeploy(const QString &notes)
         m_deployDialog->setBusy(true);
     const core::ServiceContext context = m_session->context();
     const core::Actor actor = m_session->actor();
-    const core::Branch branch = *m_edit.branch();
-    // The base version makes the core refuse, under its lock, a deploy over a
-    // version someone else deployed while this edit went on.
-    const core::DeployRequest request = m_edit.deployRequest(config(), notes);
+    // The request carries the edit's base version: the core refuses, under
+    // its lock, a deploy over a version someone else deployed meanwhile.
     m_session->worker()->run(
-        this, [=] { return core::VersionService(context).deploy(actor, branch.id, request); },
-        [this, branch](core::Result<core::DeployOutcome> outcome) {
-            if (!outcome) {
-                onDeployRefused(outcome.error());
-                return;
-            }
-            if (m_deployDialog)
-                m_deployDialog->accept();
-            if (auto removed = m_drafts.remove(branch.id); !removed)
-                emit failed(removed.error().message);
-            emit draftStateChanged(branch.id, false);
-            if (m_edit.branch() && m_edit.branch()->id == branch.id) {
-                m_edit.deployed(outcome->version);
-                m_editor->setModified(false);
-            }
-            updateHeader();
-            updateConflictBar();
-            emit noticesObsolete();
-            emit deployed(branch, outcome.value());
-            emit stateChanged();
+        this,
+        [edit = m_edit, context, actor, notes] {
+            return edit.deploy(core::VersionService(context), actor, notes);
+        },
+        [this, branch = *m_edit.branch()](const core::EditDeployOutcome &outcome) {
+            if (outcome.kind == core::EditDeployOutcome::Kind::Deployed)
+                onDeployed(branch, outcome);
+            else
+                onDeployRefused(outcome);
         });
 }
 
-void AgentPanel::onDeployRefused(const core::Error &error)
+void AgentPanel::onDeployed(const core::Branch &branch, const core::EditDeployOutcome &outcome)
 {
+    if (m_deployDialog)
+        m_deployDialog->accept();
+    if (auto removed = m_drafts.remove(branch.id); !removed)
+        emit failed(removed.error().message);
+    emit draftStateChanged(branch.id, false);
+    if (m_edit.branch() && m_edit.branch()->id == branch.id) {
+        m_edit.apply(outcome);
+        m_editor->setModified(false);
+    }
+    updateHeader();
+    updateConflictBar();
+    emit noticesObsolete();
+    emit deployed(branch, *outcome.deployed);
+    emit stateChanged();
+}
+
+void AgentPanel::onDeployRefused(const core::EditDeployOutcome &outcome)
+{
+    const core::Error &error = outcome.error;
     QString text = error.message;
-    if (error.kind == core::ErrorKind::Validation && !error.findings.isEmpty())
+    if (outcome.kind == core::EditDeployOutcome::Kind::Invalid && !error.findings.isEmpty())
         text += QLatin1Char(' ') + error.findings.constFirst().message;
     if (m_deployDialog)
         m_deployDialog->showError(text);
-    if (error.versionConflict) {
-        m_edit.refused(*error.versionConflict);
-        updateHeader();
-        updateConflictBar(); // says so and offers to show what changed
-    }
+    m_edit.apply(outcome); // a conflict: what is active now is learnt
+    updateHeader();
+    updateConflictBar(); // says so and offers the merge
+    if (outcome.kind == core::EditDeployOutcome::Kind::Conflict && m_deployDialog &&
+        m_edit.isStale())
+        m_deployDialog->offerMerge(m_edit.activeVersion());
     emit failed(text);
     emit stateChanged();
 }
 
 void AgentPanel::updateConflictBar()
 {
-    const auto conflict = m_edit.conflict();
-    if (!conflict || m_loading || m_pendingDraft) {
-        m_conflictBar->hide();
-        return;
-    }
-    const QString who = conflict->current.deployedByName.isEmpty()
-                            ? tr("someone else")
-                            : conflict->current.deployedByName.toHtmlEscaped();
-    m_conflictLabel->setText(
-        conflict->current.version > 0
-            ? tr("<b>Version %1 was deployed by %2</b> while you were editing version %3; "
-                 "deploying your edit would overwrite that change.")
-                  .arg(conflict->current.version)
-                  .arg(who)
-                  .arg(m_edit.baseVersion())
-            : tr("<b>Version %1 is no longer active.</b>").arg(m_edit.baseVersion()));
-    m_keepEdit->setText(tr("Keep My Edit on v%1").arg(conflict->current.version));
-    m_keepEdit->setEnabled(m_session->canEdit(*m_edit.branch()));
-    const bool wasHidden = m_conflictBar->isHidden();
-    m_conflictBar->show();
-    if (wasHidden)
+    const bool shown = !m_loading && !m_pendingDraft;
+    const auto conflict = shown ? m_edit.conflict() : std::nullopt;
+    const bool canEdit = m_edit.isOpen() && m_session->canEdit(*m_edit.branch());
+    if (m_conflictBar->showConflict(conflict, canEdit))
         emit conflictRaised(*conflict);
 }
 
@@ -518,24 +504,36 @@ void AgentPanel::showWhatChanged()
     const auto conflict = m_edit.conflict();
     if (!conflict)
         return;
-    const core::ServiceContext context = m_session->context();
-    const core::Actor actor = m_session->actor();
-    const core::VersionConflict c = *conflict;
-    m_session->worker()->run(
-        this,
-        [=]() -> core::Result<core::PromptVersion> {
-            if (c.baseVersion.value_or(0) <= 0)
-                return core::PromptVersion{0, c.branchId, 0,
-                                           core::AgentConfig{QString(), QStringLiteral("[]")}};
-            return core::VersionService(context).version(actor, c.branchId, *c.baseVersion);
-        },
-        [this, c](core::Result<core::PromptVersion> base) {
-            if (!base) {
-                emit failed(base.error().message);
-                return;
-            }
-            emit compareVersionsRequested(base.value(), c.current);
-        });
+    m_merge->loadBase(*conflict,
+                      [this, current = conflict->current](const core::PromptVersion &base) {
+                          emit compareVersionsRequested(base, current);
+                      });
+}
+
+void AgentPanel::mergeWithActive()
+{
+    const auto conflict = m_edit.conflict();
+    if (!conflict || conflict->current.version <= 0 || !m_session->canEdit(*m_edit.branch()))
+        return;
+    m_merge->open(*conflict, m_edit.content(), m_edit.branch()->name);
+}
+
+void AgentPanel::onMerged(const core::PromptVersion &theirs, const core::AgentConfig &result)
+{
+    if (!m_edit.isOpen() || theirs.branchId != m_edit.branch()->id || m_loading)
+        return;
+    m_edit.merged(theirs, result);
+    replaceContent(result); // Ctrl+Z in each editor brings the unmerged edit (and base) back
+    saveDraft();
+    updateHeader();
+    updateConflictBar();
+    emit message(tr("Merged with v%1; deploy to make it active.").arg(theirs.version));
+    emit stateChanged();
+    const QString notes = m_refusedNotes.isEmpty()
+                              ? tr("Merged with v%1.").arg(theirs.version)
+                              : tr("%1 (merged with v%2)").arg(m_refusedNotes).arg(theirs.version);
+    m_refusedNotes = notes;
+    deploy();
 }
 
 void AgentPanel::keepEditOnActive()

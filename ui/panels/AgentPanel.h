@@ -19,12 +19,15 @@ class QFrame;
 namespace retell::ui {
 
 class AgentEditor;
+class ConflictBar;
+class EditMerge;
 class Session;
 
 // The central area: the branch being edited, the offer to restore a draft,
-// the notice that another version became active meanwhile, and the
-// AgentEditor. The edit's state lives in core::EditSession; this panel
-// loads it, shows it and asks before anything replaces an edit.
+// the notice that another version became active meanwhile (ConflictBar, with
+// the merge of EditMerge), and the AgentEditor. The edit's state lives in
+// core::EditSession; this panel loads it, shows it and asks before anything
+// replaces an edit.
 class AgentPanel final : public QWidget
 {
     Q_OBJECT
@@ -59,6 +62,8 @@ public:
     bool hasOwnChanges() const;
     bool canDeploy() const;
     DeployDialog *deployDialog() const { return m_deployDialog; }
+    ConflictBar *conflictBar() const { return m_conflictBar; }
+    EditMerge *merge() const { return m_merge; }
 
     // Saves the edit of the current branch first, then loads branch.
     void openBranch(const core::Branch &branch);
@@ -84,6 +89,9 @@ public slots:
     void showWhatChanged();
     // After seeing their change: the edit continues on top of the active version.
     void keepEditOnActive();
+    // Opens the three-way merge of the edit with the version active now
+    // (base: the edit's base version); nothing is written until its Deploy.
+    void mergeWithActive();
 
 signals:
     void branchLoaded(const core::Branch &branch);
@@ -104,7 +112,11 @@ signals:
 private:
     void onEdited();
     void runDeploy(const QString &notes);
-    void onDeployRefused(const core::Error &error);
+    void onDeployed(const core::Branch &branch, const core::EditDeployOutcome &outcome);
+    void onDeployRefused(const core::EditDeployOutcome &outcome);
+    // The merge window's Deploy: the result becomes the edit (one undo step),
+    // based on theirs, and goes to the deploy dialog.
+    void onMerged(const core::PromptVersion &theirs, const core::AgentConfig &result);
     void showLoaded(const core::Branch &branch, const std::optional<core::PromptVersion> &active);
     void offerDraft(const core::Draft &draft);
     // Shows content as the start of an edit (history cleared).
@@ -117,7 +129,6 @@ private:
                      const QString &templateName, const QString &done);
     void updateHeader();
     void updateConflictBar();
-    QFrame *makeBar(const QString &name, QLabel *label, const QList<QPushButton *> &buttons);
 
     Session *m_session;
     core::DraftStore m_drafts;
@@ -127,15 +138,14 @@ private:
     QPushButton *m_restore = nullptr;
     QPushButton *m_discard = nullptr;
     QFrame *m_draftBar = nullptr;
-    QLabel *m_conflictLabel = nullptr;
-    QPushButton *m_showChange = nullptr;
-    QPushButton *m_keepEdit = nullptr;
-    QFrame *m_conflictBar = nullptr;
+    ConflictBar *m_conflictBar = nullptr;
+    EditMerge *m_merge = nullptr;
     QTimer m_autosave;
     QPointer<DeployDialog> m_deployDialog;
 
     core::EditSession m_edit;
     std::optional<core::Draft> m_pendingDraft;
+    QString m_refusedNotes; // a refused deploy's notes, offered again after the merge
     quint64 m_loadGeneration = 0;
     bool m_loading = false;
     bool m_settingContent = false; // programmatic content is not an edit

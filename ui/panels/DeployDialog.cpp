@@ -57,6 +57,11 @@ DeployDialog::DeployDialog(const QString &branchTitle, const core::ValidationRes
     m_deploy->setObjectName(QStringLiteral("deployButton"));
     m_deploy->setIcon(themeIcon(QStringLiteral("deploy")));
     m_deploy->setDefault(true);
+    m_merge = m_buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+    m_merge->setObjectName(QStringLiteral("deployMergeButton"));
+    m_merge->setAutoDefault(false);
+    m_merge->hide();
+    connect(m_merge, &QPushButton::clicked, this, &DeployDialog::mergeRequested);
 
     // The same symbols as the editor's findings list; texts wrap to the
     // dialog's width instead of hiding behind a horizontal scrollbar.
@@ -174,8 +179,11 @@ void DeployDialog::setNotes(const QString &notes)
 void DeployDialog::setBusy(bool busy)
 {
     m_busy = busy;
-    if (busy)
+    if (busy) {
         m_error->hide();
+        m_merge->hide();
+        m_deploy->setDefault(true);
+    }
     updateState();
 }
 
@@ -185,6 +193,14 @@ void DeployDialog::showError(const QString &message)
     m_error->show();
     setBusy(false);
     m_error->show();
+}
+
+void DeployDialog::offerMerge(int version)
+{
+    m_merge->setText(tr("&Merge with v%1").arg(version));
+    m_merge->show();
+    m_merge->setDefault(true);
+    m_merge->setFocus();
 }
 
 QString DeployDialog::errorText() const

@@ -34,9 +34,13 @@ public:
     // Shows why the deploy failed; the dialog stays open with the notes kept.
     void showError(const QString &message);
     QString errorText() const;
+    // After a deploy refused as a conflict: "Merge with vN" (mergeRequested).
+    void offerMerge(int version);
+    QPushButton *mergeButton() const { return m_merge; }
 
 signals:
     void deployRequested(const QString &notes);
+    void mergeRequested();
 
 private:
     void updateState();
@@ -49,6 +53,7 @@ private:
     QLabel *m_error = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_deploy = nullptr;
+    QPushButton *m_merge = nullptr;
     bool m_busy = false;
 };
 
