@@ -26,16 +26,30 @@ bool isBlank(QByteArrayView line)
                        [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
 }
 
+// The paragraph's word pairs (each word with the next, across lines),
+// case-folded and hashed, sorted: order-aware, so paragraphs built from the
+// same words in another order (lists of similar items) do not look alike.
 QList<size_t> wordsOf(const LineTable &lines, int start, int count)
 {
     QList<size_t> words;
+    size_t previous = 0;
+    bool first = true;
     for (int i = start; i < start + count; ++i) {
         const QString text = lines.line(i);
         for (const Token &token : tokenizeLine(text)) {
-            if (token.kind == TokenKind::Word || token.kind == TokenKind::Variable)
-                words.append(qHash(text.mid(token.start, token.length).toCaseFolded()));
+            if (token.kind != TokenKind::Word && token.kind != TokenKind::Variable)
+                continue;
+            const size_t word = qHash(text.mid(token.start, token.length).toCaseFolded());
+            if (!first)
+                words.append(qHashMulti(0, previous, word));
+            previous = word;
+            first = false;
         }
     }
+    if (first)
+        return words;
+    if (words.isEmpty())
+        words.append(previous); // a single word
     std::sort(words.begin(), words.end());
     return words;
 }

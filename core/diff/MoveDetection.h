@@ -11,8 +11,9 @@ struct MoveOptions
 {
     // Non-blank lines a block needs on each side to count as moved.
     int minLines = 2;
-    // How alike the two places must be: the Dice coefficient of their words
-    // (2 * common / (left + right), each word counted as often as it occurs).
+    // How alike the two places must be: the Dice coefficient of their word
+    // pairs (2 * common / (left + right), each pair of neighbouring words
+    // counted as often as it occurs).
     double minSimilarity = 0.6;
     // Candidate blocks per side; a diff with more finds no moves (it is
     // a rewrite, not a move, and pairing would cost quadratic time).

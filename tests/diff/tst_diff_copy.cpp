@@ -14,8 +14,10 @@
 #include <QAction>
 #include <QApplication>
 #include <QContextMenuEvent>
+#include <QHelpEvent>
 #include <QMenu>
 #include <QTest>
+#include <QToolTip>
 
 using namespace retell::core;
 using retell::ui::ChangeCopier;
@@ -270,6 +272,12 @@ private slots:
             r->text(rightRow).toUtf8().mid(added.first().start - lineStart, added.first().length)));
         QCOMPARE(view->moveLinks()->description(Side::Left, leftRow),
                  QStringLiteral("Moved to line 7 on the right, with changes (click to go there)"));
+
+        // Hovering the arrow says where the paragraph went.
+        const QPoint arrow = l->marginPoint(DiffPane::MoveMargin, leftRow);
+        QHelpEvent hover(QEvent::ToolTip, arrow, l->viewport()->mapToGlobal(arrow));
+        QApplication::sendEvent(l->viewport(), &hover);
+        QTRY_COMPARE(QToolTip::text(), view->moveLinks()->description(Side::Left, leftRow));
 
         // The arrow beside one place goes to the other.
         QTest::mouseClick(l->viewport(), Qt::LeftButton, {},
