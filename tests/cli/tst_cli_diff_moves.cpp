@@ -1,6 +1,7 @@
 // `retell-admin-cli diff` on files (issue 11 §9): a paragraph moved within
 // the prompt is said as moved in the side-by-side view and in --json; the
 // unified diff stays what GNU diff writes.
+#include "../diff/MoveTestParagraphs.h"
 #include "cli_runner.h"
 
 #include <QJsonArray>
@@ -9,17 +10,7 @@
 
 using namespace retell::test;
 
-namespace {
-
-const QByteArray kGreeting = "Greet the caller warmly and name the salon.\n"
-                             "Ask for the caller's name before anything else.\n"
-                             "Speak slowly and clearly at all times.\n";
-const QByteArray kBooking = "Offer the next three free appointment slots.\n"
-                            "Confirm the chosen slot with date and stylist.\n";
-const QByteArray kClosing = "End every call by thanking the caller.\n"
-                            "Use end_call once the caller says goodbye.\n";
-
-} // namespace
+using namespace retell::test::paragraphs;
 
 class TestCliDiffMoves final : public QObject
 {

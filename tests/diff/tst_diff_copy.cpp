@@ -4,6 +4,7 @@
 // version-to-version comparisons offer nothing; a moved paragraph is shown
 // as moved, its arrow going to the other place.
 #include "DiffTestSupport.h"
+#include "MoveTestParagraphs.h"
 #include "diff/ChangeCopier.h"
 #include "diff/DiffMoveLinks.h"
 #include "diff/DiffPane.h"
@@ -40,13 +41,7 @@ const QByteArray kEdit = "Greet the caller warmly.\n"
                          "Confirm date and stylist.\n"
                          "Mention the parking behind the salon.\n";
 
-const QByteArray kGreeting = "Greet the caller warmly and name the salon.\n"
-                             "Ask for the caller's name before anything else.\n"
-                             "Speak slowly and clearly at all times.\n";
-const QByteArray kBooking = "Offer the next three free appointment slots.\n"
-                            "Confirm the chosen slot with date and stylist.\n";
-const QByteArray kClosing = "End every call by thanking the caller.\n"
-                            "Use end_call once the caller says goodbye.\n";
+using namespace retell::test::paragraphs;
 
 DiffSide side(const QString &title, const QByteArray &prompt)
 {

@@ -9,7 +9,6 @@
 #include "app/AppStartup.h"
 #include "app/MainWindow.h"
 #include "app/ServiceWorker.h"
-#include "app/Session.h"
 #include "app/Settings.h"
 #include "diff/ChangeCopier.h"
 #include "diff/DiffPane.h"
@@ -63,14 +62,11 @@ private slots:
 
     void revertAChangeOfTheEditFromItsComparison()
     {
-        auto actor = test::login(m_context, core::demo::kSuperAdmin);
-        QVERIFY(actor.ok());
         Settings settings;
-        MainWindow window(std::make_shared<Session>(m_context, actor.value(), &m_worker), &settings,
-                          m_env.draftRoot());
-        window.show();
-        window.start();
-        QTRY_VERIFY_WITH_TIMEOUT(window.isReady(), 10000);
+        auto opened = test::openMainWindow(m_context, core::demo::kSuperAdmin, &m_worker, &settings,
+                                           m_env, test::WindowWait::Ready);
+        QVERIFY(opened);
+        MainWindow &window = *opened;
         AgentPanel *agent = window.agentPanel();
         QVERIFY(agent->branch() && agent->branch()->activeVersion);
         QTRY_VERIFY(!agent->isLoading());
