@@ -3,8 +3,10 @@
 //   merge-conflict.png  both changed the opening hours: a conflict to resolve
 //   merge-inline.png    both changed different words of one line: merged
 //                       inside the line, highlighted for review
+#include "app/EnglishPlurals.h"
 #include "merge/MergeWindow.h"
 #include "merge/PromptMergePane.h"
+#include "versions/BranchService.h"
 
 #include <QApplication>
 #include <QDir>
@@ -17,7 +19,7 @@ using namespace retell;
 namespace {
 
 const char *const kBase = R"(## Identity
-You are Mia, the receptionist of {{branch_name}} in {{branch_city}}.
+You are Mia at {{branch_name}}, {{branch_address}}.
 The caller's number is {{user_number}}.
 
 ## Style
@@ -25,43 +27,41 @@ The caller's number is {{user_number}}.
 - Confirm every date and time twice.
 
 ## Task
-1. Greet the caller and ask which service they want (cut, colour, blow-dry).
-2. Call check_availability with the service and the preferred day.
+1. Greet; offer cut, colour, blow-dry.
+2. Call check_availability for the service and day.
 3. Offer at most three slots, earliest first.
 4. Call book_appointment once the caller picks a slot.
 
 ## Rules
 - Opening hours: Tuesday to Saturday, 9:00 to 18:00.
-- If the caller is upset, call transfer_call to reach a stylist.
 - End the call politely with end_call.
 )";
 
-// Anna (the edit): hours changed, a rule added, a word in the greeting.
+// Anna (the edit): closing time, confirmation, a rule added, a word in the greeting.
 const char *const kOurs = R"(## Identity
-You are Mia, the receptionist of {{branch_name}} in {{branch_city}}.
+You are Mia at {{branch_name}}, {{branch_address}}.
 The caller's number is {{user_number}}.
 
 ## Style
 - Speak in short, warm sentences; one question at a time.
-- Confirm every date and time twice.
+- Confirm every date and time twice, slowly.
 
 ## Task
-1. Greet the caller warmly and ask which service they want (cut, colour, blow-dry).
-2. Call check_availability with the service and the preferred day.
+1. Greet warmly; offer cut, colour, blow-dry.
+2. Call check_availability for the service and day.
 3. Offer at most three slots, earliest first.
 4. Call book_appointment once the caller picks a slot.
 
 ## Rules
-- Opening hours: Tuesday to Friday, 9:00 to 19:00; Saturday 9:00 to 14:00.
-- If the caller is upset, call transfer_call to reach a stylist.
+- Opening hours: Tuesday to Saturday, 9:00 to 19:00.
 - Never promise a discount.
 - End the call politely with end_call.
 )";
 
-// Ben (deployed meanwhile): other hours, balayage added in the same line as
-// Anna's "warmly", the confirmation rule relaxed.
+// Ben (deployed meanwhile): another closing time and confirmation (both
+// conflicts), balayage added in the same line as Anna's "warmly".
 const char *const kTheirs = R"(## Identity
-You are Mia, the receptionist of {{branch_name}} in {{branch_city}}.
+You are Mia at {{branch_name}}, {{branch_address}}.
 The caller's number is {{user_number}}.
 
 ## Style
@@ -69,14 +69,13 @@ The caller's number is {{user_number}}.
 - Confirm every date and time once, at the end.
 
 ## Task
-1. Greet the caller and ask which service they want (cut, colour, balayage, blow-dry).
-2. Call check_availability with the service and the preferred day.
+1. Greet; offer cut, colour, balayage, blow-dry.
+2. Call check_availability for the service and day.
 3. Offer at most three slots, earliest first.
 4. Call book_appointment once the caller picks a slot.
 
 ## Rules
-- Opening hours: Monday to Saturday, 8:30 to 18:00.
-- If the caller is upset, call transfer_call to reach a stylist.
+- Opening hours: Tuesday to Saturday, 9:00 to 20:00.
 - End the call politely with end_call.
 )";
 
@@ -84,7 +83,10 @@ const char *const kTools =
     R"([{"type": "end_call", "name": "end_call"},
  {"type": "custom", "name": "check_availability", "url": "https://salon.example/api/slots",
   "description": "Free slots for a service on a day",
-  "parameters": {"type": "object", "properties": {"service": {"type": "string"}}}}])";
+  "parameters": {"type": "object", "properties": {"service": {"type": "string"}}}},
+ {"type": "custom", "name": "book_appointment", "url": "https://salon.example/api/book",
+  "description": "Books the slot the caller picked",
+  "parameters": {"type": "object", "properties": {"slot_id": {"type": "string"}}}}])";
 
 core::DiffSide side(const QString &title, const char *prompt)
 {
@@ -106,11 +108,16 @@ bool save(QWidget *window, const QString &path)
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
+    ui::EnglishPlurals plurals; // "1 region", "2 conflicts", as in the app
+    QCoreApplication::installTranslator(&plurals);
     const QString outDir =
         argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("screenshots");
     QDir().mkpath(outDir);
 
     ui::MergeWindow window;
+    core::ValidationContext validation;
+    validation.knownVariables = core::BranchService::branchVariables();
+    window.setValidationContext(validation);
     if (!window.setInputs(side(QStringLiteral("v7 (base)"), kBase),
                           side(QStringLiteral("your edit"), kOurs),
                           side(QStringLiteral("v8 · 2025-03-04 14:30 · Ben Berger"), kTheirs))) {

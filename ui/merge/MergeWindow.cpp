@@ -183,9 +183,9 @@ void MergeWindow::refresh()
     m_findings->setFindings(validation.findings);
     const int left = conflictsLeft();
     QString summary =
-        left > 0 ? tr("%n conflict(s) left", nullptr, left) : tr("No conflicts left.");
+        left > 0 ? tr("%n conflict(s) left.", nullptr, left) : tr("No conflicts left.");
     if (m_prompt->mergedInLineCount() > 0) {
-        summary += u' ' + tr("%n region(s) were merged inside a line (highlighted): review them.",
+        summary += u' ' + tr("%n region(s) merged inside a line, highlighted: please review.",
                              nullptr, m_prompt->mergedInLineCount());
     }
     if (validation.hasErrors())
