@@ -2,12 +2,25 @@
 # The two commands of the README, on a fresh Debian 12 machine:
 #   scripts/dev.sh run    install what is missing, build, start the app on the embedded database
 #   scripts/dev.sh test   install what is missing, build, run every test (SQLite and a throwaway MariaDB)
+#   scripts/dev.sh fuzz [SECONDS]   build the libFuzzer targets (clang) and run each SECONDS (60)
 # Other verbs: build, deps, bench, screenshots.
+# `test` also builds the sanitizer tree (clang, ASan + UBSan, build-asan) with
+# the suites that need no MariaDB and the fuzz targets, runs those suites
+# there, and gives every fuzz target a short smoke run
+# (RETELL_FUZZ_SMOKE_SECONDS, 10); RETELL_SKIP_SANITIZERS=1 skips all three.
+# It prints how long each phase took (CI runs it: .ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 BUILD=${RETELL_BUILD_DIR:-$ROOT/build}
+ASAN_BUILD=${RETELL_ASAN_BUILD_DIR:-$ROOT/build-asan}
 JOBS=${JOBS:-$(nproc)}
+LAUNCHER=()
+if command -v ccache >/dev/null; then LAUNCHER=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+# Sanitizer reports end the process with an error; leaks are not checked
+# (Qt's plugins and fontconfig keep allocations to exit).
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=0:strict_string_checks=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
 PACKAGES=(
     g++ cmake ninja-build pkg-config
@@ -15,6 +28,7 @@ PACKAGES=(
     libqscintilla2-qt6-dev qtkeychain-qt6-dev libcrypt-dev libdtl-dev libmariadb-dev
     mariadb-server mariadb-client apache2-utils diffutils
     xvfb xauth fonts-dejavu-core
+    clang libclang-rt-14-dev
 )
 
 deps() {
@@ -32,8 +46,87 @@ deps() {
 
 build() {
     deps
-    cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${LAUNCHER[@]}" >/dev/null
     cmake --build "$BUILD" -j "$JOBS"
+}
+
+# One clang tree for the sanitizer suites and the fuzz targets, so the
+# instrumented core is compiled once: ASan + UBSan everywhere, libFuzzer's
+# coverage in the core libraries, -O1 and line tables only. Builds only what
+# the suites without MariaDB run (each test's executable and what it
+# depends on) and, with "fuzzers", the fuzz targets.
+build_asan() {
+    deps
+    cmake -S "$ROOT" -B "$ASAN_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Debug "${LAUNCHER[@]}" \
+        -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" \
+        -DRETELL_SANITIZERS=address,undefined -DRETELL_BUILD_FUZZERS=ON \
+        -DRETELL_BUILD_BENCHMARKS=OFF >/dev/null
+    local targets=("$@")
+    if [ ${#targets[@]} -eq 0 ]; then
+        # Test NAME or NAME_sqlite runs the executable NAME.
+        mapfile -t targets < <(cd "$ASAN_BUILD" && ctest -N -LE mariadb |
+            sed -nE 's/^ *Test +#[0-9]+: ([A-Za-z0-9_]+)$/\1/p' | sed -E 's/_sqlite$//' | sort -u)
+        targets+=(fuzzers)
+    fi
+    cmake --build "$ASAN_BUILD" -j "$JOBS" --target "${targets[@]}"
+}
+
+# Runs every fuzz target for $1 seconds from its seed corpus (fuzz/corpus/T;
+# new inputs go to build-asan/fuzz-corpus/T). A crash leaves its input in
+# build-asan/fuzz-crashes/: add it to fuzz/regressions/T/ with the fix, and
+# the replay tests (tests/fuzz) keep it fixed. Prints one line per target
+# with the executions libFuzzer counted (and keeps them for the summary).
+run_fuzzers() {
+    local seconds=$1 rc=0
+    mkdir -p "$ASAN_BUILD/fuzz-crashes" "$ASAN_BUILD/fuzz-logs"
+    FUZZ_REPORT=()
+    for exe in "$ASAN_BUILD"/fuzz/fuzz_*; do
+        [ -f "$exe" ] && [ -x "$exe" ] || continue
+        local name log runs status=ok
+        name=$(basename "$exe")
+        log="$ASAN_BUILD/fuzz-logs/$name.log"
+        mkdir -p "$ASAN_BUILD/fuzz-corpus/$name"
+        if ! "$exe" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+            -artifact_prefix="$ASAN_BUILD/fuzz-crashes/$name-" \
+            "$ASAN_BUILD/fuzz-corpus/$name" "$ROOT/fuzz/corpus/$name" >"$log" 2>&1; then
+            status="CRASHED (see $log)"
+            rc=1
+        fi
+        runs=$(grep -E '^stat::number_of_executed_units:' "$log" | awk '{print $2}' | tail -1)
+        FUZZ_REPORT+=("$(printf '    %-22s %9s executions in %ss: %s' "$name" "${runs:-0}" "$seconds" "$status")")
+        echo "${FUZZ_REPORT[-1]}"
+    done
+    [ ${#FUZZ_REPORT[@]} -gt 0 ] || { echo "    no fuzz targets in $ASAN_BUILD/fuzz" >&2; rc=1; }
+    return $rc
+}
+
+fuzz() {
+    build_asan fuzzers
+    echo "==> fuzzing each target for ${1:-60} s"
+    run_fuzzers "${1:-60}"
+}
+
+# phase NAME COMMAND...: runs a step of `test`, prints how long it took and
+# keeps that for the closing lines (the CI log shows the time budget).
+PHASES=()
+phase() {
+    local name=$1 started rc=0 took
+    shift
+    started=$(date +%s)
+    echo "==> $name"
+    "$@" || rc=$?
+    took=$(($(date +%s) - started))
+    PHASES+=("$(printf '    %-52s %5d s%s' "$name" "$took" "$([ $rc -eq 0 ] || echo ', FAILED')")")
+    echo "==> $name: $took s"
+    return $rc
+}
+
+ctest_in() {
+    local dir=$1
+    shift
+    rm -rf "$dir/test-results"
+    mkdir -p "$dir/test-results"
+    (cd "$dir" && ctest --output-on-failure -j "$JOBS" "$@")
 }
 
 run_app() {
@@ -49,23 +142,44 @@ run_app() {
 }
 
 run_tests() {
-    build
-    rm -rf "$BUILD/test-results"
-    mkdir -p "$BUILD/test-results"
-    local rc=0
-    (cd "$BUILD" && ctest --output-on-failure -j "$JOBS" --timeout 1200) || rc=$?
-    summarize
+    local rc=0 started
+    started=$(date +%s)
+    phase "packages (apt-get, when missing)" deps || return 1
+    phase "build (gcc, RelWithDebInfo)" build || return 1
+    phase "tests (every suite, SQLite and MariaDB)" ctest_in "$BUILD" --timeout 1200 || rc=1
+    local dirs=("$BUILD")
+    FUZZ_REPORT=()
+    if [ -z "${RETELL_SKIP_SANITIZERS:-}" ]; then
+        local seconds=${RETELL_FUZZ_SMOKE_SECONDS:-10}
+        if phase "sanitizer build (clang, ASan + UBSan, fuzz targets)" build_asan; then
+            phase "sanitizer tests (unit, SQLite, GUI)" ctest_in "$ASAN_BUILD" --timeout 1800 -LE mariadb || rc=1
+            dirs+=("$ASAN_BUILD")
+            phase "fuzz smoke ($seconds s per target)" run_fuzzers "$seconds" || rc=1
+        else
+            rc=1
+        fi
+    fi
+    summarize "${dirs[@]}" || rc=1
+    echo "==> time per phase"
+    printf '%s\n' "${PHASES[@]}"
+    printf '    %-52s %5d s\n' "total" "$(($(date +%s) - started))"
     return $rc
 }
 
-# How many Qt Test functions ran on each backend (QtTest "Totals:" lines).
+# How many Qt Test functions ran on each backend (QtTest "Totals:" lines),
+# per build directory given; a suite that died before its totals (a crash,
+# a sanitizer report) counts as one failure. Then how many executions each
+# fuzz target ran, and last the overall line. Fails when anything failed.
 summarize() {
     echo
     echo "==> test functions per backend"
-    local total_p=0 total_f=0 total_s=0
+    local total_p=0 total_f=0 total_s=0 dir prefix
+    for dir in "$@"; do
+    prefix=""
+    [ "$dir" = "$BUILD" ] || prefix="asan-"
     for label in sqlite mariadb unit gui; do
         local p=0 f=0 s=0 files=0
-        for file in "$BUILD"/test-results/*.txt; do
+        for file in "$dir"/test-results/*.txt; do
             [ -e "$file" ] || continue
             name=$(basename "$file" .txt)
             case "$label" in
@@ -75,16 +189,27 @@ summarize() {
                 unit)    [[ "$name" == unit_* ]] || continue ;;
             esac
             line=$(grep -E '^Totals: ' "$file" | tail -1 || true)
-            [ -n "$line" ] || continue
             files=$((files + 1))
+            if [ -z "$line" ]; then
+                echo "    $name ($dir): no totals, it died" >&2
+                f=$((f + 1))
+                continue
+            fi
             p=$((p + $(echo "$line" | sed -E 's/^Totals: ([0-9]+) passed.*/\1/')))
             f=$((f + $(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')))
             s=$((s + $(echo "$line" | sed -E 's/.* ([0-9]+) skipped.*/\1/')))
         done
-        printf '    %-8s %3d suites: %4d passed, %d failed, %d skipped\n' "$label" "$files" "$p" "$f" "$s"
+        [ -n "$prefix" ] && [ "$files" -eq 0 ] && continue
+        printf '    %-13s %3d suites: %4d passed, %d failed, %d skipped\n' "$prefix$label" "$files" "$p" "$f" "$s"
         total_p=$((total_p + p)); total_f=$((total_f + f)); total_s=$((total_s + s))
     done
+    done
+    if [ ${#FUZZ_REPORT[@]} -gt 0 ]; then
+        echo "==> fuzz smoke: executions per target"
+        printf '%s\n' "${FUZZ_REPORT[@]}"
+    fi
     echo "$total_p passed, $total_f failed, $total_s skipped"
+    [ "$total_f" -eq 0 ]
 }
 
 bench() {
@@ -105,8 +230,9 @@ bench() {
 case "${1:-}" in
     run) shift; run_app "$@" ;;
     test) run_tests ;;
+    fuzz) shift; fuzz "${1:-60}" ;;
     build) build ;;
     deps) deps ;;
     bench) bench ;;
-    *) echo "usage: scripts/dev.sh run|test|build|deps|bench" >&2; exit 2 ;;
+    *) echo "usage: scripts/dev.sh run|test|build|deps|bench|fuzz [SECONDS]" >&2; exit 2 ;;
 esac

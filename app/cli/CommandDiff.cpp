@@ -47,17 +47,17 @@ QJsonArray movesJson(const MoveDetection &moves)
 
 int diff(Cli &cli, const QStringList &argv)
 {
-    auto args =
-        Args::parse(argv, {QStringLiteral("width"), QStringLiteral("context")},
-                    {QStringLiteral("side-by-side"), QStringLiteral("ignore-whitespace"),
-                     QStringLiteral("ignore-case"), QStringLiteral("color"),
-                     QStringLiteral("colour"), QStringLiteral("no-color"), QStringLiteral("json")});
+    auto args = Args::parse(argv, {QStringLiteral("width"), QStringLiteral("context")},
+                            {QStringLiteral("side-by-side"), QStringLiteral("ignore-whitespace"),
+                             QStringLiteral("ignore-case"), QStringLiteral("minimal"),
+                             QStringLiteral("color"), QStringLiteral("colour"),
+                             QStringLiteral("no-color"), QStringLiteral("json")});
     if (!args)
         return cli.fail(args.error());
     if (args->positionals().size() != 2)
         return cli.fail(Error::usage(
             QStringLiteral("usage: diff A B [--side-by-side] [--width N] [--ignore-whitespace] "
-                           "[--ignore-case] [--context N] [--color|--no-color]")));
+                           "[--ignore-case] [--minimal] [--context N] [--color|--no-color]")));
     auto width = args->integer(QStringLiteral("width"), 130, 20, 1000);
     auto context = args->integer(QStringLiteral("context"), 3, 0, 100000);
     if (!width || !context)
@@ -73,6 +73,7 @@ int diff(Cli &cli, const QStringList &argv)
     DiffOptions options;
     options.ignoreWhitespace = args->has(QStringLiteral("ignore-whitespace"));
     options.ignoreCase = args->has(QStringLiteral("ignore-case"));
+    options.minimal = args->has(QStringLiteral("minimal"));
     options.context = std::max(0, context.value());
     const LineDiff prompt = computeLineDiff(left->prompt, right->prompt, options);
     const ToolsDiff tools = computeToolsDiff(left->toolsJson, right->toolsJson);
@@ -117,6 +118,10 @@ int diff(Cli &cli, const QStringList &argv)
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
     if (!tools.ok())
         std::fprintf(stderr, "retell-admin-cli: %s\n", qPrintable(tools.error->message));
+    if (prompt.approximate)
+        std::fprintf(stderr,
+                     "retell-admin-cli: the prompt diff is approximate (correct but maybe not the "
+                     "shortest: the inputs are large); --minimal finds the shortest.\n");
     return identical ? ExitOk : ExitDifferent;
 }
 

@@ -67,11 +67,14 @@ int main(int argc, char **argv)
                                         QStringLiteral("name"));
     QCommandLineOption reportStartup(QStringLiteral("report-startup"),
                                      QStringLiteral("Print startup timings and quit."));
+    QCommandLineOption quitAfter(QStringLiteral("quit-after"),
+                                 QStringLiteral("Quit (as Ctrl+Q) MS after the window shows."),
+                                 QStringLiteral("ms"));
     for (QCommandLineOption *hidden :
-         {&screenshot, &screenshotDock, &screenshotBranch, &reportStartup})
+         {&screenshot, &screenshotDock, &screenshotBranch, &reportStartup, &quitAfter})
         hidden->setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({db, user, connect, diff, merge, mergeOutput, dark, screenshot,
-                       screenshotDock, screenshotBranch, reportStartup});
+                       screenshotDock, screenshotBranch, reportStartup, quitAfter});
     parser.addPositionalArgument(
         QStringLiteral("files"),
         QStringLiteral("With --diff: FILE_A FILE_B; with --merge: OURS BASE THEIRS."),
@@ -121,8 +124,10 @@ int main(int argc, char **argv)
     PasswordStore passwords;
     AppStartup startup(&settings, &worker, &passwords);
     AutomationOptions automation{parser.value(screenshot), parser.value(screenshotDock),
-                                 parser.value(screenshotBranch), parser.isSet(reportStartup)};
-    const bool automated = !automation.screenshotPath.isEmpty() || automation.reportStartup;
+                                 parser.value(screenshotBranch), parser.isSet(reportStartup),
+                                 parser.isSet(quitAfter) ? parser.value(quitAfter).toInt() : -1};
+    const bool automated = !automation.screenshotPath.isEmpty() || automation.reportStartup ||
+                           automation.quitAfterMs >= 0;
 
     AppStartup::Options options;
     // --connect asks even when RETELL_ADMIN_DB names a database; --db wins.
@@ -164,5 +169,11 @@ int main(int argc, char **argv)
     };
     if (!open(false))
         return startup.error().isEmpty() ? 0 : 1;
-    return app.exec();
+    const int exitCode = app.exec();
+    // Shut down in order, before the QApplication goes: the window saves its
+    // draft and its panels go while the session is alive; then (locals in
+    // reverse order) the worker finishes its queued jobs and closes its
+    // connections on its own thread before it is joined.
+    delete window.data();
+    return exitCode;
 }

@@ -16,7 +16,7 @@ namespace retell::core {
 
 namespace {
 
-// Connections opened by this thread, removed when the thread ends.
+// Connections opened by this thread (see Database::closeThreadConnections).
 struct ThreadConnections
 {
     QHash<QString, QString> names; // spec key -> connection name
@@ -26,11 +26,13 @@ struct ThreadConnections
     // Connections found dead: closed and forgotten, removed when the thread
     // ends (callers may still hold a handle to them until then).
     QStringList stale;
-    ~ThreadConnections()
+
+    void closeAll()
     {
-        statements.clear();
+        statements.clear(); // finalizes the statements before their connections close
         for (const QString &name : std::as_const(stale))
             QSqlDatabase::removeDatabase(name);
+        stale.clear();
         for (const QString &name : std::as_const(names)) {
             {
                 QSqlDatabase db = QSqlDatabase::database(name, false);
@@ -38,7 +40,10 @@ struct ThreadConnections
             }
             QSqlDatabase::removeDatabase(name);
         }
+        names.clear();
     }
+    // A fallback for threads that did not call closeThreadConnections().
+    ~ThreadConnections() { closeAll(); }
 };
 
 thread_local ThreadConnections t_connections;
@@ -96,6 +101,11 @@ void Database::dropConnection(const ConnectionSpec &spec)
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
+}
+
+void Database::closeThreadConnections()
+{
+    t_connections.closeAll();
 }
 
 void Database::finishStatements(const QSqlDatabase &db)

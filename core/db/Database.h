@@ -13,7 +13,10 @@
 namespace retell::core {
 
 // Per-thread connections: each thread that touches a database gets its own
-// QSqlDatabase, opened on first use and removed when the thread ends.
+// QSqlDatabase, opened on first use. A thread closes them with
+// closeThreadConnections() before it ends; what is left is removed when the
+// thread's storage goes, which is too late once the application object is
+// being destroyed (see closeThreadConnections).
 class Database final
 {
 public:
@@ -21,6 +24,13 @@ public:
     static Result<QSqlDatabase> connection(const ConnectionSpec &spec);
     // Closes and forgets the calling thread's connection (after a lost link).
     static void dropConnection(const ConnectionSpec &spec);
+    // Finalizes the calling thread's cached statements, closes its
+    // connections and removes them from Qt's connection registry, on this
+    // thread. Long-lived threads call it as their last job: QThread::wait()
+    // returns before the thread's thread_local storage is destroyed, so
+    // leaving it to that destructor races with the registry's own teardown
+    // in ~QCoreApplication (a double free of the SQLite statements).
+    static void closeThreadConnections();
 
     static Dialect dialectOf(const QSqlDatabase &db);
     // A connection that reported a lost link: the next connection() call on

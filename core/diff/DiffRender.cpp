@@ -231,6 +231,7 @@ QJsonObject lineDiffToJson(const LineDiff &diff, int context)
         {QStringLiteral("added"), diff.added},
         {QStringLiteral("removed"), diff.removed},
         {QStringLiteral("changed"), diff.changed},
+        {QStringLiteral("approximate"), diff.approximate},
         {QStringLiteral("missingNewline"),
          QJsonObject{{QStringLiteral("old"), diff.missingFinalNewline[Side::Left]},
                      {QStringLiteral("new"), diff.missingFinalNewline[Side::Right]}}},

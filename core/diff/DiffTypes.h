@@ -52,6 +52,10 @@ struct DiffOptions
     int context = 3;
     // Lines longer than this (in UTF-16 units) are marked whole, not refined.
     int maxRefinedLineLength = 20000;
+    // Like GNU diff --minimal: always the shortest script, however long the
+    // search takes. Otherwise a cost limit bounds the search on big inputs
+    // and the script may be longer than necessary (LineDiff::approximate).
+    bool minimal = false;
 
     friend bool operator==(const DiffOptions &, const DiffOptions &) = default;
 };
@@ -132,7 +136,7 @@ struct LineTable
 struct LineDiff
 {
     QList<DiffRow> rows;     // aligned rows, both sides padded to rows.size()
-    QList<EditOp> script;    // minimal: removed + added is the smallest possible
+    QList<EditOp> script;    // removed + added is the smallest possible unless approximate
     QList<Hunk> hunks;       // with DiffOptions::context lines of context
     PerSide<LineTable> lines;   // the lines of each side
     PerSide<bool> missingFinalNewline{{false, false}};
@@ -140,6 +144,9 @@ struct LineDiff
     int removed = 0; // lines only on the left (paired or not)
     int changed = 0; // rows pairing a removed with an added line
     bool identical = true;
+    // The cost limit was reached (never with DiffOptions::minimal): the
+    // script is correct but possibly not the shortest.
+    bool approximate = false;
     DiffOptions options;
 
     // Decoded text of a row's line on one side; empty for filler.

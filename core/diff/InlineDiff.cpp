@@ -71,7 +71,8 @@ bool refineWord(QStringView left, QStringView right, const Token &lt, const Toke
             seq[side].push_back(*it);
         }
     }
-    const SequenceDiff d = diffSequences(seq[Side::Left], seq[Side::Right], int(ids.size()));
+    const SequenceDiff d =
+        diffSequences(seq[Side::Left], seq[Side::Right], int(ids.size()), options.minimal);
     int common = 0;
     for (const auto flag : d.leftChanged)
         common += flag ? 0 : 1;
@@ -145,7 +146,8 @@ PerSide<QList<TextRange>> refineLinePair(QStringView left, QStringView right,
         for (const Token &token : std::as_const(tokens[side]))
             ids[side].push_back(interner.id(tokenKey(text[side], token, options)));
     }
-    const SequenceDiff d = diffSequences(ids[Side::Left], ids[Side::Right], interner.count());
+    const SequenceDiff d =
+        diffSequences(ids[Side::Left], ids[Side::Right], interner.count(), options.minimal);
     const PerSide<const std::vector<std::uint8_t> *> changed{{&d.leftChanged, &d.rightChanged}};
 
     // Walk change blocks: one word replaced by one word gets character marks.

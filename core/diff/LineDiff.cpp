@@ -190,7 +190,9 @@ LineDiff computeLineDiff(const QByteArray &left, const QByteArray &right, const 
         table.starts.append(input[side]->size());
     }
 
-    const SequenceDiff d = diffSequences(ids[Side::Left], ids[Side::Right], interner.count());
+    const SequenceDiff d =
+        diffSequences(ids[Side::Left], ids[Side::Right], interner.count(), options.minimal);
+    diff.approximate = d.approximate;
     const PerSide<const std::vector<std::uint8_t> *> changed{{&d.leftChanged, &d.rightChanged}};
     const PerSide<int> count{{int(lines[Side::Left].size()), int(lines[Side::Right].size())}};
 
@@ -270,8 +272,9 @@ QList<Hunk> makeHunks(const LineDiff &diff, int context)
         int end = start;
         while (end < rowCount && diff.rows.at(end).kind != RowKind::Equal)
             ++end;
-        const int first = std::max(0, start - context);
-        const int last = std::min(rowCount, end + context);
+        // In 64 bits: a context as large as INT_MAX must not overflow.
+        const int first = int(std::max<qint64>(0, qint64(start) - context));
+        const int last = int(std::min<qint64>(rowCount, qint64(end) + context));
         if (!hunks.isEmpty() && first <= hunks.last().endRow)
             hunks.last().endRow = last;
         else

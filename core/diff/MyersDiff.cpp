@@ -1,6 +1,8 @@
 #include "MyersDiff.h"
 
 #include <algorithm>
+#include <array>
+#include <limits>
 
 namespace retell::core {
 
@@ -12,11 +14,8 @@ class MiddleSnakeDiffer final
 {
 public:
     MiddleSnakeDiffer(const int *a, const int *b, std::uint8_t *aChanged, std::uint8_t *bChanged,
-                      int aSize, int bSize)
-        : m_a(a)
-        , m_b(b)
-        , m_aChanged(aChanged)
-        , m_bChanged(bChanged)
+                      int aSize, int bSize, int costLimit)
+        : m_a(a), m_b(b), m_aChanged(aChanged), m_bChanged(bChanged), m_costLimit(costLimit)
     {
         const std::size_t size = std::size_t(aSize) + std::size_t(bSize) + 4;
         m_forward.resize(2 * size + 2);
@@ -45,6 +44,8 @@ public:
         compare(aLo, x, bLo, y);
         compare(x, aHi, y, bHi);
     }
+
+    bool approximate() const { return m_approximate; }
 
 private:
     struct Point
@@ -81,6 +82,12 @@ private:
         // Diagonals that ran off the grid are skipped in later rounds.
         int fwdStartTrim = 0, fwdEndTrim = 0, bwdStartTrim = 0, bwdEndTrim = 0;
         for (int d = 0; d <= maxD; ++d) {
+            if (d >= m_costLimit) {
+                m_approximate = true;
+                return furthestReaching(d, n, m, offset,
+                                        {fwdStartTrim, fwdEndTrim, bwdStartTrim, bwdEndTrim}, aLo,
+                                        bLo);
+            }
             for (int k = -d + fwdStartTrim; k <= d - fwdEndTrim; k += 2) {
                 const int ko = offset + k;
                 int x = (k == -d || (k != d && fwd[ko - 1] < fwd[ko + 1])) ? fwd[ko + 1]
@@ -135,17 +142,57 @@ private:
         return {aLo + n / 2, bLo + m / 2};
     }
 
+    // The cost limit is spent: of the points the last round (d - 1) reached,
+    // the one that got furthest along (largest x + y forward, or from the end
+    // backward) becomes the split point. Any interior point splits into two
+    // smaller problems, so the script stays correct, only not minimal.
+    Point furthestReaching(int d, int n, int m, int offset, std::array<int, 4> trims, int aLo,
+                           int bLo)
+    {
+        const int last = d - 1;
+        Point best{n / 2, m / 2};
+        long long bestReach = -1;
+        const auto consider = [&](int x, int y, bool forward) {
+            if (x < 0 || y < 0 || x > n || y > m)
+                return;
+            const Point p = forward ? Point{x, y} : Point{n - x, m - y};
+            const bool corner = (p.x == 0 && p.y == 0) || (p.x == n && p.y == m);
+            if (corner || x + y <= bestReach)
+                return;
+            bestReach = x + y;
+            best = p;
+        };
+        for (int k = -last + trims[0]; k <= last - trims[1]; k += 2)
+            consider(m_forward[std::size_t(offset + k)], m_forward[std::size_t(offset + k)] - k,
+                     true);
+        for (int k = -last + trims[2]; k <= last - trims[3]; k += 2)
+            consider(m_backward[std::size_t(offset + k)], m_backward[std::size_t(offset + k)] - k,
+                     false);
+        return {aLo + best.x, bLo + best.y};
+    }
+
     const int *m_a;
     const int *m_b;
     std::uint8_t *m_aChanged;
     std::uint8_t *m_bChanged;
     std::vector<int> m_forward;
     std::vector<int> m_backward;
+    int m_costLimit;
+    bool m_approximate = false;
 };
 
 } // namespace
 
-SequenceDiff diffSequences(std::span<const int> left, std::span<const int> right, int idCount)
+int diffCostLimit(std::size_t totalElements)
+{
+    int limit = 1;
+    for (std::size_t rest = totalElements + 3; rest != 0; rest >>= 2)
+        limit <<= 1;
+    return std::max(4096, limit);
+}
+
+SequenceDiff diffSequences(std::span<const int> left, std::span<const int> right, int idCount,
+                           bool minimal)
 {
     SequenceDiff result;
     result.leftChanged.assign(left.size(), 0);
@@ -183,9 +230,12 @@ SequenceDiff diffSequences(std::span<const int> left, std::span<const int> right
 
     std::vector<std::uint8_t> aChanged(a.size(), 0), bChanged(b.size(), 0);
     if (!a.empty() || !b.empty()) {
+        const int costLimit =
+            minimal ? std::numeric_limits<int>::max() : diffCostLimit(a.size() + b.size());
         MiddleSnakeDiffer differ(a.data(), b.data(), aChanged.data(), bChanged.data(),
-                                 int(a.size()), int(b.size()));
+                                 int(a.size()), int(b.size()), costLimit);
         differ.compare(0, int(a.size()), 0, int(b.size()));
+        result.approximate = differ.approximate();
     }
     for (std::size_t i = 0; i < a.size(); ++i) {
         if (aChanged[i])

@@ -17,12 +17,26 @@ namespace retell::core {
 // Before the search, elements whose id never occurs on the other side are
 // marked changed and left out: they cannot be in any common subsequence, so
 // the result stays minimal, and inputs that share few lines become cheap.
+//
+// The search costs O((N + M) · D), which is quadratic for long inputs that
+// differ a lot but share many repeated elements (low-entropy text). Unless
+// `minimal` is set, a search that has spent its cost limit without finding
+// the middle snake takes the furthest-reaching point instead, as GNU diff
+// does without --minimal: the script stays correct (applying it turns left
+// into right) but may be longer than the shortest; `approximate` says so.
 struct SequenceDiff
 {
     std::vector<std::uint8_t> leftChanged;  // 1 = deleted
     std::vector<std::uint8_t> rightChanged; // 1 = inserted
+    bool approximate = false;               // the cost limit was reached somewhere
 };
 
-SequenceDiff diffSequences(std::span<const int> left, std::span<const int> right, int idCount);
+SequenceDiff diffSequences(std::span<const int> left, std::span<const int> right, int idCount,
+                           bool minimal = false);
+
+// The number of edit steps (D) one middle-snake search may spend before the
+// bounded mode gives up on minimality: about the square root of the input
+// size, at least 4096 (GNU diff's rule).
+int diffCostLimit(std::size_t totalElements);
 
 } // namespace retell::core

@@ -1,8 +1,7 @@
 // Deploys COUNT times to one branch as user 1, from its own process and
 // connection; prints one line per deploy. Used by tst_concurrency.
 //   deploy_worker URL BRANCH_ID COUNT TAG     (DB password: RETELL_ADMIN_DB_PASSWORD)
-#include "access/AuthService.h"
-#include "versions/VersionService.h"
+#include "DeployWorker.h"
 
 #include <QCoreApplication>
 
@@ -14,23 +13,11 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    if (args.size() != 5) {
-        std::fprintf(stderr, "usage: deploy_worker URL BRANCH_ID COUNT TAG\n");
+    const auto worker = retell::test::startWorker(args, 5, "deploy_worker URL BRANCH_ID COUNT TAG");
+    if (!worker)
         return 2;
-    }
-    auto spec = ConnectionSpec::parse(args[1]);
-    if (!spec) {
-        std::fprintf(stderr, "%s\n", qPrintable(spec.error().message));
-        return 2;
-    }
-    spec->password = qEnvironmentVariable("RETELL_ADMIN_DB_PASSWORD");
-    const ServiceContext context{spec.value()};
-    auto actor = AuthService(context).reload(User{1, QStringLiteral("Ann Admin"), QStringLiteral("ann@example.com")});
-    if (!actor) {
-        std::fprintf(stderr, "%s\n", qPrintable(actor.error().message));
-        return 2;
-    }
-    VersionService versions(context);
+    const Actor &actor = worker->actor;
+    VersionService versions(worker->context);
     // Connected and ready: wait for the go line so all workers start together.
     std::printf("ready\n");
     std::fflush(stdout);
@@ -41,10 +28,7 @@ int main(int argc, char **argv)
     int failures = 0;
     for (int i = 0; i < count; ++i) {
         const QString note = QStringLiteral("%1-%2").arg(args[4]).arg(i);
-        DeployRequest request{AgentConfig{QStringLiteral("Deploy %1; finish with end_call.").arg(note),
-                                          QStringLiteral(R"([{"type":"end_call","name":"end_call","description":"Hang up."}])")},
-                              QString(), note};
-        auto out = versions.deploy(actor.value(), args[2], request);
+        auto out = versions.deploy(actor, args[2], retell::test::workerDeployRequest(note));
         if (out) {
             std::printf("ok %s v%d\n", qPrintable(note), out->version.version);
         } else {

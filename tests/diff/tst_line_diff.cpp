@@ -1,8 +1,9 @@
 #include "DiffTestSupport.h"
 #include "diff/LineDiff.h"
 
-#include <QElapsedTimer>
 #include <QTest>
+
+#include <limits>
 
 using namespace retell::core;
 
@@ -174,12 +175,9 @@ void TestLineDiff::veryLongLinesAreMarkedWhole()
     const QByteArray line(2 * 1024 * 1024, 'x');
     QByteArray changed = line;
     changed[1000] = 'y';
-    QElapsedTimer timer;
-    timer.start();
     const LineDiff diff = computeLineDiff("start\n" + line + "\nend\n", "start\n" + changed + "\nend\n");
     QCOMPARE(rowShape(diff), QStringLiteral("=~="));
     QCOMPARE(diff.rows.at(1).changedRanges[Side::Left], QList<TextRange>({{0, int(line.size())}}));
-    QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
 }
 
 void TestLineDiff::hunks_data()
@@ -202,6 +200,9 @@ void TestLineDiff::hunks_data()
     QTest::newRow("context touches: merged") << close << 3 << QList<Hunk>{{2, 14, 2, 12, 2, 12}};
     QTest::newRow("no context") << close << 0 << QList<Hunk>{{5, 6, 5, 1, 5, 1}, {10, 11, 10, 1, 10, 1}};
     QTest::newRow("insert at the start") << edited({}, "new\n") << 3 << QList<Hunk>{{0, 4, 0, 3, 0, 4}};
+    // --context 2147483647 once overflowed an int (UBSan) and lost the hunk.
+    QTest::newRow("largest context")
+        << close << std::numeric_limits<int>::max() << QList<Hunk>{{0, 20, 0, 20, 0, 20}};
 }
 
 void TestLineDiff::hunks()
@@ -221,11 +222,8 @@ void TestLineDiff::fiveMegabytesAreFast()
     const QByteArray left = numberedLines(150000, 0, {});
     const QByteArray right = numberedLines(150000, 50, "Changed line ");
     QVERIFY(left.size() > 4 * 1024 * 1024);
-    QElapsedTimer timer;
-    timer.start();
-    const LineDiff diff = computeLineDiff(left, right);
+    const LineDiff diff = computeLineDiff(left, right); // timed in benchmarks/bench_diff
     QCOMPARE(diff.changed, 3000);
-    QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
 }
 
 QTEST_GUILESS_MAIN(TestLineDiff)

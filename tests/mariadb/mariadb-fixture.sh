@@ -8,6 +8,8 @@
 # presents), otherhost.pem (same CA, for the name db.other.example only) and
 # foreign-ca.pem (a CA that signed nothing here). The server reloads whatever
 # DIR/tls/active-cert.pem and active-key.pem hold on FLUSH SSL.
+#   mariadb-fixture.sh kill DIR     SIGKILL the server (crash tests), data kept
+#   mariadb-fixture.sh resume DIR   start it again on its data and port (crash recovery)
 set -euo pipefail
 cmd=${1:?start|stop}
 dir=${2:?directory}
@@ -55,6 +57,22 @@ make_certs() {
     cp "$t/server.pem" "$t/active-cert.pem"; cp "$t/server-key.pem" "$t/active-key.pem"
 }
 
+tls_opt=()
+launch() {
+    nohup "$MARIADBD" --no-defaults --datadir="$dir/data" --socket="$dir/sock" --port="$1" \
+        --bind-address=127.0.0.1 "${user_opt[@]}" --pid-file="$dir/mariadbd.pid" \
+        --innodb-buffer-pool-size=128M --innodb-log-file-size=64M --innodb-flush-log-at-trx-commit=2 \
+        --max-connections=300 --skip-name-resolve --log-error="$dir/error.log" "${tls_opt[@]}" \
+        >/dev/null 2>&1 &
+    echo $! >"$dir/pid"
+    for _ in $(seq 1 300); do
+        "$ADMIN" --no-defaults --socket="$dir/sock" -uroot ping >/dev/null 2>&1 && break
+        kill -0 "$(cat "$dir/pid")" 2>/dev/null || { echo "mariadb-fixture: server exited, see $dir/error.log" >&2; tail -20 "$dir/error.log" >&2; exit 1; }
+        sleep 0.1
+    done
+    "$ADMIN" --no-defaults --socket="$dir/sock" -uroot ping >/dev/null 2>&1 || { echo "mariadb-fixture: server did not answer in 30 s" >&2; exit 1; }
+}
+
 case "$cmd" in
 start)
     if alive; then echo "mariadb-fixture: already running on port $(cat "$dir/port")"; exit 0; fi
@@ -74,18 +92,7 @@ start)
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then port=$p; break; fi
     done
     [ -n "$port" ] || { echo "mariadb-fixture: no free port" >&2; exit 1; }
-    nohup "$MARIADBD" --no-defaults --datadir="$dir/data" --socket="$dir/sock" --port="$port" \
-        --bind-address=127.0.0.1 "${user_opt[@]}" --pid-file="$dir/mariadbd.pid" \
-        --innodb-buffer-pool-size=128M --innodb-log-file-size=64M --innodb-flush-log-at-trx-commit=2 \
-        --max-connections=300 --skip-name-resolve --log-error="$dir/error.log" "${tls_opt[@]}" \
-        >/dev/null 2>&1 &
-    echo $! >"$dir/pid"
-    for _ in $(seq 1 300); do
-        "$ADMIN" --no-defaults --socket="$dir/sock" -uroot ping >/dev/null 2>&1 && break
-        kill -0 "$(cat "$dir/pid")" 2>/dev/null || { echo "mariadb-fixture: server exited, see $dir/error.log" >&2; tail -20 "$dir/error.log" >&2; exit 1; }
-        sleep 0.1
-    done
-    "$ADMIN" --no-defaults --socket="$dir/sock" -uroot ping >/dev/null 2>&1 || { echo "mariadb-fixture: server did not answer in 30 s" >&2; exit 1; }
+    launch "$port"
     password="retell-test-$(date +%s%N | sha256sum | head -c 12)"
     "$CLIENT" --no-defaults --socket="$dir/sock" -uroot <<SQL
 CREATE USER 'retell'@'127.0.0.1' IDENTIFIED BY '$password';
@@ -95,10 +102,21 @@ SQL
     echo "$port" >"$dir/port"; echo retell >"$dir/user"; echo "$password" >"$dir/password"
     echo "mariadb-fixture: MariaDB $("$MARIADBD" --version | awk '{print $3}') on 127.0.0.1:$port (data in $dir/data)"
     ;;
+kill)
+    pid=$(cat "$dir/pid")
+    kill -9 "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    echo "mariadb-fixture: killed"
+    ;;
+resume)
+    alive && exit 0
+    launch "$(cat "$dir/port")"
+    echo "mariadb-fixture: running again on port $(cat "$dir/port")"
+    ;;
 stop)
     stop
     rm -rf "$dir/data" "$dir/sock"
     echo "mariadb-fixture: stopped"
     ;;
-*) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+*) echo "usage: $0 start|stop|kill|resume DIR" >&2; exit 2 ;;
 esac

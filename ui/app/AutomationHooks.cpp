@@ -54,6 +54,11 @@ void runAutomation(MainWindow *window, const AutomationOptions &options,
             QTimer::singleShot(0, qApp, &QApplication::quit);
         });
     }
+    if (options.quitAfterMs >= 0) {
+        // What Ctrl+Q does, for the quit test (tests/crash/tst_app_quit).
+        QTimer::singleShot(options.quitAfterMs, window,
+                           [window] { window->action(QStringLiteral("quitAction"))->trigger(); });
+    }
     if (options.screenshotPath.isEmpty())
         return;
     auto grab = [window, options] {

@@ -16,6 +16,7 @@ struct AutomationOptions
                                 // grab the deploy dialog with an error and warnings
     QString branchName;         // open this branch before grabbing
     bool reportStartup = false; // print timings to stdout
+    int quitAfterMs = -1; // >= 0: trigger File › Quit (Ctrl+Q) this long after the window shows
 };
 
 void runAutomation(MainWindow *window, const AutomationOptions &options,

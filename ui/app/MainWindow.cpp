@@ -177,7 +177,16 @@ MainWindow::MainWindow(std::shared_ptr<Session> session, Settings *settings,
     updateActions();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Members die before QWidget deletes the children, but the panels use
+    // m_session: they go first, while it is alive (the agent panel saves its
+    // draft on the way out).
+    delete m_compare;
+    delete m_templates;
+    delete m_history;
+    delete m_agent;
+}
 
 QAction *MainWindow::action(const QString &objectName) const
 {

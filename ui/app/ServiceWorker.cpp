@@ -19,7 +19,13 @@ ServiceWorker::~ServiceWorker()
 {
     // Jobs already queued still run (they may be writing a deploy); their
     // results are dropped because this object, the delivery target, is gone.
-    m_thread->quit();
+    // The last job closes the thread's connections on the thread itself and
+    // ends its event loop: when wait() returns, nothing of the thread's
+    // database state is left for ~QApplication to tear down concurrently.
+    post([] {
+        core::Database::closeThreadConnections();
+        QThread::currentThread()->quit();
+    });
     m_thread->wait();
     delete m_thread;
 }

@@ -377,6 +377,8 @@ void DiffView::updateSummary()
                                             ? tr("only the right side ends with a newline")
                                             : tr("only the left side ends with a newline"));
     }
+    if (diff.approximate)
+        text += tr(" (approximate: the inputs are too large for the shortest diff)");
     const core::ToolsDiff &tools = m_layout->tools;
     if (!tools.ok())
         text += tr(" · Tools: %1").arg(tools.error->message);
