@@ -3,7 +3,12 @@
 #include "access/AuthService.h"
 #include "app/MainWindow.h"
 #include "app/Session.h"
+#include "panels/AgentPanel.h"
+#include "panels/BranchTreePanel.h"
+#include "panels/HistoryModel.h"
+#include "panels/HistoryPanel.h"
 #include "seed/Seeder.h"
+#include "versions/VersionService.h"
 
 #include <QCoreApplication>
 #include <QSettings>
@@ -44,6 +49,32 @@ std::unique_ptr<ui::MainWindow> openMainWindow(const core::ServiceContext &conte
                                       !QTest::qWaitFor([&] { return window->isReady(); }, 10000)))
         return nullptr;
     return window;
+}
+
+bool showBranch(ui::MainWindow *window, const QString &branchId)
+{
+    ui::AgentPanel *agent = window->agentPanel();
+    if (!agent->branch() || agent->branch()->id != branchId)
+        window->branchTree()->selectBranch(branchId);
+    return QTest::qWaitFor(
+        [&] {
+            return agent->branch() && agent->branch()->id == branchId && !agent->isLoading() &&
+                   window->historyPanel()->model()->branchId() == branchId;
+        },
+        10000);
+}
+
+int deployAs(const core::ServiceContext &context, const char *email, const QString &branchId,
+             const core::AgentConfig &config, std::optional<int> base)
+{
+    auto actor = login(context, email);
+    if (!actor)
+        return -1;
+    core::DeployRequest request{config, QString(), QStringLiteral("deployed by the test"), base};
+    auto out = core::VersionService(context).deploy(actor.value(), branchId, request);
+    if (!out)
+        qWarning("deploy failed: %s", qPrintable(out.error().message));
+    return out ? out->version.version : -1;
 }
 
 } // namespace retell::test

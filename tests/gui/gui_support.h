@@ -3,10 +3,12 @@
 #include "access/Actor.h"
 #include "common/Result.h"
 #include "common/ServiceContext.h"
+#include "domain/Types.h"
 
 #include <QTemporaryDir>
 
 #include <memory>
+#include <optional>
 
 namespace retell::ui {
 class MainWindow;
@@ -46,5 +48,14 @@ std::unique_ptr<ui::MainWindow> openMainWindow(const core::ServiceContext &conte
                                                const char *email, ui::ServiceWorker *worker,
                                                ui::Settings *settings, const GuiEnvironment &env,
                                                WindowWait wait = WindowWait::Shown);
+
+// Shows branchId in window (selects it in the tree when needed) and waits
+// until the editor and the history have loaded it.
+bool showBranch(ui::MainWindow *window, const QString &branchId);
+
+// Another admin's deploy, straight through the core as the demo user email
+// (base: the version it was edited from); the new version number, or -1.
+int deployAs(const core::ServiceContext &context, const char *email, const QString &branchId,
+             const core::AgentConfig &config, std::optional<int> base = std::nullopt);
 
 } // namespace retell::test

@@ -126,31 +126,13 @@ std::unique_ptr<MainWindow> TestEditMerge::openOn(const char *email, const QStri
 {
     auto window = test::openMainWindow(m_context, email, &m_worker, m_settings.get(), m_env,
                                        test::WindowWait::Ready);
-    if (!window)
-        return nullptr;
-    AgentPanel *agent = window->agentPanel();
-    if (!agent->branch() || agent->branch()->id != branchId)
-        window->branchTree()->selectBranch(branchId);
-    const bool shown = QTest::qWaitFor(
-        [&] {
-            return agent->branch() && agent->branch()->id == branchId && !agent->isLoading() &&
-                   window->historyPanel()->model()->branchId() == branchId;
-        },
-        10000);
-    return shown ? std::move(window) : nullptr;
+    return window && test::showBranch(window.get(), branchId) ? std::move(window) : nullptr;
 }
 
 int TestEditMerge::deployAs(const char *email, const QString &branchId,
                             const core::AgentConfig &config, std::optional<int> base)
 {
-    auto actor = test::login(m_context, email);
-    if (!actor)
-        return -1;
-    core::DeployRequest request{config, QString(), QStringLiteral("deployed by the test"), base};
-    auto out = core::VersionService(m_context).deploy(actor.value(), branchId, request);
-    if (!out)
-        qWarning("deploy failed: %s", qPrintable(out.error().message));
-    return out ? out->version.version : -1;
+    return test::deployAs(m_context, email, branchId, config, base);
 }
 
 core::PromptVersion TestEditMerge::activeOf(const QString &branchId)

@@ -150,39 +150,15 @@ void TestNothingLost::initTestCase()
 
 std::unique_ptr<MainWindow> TestNothingLost::openOn(const QString &branchId)
 {
-    auto actor = test::login(m_context, core::demo::kSuperAdmin);
-    if (!actor)
-        return nullptr;
-    auto session = std::make_shared<Session>(m_context, actor.value(), &m_worker);
-    auto window = std::make_unique<MainWindow>(session, m_settings.get(), m_env.draftRoot());
-    window->show();
-    window->start();
-    window->activateWindow();
-    if (!QTest::qWaitFor([&] { return window->isReady(); }, 10000))
-        return nullptr;
-    AgentPanel *agent = window->agentPanel();
-    if (!agent->branch() || agent->branch()->id != branchId)
-        window->branchTree()->selectBranch(branchId);
-    const bool shown = QTest::qWaitFor(
-        [&] {
-            return agent->branch() && agent->branch()->id == branchId && !agent->isLoading() &&
-                   window->historyPanel()->model()->branchId() == branchId;
-        },
-        10000);
-    return shown ? std::move(window) : nullptr;
+    auto window = test::openMainWindow(m_context, core::demo::kSuperAdmin, &m_worker,
+                                       m_settings.get(), m_env, test::WindowWait::Ready);
+    return window && test::showBranch(window.get(), branchId) ? std::move(window) : nullptr;
 }
 
 int TestNothingLost::deployAs(const char *email, const QString &branchId,
                               const core::AgentConfig &config, std::optional<int> base)
 {
-    auto actor = test::login(m_context, email);
-    if (!actor)
-        return -1;
-    core::DeployRequest request{config, QString(), QStringLiteral("deployed by the test"), base};
-    auto out = core::VersionService(m_context).deploy(actor.value(), branchId, request);
-    if (!out)
-        qWarning("deploy failed: %s", qPrintable(out.error().message));
-    return out ? out->version.version : -1;
+    return test::deployAs(m_context, email, branchId, config, base);
 }
 
 void TestNothingLost::typeInto(QWidget *editor, const QString &text)
