@@ -1,8 +1,10 @@
 // Core service benchmark: median and p95 of template lookup, a full deploy,
-// validation and the first history page, on SQLite and on MariaDB, beside the
-// web implementation's figures and a bare one-row insert transaction (floor).
-//   bench_core [--mysql URL] [--samples N]   (MariaDB password: RETELL_ADMIN_DB_PASSWORD)
-// scripts/bench.sh starts a throwaway MariaDB and runs this.
+// validation and the first history page, on SQLite, MariaDB and PostgreSQL,
+// beside the web implementation's figures and a bare one-row insert
+// transaction on the same server (floor).
+//   bench_core [--mysql URL] [--pgsql URL] [--samples N]
+//   (server passwords: RETELL_ADMIN_DB_PASSWORD, or RETELL_BENCH_PGSQL_PASSWORD for --pgsql)
+// scripts/dev.sh bench starts throwaway servers and runs this.
 #include "BenchTable.h"
 
 #include "access/AuthService.h"
@@ -59,22 +61,27 @@ QList<Row> measureBackend(const ConnectionSpec &spec, int samples, const QString
     }
     QSqlDatabase db = Database::connection(spec).value();
     const QByteArray hash = AuthService::hashPassword("pw", 4).value();
-    run(db, QStringLiteral("INSERT INTO companies (id, name) VALUES (1, 'Bench Co')"));
+    run(db, QStringLiteral("INSERT INTO companies (name) VALUES ('Bench Co')"));
     run(db, QStringLiteral("INSERT INTO branches (id, company_id, name) VALUES ('%1', 1, "
                            "'Deploys'), ('%2', 1, 'History')")
                 .arg(kBranch, kHistoryBranch));
-    run(db, QStringLiteral("INSERT INTO users (id, name, email, password) VALUES (1, 'Bench', "
+    run(db, QStringLiteral("INSERT INTO users (name, email, password) VALUES ('Bench', "
                            "'bench@example.com', '%1')")
                 .arg(QString::fromLatin1(hash)));
     run(db, QStringLiteral("INSERT INTO retell_admin_grants (user_id, scope, scope_id, role) "
                            "VALUES (1, 'global', '', 'admin')"));
+    // The floor tables: an auto-increment key and a text column, per backend.
+    const QStringList floorTypes =
+        spec.dialect == Dialect::MySQL
+            ? QStringList{QStringLiteral("INTEGER PRIMARY KEY AUTO_INCREMENT"),
+                          QStringLiteral("LONGTEXT")}
+        : spec.dialect == Dialect::PostgreSQL
+            ? QStringList{QStringLiteral("bigserial PRIMARY KEY"), QStringLiteral("text")}
+            : QStringList{QStringLiteral("INTEGER PRIMARY KEY"), QStringLiteral("TEXT")};
     run(db,
-        QStringLiteral("CREATE TABLE bench_floor (id INTEGER PRIMARY KEY %1, note VARCHAR(255))")
-            .arg(spec.dialect == Dialect::MySQL ? QStringLiteral("AUTO_INCREMENT") : QString()));
-    run(db, QStringLiteral("CREATE TABLE bench_floor_text (id INTEGER PRIMARY KEY %1, body %2)")
-                .arg(spec.dialect == Dialect::MySQL ? QStringLiteral("AUTO_INCREMENT") : QString(),
-                     spec.dialect == Dialect::MySQL ? QStringLiteral("LONGTEXT")
-                                                    : QStringLiteral("TEXT")));
+        QStringLiteral("CREATE TABLE bench_floor (id %1, note VARCHAR(255))").arg(floorTypes[0]));
+    run(db, QStringLiteral("CREATE TABLE bench_floor_text (id %1, body %2)")
+                .arg(floorTypes[0], floorTypes[1]));
     const Actor actor =
         AuthService(ctx)
             .reload(User{1, QStringLiteral("Bench"), QStringLiteral("bench@example.com")})
@@ -153,7 +160,7 @@ QList<Row> measureBackend(const ConnectionSpec &spec, int samples, const QString
                            "functions_config, is_active, deployed_by, deployment_notes, "
                            "validation_status, deployed_at) "
                            "VALUES (?, ?, ?, ?, ?, 1, ?, 'valid', '2026-01-01 10:00:00')"),
-            {kHistoryBranch, v, config.prompt, config.toolsJson, v == 1000 ? 1 : 0,
+            {kHistoryBranch, v, config.prompt, config.toolsJson, v == 1000,
              QStringLiteral("version %1").arg(v)});
         if (!q) {
             std::fprintf(stderr, "%s\n", qPrintable(q.error().message));
@@ -185,11 +192,14 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QString mysqlUrl;
+    QString pgsqlUrl;
     int samples = 300;
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--mysql") && i + 1 < args.size())
             mysqlUrl = args[++i];
+        else if (args[i] == QLatin1String("--pgsql") && i + 1 < args.size())
+            pgsqlUrl = args[++i];
         else if (args[i] == QLatin1String("--samples") && i + 1 < args.size())
             samples = args[++i].toInt();
     }
@@ -201,15 +211,23 @@ int main(int argc, char **argv)
     sqlite.path = dir.filePath(QStringLiteral("bench.sqlite"));
     addRows(table, QStringLiteral("SQLite"),
             measureBackend(sqlite, samples, QStringLiteral("≤ 0.8, ≤ 3× floor")));
-    if (!mysqlUrl.isEmpty()) {
-        auto spec = ConnectionSpec::parse(mysqlUrl);
+    const struct
+    {
+        QString url;
+        const char *passwordVariable;
+        QString name;
+    } servers[] = {{mysqlUrl, "RETELL_ADMIN_DB_PASSWORD", QStringLiteral("MariaDB")},
+                   {pgsqlUrl, "RETELL_BENCH_PGSQL_PASSWORD", QStringLiteral("PostgreSQL")}};
+    for (const auto &server : servers) {
+        if (server.url.isEmpty())
+            continue;
+        auto spec = ConnectionSpec::parse(server.url);
         if (!spec) {
             std::fprintf(stderr, "%s\n", qPrintable(spec.error().message));
             return 2;
         }
-        spec->password = qEnvironmentVariable("RETELL_ADMIN_DB_PASSWORD");
-        addRows(table, QStringLiteral("MariaDB"),
-                measureBackend(spec.value(), samples, QStringLiteral("≤ 2.5")));
+        spec->password = qEnvironmentVariable(server.passwordVariable);
+        addRows(table, server.name, measureBackend(spec.value(), samples, QStringLiteral("≤ 2.5")));
     }
     printTable(QStringLiteral("Core services (%1 samples per row; lookups and validation 10×)")
                    .arg(samples),

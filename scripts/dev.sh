@@ -24,9 +24,9 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
 PACKAGES=(
     g++ cmake ninja-build pkg-config
-    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-mysql libqt6svg6 libgl-dev
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-mysql libqt6sql6-psql libqt6svg6 libgl-dev
     libqscintilla2-qt6-dev qtkeychain-qt6-dev libcrypt-dev libdtl-dev libmariadb-dev
-    mariadb-server mariadb-client apache2-utils diffutils
+    mariadb-server mariadb-client postgresql apache2-utils diffutils
     xvfb xauth fonts-dejavu-core
     clang libclang-rt-14-dev
 )
@@ -64,7 +64,7 @@ build_asan() {
     local targets=("$@")
     if [ ${#targets[@]} -eq 0 ]; then
         # Test NAME or NAME_sqlite runs the executable NAME.
-        mapfile -t targets < <(cd "$ASAN_BUILD" && ctest -N -LE mariadb |
+        mapfile -t targets < <(cd "$ASAN_BUILD" && ctest -N -LE "mariadb|pgsql" |
             sed -nE 's/^ *Test +#[0-9]+: ([A-Za-z0-9_]+)$/\1/p' | sed -E 's/_sqlite$//' | sort -u)
         targets+=(fuzzers)
     fi
@@ -152,7 +152,7 @@ run_tests() {
     if [ -z "${RETELL_SKIP_SANITIZERS:-}" ]; then
         local seconds=${RETELL_FUZZ_SMOKE_SECONDS:-10}
         if phase "sanitizer build (clang, ASan + UBSan, fuzz targets)" build_asan; then
-            phase "sanitizer tests (unit, SQLite, GUI)" ctest_in "$ASAN_BUILD" --timeout 1800 -LE mariadb || rc=1
+            phase "sanitizer tests (unit, SQLite, GUI)" ctest_in "$ASAN_BUILD" --timeout 1800 -LE "mariadb|pgsql" || rc=1
             dirs+=("$ASAN_BUILD")
             phase "fuzz smoke ($seconds s per target)" run_fuzzers "$seconds" || rc=1
         else
@@ -177,7 +177,7 @@ summarize() {
     for dir in "$@"; do
     prefix=""
     [ "$dir" = "$BUILD" ] || prefix="asan-"
-    for label in sqlite mariadb unit gui; do
+    for label in sqlite mariadb pgsql unit gui; do
         local p=0 f=0 s=0 files=0
         for file in "$dir"/test-results/*.txt; do
             [ -e "$file" ] || continue
@@ -185,6 +185,7 @@ summarize() {
             case "$label" in
                 sqlite)  [[ "$name" == *_sqlite ]] || continue ;;
                 mariadb) [[ "$name" == *_mariadb ]] || continue ;;
+                pgsql)   [[ "$name" == *_pgsql ]] || continue ;;
                 gui)     [[ "$name" == gui_* ]] || continue ;;
                 unit)    [[ "$name" == unit_* ]] || continue ;;
             esac
@@ -215,12 +216,16 @@ summarize() {
 bench() {
     build
     BENCH_DIR=$(mktemp -d) # global: the EXIT trap runs after this function returns
-    trap 'tests/mariadb/mariadb-fixture.sh stop "$BENCH_DIR" >/dev/null; rm -rf "$BENCH_DIR"' EXIT
+    trap 'tests/mariadb/mariadb-fixture.sh stop "$BENCH_DIR" >/dev/null; tests/pgsql/pgsql-fixture.sh stop "$BENCH_DIR/pg" >/dev/null; rm -rf "$BENCH_DIR"' EXIT
     tests/mariadb/mariadb-fixture.sh start "$BENCH_DIR"
-    local port user password
+    tests/pgsql/pgsql-fixture.sh start "$BENCH_DIR/pg"
+    local port user password pgport pgpassword
     port=$(cat "$BENCH_DIR/port"); user=$(cat "$BENCH_DIR/user"); password=$(cat "$BENCH_DIR/password")
+    pgport=$(cat "$BENCH_DIR/pg/port"); pgpassword=$(cat "$BENCH_DIR/pg/password")
     MYSQL_PWD="$password" mariadb --no-defaults -h127.0.0.1 -P"$port" -u"$user" -e "CREATE DATABASE bench"
-    RETELL_ADMIN_DB_PASSWORD="$password" "$BUILD/benchmarks/bench_core" --mysql "mysql://$user@127.0.0.1:$port/bench"
+    PGPASSWORD="$pgpassword" psql -q -h 127.0.0.1 -p "$pgport" -U retell -d postgres -c "CREATE DATABASE bench"
+    RETELL_ADMIN_DB_PASSWORD="$password" RETELL_BENCH_PGSQL_PASSWORD="$pgpassword" "$BUILD/benchmarks/bench_core" \
+        --mysql "mysql://$user@127.0.0.1:$port/bench" --pgsql "pgsql://retell@127.0.0.1:$pgport/bench"
     for b in "$BUILD"/benchmarks/bench_*; do
         [ -f "$b" ] && [ -x "$b" ] || continue
         case "$(basename "$b")" in bench_core) ;; bench_gui*) QT_QPA_PLATFORM=offscreen "$b" ;; *) "$b" ;; esac

@@ -133,7 +133,7 @@ Result<QString> Cli::secret(const char *variable, const QString &question)
 
 Result<void> Cli::prepareDatabase()
 {
-    if (context.spec.dialect != Dialect::MySQL || !context.spec.password.isEmpty())
+    if (context.spec.dialect == Dialect::SQLite || !context.spec.password.isEmpty())
         return {};
     auto password =
         secret("RETELL_ADMIN_DB_PASSWORD",

@@ -77,7 +77,7 @@ int dbRoles(Cli &cli, const QStringList &argv)
             const QString shown = s.contains(QLatin1String("IDENTIFIED BY"))
                                       ? s.section(QLatin1String(" IDENTIFIED BY"), 0, 0)
                                       : s;
-            return cli.fail(Database::errorFrom(q.lastError(), shown));
+            return cli.fail(Database::errorFrom(conn.value(), q.lastError(), shown));
         }
     }
     cli.print(

@@ -37,7 +37,8 @@ const char *kUsage =
   merge OURS BASE THEIRS [--output FILE] [--json]   (operands as for diff)
   db-roles --dialect mysql|pgsql [--account NAME] [--account-host HOST] [--database NAME] [--apply]
 
-Database: --db or RETELL_ADMIN_DB (sqlite:PATH or mysql://user@host:port/db);
+Database: --db or RETELL_ADMIN_DB (sqlite:PATH, mysql://user@host:port/db or
+pgsql://user@host:port/db);
 its password from RETELL_ADMIN_DB_PASSWORD or a prompt. Acting user: --user or
 RETELL_ADMIN_USER, password from RETELL_ADMIN_PASSWORD or a prompt.
 Exit codes: 0 ok, 1 diff found differences or merge left conflicts, 2 usage,

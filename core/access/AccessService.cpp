@@ -1,6 +1,7 @@
 #include "access/AccessService.h"
 
 #include "db/Database.h"
+#include "db/Dialect.h"
 #include "versions/BranchService.h"
 
 #include <QRegularExpression>
@@ -168,8 +169,10 @@ Result<QList<Grant>> AccessService::grants(const Actor &actor) const
         conn.value(),
         QStringLiteral("SELECT g.id, g.user_id, u.email, g.scope, g.scope_id, g.role, b.company_id "
                        "FROM retell_admin_grants g JOIN users u ON u.id = g.user_id "
-                       "LEFT JOIN branches b ON g.scope = 'branch' AND b.id = g.scope_id "
-                       "ORDER BY u.email, g.scope, g.scope_id"));
+                       "LEFT JOIN branches b ON g.scope = 'branch' AND ") +
+            SqlDialect::of(conn.value()).uuidAsText(QStringLiteral("b.id")) +
+            QStringLiteral(" = g.scope_id "
+                           "ORDER BY u.email, g.scope, g.scope_id"));
     if (!q)
         return q.error();
     QList<Grant> result;
@@ -218,12 +221,15 @@ Result<Grant> AccessService::grant(const Actor *actor, const QString &email, Rol
             // Bootstrap: whoever holds the database credentials may create the
             // first global admin, and nothing else, on a database with no grants.
             // Locking read: concurrent bootstraps must not all see an empty table.
-            auto any =
-                Database::exec(db, QStringLiteral("SELECT COUNT(*) FROM retell_admin_grants") +
-                                       Database::forUpdate(db));
+            if (auto locked = SqlDialect::of(db).lockTableForInserts(
+                    db, QStringLiteral("retell_admin_grants"));
+                !locked)
+                return locked.error();
+            auto any = Database::exec(
+                db, QStringLiteral("SELECT id FROM retell_admin_grants LIMIT 1") + rowLock(db));
             if (!any)
                 return any.error();
-            if (any->next() && any->value(0).toInt() > 0)
+            if (any->next())
                 return Error{ErrorKind::Authentication,
                              QStringLiteral("Log in (--user) as an admin to grant roles; only the "
                                             "very first admin can be granted without one."),
@@ -249,7 +255,7 @@ Result<Grant> AccessService::grant(const Actor *actor, const QString &email, Rol
             if (!u)
                 return u.error();
         } else {
-            auto i = Database::exec(
+            auto i = insertReturningId(
                 db,
                 QStringLiteral("INSERT INTO retell_admin_grants (user_id, scope, scope_id, role, "
                                "granted_by, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
@@ -257,7 +263,7 @@ Result<Grant> AccessService::grant(const Actor *actor, const QString &email, Rol
                  actor ? QVariant(actor->user.id) : QVariant(), now});
             if (!i)
                 return i.error();
-            created.id = i->lastInsertId().toLongLong();
+            created.id = i.value();
         }
         created.userId = target->id;
         created.userEmail = target->email;
@@ -294,7 +300,7 @@ Result<int> AccessService::revoke(const Actor &actor, const QString &email, Gran
             auto admins =
                 Database::exec(db, QStringLiteral("SELECT user_id FROM retell_admin_grants WHERE "
                                                   "scope = 'global' AND role = 'admin'") +
-                                       Database::forUpdate(db));
+                                       rowLock(db));
             if (!admins)
                 return admins.error();
             int count = 0;

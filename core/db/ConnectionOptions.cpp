@@ -1,5 +1,6 @@
 #include "db/ConnectionOptions.h"
 
+#include <QFileInfo>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -15,32 +16,53 @@ enum class OptionKind
     Seconds,
     Path,
     Cipher,
-    Boolean
+    Boolean,
+    SslMode
+};
+
+// Which URLs take an option.
+enum OptionDialects
+{
+    MySql = 1,
+    PgSql = 2,
+    Both = MySql | PgSql
 };
 
 struct KnownOption
 {
     const char *name;
     OptionKind kind;
+    int dialects;
+    bool tls; // naming it asks for TLS
 };
 
 constexpr KnownOption kKnownOptions[] = {
-    {"ssl_ca", OptionKind::Path},
-    {"ssl_capath", OptionKind::Path},
-    {"ssl_cert", OptionKind::Path},
-    {"ssl_key", OptionKind::Path},
-    {"ssl_cipher", OptionKind::Cipher},
-    {"ssl_verify_host", OptionKind::Boolean},
-    {"connect_timeout", OptionKind::Seconds},
-    {"read_timeout", OptionKind::Seconds},
-    {"write_timeout", OptionKind::Seconds},
+    {"ssl_ca", OptionKind::Path, MySql, true},
+    {"ssl_capath", OptionKind::Path, MySql, true},
+    {"ssl_cert", OptionKind::Path, MySql, true},
+    {"ssl_key", OptionKind::Path, MySql, true},
+    {"ssl_cipher", OptionKind::Cipher, MySql, true},
+    {"ssl_verify_host", OptionKind::Boolean, MySql, true},
+    {"sslmode", OptionKind::SslMode, PgSql, true},
+    {"sslrootcert", OptionKind::Path, PgSql, true},
+    {"sslcert", OptionKind::Path, PgSql, true},
+    {"sslkey", OptionKind::Path, PgSql, true},
+    {"connect_timeout", OptionKind::Seconds, Both, false},
+    {"read_timeout", OptionKind::Seconds, MySql, false},
+    {"write_timeout", OptionKind::Seconds, MySql, false},
 };
 
-QString knownOptionNames()
+int dialectBit(const ConnectionSpec &spec)
+{
+    return spec.dialect == Dialect::PostgreSQL ? PgSql : MySql;
+}
+
+QString knownOptionNames(const ConnectionSpec &spec)
 {
     QStringList names;
     for (const KnownOption &o : kKnownOptions)
-        names << QString::fromLatin1(o.name);
+        if (o.dialects & dialectBit(spec))
+            names << QString::fromLatin1(o.name);
     return names.join(QStringLiteral(", "));
 }
 
@@ -83,7 +105,20 @@ Result<void> checkOptionValue(const KnownOption &option, const QString &value)
                 QStringLiteral("The database URL option %1 takes true or false, not \"%2\".")
                     .arg(name, value));
         break;
+    case OptionKind::SslMode:
+        // TLS or no connection: only the modes that insist on TLS.
+        if (value != QLatin1String("verify-full") && value != QLatin1String("verify-ca") &&
+            value != QLatin1String("require"))
+            return Error::usage(QStringLiteral("The database URL option sslmode takes verify-full, "
+                                               "verify-ca or require, not \"%1\".")
+                                    .arg(value));
+        break;
     case OptionKind::Path:
+        // PostgreSQL's conninfo quotes paths with '...': no quote may end it.
+        if (value.contains(QLatin1Char('\'')) || value.contains(QLatin1Char('\\')))
+            return Error::usage(
+                QStringLiteral("The database URL option %1 contains a quote or a backslash.")
+                    .arg(name));
         if (value.trimmed() != value)
             return Error::usage(
                 QStringLiteral("The database URL option %1 starts or ends with a space.")
@@ -98,29 +133,49 @@ Result<void> checkOptionValue(const KnownOption &option, const QString &value)
 Result<void> validateConnectionOptions(const ConnectionSpec &spec)
 {
     for (auto it = spec.options.cbegin(); it != spec.options.cend(); ++it) {
-        const auto known =
-            std::find_if(std::begin(kKnownOptions), std::end(kKnownOptions),
-                         [&](const KnownOption &o) { return it.key() == QLatin1String(o.name); });
+        const auto known = std::find_if(
+            std::begin(kKnownOptions), std::end(kKnownOptions), [&](const KnownOption &o) {
+                return (o.dialects & dialectBit(spec)) && it.key() == QLatin1String(o.name);
+            });
         if (known == std::end(kKnownOptions))
             return Error::usage(QStringLiteral("Unknown database URL option \"%1\"; known: %2.")
-                                    .arg(it.key(), knownOptionNames()));
+                                    .arg(it.key(), knownOptionNames(spec)));
         if (auto valid = checkOptionValue(*known, it.value()); !valid)
             return valid;
     }
     return {};
 }
 
+Result<void> checkOptionFiles(const ConnectionSpec &spec)
+{
+    for (const KnownOption &o : kKnownOptions) {
+        const QString key = QString::fromLatin1(o.name);
+        const QString path = spec.options.value(key);
+        if (o.kind != OptionKind::Path || !(o.dialects & dialectBit(spec)) || path.isEmpty())
+            continue;
+        const QFileInfo info(path);
+        const bool folder = key == QLatin1String("ssl_capath");
+        if (!info.exists() || !info.isReadable() || info.isDir() != folder)
+            return Error::usage(
+                QStringLiteral("The %1 %2 given as %3 cannot be read.")
+                    .arg(folder ? QStringLiteral("folder") : QStringLiteral("file"), path, key));
+    }
+    return {};
+}
+
 bool usesTls(const ConnectionSpec &spec)
 {
-    for (const char *name :
-         {"ssl_ca", "ssl_capath", "ssl_cert", "ssl_key", "ssl_cipher", "ssl_verify_host"})
-        if (spec.options.contains(QString::fromLatin1(name)))
+    for (const KnownOption &o : kKnownOptions)
+        if (o.tls && spec.options.contains(QString::fromLatin1(o.name)))
             return true;
     return false;
 }
 
 bool verifiesHostName(const ConnectionSpec &spec)
 {
+    if (spec.dialect == Dialect::PostgreSQL)
+        return spec.options.value(QStringLiteral("sslmode"), QStringLiteral("verify-full")) ==
+               QLatin1String("verify-full");
     return spec.options.value(QStringLiteral("ssl_verify_host")) != QLatin1String("false");
 }
 

@@ -13,9 +13,14 @@ namespace retell::core {
 // connecting, for specs built in code.
 Result<void> validateConnectionOptions(const ConnectionSpec &spec);
 
-// Any ssl_* option: TLS with a certificate the CA signed, or no connection.
+// Files named by path options (ssl_ca, sslrootcert, ...) exist before
+// anything is sent: a typo is told as such, not as a TLS failure.
+Result<void> checkOptionFiles(const ConnectionSpec &spec);
+
+// Any TLS option (ssl_* on MySQL, ssl* on PostgreSQL): TLS with a certificate the CA signed, or no connection.
 bool usesTls(const ConnectionSpec &spec);
-// With TLS: the certificate must name the host, unless ssl_verify_host=false.
+// With TLS: the certificate must name the host, unless ssl_verify_host=false
+// (MySQL) or sslmode=verify-ca/require (PostgreSQL) relaxes it.
 bool verifiesHostName(const ConnectionSpec &spec);
 
 // A process that only reads (the CLI's read commands) opens every connection

@@ -28,19 +28,23 @@ Result<ConnectionSpec> ConnectionSpec::parse(const QString &text)
                         : QDir::cleanPath(QDir::current().absoluteFilePath(path));
         return spec;
     }
-    if (url.startsWith(QLatin1String("mysql://")) || url.startsWith(QLatin1String("mariadb://"))) {
+    const bool pgsql =
+        url.startsWith(QLatin1String("pgsql://")) || url.startsWith(QLatin1String("postgresql://"));
+    if (pgsql || url.startsWith(QLatin1String("mysql://")) ||
+        url.startsWith(QLatin1String("mariadb://"))) {
+        const QString scheme = url.section(QLatin1Char(':'), 0, 0);
         const QUrl parsed(url, QUrl::StrictMode);
         if (!parsed.isValid() || parsed.host().isEmpty())
             return Error::usage(
                 QStringLiteral(
-                    "The database URL \"%1\" is not of the form mysql://user@host:port/dbname.")
-                    .arg(url));
+                    "The database URL \"%1\" is not of the form %2://user@host:port/dbname.")
+                    .arg(url, scheme));
         if (!parsed.password().isEmpty())
             return Error::usage(QStringLiteral("Do not put the password in the database URL; use "
                                                "RETELL_ADMIN_DB_PASSWORD or the prompt."));
-        spec.dialect = Dialect::MySQL;
+        spec.dialect = pgsql ? Dialect::PostgreSQL : Dialect::MySQL;
         spec.host = parsed.host();
-        spec.port = parsed.port(3306);
+        spec.port = parsed.port(pgsql ? 5432 : 3306);
         spec.user = parsed.userName();
         spec.database = parsed.path().mid(1);
         if (spec.database.isEmpty() || spec.database.contains(QLatin1Char('/')))
@@ -61,7 +65,8 @@ Result<ConnectionSpec> ConnectionSpec::parse(const QString &text)
     }
     return Error::usage(
         QStringLiteral(
-            "Unsupported database URL \"%1\"; use sqlite:PATH or mysql://user@host:port/dbname.")
+            "Unsupported database URL \"%1\"; use sqlite:PATH, mysql://user@host:port/dbname or "
+            "pgsql://user@host:port/dbname.")
             .arg(url));
 }
 
@@ -87,7 +92,8 @@ QString ConnectionSpec::toUrl() const
     if (dialect == Dialect::SQLite)
         return QStringLiteral("sqlite:") + path;
     QUrl url;
-    url.setScheme(QStringLiteral("mysql"));
+    url.setScheme(dialect == Dialect::PostgreSQL ? QStringLiteral("pgsql")
+                                                 : QStringLiteral("mysql"));
     url.setHost(host);
     url.setPort(port);
     url.setUserName(user);

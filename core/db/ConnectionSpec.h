@@ -7,11 +7,12 @@
 
 namespace retell::core {
 
-enum class Dialect { SQLite, MySQL };
+enum class Dialect { SQLite, MySQL, PostgreSQL };
 
 // A database location given as one URL-like string:
 //   sqlite:/path/to/file.db        (sqlite::memory: for tests)
 //   mysql://user@host:3306/dbname?ssl_ca=/etc/ca.pem&connect_timeout=5
+//   pgsql://user@host:5432/dbname?sslrootcert=/etc/ca.pem (also postgresql://)
 // The password is never part of the string; it comes from the environment,
 // the keychain or a prompt and is set on the spec separately.
 struct ConnectionSpec
@@ -23,7 +24,7 @@ struct ConnectionSpec
     QString database;
     QString user;
     QString password;
-    QMap<QString, QString> options; // ssl_ca, ssl_cert, ssl_key, ssl_capath, ssl_cipher, connect_timeout
+    QMap<QString, QString> options; // see ConnectionOptions.cpp: ssl_ca ... (MySQL), sslmode ... (PostgreSQL)
 
     static Result<ConnectionSpec> parse(const QString &url);
     static QString defaultSqlitePath(); // <generic data dir>/retell-admin/retell-admin.sqlite

@@ -1,6 +1,6 @@
 #include "db/Database.h"
 
-#include "db/DatabaseOpen.h"
+#include "db/Dialect.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -47,12 +47,17 @@ struct ThreadConnections
 };
 
 thread_local ThreadConnections t_connections;
+
+bool lost(const QSqlDatabase &db, const QSqlError &error)
+{
+    auto dialect = SqlDialect::forDriver(db.driverName());
+    return dialect && dialect.value()->classify(error) == SqlErrorClass::ConnectionLost;
+}
 std::atomic<int> g_connectionCounter{0};
 
-bool isMySql(const QSqlDatabase &db)
+Result<QSqlDatabase> open(const ConnectionSpec &spec, const QString &name)
 {
-    return db.driverName() == QLatin1String("QMYSQL") ||
-           db.driverName() == QLatin1String("QMARIADB");
+    return SqlDialect::forKind(spec.dialect).open(spec, name);
 }
 
 } // namespace
@@ -70,7 +75,7 @@ Result<QSqlDatabase> Database::connection(const ConnectionSpec &spec)
     const QString name = QStringLiteral("retell-%1-%2")
                              .arg(quintptr(QThread::currentThreadId()))
                              .arg(g_connectionCounter.fetch_add(1));
-    auto db = openConnection(spec, name);
+    auto db = open(spec, name);
     if (!db) {
         QSqlDatabase::removeDatabase(name);
         return db.error();
@@ -124,16 +129,6 @@ void Database::releaseStatements()
         finishStatements(QSqlDatabase::database(name, false));
 }
 
-QString Database::forUpdate(const QSqlDatabase &db)
-{
-    return isMySql(db) ? QStringLiteral(" FOR UPDATE") : QString();
-}
-
-Dialect Database::dialectOf(const QSqlDatabase &db)
-{
-    return isMySql(db) ? Dialect::MySQL : Dialect::SQLite;
-}
-
 Result<QSqlQuery> Database::exec(QSqlDatabase &db, const QString &sql, const QVariantList &bind,
                                  bool forwardOnly)
 {
@@ -144,9 +139,9 @@ Result<QSqlQuery> Database::exec(QSqlDatabase &db, const QString &sql, const QVa
         fresh.setForwardOnly(forwardOnly);
         if (!fresh.prepare(sql)) {
             // On MySQL preparing is a round trip: it too can find the link dead.
-            if (isConnectionLost(fresh.lastError()))
+            if (lost(db, fresh.lastError()))
                 forgetConnection(db);
-            return errorFrom(fresh.lastError(), sql);
+            return errorFrom(db, fresh.lastError(), sql);
         }
         it = cache.insert(sql, std::move(fresh));
     }
@@ -172,13 +167,37 @@ Result<QSqlQuery> Database::exec(QSqlDatabase &db, const QString &sql, const QVa
             q.addBindValue(v);
     }
     if (!q.exec()) {
-        Error e = errorFrom(q.lastError(), sql);
-        if (isConnectionLost(q.lastError()))
+        Error e = errorFrom(db, q.lastError(), sql);
+        if (lost(db, q.lastError()))
             forgetConnection(db);
         return e;
     }
     return q;
 }
+
+namespace {
+
+// Runs one transaction-control statement; the error, if any, goes to *error.
+bool control(QSqlDatabase &db, const QString &sql, Error *error)
+{
+    QSqlQuery q(db);
+    if (q.exec(sql))
+        return true;
+    if (error)
+        *error = Database::errorFrom(db, q.lastError(), sql);
+    if (lost(db, q.lastError()))
+        Database::forgetConnection(db);
+    return false;
+}
+
+// Whether a statement on db found the link dead: then it was forgotten, and
+// the spec's key names no connection (or a newer one).
+bool wasForgotten(const ConnectionSpec &spec, const QSqlDatabase &db)
+{
+    return t_connections.names.value(spec.key()) != db.connectionName();
+}
+
+} // namespace
 
 Result<void> Database::writeTransaction(const ConnectionSpec &spec,
                                         const std::function<Result<void>(QSqlDatabase &)> &body,
@@ -190,40 +209,18 @@ Result<void> Database::writeTransaction(const ConnectionSpec &spec,
         if (!conn)
             return conn.error();
         QSqlDatabase &db = conn.value();
-        const bool sqlite = dialectOf(db) == Dialect::SQLite;
+        const SqlDialect &dialect = SqlDialect::of(db);
         // A pending SELECT would pin an old snapshot and make BEGIN IMMEDIATE
         // fail with SQLITE_BUSY_SNAPSHOT.
         finishStatements(db);
-        bool begun = false;
-        if (sqlite) {
-            QSqlQuery q(db);
-            begun = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
-            if (!begun)
-                last = errorFrom(q.lastError(), QStringLiteral("BEGIN IMMEDIATE"));
-        } else {
-            begun = db.transaction();
-            if (!begun)
-                last = errorFrom(db.lastError(), QStringLiteral("START TRANSACTION"));
-        }
-        if (begun) {
+        if (control(db, dialect.beginWrite(), &last)) {
             Result<void> r = body(db);
             if (r) {
-                bool committed = false;
-                if (sqlite) {
-                    QSqlQuery q(db);
-                    committed = q.exec(QStringLiteral("COMMIT"));
-                    if (!committed)
-                        last = errorFrom(q.lastError(), QStringLiteral("COMMIT"));
-                } else {
-                    committed = db.commit();
-                    if (!committed)
-                        last = errorFrom(db.lastError(), QStringLiteral("COMMIT"));
-                }
-                if (committed) {
+                if (control(db, QStringLiteral("COMMIT"), &last)) {
                     finishStatements(db);
                     return {};
                 }
-                if (isConnectionLost(db.lastError())) {
+                if (wasForgotten(spec, db)) {
                     // The server may or may not have committed: never guess.
                     dropConnection(spec);
                     last.message =
@@ -235,17 +232,11 @@ Result<void> Database::writeTransaction(const ConnectionSpec &spec,
             } else {
                 last = r.error();
             }
-            if (sqlite) {
-                QSqlQuery q(db);
-                q.exec(QStringLiteral("ROLLBACK"));
-            } else {
-                db.rollback();
-            }
+            control(db, QStringLiteral("ROLLBACK"), nullptr);
         }
         if (!last.transient || attempt == maxAttempts)
             break;
-        if (last.detail.contains(QLatin1String("[2006]")) ||
-            last.detail.contains(QLatin1String("[2013]")))
+        if (wasForgotten(spec, db))
             dropConnection(spec);
         // Back off with jitter so competing writers do not collide again.
         const int delayMs = QRandomGenerator::global()->bounded(1, 4 + attempt * attempt * 3);
@@ -258,53 +249,32 @@ Result<void> Database::writeTransaction(const ConnectionSpec &spec,
     return last;
 }
 
-Error Database::errorFrom(const QSqlError &error, const QString &context)
+Error Database::errorFrom(const QSqlDatabase &db, const QSqlError &error, const QString &context)
 {
+    auto dialect = SqlDialect::forDriver(db.driverName());
+    const SqlErrorClass cls = dialect ? dialect.value()->classify(error) : SqlErrorClass::Other;
     Error e;
     e.kind = ErrorKind::Database;
-    e.transient = isTransient(error);
+    e.transient = cls != SqlErrorClass::Other && cls != SqlErrorClass::ForeignKey;
     const QString text = error.text().trimmed();
     e.detail =
         QStringLiteral("[%1] %2 (in: %3)").arg(error.nativeErrorCode(), text, context.left(200));
-    if (isConnectionLost(error))
+    switch (cls) {
+    case SqlErrorClass::ConnectionLost:
         e.message = QStringLiteral("The connection to the database was lost.");
-    else if (isUniqueViolation(error))
+        break;
+    case SqlErrorClass::UniqueViolation:
         e.message = QStringLiteral("A concurrent change wrote the same record first.");
-    else if (sqlNativeCode(error) == 1213)
-        e.message = QStringLiteral("The database resolved a deadlock with another writer.");
-    else if (sqlNativeCode(error) == 1205 || sqlNativeCode(error) == 5 || sqlNativeCode(error) == 6)
-        e.message = QStringLiteral("Another writer held the lock too long.");
-    else
+        break;
+    case SqlErrorClass::Transient:
+        e.message = QStringLiteral("Another writer held the lock too long or the database "
+                                   "resolved a deadlock with it.");
+        break;
+    default:
         e.message = QStringLiteral("The database reported an error: %1")
                         .arg(text.isEmpty() ? QStringLiteral("unknown") : text);
-    return e;
-}
-
-bool Database::isConnectionLost(const QSqlError &error)
-{
-    const int code = sqlNativeCode(error);
-    return code == 2006 || code == 2013 || code == 2055;
-}
-
-bool Database::isUniqueViolation(const QSqlError &error)
-{
-    const int code = sqlNativeCode(error);
-    return code == 1062 || code == 2067 || code == 1555;
-}
-
-bool Database::isTransient(const QSqlError &error)
-{
-    const int code = sqlNativeCode(error);
-    switch (code) {
-    case 1213: // deadlock
-    case 1205: // lock wait timeout
-    case 5:    // SQLITE_BUSY
-    case 6:    // SQLITE_LOCKED
-    case 517:  // SQLITE_BUSY_SNAPSHOT
-        return true;
-    default:
-        return isConnectionLost(error) || isUniqueViolation(error);
     }
+    return e;
 }
 
 QString toSqlTimestamp(const QDateTime &utc)

@@ -32,7 +32,6 @@ public:
     // in ~QCoreApplication (a double free of the SQLite statements).
     static void closeThreadConnections();
 
-    static Dialect dialectOf(const QSqlDatabase &db);
     // A connection that reported a lost link: the next connection() call on
     // this thread opens a new one.
     static void forgetConnection(const QSqlDatabase &db);
@@ -47,16 +46,13 @@ public:
             result = read();
         return result;
     }
-    // " FOR UPDATE" on MySQL (a locking read sees the latest rows and holds
-    // them to commit), "" on SQLite (BEGIN IMMEDIATE already serialises).
-    static QString forUpdate(const QSqlDatabase &db);
     // Ends the read snapshots of the calling thread's finished queries, so an
     // idle connection neither sees stale data nor holds back WAL checkpoints.
     // Long-lived worker threads call it after each job.
     static void releaseStatements();
     static void finishStatements(const QSqlDatabase &db);
 
-    // Runs body inside a write transaction (BEGIN IMMEDIATE on SQLite) and
+    // Runs body inside a write transaction (SqlDialect::beginWrite) and
     // commits; rolls back on error. Transient failures (deadlock, lock wait
     // timeout, busy, lost connection before commit) restart the whole body up
     // to maxAttempts times.
@@ -71,13 +67,11 @@ public:
     static Result<QSqlQuery> exec(QSqlDatabase &db, const QString &sql,
                                   const QVariantList &bind = {}, bool forwardOnly = true);
 
-    static Error errorFrom(const QSqlError &error, const QString &context);
-    static bool isTransient(const QSqlError &error);
-    static bool isConnectionLost(const QSqlError &error);
-    static bool isUniqueViolation(const QSqlError &error);
+    // An error of a statement on db, classified by db's dialect.
+    static Error errorFrom(const QSqlDatabase &db, const QSqlError &error, const QString &context);
 };
 
-// UTC timestamps in Laravel's 'Y-m-d H:i:s' text form, both dialects.
+// UTC timestamps in Laravel's 'Y-m-d H:i:s' text form, every dialect.
 QString toSqlTimestamp(const QDateTime &utc);
 QDateTime fromSqlTimestamp(const QVariant &value);
 

@@ -2,6 +2,7 @@
 
 #include "db/ConnectionOptions.h"
 #include "db/Database.h"
+#include "db/Dialect.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -70,17 +71,15 @@ QStringList splitStatements(const QString &sql)
 
 Result<void> ensureTrackingTable(QSqlDatabase &db)
 {
-    const QString sql =
-        QStringLiteral("CREATE TABLE IF NOT EXISTS retell_admin_migrations ("
-                       " version INT NOT NULL PRIMARY KEY,"
-                       " name VARCHAR(255) NOT NULL,"
-                       " status VARCHAR(16) NOT NULL,"
-                       " applied_at %1 NULL)")
-            .arg(Database::dialectOf(db) == Dialect::MySQL ? QStringLiteral("TIMESTAMP")
-                                                           : QStringLiteral("DATETIME"));
+    const QString sql = QStringLiteral("CREATE TABLE IF NOT EXISTS retell_admin_migrations ("
+                                       " version INT NOT NULL PRIMARY KEY,"
+                                       " name VARCHAR(255) NOT NULL,"
+                                       " status VARCHAR(16) NOT NULL,"
+                                       " applied_at %1 NULL)")
+                            .arg(SqlDialect::of(db).timestampType());
     QSqlQuery q(db);
     if (!q.exec(sql))
-        return Database::errorFrom(q.lastError(), sql);
+        return Database::errorFrom(db, q.lastError(), sql);
     return {};
 }
 
@@ -137,7 +136,7 @@ Result<void> runStatements(QSqlDatabase &db, const MigrationFile &f)
     for (const QString &statement : splitStatements(sql)) {
         QSqlQuery q(db);
         if (!q.exec(statement)) {
-            Error e = Database::errorFrom(q.lastError(), statement);
+            Error e = Database::errorFrom(db, q.lastError(), statement);
             e.transient = false;
             return e;
         }
@@ -145,12 +144,15 @@ Result<void> runStatements(QSqlDatabase &db, const MigrationFile &f)
     return {};
 }
 
-Result<void> applySqlite(QSqlDatabase &db, const MigrationFile &f, const QString &status,
-                         bool *alreadyApplied)
+// Where DDL is transactional, the whole migration and its record commit
+// together or not at all.
+Result<void> applyInTransaction(QSqlDatabase &db, const MigrationFile &f, const QString &status,
+                                bool *alreadyApplied)
 {
+    const QString begin = SqlDialect::of(db).beginWrite();
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return Database::errorFrom(q.lastError(), QStringLiteral("BEGIN IMMEDIATE"));
+    if (!q.exec(begin))
+        return Database::errorFrom(db, q.lastError(), begin);
     auto rollback = [&] {
         QSqlQuery r(db);
         r.exec(QStringLiteral("ROLLBACK"));
@@ -178,16 +180,16 @@ Result<void> applySqlite(QSqlDatabase &db, const MigrationFile &f, const QString
         return r;
     }
     if (!q.exec(QStringLiteral("COMMIT"))) {
-        Error e = Database::errorFrom(q.lastError(), QStringLiteral("COMMIT"));
+        Error e = Database::errorFrom(db, q.lastError(), QStringLiteral("COMMIT"));
         rollback();
         return e;
     }
     return {};
 }
 
-// MySQL commits DDL implicitly, so a failed migration is undone by dropping
-// the tables it created; tables that existed before are never touched.
-Result<void> applyMySql(QSqlDatabase &db, const MigrationFile &f, const QString &status)
+// Where DDL commits implicitly (MySQL), a failed migration is undone by
+// dropping the tables it created; tables that existed before are never touched.
+Result<void> applyAndUndo(QSqlDatabase &db, const MigrationFile &f, const QString &status)
 {
     if (status == QLatin1String("applied")) {
         const QStringList before = db.tables();
@@ -196,11 +198,7 @@ Result<void> applyMySql(QSqlDatabase &db, const MigrationFile &f, const QString 
             for (const QString &t : db.tables())
                 if (!before.contains(t))
                     created << t;
-            QSqlQuery q(db);
-            q.exec(QStringLiteral("SET FOREIGN_KEY_CHECKS = 0"));
-            for (const QString &t : std::as_const(created))
-                q.exec(QStringLiteral("DROP TABLE IF EXISTS `%1`").arg(t));
-            q.exec(QStringLiteral("SET FOREIGN_KEY_CHECKS = 1"));
+            SqlDialect::of(db).dropTables(db, created);
             return r;
         }
     }
@@ -211,8 +209,7 @@ Result<void> applyMySql(QSqlDatabase &db, const MigrationFile &f, const QString 
 
 QString Migrator::migrationsDirectory(Dialect dialect)
 {
-    return dialect == Dialect::MySQL ? QStringLiteral(":/migrations/mysql")
-                                     : QStringLiteral(":/migrations/sqlite");
+    return SqlDialect::forKind(dialect).migrationsDirectory();
 }
 
 int Migrator::latestKnownVersion(Dialect dialect)
@@ -235,23 +232,14 @@ Result<MigrationReport> Migrator::migrate(const ConnectionSpec &spec, const QStr
     if (!conn)
         return conn.error();
     QSqlDatabase &db = conn.value();
-    const bool mysql = spec.dialect == Dialect::MySQL;
+    const SqlDialect &dialect = SqlDialect::of(db);
     const QList<MigrationFile> files = listMigrations(directory);
     if (files.isEmpty())
         return Error::io(QStringLiteral("No migration files found in %1.").arg(directory));
 
-    if (mysql) {
-        auto lock =
-            Database::exec(db, QStringLiteral("SELECT GET_LOCK('retell_admin_migrate', 60)"));
-        if (!lock || !lock->next() || lock->value(0).toInt() != 1)
-            return Error::database(QStringLiteral(
-                "Another process is migrating this database; try again in a minute."));
-    }
-    auto release = qScopeGuard([&] {
-        // Best effort: the server releases the lock with the session anyway.
-        if (mysql)
-            (void)Database::exec(db, QStringLiteral("SELECT RELEASE_LOCK('retell_admin_migrate')"));
-    });
+    if (auto lock = dialect.lockMigrations(db); !lock)
+        return lock.error();
+    auto release = qScopeGuard([&] { dialect.unlockMigrations(db); });
 
     if (auto r = ensureTrackingTable(db); !r)
         return r.error();
@@ -275,7 +263,8 @@ Result<MigrationReport> Migrator::migrate(const ConnectionSpec &spec, const QStr
         const bool skip = f.contract && report.webAppSchema;
         const QString status = skip ? QStringLiteral("skipped") : QStringLiteral("applied");
         bool already = false;
-        Result<void> r = mysql ? applyMySql(db, f, status) : applySqlite(db, f, status, &already);
+        Result<void> r = dialect.transactionalDdl() ? applyInTransaction(db, f, status, &already)
+                                                    : applyAndUndo(db, f, status);
         if (!r) {
             Error e = r.error();
             e.message = QStringLiteral("Migration %1 failed and was rolled back: %2")

@@ -2,6 +2,7 @@
 
 #include "access/AuthService.h"
 #include "db/Database.h"
+#include "db/Dialect.h"
 #include "templates/TemplateService.h"
 #include "versions/VersionService.h"
 
@@ -39,9 +40,13 @@ Result<SeedReport> Seeder::seedTemplates(const ServiceContext &context)
                 return q.error();
             if (q->next() && q->value(0).toInt() > 0)
                 continue;
-            auto ins = Database::exec(db, QStringLiteral(
-                "INSERT INTO retell_admin_templates (name, description, prompt_content, functions_config, is_builtin, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, 1, ?, ?)"), {t.name, t.description, t.config.prompt, t.config.toolsJson, now, now});
+            auto ins = Database::exec(
+                db,
+                QStringLiteral(
+                    "INSERT INTO retell_admin_templates (name, description, prompt_content, "
+                    "functions_config, is_builtin, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, TRUE, ?, ?)"),
+                {t.name, t.description, t.config.prompt, t.config.toolsJson, now, now});
             if (!ins)
                 return ins.error();
             ++report.templatesAdded;
@@ -146,11 +151,14 @@ Result<SeedReport> Seeder::seedDemo(const ServiceContext &context)
             if (q->next()) {
                 id = q->value(0).toString();
             } else {
-                auto ins = Database::exec(db, QStringLiteral("INSERT INTO companies (name, created_at, updated_at) VALUES (?, ?, ?)"),
-                                          {QString::fromUtf8(c.name), now, now});
+                auto ins = insertReturningId(
+                    db,
+                    QStringLiteral(
+                        "INSERT INTO companies (name, created_at, updated_at) VALUES (?, ?, ?)"),
+                    {QString::fromUtf8(c.name), now, now});
                 if (!ins)
                     return ins.error();
-                id = ins->lastInsertId().toString();
+                id = QString::number(ins.value());
                 ++report.companiesAdded;
             }
             companyIds << id;
@@ -176,11 +184,15 @@ Result<SeedReport> Seeder::seedDemo(const ServiceContext &context)
             if (q->next()) {
                 userId = q->value(0).toLongLong();
             } else {
-                auto ins = Database::exec(db, QStringLiteral("INSERT INTO users (name, email, email_verified_at, password, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"),
-                                          {QString::fromLatin1(u.name), email, now, QString::fromLatin1(hashes.value(email)), now, now});
+                auto ins = insertReturningId(
+                    db,
+                    QStringLiteral("INSERT INTO users (name, email, email_verified_at, password, "
+                                   "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"),
+                    {QString::fromLatin1(u.name), email, now,
+                     QString::fromLatin1(hashes.value(email)), now, now});
                 if (!ins)
                     return ins.error();
-                userId = ins->lastInsertId().toLongLong();
+                userId = ins.value();
                 ++report.usersAdded;
             }
             userIds << userId;
@@ -280,11 +292,15 @@ Result<SeedReport> Seeder::seedScale(const ServiceContext &context, int branches
         QString companyId;
         for (int b = 0; b < branches; ++b) {
             if (b % 10 == 0) {
-                auto c = Database::exec(db, QStringLiteral("INSERT INTO companies (name, created_at, updated_at) VALUES (?, ?, ?)"),
-                                        {QStringLiteral("Scale Company %1").arg(b / 10 + 1, 4, 10, QLatin1Char('0')), stamp, stamp});
+                auto c = insertReturningId(
+                    db,
+                    QStringLiteral(
+                        "INSERT INTO companies (name, created_at, updated_at) VALUES (?, ?, ?)"),
+                    {QStringLiteral("Scale Company %1").arg(b / 10 + 1, 4, 10, QLatin1Char('0')),
+                     stamp, stamp});
                 if (!c)
                     return c.error();
-                companyId = c->lastInsertId().toString();
+                companyId = QString::number(c.value());
                 ++report.companiesAdded;
             }
             const QString branchId = QStringLiteral("5ca1e000-0000-4000-8000-%1").arg(b, 12, 10, QLatin1Char('0'));
@@ -295,12 +311,17 @@ Result<SeedReport> Seeder::seedScale(const ServiceContext &context, int branches
             ++report.branchesAdded;
             const Template &t = templates[b % templates.size()];
             for (int v = 1; v <= versionsPerBranch; ++v) {
-                auto row = Database::exec(db, QStringLiteral(
-                    "INSERT INTO retell_agent_prompts (branch_id, version, prompt_content, functions_config, is_active, is_template, "
-                    "template_name, deployed_at, deployed_by, validation_status, validation_errors, deployment_notes, created_at, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, 'valid', '[]', ?, ?, ?)"),
-                    {branchId, v, t.config.prompt, t.config.toolsJson, v == versionsPerBranch ? 1 : 0, t.name, stamp, adminId,
-                     QStringLiteral("Scale version %1").arg(v), stamp, stamp});
+                auto row = Database::exec(
+                    db,
+                    QStringLiteral(
+                        "INSERT INTO retell_agent_prompts (branch_id, version, prompt_content, "
+                        "functions_config, is_active, is_template, "
+                        "template_name, deployed_at, deployed_by, validation_status, "
+                        "validation_errors, deployment_notes, created_at, updated_at) "
+                        "VALUES (?, ?, ?, ?, ?, FALSE, ?, ?, ?, 'valid', '[]', ?, ?, ?)"),
+                    {branchId, v, t.config.prompt, t.config.toolsJson, v == versionsPerBranch,
+                     t.name, stamp, adminId, QStringLiteral("Scale version %1").arg(v), stamp,
+                     stamp});
                 if (!row)
                     return row.error();
                 ++report.versionsAdded;

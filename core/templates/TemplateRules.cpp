@@ -2,6 +2,7 @@
 
 #include "access/AccessService.h"
 #include "db/Database.h"
+#include "db/Dialect.h"
 #include "templates/TemplateAccess.h"
 #include "templates/TemplateService.h"
 #include "validation/Validator.h"
@@ -128,7 +129,7 @@ Result<Template> changeableRow(QSqlDatabase &db, const Actor &actor, const Templ
     auto q = Database::exec(
         db,
         QStringLiteral("SELECT %1 FROM retell_admin_templates WHERE id = ?").arg(kTemplateColumns) +
-            Database::forUpdate(db),
+            rowLock(db),
         {which.id});
     if (!q)
         return q.error();

@@ -2,6 +2,7 @@
 
 #include "access/AccessService.h"
 #include "db/Database.h"
+#include "db/Dialect.h"
 #include "templates/TemplateAccess.h"
 #include "templates/TemplateRules.h"
 #include "validation/Validator.h"
@@ -92,7 +93,7 @@ Result<void> TemplateService::scanForWebTemplates(QSqlDatabase &db) const
     auto found = Database::exec(
         db,
         QStringLiteral(
-            "SELECT id FROM retell_agent_prompts WHERE id > ? AND id <= ? AND is_template = 1"),
+            "SELECT id FROM retell_agent_prompts WHERE id > ? AND id <= ? AND is_template = TRUE"),
         {scannedUpTo, maxId});
     if (!found)
         return found.error();
@@ -119,7 +120,7 @@ Result<void> TemplateService::scanForWebTemplates(QSqlDatabase &db) const
         auto current = Database::exec(
             w, QStringLiteral(
                    "SELECT value FROM retell_admin_meta WHERE name = 'template_scan_last_id'") +
-                   Database::forUpdate(w));
+                   rowLock(w));
         if (!current)
             return current.error();
         if (current->next()) {
@@ -210,11 +211,11 @@ Result<QList<Template>> TemplateService::all(QSqlDatabase &db) const
         QStringLiteral("SELECT template_name, prompt_content, functions_config, version FROM "
                        "retell_agent_prompts "
                        "WHERE id IN (SELECT row_id FROM retell_admin_template_rows) AND "
-                       "is_template = 1 AND template_name IS NOT NULL "
+                       "is_template = TRUE AND template_name IS NOT NULL "
                        "UNION ALL "
                        "SELECT template_name, prompt_content, functions_config, version FROM "
                        "retell_agent_prompts "
-                       "WHERE id > ? AND is_template = 1 AND template_name IS NOT NULL "
+                       "WHERE id > ? AND is_template = TRUE AND template_name IS NOT NULL "
                        "ORDER BY 4 DESC"),
         {indexedUpTo});
     if (!web)
@@ -344,7 +345,7 @@ Result<Template> TemplateService::save(const Actor &actor, const QString &compan
             QStringLiteral(
                 "INSERT INTO retell_admin_templates (name, description, prompt_content, "
                 "functions_config, is_builtin, company_id, "
-                "created_by, created_at, updated_at) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)"),
+                "created_by, created_at, updated_at) VALUES (?, ?, ?, ?, FALSE, ?, ?, ?, ?)"),
             {saved.name, description, config.prompt, config.toolsJson, companyId, actor.user.id,
              now, now});
         if (!ins)

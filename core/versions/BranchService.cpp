@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QMutex>
+#include <QRegularExpression>
 #include <QSqlRecord>
 
 namespace retell::core {
@@ -51,8 +52,19 @@ const QSet<QString> &BranchService::branchVariables()
     return vars;
 }
 
+bool BranchService::isBranchId(const QString &text)
+{
+    // Laravel's uuid(): 8-4-4-4-12 hex digits. PostgreSQL refuses anything
+    // else bound to its uuid column with an error, so nothing else is sent.
+    static const QRegularExpression uuid(QStringLiteral(
+        "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
+    return uuid.match(text).hasMatch();
+}
+
 Result<Branch> BranchService::lookup(QSqlDatabase &db, const QString &branchId)
 {
+    if (!isBranchId(branchId))
+        return Error::notFound(QStringLiteral("No branch with id %1.").arg(branchId));
     auto q = Database::exec(db, QStringLiteral("SELECT b.id, b.name, b.company_id, c.name FROM branches b "
                                                "JOIN companies c ON c.id = b.company_id WHERE b.id = ?")
                                     + liveFilter(db),
@@ -101,6 +113,8 @@ Result<Branch> BranchService::lookupForRead(QSqlDatabase &db, const QString &bra
 Result<QPair<Branch, QList<Grant>>> BranchService::lookupWithGrants(QSqlDatabase &db, const QString &branchId,
                                                                     const User &user)
 {
+    if (!isBranchId(branchId))
+        return Error::notFound(QStringLiteral("No branch with id %1.").arg(branchId));
     // One round trip instead of two: every deploy and rollback asks this.
     auto q = Database::exec(db, QStringLiteral("SELECT b.id, b.name, b.company_id, c.name, g.id, g.scope, g.scope_id, g.role "
                                                "FROM branches b JOIN companies c ON c.id = b.company_id "
@@ -136,11 +150,14 @@ Result<QList<Branch>> BranchService::branchesOnce(const Actor &actor) const
     auto conn = Database::connection(m_context.spec);
     if (!conn)
         return conn.error();
-    auto q = Database::exec(conn.value(), QStringLiteral(
-        "SELECT b.id, b.name, b.company_id, c.name, p.version, p.validation_status "
-        "FROM branches b JOIN companies c ON c.id = b.company_id "
-        "LEFT JOIN retell_agent_prompts p ON p.branch_id = b.id AND p.is_active = 1 AND p.is_template = 0 "
-        "WHERE 1 = 1") + liveFilter(conn.value()) + QStringLiteral(" ORDER BY c.name, c.id, b.name, b.id"));
+    auto q = Database::exec(
+        conn.value(),
+        QStringLiteral("SELECT b.id, b.name, b.company_id, c.name, p.version, p.validation_status "
+                       "FROM branches b JOIN companies c ON c.id = b.company_id "
+                       "LEFT JOIN retell_agent_prompts p ON p.branch_id = b.id AND p.is_active = "
+                       "TRUE AND p.is_template = FALSE "
+                       "WHERE 1 = 1") +
+            liveFilter(conn.value()) + QStringLiteral(" ORDER BY c.name, c.id, b.name, b.id"));
     if (!q)
         return q.error();
     QList<Branch> result;

@@ -21,6 +21,9 @@ public:
     // By id or by unambiguous name (case-insensitive), visible to the actor.
     Result<Branch> resolve(const Actor &actor, const QString &idOrName) const;
 
+    // Whether text has the syntax of a branch id (a UUID); names never reach
+    // the id column, where PostgreSQL would refuse them with an error.
+    static bool isBranchId(const QString &text);
     // Branch and company of a branch id, without access checks (for services).
     static Result<Branch> lookup(QSqlDatabase &db, const QString &branchId);
     // The same, remembered for a short while: reads (history, show) ask it on

@@ -2,6 +2,7 @@
 
 #include "access/AccessService.h"
 #include "db/Database.h"
+#include "db/Dialect.h"
 #include "versions/BranchService.h"
 
 #include <QSqlError>
@@ -96,7 +97,7 @@ Result<PromptVersion> readVersion(QSqlDatabase &db, const QString &branchId, int
         db,
         QStringLiteral("SELECT ") + kVersionColumns +
             QStringLiteral(" FROM retell_agent_prompts p LEFT JOIN users u ON u.id = p.deployed_by "
-                           "WHERE p.branch_id = ? AND p.version = ? AND p.is_template = 0"),
+                           "WHERE p.branch_id = ? AND p.version = ? AND p.is_template = FALSE"),
         {branchId, version});
     if (!q)
         return q.error();
@@ -145,7 +146,8 @@ std::optional<Error> refusal(const Branch &branch, const DeployRequest &request,
 }
 
 // Writes version 1 + max for the branch and makes it the only active one.
-// The branch row lock (MySQL) or BEGIN IMMEDIATE (SQLite) serialises writers
+// The branch row lock (or a write transaction that serialises all writers,
+// SqlDialect::rowLock) serialises writers
 // of one branch; the unique (branch_id, version) index is the last guard and
 // a collision there restarts the transaction.
 Result<PromptVersion> appendVersion(const ServiceContext &context, const Actor &actor,
@@ -156,22 +158,21 @@ Result<PromptVersion> appendVersion(const ServiceContext &context, const Actor &
     const QDateTime now = context.clock().toUTC();
     const QString findings = QString::fromUtf8(validation.findingsJson());
     auto r = Database::writeTransaction(context.spec, [&](QSqlDatabase &db) -> Result<void> {
-        const bool mysql = Database::dialectOf(db) == Dialect::MySQL;
-        if (mysql) {
-            auto lock = Database::exec(
-                db, QStringLiteral("SELECT id FROM branches WHERE id = ? FOR UPDATE"), {branch.id});
-            if (!lock)
-                return lock.error();
-            if (!lock->next())
-                return Error::notFound(
-                    QStringLiteral("The branch %1 was deleted meanwhile.").arg(branch.name));
-        }
-        auto max = Database::exec(
-            db,
-            QStringLiteral(
-                "SELECT COALESCE(MAX(version), 0) FROM retell_agent_prompts WHERE branch_id = ?") +
-                Database::forUpdate(db),
-            {branch.id});
+        // The branch row lock serialises writers of one branch (where the
+        // dialect's write transaction does not already serialise all writers).
+        auto lock = Database::exec(
+            db, QStringLiteral("SELECT id FROM branches WHERE id = ?") + rowLock(db), {branch.id});
+        if (!lock)
+            return lock.error();
+        if (!lock->next())
+            return Error::notFound(
+                QStringLiteral("The branch %1 was deleted meanwhile.").arg(branch.name));
+        // A locking read (no aggregate: PostgreSQL locks rows, not a MAX).
+        auto max = Database::exec(db,
+                                  QStringLiteral("SELECT version FROM retell_agent_prompts WHERE "
+                                                 "branch_id = ? ORDER BY version DESC LIMIT 1") +
+                                      rowLock(db),
+                                  {branch.id});
         if (!max)
             return max.error();
         const int next = (max->next() ? max->value(0).toInt() : 0) + 1;
@@ -181,7 +182,8 @@ Result<PromptVersion> appendVersion(const ServiceContext &context, const Actor &
             QStringLiteral("SELECT ") + kVersionColumns +
                 QStringLiteral(
                     " FROM retell_agent_prompts p LEFT JOIN users u ON u.id = p.deployed_by "
-                    "WHERE p.branch_id = ? AND p.is_active = 1 AND p.is_template = 0 ORDER BY "
+                    "WHERE p.branch_id = ? AND p.is_active = TRUE AND p.is_template = FALSE ORDER "
+                    "BY "
                     "p.version DESC LIMIT 1"),
             {branch.id});
         if (!active)
@@ -194,27 +196,28 @@ Result<PromptVersion> appendVersion(const ServiceContext &context, const Actor &
         // keeps one) would reject two active rows even for an instant.
         auto off = Database::exec(
             db,
-            QStringLiteral("UPDATE retell_agent_prompts SET is_active = 0, updated_at = ? "
-                           "WHERE branch_id = ? AND is_active = 1"),
+            QStringLiteral("UPDATE retell_agent_prompts SET is_active = FALSE, updated_at = ? "
+                           "WHERE branch_id = ? AND is_active = TRUE"),
             {toSqlTimestamp(now), branch.id});
         if (!off)
             return off.error();
         const QString stamp = toSqlTimestamp(now);
-        auto ins = Database::exec(
+        auto ins = insertReturningId(
             db,
-            QStringLiteral("INSERT INTO retell_agent_prompts (branch_id, version, prompt_content, "
-                           "functions_config, is_active, "
-                           "is_template, template_name, deployed_at, deployed_by, "
-                           "validation_status, validation_errors, "
-                           "deployment_notes, created_at, updated_at) VALUES (?, ?, ?, ?, 1, 0, ?, "
-                           "?, ?, ?, ?, ?, ?, ?)"),
+            QStringLiteral(
+                "INSERT INTO retell_agent_prompts (branch_id, version, prompt_content, "
+                "functions_config, is_active, "
+                "is_template, template_name, deployed_at, deployed_by, "
+                "validation_status, validation_errors, "
+                "deployment_notes, created_at, updated_at) VALUES (?, ?, ?, ?, TRUE, FALSE, ?, "
+                "?, ?, ?, ?, ?, ?, ?)"),
             {branch.id, next, request.config.prompt, request.config.toolsJson,
              request.templateName.isEmpty() ? QVariant() : QVariant(request.templateName), stamp,
              actor.user.id, validationStatusName(validation.status()), findings, request.notes,
              stamp, stamp});
         if (!ins)
             return ins.error();
-        written.rowId = ins->lastInsertId().toLongLong();
+        written.rowId = ins.value();
         written.branchId = branch.id;
         written.version = next;
         written.config = request.config;
@@ -330,7 +333,7 @@ Result<HistoryPage> VersionService::history(const Actor &actor, const QString &b
                     "SELECT p.version, p.is_active, p.template_name, p.deployed_at, u.name, "
                     "p.validation_status, p.deployment_notes "
                     "FROM retell_agent_prompts p LEFT JOIN users u ON u.id = p.deployed_by "
-                    "WHERE p.branch_id = ? AND p.is_template = 0 AND p.version < ? ORDER BY "
+                    "WHERE p.branch_id = ? AND p.is_template = FALSE AND p.version < ? ORDER BY "
                     "p.version DESC LIMIT ?"),
                 {branch.id, beforeVersion > 0 ? beforeVersion : std::numeric_limits<int>::max(),
                  limit + 1});
@@ -356,7 +359,7 @@ Result<HistoryPage> VersionService::history(const Actor &actor, const QString &b
                 auto count =
                     Database::exec(db,
                                    QStringLiteral("SELECT COUNT(*) FROM retell_agent_prompts WHERE "
-                                                  "branch_id = ? AND is_template = 0"),
+                                                  "branch_id = ? AND is_template = FALSE"),
                                    {branch.id});
                 if (!count)
                     return count.error();
@@ -384,7 +387,8 @@ Result<PromptVersion> VersionService::active(const Actor &actor, const QString &
                 QStringLiteral("SELECT ") + kVersionColumns +
                     QStringLiteral(
                         " FROM retell_agent_prompts p LEFT JOIN users u ON u.id = p.deployed_by "
-                        "WHERE p.branch_id = ? AND p.is_active = 1 AND p.is_template = 0 ORDER BY "
+                        "WHERE p.branch_id = ? AND p.is_active = TRUE AND p.is_template = FALSE "
+                        "ORDER BY "
                         "p.version DESC LIMIT 1"),
                 {branch.id});
             if (!q)

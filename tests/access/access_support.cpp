@@ -1,6 +1,7 @@
 #include "access_support.h"
 
 #include "db/Database.h"
+#include "db/Dialect.h"
 
 #include <QDateTime>
 #include <QProcess>
@@ -92,7 +93,7 @@ qint64 insertUser(const ConnectionSpec &spec, const QString &email, const QStrin
     if (!conn)
         return 0;
     const QString now = toSqlTimestamp(QDateTime::currentDateTimeUtc());
-    auto q = Database::exec(
+    auto q = insertReturningId(
         conn.value(),
         QStringLiteral("INSERT INTO users (name, email, email_verified_at, password, created_at, "
                        "updated_at) VALUES (?, ?, ?, ?, ?, ?)"),
@@ -102,7 +103,7 @@ qint64 insertUser(const ConnectionSpec &spec, const QString &email, const QStrin
                  qPrintable(q.error().message + q.error().detail));
         return 0;
     }
-    return q->lastInsertId().toLongLong();
+    return q.value();
 }
 
 QString companyIdByName(const ConnectionSpec &spec, const QString &name)

@@ -390,10 +390,12 @@ void TestAccess::matrix()
                 QStringLiteral("<null>"));
         QCOMPARE(scalar(m_ctx.spec,
                         QStringLiteral("SELECT COUNT(*) FROM retell_agent_prompts WHERE branch_id "
-                                       "= ? AND is_active = 1"),
+                                       "= ? AND is_active = TRUE"),
                         {QString::fromLatin1(t.id)}),
                  QStringLiteral("1"));
-        QCOMPARE(scalar(m_ctx.spec, QStringLiteral("SELECT is_active") + where, key),
+        QCOMPARE(scalar(m_ctx.spec,
+                        QStringLiteral("SELECT CASE WHEN is_active THEN 1 ELSE 0 END") + where,
+                        key),
                  QStringLiteral("1"));
         QCOMPARE(scalar(m_ctx.spec,
                         QStringLiteral(
@@ -430,7 +432,7 @@ void TestAccess::matrix()
                         name),
                  scalar(m_ctx.spec,
                         QStringLiteral("SELECT prompt_content FROM retell_agent_prompts WHERE "
-                                       "branch_id = ? AND is_active = 1"),
+                                       "branch_id = ? AND is_active = TRUE"),
                         {QString::fromLatin1(t.id)}));
         break;
     }

@@ -7,6 +7,7 @@
 #include "access/AccessService.h"
 #include "access/AuthService.h"
 #include "db/Database.h"
+#include "db/Dialect.h"
 #include "db/Migrator.h"
 #include "seed/Seeder.h"
 
@@ -139,12 +140,14 @@ bool prepare(EmptyGrantsDb &e, int userCount, QString *error)
         *error = conn.error().message;
         return false;
     }
-    auto c = Database::exec(conn.value(), QStringLiteral("INSERT INTO companies (name) VALUES (?)"), {QStringLiteral("Bootstrap GmbH")});
+    auto c =
+        insertReturningId(conn.value(), QStringLiteral("INSERT INTO companies (name) VALUES (?)"),
+                          {QStringLiteral("Bootstrap GmbH")});
     if (!c) {
         *error = c.error().message + c.error().detail;
         return false;
     }
-    e.companyId = c->lastInsertId().toString();
+    e.companyId = QString::number(c.value());
     auto b = Database::exec(conn.value(), QStringLiteral("INSERT INTO branches (id, company_id, name) VALUES (?, ?, ?)"),
                             {e.branchId, e.companyId, QStringLiteral("Hauptstelle")});
     if (!b) {

@@ -46,7 +46,7 @@ bool TestAccess::resetTemplateFixtures()
                         QStringLiteral("INSERT INTO retell_admin_templates (id, name, description, "
                                        "prompt_content, functions_config, is_builtin, "
                                        "company_id, created_by, created_at, updated_at) VALUES (?, "
-                                       "?, ?, ?, ?, 0, ?, ?, NULL, NULL)"),
+                                       "?, ?, ?, ?, FALSE, ?, ?, NULL, NULL)"),
                         {f.id, QString::fromUtf8(f.name),
                          QStringLiteral("Fixture %1").arg(QLatin1Char(f.letter)),
                          basic.config.prompt + QStringLiteral("\n\n## House rule %1\nGreet warmly.")
@@ -70,10 +70,10 @@ bool TestAccess::setUpTemplates()
     // The web application keeps its templates as rows of its own table.
     const QString error = execute(
         m_ctx.spec,
-        QStringLiteral(
-            "INSERT INTO retell_agent_prompts (branch_id, version, prompt_content, "
-            "functions_config, is_active, is_template, "
-            "template_name, validation_status) VALUES (?, 900, ?, ?, 0, 1, 'Web Shared', 'valid')"),
+        QStringLiteral("INSERT INTO retell_agent_prompts (branch_id, version, prompt_content, "
+                       "functions_config, is_active, is_template, "
+                       "template_name, validation_status) VALUES (?, 900, ?, ?, FALSE, TRUE, 'Web "
+                       "Shared', 'valid')"),
         {QString::fromLatin1(kLuebeck),
          basic.config.prompt + QStringLiteral("\n\nFrom the web admin."), basic.config.toolsJson});
     if (!error.isEmpty()) {
@@ -196,7 +196,8 @@ void TestAccess::templateApply()
     QCOMPARE(scalar(m_ctx.spec, QStringLiteral("SELECT template_name") + where, key), tmpl);
     QCOMPARE(scalar(m_ctx.spec, QStringLiteral("SELECT prompt_content") + where, key),
              found->config.prompt);
-    QCOMPARE(scalar(m_ctx.spec, QStringLiteral("SELECT is_active") + where, key),
+    QCOMPARE(scalar(m_ctx.spec,
+                    QStringLiteral("SELECT CASE WHEN is_active THEN 1 ELSE 0 END") + where, key),
              QStringLiteral("1"));
 }
 

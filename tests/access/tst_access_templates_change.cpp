@@ -248,7 +248,7 @@ void TestAccess::legacyTemplatesGetAnOwner()
         QCOMPARE(execute(ctx.spec,
                          QStringLiteral("INSERT INTO retell_admin_templates (name, description, "
                                         "prompt_content, functions_config, "
-                                        "is_builtin, created_by) VALUES (?, '', ?, ?, 0, ?)"),
+                                        "is_builtin, created_by) VALUES (?, '', ?, ?, FALSE, ?)"),
                          {name, basic.config.prompt, basic.config.toolsJson, author}),
                  QString());
 

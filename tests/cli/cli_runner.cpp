@@ -111,7 +111,7 @@ CliResult CliRunner::run(const QStringList &args, const Who &who, const QProcess
         env.remove(QString::fromLatin1(name));
     env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
     env.insert(QStringLiteral("RETELL_ADMIN_DB"), m_spec.toUrl());
-    if (m_spec.dialect == core::Dialect::MySQL)
+    if (m_spec.dialect != core::Dialect::SQLite)
         env.insert(QStringLiteral("RETELL_ADMIN_DB_PASSWORD"), m_spec.password);
     if (!who.email.isEmpty())
         env.insert(QStringLiteral("RETELL_ADMIN_USER"), who.email);

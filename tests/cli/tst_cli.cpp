@@ -63,7 +63,7 @@ QString TestCli::snapshot() const
     if (conn) {
         auto q = Database::exec(
             conn.value(), QStringLiteral("SELECT branch_id, version FROM retell_agent_prompts "
-                                         "WHERE is_active = 1 ORDER BY branch_id"));
+                                         "WHERE is_active = TRUE ORDER BY branch_id"));
         while (q && q->next())
             active += q->value(0).toString() + QLatin1Char('@') + q->value(1).toString() +
                       QLatin1Char(' ');
@@ -236,10 +236,9 @@ void TestCli::branchesListing()
         QCOMPARE(scalar(QStringLiteral("SELECT name FROM branches WHERE id = ?"),
                         {b.value(QStringLiteral("id")).toString()}),
                  b.value(QStringLiteral("name")).toString());
-        const QString active = scalar(
-            QStringLiteral(
-                "SELECT version FROM retell_agent_prompts WHERE branch_id = ? AND is_active = 1"),
-            {b.value(QStringLiteral("id")).toString()});
+        const QString active = scalar(QStringLiteral("SELECT version FROM retell_agent_prompts "
+                                                     "WHERE branch_id = ? AND is_active = TRUE"),
+                                      {b.value(QStringLiteral("id")).toString()});
         QCOMPARE(b.value(QStringLiteral("active_version")).isNull()
                      ? QStringLiteral("<none>")
                      : QString::number(b.value(QStringLiteral("active_version")).toInt()),
@@ -294,13 +293,12 @@ void TestCli::templatesListing()
 void TestCli::historyAndShow()
 {
     const QString bm = QString::fromLatin1(kBerlinMitte);
-    const QString total = scalar(
-        QStringLiteral(
-            "SELECT COUNT(*) FROM retell_agent_prompts WHERE branch_id = ? AND is_template = 0"),
-        {bm});
+    const QString total = scalar(QStringLiteral("SELECT COUNT(*) FROM retell_agent_prompts WHERE "
+                                                "branch_id = ? AND is_template = FALSE"),
+                                 {bm});
     const QString active = scalar(
         QStringLiteral(
-            "SELECT version FROM retell_agent_prompts WHERE branch_id = ? AND is_active = 1"),
+            "SELECT version FROM retell_agent_prompts WHERE branch_id = ? AND is_active = TRUE"),
         {bm});
     QVERIFY(total.toInt() >= 4);
 
@@ -342,7 +340,7 @@ void TestCli::historyAndShow()
     QCOMPARE(s.value(QStringLiteral("active")).toBool(), true);
     QCOMPARE(s.value(QStringLiteral("prompt")).toString(),
              scalar(QStringLiteral("SELECT prompt_content FROM retell_agent_prompts WHERE "
-                                   "branch_id = ? AND is_active = 1"),
+                                   "branch_id = ? AND is_active = TRUE"),
                     {bm}));
     QVERIFY(!s.value(QStringLiteral("tools")).toArray().isEmpty());
     QCOMPARE(s.value(QStringLiteral("branch")).toObject().value(QStringLiteral("name")).toString(),

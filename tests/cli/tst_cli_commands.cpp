@@ -58,12 +58,10 @@ void TestCli::deployFromFiles()
              scalar(QStringLiteral("SELECT id FROM users WHERE email = ?"), {kEditor.email}));
     QCOMPARE(scalar(QStringLiteral("SELECT template_name") + where, key),
              QStringLiteral("Basic Appointment Booking"));
-    QCOMPARE(
-        scalar(
-            QStringLiteral(
-                "SELECT COUNT(*) FROM retell_agent_prompts WHERE branch_id = ? AND is_active = 1"),
-            {bm}),
-        QStringLiteral("1"));
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM retell_agent_prompts WHERE branch_id = ? "
+                                   "AND is_active = TRUE"),
+                    {bm}),
+             QStringLiteral("1"));
 
     const CliResult show = cli({QStringLiteral("--json"), QStringLiteral("show"), bm}, kViewer);
     QVERIFY2(show.exitCode == 0, qPrintable(show.describe()));
@@ -102,7 +100,7 @@ void TestCli::applyTemplate()
     QVERIFY2(r.stdoutText().contains(QLatin1String("Applied template \"Information Only\"")),
              qPrintable(r.describe()));
     const QString active =
-        QStringLiteral(" FROM retell_agent_prompts WHERE branch_id = ? AND is_active = 1");
+        QStringLiteral(" FROM retell_agent_prompts WHERE branch_id = ? AND is_active = TRUE");
     QCOMPARE(scalar(QStringLiteral("SELECT template_name") + active, {ha}),
              QStringLiteral("Information Only"));
     QCOMPARE(scalar(QStringLiteral("SELECT prompt_content") + active, {ha}), info.config.prompt);
@@ -132,7 +130,7 @@ void TestCli::saveTemplate()
         scalar(QStringLiteral("SELECT prompt_content FROM retell_admin_templates WHERE name = ?"),
                {name}),
         scalar(QStringLiteral("SELECT prompt_content FROM retell_agent_prompts WHERE branch_id = ? "
-                              "AND is_active = 1"),
+                              "AND is_active = TRUE"),
                {bm}));
 
     const CliResult list = cli({QStringLiteral("--json"), QStringLiteral("templates")}, kEditor);
@@ -212,7 +210,7 @@ void TestCli::rollbackToVersion()
         QCOMPARE(scalar(QStringLiteral("SELECT deployed_by") + where, {bm, next}),
                  scalar(QStringLiteral("SELECT id FROM users WHERE email = ?"), {kEditor.email}));
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM retell_agent_prompts WHERE branch_id "
-                                       "= ? AND is_active = 1"),
+                                       "= ? AND is_active = TRUE"),
                         {bm}),
                  QStringLiteral("1"));
     }
@@ -224,7 +222,7 @@ void TestCli::unchangedDeployIsRefused()
 {
     const QString bm = QString::fromLatin1(kBerlinMitte);
     const QString active =
-        QStringLiteral(" FROM retell_agent_prompts WHERE branch_id = ? AND is_active = 1");
+        QStringLiteral(" FROM retell_agent_prompts WHERE branch_id = ? AND is_active = TRUE");
     const QString version = scalar(QStringLiteral("SELECT version") + active, {bm});
     const QString prompt =
         writeFile(QStringLiteral("same-prompt.md"),
@@ -273,7 +271,7 @@ void TestCli::exportImportRoundTrip()
     const QString bm = QString::fromLatin1(kBerlinMitte);
     const QString kz = QString::fromLatin1(kKielZentrum);
     const QString active =
-        QStringLiteral(" FROM retell_agent_prompts WHERE branch_id = ? AND is_active = 1");
+        QStringLiteral(" FROM retell_agent_prompts WHERE branch_id = ? AND is_active = TRUE");
     const QString path = m_files.filePath(QStringLiteral("export-%1.json").arg(format));
 
     const CliResult exported = cli({QStringLiteral("export"), bm, QStringLiteral("--format"),

@@ -308,7 +308,7 @@ private:
             return conn.error().message;
         auto q = Database::exec(conn.value(),
                                 QStringLiteral("SELECT %1 FROM retell_agent_prompts WHERE "
-                                               "branch_id = ? AND is_active = 1")
+                                               "branch_id = ? AND is_active = TRUE")
                                     .arg(column),
                                 {kBranch});
         const QString value = q && q->next() ? q->value(0).toString() : QStringLiteral("<none>");

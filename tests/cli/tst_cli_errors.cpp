@@ -387,7 +387,7 @@ void TestCli::notesStoredVerbatim()
     if (!templateName.isEmpty())
         QCOMPARE(o.value(QStringLiteral("template_name")).toString(), templateName);
     QCOMPARE(scalar(s("SELECT deployment_notes FROM retell_agent_prompts WHERE branch_id = ? AND "
-                      "is_active = 1"),
+                      "is_active = TRUE"),
                     {bm}),
              notes);
     QCOMPARE(scalar(s("SELECT COUNT(*) FROM users")), users);

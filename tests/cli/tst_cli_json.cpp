@@ -19,7 +19,7 @@ void TestCli::jsonAfterTheCommand_data()
     const QString ha = QString::fromLatin1(kHamburgAltona);
     const QString kz = QString::fromLatin1(kKielZentrum);
     const int active = scalar(QStringLiteral("SELECT version FROM retell_agent_prompts "
-                                             "WHERE branch_id = ? AND is_active = 1"),
+                                             "WHERE branch_id = ? AND is_active = TRUE"),
                               {bm})
                            .toInt();
     // Content no version has yet, so no deploy is refused as unchanged.

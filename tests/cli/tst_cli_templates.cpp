@@ -154,7 +154,8 @@ void TestCli::renameEditDeleteTemplate()
     // A version deployed from it survives its deletion unchanged.
     QVERIFY(cli({s("apply-template"), bm, s("Aurora Final"), s("--notes"), s("winter")}, kEditor)
                 .exitCode == 0);
-    const QString version = s(" FROM retell_agent_prompts WHERE branch_id = ? AND is_active = 1");
+    const QString version =
+        s(" FROM retell_agent_prompts WHERE branch_id = ? AND is_active = TRUE");
     const QString content = scalar(s("SELECT prompt_content") + version, {bm});
     QCOMPARE(scalar(s("SELECT template_name") + version, {bm}), s("Aurora Final"));
 

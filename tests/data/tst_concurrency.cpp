@@ -39,8 +39,12 @@ private slots:
         RETELL_REQUIRE_DB(db);
         TestWorld::create(db.spec());
         for (int v = 1; v <= templateRows; ++v)
-            TestWorld::scalar(db.spec(), QStringLiteral("INSERT INTO retell_agent_prompts (branch_id, version, prompt_content, functions_config, is_template, template_name) VALUES (?, ?, 't', '[]', 1, ?)"),
-                              {TestWorld::kBranchA, v, QStringLiteral("T%1").arg(v)});
+            TestWorld::scalar(
+                db.spec(),
+                QStringLiteral("INSERT INTO retell_agent_prompts (branch_id, version, "
+                               "prompt_content, functions_config, is_template, template_name) "
+                               "VALUES (?, ?, 't', '[]', TRUE, ?)"),
+                {TestWorld::kBranchA, v, QStringLiteral("T%1").arg(v)});
         QCOMPARE(TestWorld::promptRows(db.spec()), templateRows);
 
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -85,19 +89,23 @@ private slots:
         // InnoDB queues lock waiters fairly, so on MariaDB the workers must
         // interleave; SQLite's busy handler sleeps and lets one writer run on,
         // so there the go line only guarantees that they ran at the same time.
-        if (TestDatabase::isMariaDb())
+        if (TestDatabase::isServer())
             QVERIFY2(interleaved > 0, "the workers never overlapped, so this run proved nothing");
         const int total = processes * deploysEach;
         QCOMPARE(reported.size(), total);
         const ConnectionSpec &spec = db.spec();
-        const QString branch = QStringLiteral("branch_id = '%1' AND is_template = 0").arg(TestWorld::kBranchA);
+        const QString branch =
+            QStringLiteral("branch_id = '%1' AND is_template = FALSE").arg(TestWorld::kBranchA);
         QCOMPARE(TestWorld::promptRows(spec, branch), total);
         QCOMPARE(TestWorld::scalar(spec, QStringLiteral("SELECT MIN(version) FROM retell_agent_prompts WHERE ") + branch).toInt(), templateRows + 1);
         QCOMPARE(TestWorld::scalar(spec, QStringLiteral("SELECT MAX(version) FROM retell_agent_prompts WHERE ") + branch).toInt(), templateRows + total);
         QCOMPARE(TestWorld::scalar(spec, QStringLiteral("SELECT COUNT(DISTINCT version) FROM retell_agent_prompts WHERE ") + branch).toInt(), total);
         QCOMPARE(TestWorld::scalar(spec, QStringLiteral("SELECT COUNT(DISTINCT deployment_notes) FROM retell_agent_prompts WHERE ") + branch).toInt(), total);
-        QCOMPARE(TestWorld::promptRows(spec, QStringLiteral("is_active = 1")), 1);
-        QCOMPARE(TestWorld::promptRows(spec, QStringLiteral("is_active = 1 AND version = %1").arg(templateRows + total)), 1);
+        QCOMPARE(TestWorld::promptRows(spec, QStringLiteral("is_active = TRUE")), 1);
+        QCOMPARE(TestWorld::promptRows(
+                     spec,
+                     QStringLiteral("is_active = TRUE AND version = %1").arg(templateRows + total)),
+                 1);
     }
 };
 

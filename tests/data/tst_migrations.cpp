@@ -59,6 +59,24 @@ QString snapshot(const ConnectionSpec &spec, const QString &table)
         while (q.next())
             out += q.value(0).toString() + q.value(1).toString() + q.value(2).toString() +
                    QLatin1Char('\n');
+    } else if (spec.dialect == Dialect::PostgreSQL) {
+        // Columns, constraints and indexes as the catalog states them.
+        for (const QString &sql :
+             {QStringLiteral(
+                  "SELECT attname || ' ' || format_type(atttypid, atttypmod) || ' ' || "
+                  "attnotnull::text || ' ' || COALESCE(pg_get_expr(d.adbin, d.adrelid), '') "
+                  "FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid "
+                  "AND d.adnum = a.attnum WHERE attrelid = '%1'::regclass AND attnum > 0 "
+                  "AND NOT attisdropped ORDER BY attnum"),
+              QStringLiteral(
+                  "SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint "
+                  "WHERE conrelid = '%1'::regclass ORDER BY conname"),
+              QStringLiteral("SELECT indexdef FROM pg_indexes WHERE tablename = '%1' ORDER BY "
+                             "indexname")}) {
+            q.exec(sql.arg(table));
+            while (q.next())
+                out += q.value(0).toString() + QLatin1Char('\n');
+        }
     } else {
         q.exec(QStringLiteral("SHOW CREATE TABLE `%1`").arg(table));
         if (q.next())
@@ -144,6 +162,25 @@ QStringList laravelSchema(Dialect dialect, const QByteArray &hash)
                            "VALUES ('0b8f3c1e-1111-4aaa-8bbb-000000000001', 1, 'Web template "
                            "prompt', '[]', 1, 'Web Template', 'valid')"),
         };
+    }
+    if (dialect == Dialect::PostgreSQL) {
+        // As Laravel's pgsql grammar writes it (shared with tests/pgsql).
+        return TestDatabase::statementsFromFile(
+                   QStringLiteral(RETELL_SOURCE_DIR "/tests/pgsql/laravel-schema.sql")) +
+               QStringList{
+                   QStringLiteral("INSERT INTO users (name, email, password, created_at) VALUES "
+                                  "('Web Admin', 'web@example.com', '%1', '2025-10-21 10:00:00')")
+                       .arg(QString::fromLatin1(hash)),
+                   QStringLiteral(
+                       "INSERT INTO companies (name, slug) VALUES ('Web Company', 'web-company')"),
+                   QStringLiteral("INSERT INTO branches (id, company_id, name) VALUES "
+                                  "('0b8f3c1e-1111-4aaa-8bbb-000000000001', 1, 'Web Branch')"),
+                   QStringLiteral(
+                       "INSERT INTO retell_agent_prompts (branch_id, version, prompt_content, "
+                       "functions_config, is_template, template_name, validation_status) VALUES "
+                       "('0b8f3c1e-1111-4aaa-8bbb-000000000001', 1, 'Web template prompt', '[]', "
+                       "true, 'Web Template', 'valid')"),
+               };
     }
     const QString tail =
         QStringLiteral(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci");
@@ -277,6 +314,44 @@ private slots:
                            "WHERE CONSTRAINT_SCHEMA = DATABASE() "
                            "AND CONSTRAINT_NAME = 'retell_agent_prompts_deployed_by_foreign'")),
                 QStringLiteral("SET NULL"));
+        } else if (db.dialect() == Dialect::PostgreSQL) {
+            // Laravel's pgsql grammar.
+            const auto type = [&](const char *col) {
+                return scalar(db.spec(),
+                              QStringLiteral("SELECT format_type(atttypid, atttypmod) FROM "
+                                             "pg_attribute WHERE attrelid = "
+                                             "'retell_agent_prompts'::regclass AND attname = ?"),
+                              {QString::fromLatin1(col)});
+            };
+            QCOMPARE(type("id"), QStringLiteral("bigint"));
+            QCOMPARE(type("branch_id"), QStringLiteral("uuid"));
+            QCOMPARE(type("version"), QStringLiteral("integer"));
+            QCOMPARE(type("prompt_content"), QStringLiteral("text"));
+            QCOMPARE(type("functions_config"), QStringLiteral("json"));
+            QCOMPARE(type("validation_errors"), QStringLiteral("json"));
+            QCOMPARE(type("is_active"), QStringLiteral("boolean"));
+            QCOMPARE(type("is_template"), QStringLiteral("boolean"));
+            QCOMPARE(type("validation_status"), QStringLiteral("character varying(255)"));
+            QCOMPARE(type("deployed_at"), QStringLiteral("timestamp(0) without time zone"));
+            QVERIFY(scalar(db.spec(),
+                           QStringLiteral("SELECT pg_get_constraintdef(oid) FROM pg_constraint "
+                                          "WHERE conrelid = 'retell_agent_prompts'::regclass AND "
+                                          "contype = 'c'"))
+                        .contains(QLatin1String("'pending'")));
+            QCOMPARE(scalar(db.spec(), QStringLiteral("SELECT pg_get_serial_sequence("
+                                                      "'retell_agent_prompts', 'id') IS NOT NULL")),
+                     QStringLiteral("true"));
+            QCOMPARE(scalar(db.spec(),
+                            QStringLiteral("SELECT COUNT(*) FROM pg_indexes WHERE tablename = "
+                                           "'retell_agent_prompts'")),
+                     QStringLiteral("4"));
+            QCOMPARE(
+                scalar(db.spec(), QStringLiteral("SELECT confdeltype FROM pg_constraint WHERE "
+                                                 "conname = "
+                                                 "'retell_agent_prompts_deployed_by_foreign'")),
+                QStringLiteral("n"));
+            QCOMPARE(scalar(db.spec(), QStringLiteral("SELECT current_setting('TimeZone')")),
+                     QStringLiteral("UTC"));
         } else {
             QCOMPARE(
                 scalar(db.spec(), QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = "
@@ -429,9 +504,10 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), content);
 
-        if (TestDatabase::isMariaDb()) {
+        if (TestDatabase::isServer()) {
             ConnectionSpec wrong = TestDatabase::serverSpec();
-            wrong.database = QStringLiteral("mysql");
+            wrong.database =
+                TestDatabase::isPostgres() ? QStringLiteral("postgres") : QStringLiteral("mysql");
             wrong.password = QStringLiteral("not-the-password");
             auto refused = Database::connection(wrong);
             QVERIFY(!refused);

@@ -73,7 +73,7 @@ private slots:
             QVERIFY(out->version.isActive);
         }
         QCOMPARE(
-            count(db.spec(), QStringLiteral("branch_id = '%1' AND is_active = 1").arg(kBranchA)),
+            count(db.spec(), QStringLiteral("branch_id = '%1' AND is_active = TRUE").arg(kBranchA)),
             1);
         auto active = versions.active(ann, kBranchA);
         QVERIFY(active);
@@ -179,7 +179,7 @@ private slots:
         auto forced = versions.rollback(ann, kBranchA, 1, QString(), true);
         QVERIFY(forced);
         QCOMPARE(forced->version.version, 5);
-        QCOMPARE(count(db.spec(), QStringLiteral("is_active = 1")), 1);
+        QCOMPARE(count(db.spec(), QStringLiteral("is_active = TRUE")), 1);
     }
 
     void lostConnectionIsReplaced()
@@ -192,8 +192,28 @@ private slots:
             versions.deploy(ann, kBranchA, request(QStringLiteral("Before the cut; end_call."))));
         auto lose = [&] {
             QSqlDatabase conn = Database::connection(db.spec()).value();
-            if (!TestDatabase::isMariaDb()) {
+            if (!TestDatabase::isServer()) {
                 conn.close(); // SQLite: the handle is gone behind the service's back
+                return;
+            }
+            if (TestDatabase::isPostgres()) {
+                // PostgreSQL: another session terminates this one's backend
+                // and waits until it is gone.
+                const QString pid =
+                    TestWorld::scalar(db.spec(), QStringLiteral("SELECT pg_backend_pid()"));
+                auto killer = std::thread([&] {
+                    ConnectionSpec admin = TestDatabase::serverSpec();
+                    admin.database = db.spec().database;
+                    auto k = Database::connection(admin);
+                    QVERIFY(k);
+                    auto killed = Database::exec(
+                        k.value(), QStringLiteral("SELECT pg_terminate_backend(?, 10000)"),
+                        {pid.toInt()});
+                    QVERIFY(killed && killed->next() && killed->value(0).toBool());
+                    Database::dropConnection(admin);
+                });
+                killer.join();
+                QVERIFY(conn.isOpen());
                 return;
             }
             // MariaDB: the server kills this thread's session, as a restart or
@@ -244,7 +264,7 @@ private slots:
         });
         QVERIFY2(tx, tx ? "" : qPrintable(tx.error().message + tx.error().detail));
         QCOMPARE(count(db.spec()), 2);
-        QCOMPARE(count(db.spec(), QStringLiteral("is_active = 1")), 1);
+        QCOMPARE(count(db.spec(), QStringLiteral("is_active = TRUE")), 1);
     }
 
     void templateRowsTakePartInNumbering()
@@ -258,7 +278,7 @@ private slots:
                 c.value(),
                 QStringLiteral("INSERT INTO retell_agent_prompts (branch_id, version, "
                                "prompt_content, functions_config, is_template, template_name) "
-                               "VALUES (?, ?, 'tmpl', '[]', 1, ?)"),
+                               "VALUES (?, ?, 'tmpl', '[]', TRUE, ?)"),
                 {kBranchA, v, QStringLiteral("Web template %1").arg(v)});
             QVERIFY(q);
         }
@@ -301,7 +321,7 @@ private slots:
         QVERIFY(v4);
         QCOMPARE(v4->config, versions.version(ann, kBranchA, 1)->config);
         QVERIFY(v4->isActive);
-        QCOMPARE(count(db.spec(), QStringLiteral("is_active = 1")), 1);
+        QCOMPARE(count(db.spec(), QStringLiteral("is_active = TRUE")), 1);
         // Earlier rows are unchanged apart from losing the active flag.
         QCOMPARE(scalar(db.spec(),
                         QStringLiteral("SELECT prompt_content FROM retell_agent_prompts WHERE "
@@ -329,7 +349,7 @@ private slots:
                 QStringLiteral("INSERT INTO retell_agent_prompts (branch_id, version, "
                                "prompt_content, functions_config, is_active, deployment_notes, "
                                "validation_status) VALUES (?, ?, 'p', '[]', ?, ?, 'valid')"),
-                {kBranchA, v, v == 1234 ? 1 : 0, QStringLiteral("note %1").arg(v)});
+                {kBranchA, v, v == 1234, QStringLiteral("note %1").arg(v)});
             QVERIFY(q);
         }
         QVERIFY(conn.commit());
@@ -478,9 +498,9 @@ private slots:
                         QStringLiteral("SELECT COUNT(DISTINCT version) FROM retell_agent_prompts"))
                      .toInt(),
                  kThreads * kEach);
-        QCOMPARE(count(db.spec(), QStringLiteral("is_active = 1")), 1);
+        QCOMPARE(count(db.spec(), QStringLiteral("is_active = TRUE")), 1);
         QCOMPARE(count(db.spec(),
-                       QStringLiteral("is_active = 1 AND version = %1").arg(kThreads * kEach)),
+                       QStringLiteral("is_active = TRUE AND version = %1").arg(kThreads * kEach)),
                  1);
     }
 };

@@ -1,6 +1,7 @@
 #include "TestDatabase.h"
 
 #include "db/Database.h"
+#include "db/Dialect.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -30,7 +31,10 @@ bool serverExec(const ConnectionSpec &server, const QString &sql, QString *error
         QStringLiteral("test-admin-%1").arg(QRandomGenerator::global()->generate());
     bool ok = false;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), name);
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(SqlDialect::forKind(server.dialect).driverName(), name);
+        if (server.dialect == Dialect::PostgreSQL)
+            db.setDatabaseName(QStringLiteral("postgres"));
         db.setHostName(server.host);
         db.setPort(server.port);
         db.setUserName(server.user);
@@ -55,24 +59,48 @@ QString TestDatabase::backend()
 {
     const QString b =
         qEnvironmentVariable("RETELL_TEST_BACKEND", QStringLiteral("sqlite")).toLower();
-    return b == QLatin1String("mariadb") || b == QLatin1String("mysql") ? QStringLiteral("mariadb")
-                                                                        : QStringLiteral("sqlite");
+    if (b == QLatin1String("mariadb") || b == QLatin1String("mysql"))
+        return QStringLiteral("mariadb");
+    if (b == QLatin1String("pgsql") || b == QLatin1String("postgresql"))
+        return QStringLiteral("pgsql");
+    return QStringLiteral("sqlite");
+}
+
+QStringList TestDatabase::statementsFromFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(path));
+    QStringList statements;
+    QString current;
+    for (const QString &line : QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'))) {
+        if (line.trimmed().isEmpty() || line.trimmed().startsWith(QLatin1String("--")))
+            continue;
+        current += line + QLatin1Char('\n');
+        if (line.trimmed().endsWith(QLatin1Char(';'))) {
+            statements << current.trimmed().chopped(1);
+            current.clear();
+        }
+    }
+    return statements;
 }
 
 ConnectionSpec TestDatabase::serverSpec(QString *error)
 {
+    const bool pgsql = isPostgres();
     const QString dir =
-        qEnvironmentVariable("RETELL_TEST_MARIADB_DIR", QStringLiteral(RETELL_MARIADB_DIR));
+        pgsql ? qEnvironmentVariable("RETELL_TEST_PGSQL_DIR", QStringLiteral(RETELL_PGSQL_DIR))
+              : qEnvironmentVariable("RETELL_TEST_MARIADB_DIR", QStringLiteral(RETELL_MARIADB_DIR));
     ConnectionSpec spec;
-    spec.dialect = Dialect::MySQL;
+    spec.dialect = pgsql ? Dialect::PostgreSQL : Dialect::MySQL;
     spec.host = QStringLiteral("127.0.0.1");
     spec.port = readLine(dir + QStringLiteral("/port")).toInt();
     spec.user = readLine(dir + QStringLiteral("/user"));
     spec.password = readLine(dir + QStringLiteral("/password"));
     if (spec.port <= 0 && error)
         *error = QStringLiteral(
-                     "the MariaDB fixture is not running (no %1/port); run the suite through ctest")
-                     .arg(dir);
+                     "the %1 fixture is not running (no %2/port); run the suite through ctest")
+                     .arg(pgsql ? QStringLiteral("PostgreSQL") : QStringLiteral("MariaDB"), dir);
     return spec;
 }
 
@@ -102,11 +130,13 @@ TestDatabase::TestDatabase()
     m_spec.database = QStringLiteral("t_%1_%2")
                           .arg(QCoreApplication::applicationPid())
                           .arg(QRandomGenerator::global()->bounded(1u << 30));
-    if (!serverExec(
-            m_spec,
-            QStringLiteral("CREATE DATABASE `%1` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
-                .arg(m_spec.database),
-            &m_error))
+    const QString create =
+        m_spec.dialect == Dialect::PostgreSQL
+            ? QStringLiteral("CREATE DATABASE %1 ENCODING 'UTF8'").arg(m_spec.database)
+            : QStringLiteral(
+                  "CREATE DATABASE `%1` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
+                  .arg(m_spec.database);
+    if (!serverExec(m_spec, create, &m_error))
         return;
     m_valid = true;
 }
@@ -114,9 +144,14 @@ TestDatabase::TestDatabase()
 TestDatabase::~TestDatabase()
 {
     Database::dropConnection(m_spec);
-    if (m_spec.dialect == Dialect::MySQL && m_valid)
-        serverExec(m_spec, QStringLiteral("DROP DATABASE IF EXISTS `%1`").arg(m_spec.database),
-                   nullptr);
+    if (m_spec.dialect == Dialect::SQLite || !m_valid)
+        return;
+    // On PostgreSQL, connections other processes of the test left open go too.
+    serverExec(m_spec,
+               m_spec.dialect == Dialect::PostgreSQL
+                   ? QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_spec.database)
+                   : QStringLiteral("DROP DATABASE IF EXISTS `%1`").arg(m_spec.database),
+               nullptr);
 }
 
 } // namespace retell::test

@@ -19,10 +19,15 @@ core::Actor TestWorld::create(const ConnectionSpec &spec)
     QSqlDatabase db = c.value();
     const QByteArray hash = AuthService::hashPassword("pw", 4).value();
     const QStringList setup = {
-        QStringLiteral("INSERT INTO companies (id, name) VALUES (1, 'Acme Salons')"),
-        QStringLiteral("INSERT INTO branches (id, company_id, name) VALUES ('%1', 1, 'Alpha'), ('%2', 1, 'Beta')").arg(kBranchA, kBranchB),
-        QStringLiteral("INSERT INTO users (id, name, email, password) VALUES (1, 'Ann Admin', 'ann@example.com', '%1')").arg(QString::fromLatin1(hash)),
-        QStringLiteral("INSERT INTO retell_admin_grants (user_id, scope, scope_id, role) VALUES (1, 'global', '', 'admin')"),
+        QStringLiteral("INSERT INTO companies (name) VALUES ('Acme Salons')"),
+        QStringLiteral("INSERT INTO branches (id, company_id, name) VALUES ('%1', 1, 'Alpha'), "
+                       "('%2', 1, 'Beta')")
+            .arg(kBranchA, kBranchB),
+        QStringLiteral("INSERT INTO users (name, email, password) VALUES ('Ann Admin', "
+                       "'ann@example.com', '%1')")
+            .arg(QString::fromLatin1(hash)),
+        QStringLiteral("INSERT INTO retell_admin_grants (user_id, scope, scope_id, role) VALUES "
+                       "(1, 'global', '', 'admin')"),
     };
     for (const QString &s : setup) {
         QSqlQuery q(db);

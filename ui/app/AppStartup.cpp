@@ -69,7 +69,7 @@ std::optional<core::ConnectionSpec> AppStartup::chooseDatabase(const Options &op
             m_error = spec.error().message;
             return std::nullopt;
         }
-        if (spec->dialect == core::Dialect::MySQL) {
+        if (spec->dialect != core::Dialect::SQLite) {
             spec->password = qEnvironmentVariable("RETELL_ADMIN_DB_PASSWORD");
             if (spec->password.isEmpty() && options.interactive) {
                 bool ok = false;

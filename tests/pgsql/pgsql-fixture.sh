@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Starts or stops a throwaway PostgreSQL server for the test suite: its own
+# data directory, its own port on 127.0.0.1, a test account with a password.
+# Used as a CTest fixture beside the MariaDB one.
+#   pgsql-fixture.sh start DIR  -> writes DIR/port, DIR/user, DIR/password
+#   pgsql-fixture.sh stop DIR
+# As root the server runs as the unprivileged "postgres" account (PostgreSQL
+# refuses to run as root); its data directory then lives in a folder of that
+# account's own under /tmp, named in DIR/datadir.
+set -euo pipefail
+cmd=${1:?start|stop}
+dir=${2:?directory}
+mkdir -p "$dir"
+dir=$(cd "$dir" && pwd)
+
+bindir=""
+for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+    [ -x "$d/initdb" ] && { bindir=$d; break; }
+done
+[ -n "$bindir" ] || { echo "pgsql-fixture: initdb not found (install postgresql)" >&2; exit 1; }
+
+as_server=()
+if [ "$(id -u)" = 0 ]; then
+    id postgres >/dev/null 2>&1 || { echo "pgsql-fixture: running as root needs the postgres account (package postgresql)" >&2; exit 1; }
+    as_server=(runuser -u postgres --)
+fi
+run() { "${as_server[@]}" "$@"; }
+
+data() { cat "$dir/datadir" 2>/dev/null || true; }
+
+alive() {
+    local d; d=$(data)
+    [ -n "$d" ] && [ -f "$dir/port" ] && run "$bindir/pg_ctl" -D "$d/data" status >/dev/null 2>&1 &&
+        run "$bindir/pg_isready" -q -h "$d" -p "$(cat "$dir/port")" >/dev/null 2>&1
+}
+
+stop() {
+    local d; d=$(data)
+    if [ -n "$d" ] && [ -d "$d/data" ]; then
+        run "$bindir/pg_ctl" -D "$d/data" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
+    fi
+    if [ -n "$d" ]; then
+        case "$d" in /tmp/retell-pg.*|"$dir"/*) rm -rf "$d" ;; esac
+    fi
+    rm -f "$dir/datadir" "$dir/port"
+}
+
+case "$cmd" in
+start)
+    if alive; then echo "pgsql-fixture: already running on port $(cat "$dir/port")"; exit 0; fi
+    stop
+    if [ ${#as_server[@]} -gt 0 ]; then
+        d=$(mktemp -d /tmp/retell-pg.XXXXXX)
+        chown postgres: "$d"
+    else
+        d="$dir/server"; rm -rf "$d"; mkdir -p "$d"
+    fi
+    chmod 700 "$d"
+    echo "$d" >"$dir/datadir"
+    password="retell-test-$(date +%s%N | sha256sum | head -c 12)"
+    printf '%s\n' "$password" >"$d/pwfile"
+    [ ${#as_server[@]} -gt 0 ] && chown postgres: "$d/pwfile"
+    run "$bindir/initdb" -D "$d/data" -U retell --pwfile="$d/pwfile" --auth-local=trust \
+        --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
+        || { echo "pgsql-fixture: initdb failed, see $dir/initdb.log" >&2; tail -20 "$dir/initdb.log" >&2; exit 1; }
+    rm -f "$d/pwfile"
+    port=""
+    base=$(( 36000 + (RANDOM % 2000) ))
+    for p in $(seq "$base" $((base + 200))); do
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then port=$p; break; fi
+    done
+    [ -n "$port" ] || { echo "pgsql-fixture: no free port" >&2; exit 1; }
+    # Durability is not the point of a test server: no fsync.
+    run "$bindir/pg_ctl" -D "$d/data" -l "$d/server.log" -w -t 60 \
+        -o "-p $port -k $d -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        start >/dev/null 2>&1 \
+        || { echo "pgsql-fixture: server did not start, see $d/server.log" >&2; tail -20 "$d/server.log" >&2; exit 1; }
+    echo "$port" >"$dir/port"; echo retell >"$dir/user"; echo "$password" >"$dir/password"
+    echo "pgsql-fixture: $("$bindir/postgres" --version) on 127.0.0.1:$port (data in $d/data)"
+    ;;
+stop)
+    stop
+    echo "pgsql-fixture: stopped"
+    ;;
+*) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+esac
