@@ -2,7 +2,7 @@
 
 #include "access/Actor.h"
 #include "common/Result.h"
-#include "common/ServiceContext.h"
+#include "db/ServiceContext.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

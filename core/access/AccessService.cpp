@@ -1,8 +1,8 @@
 #include "access/AccessService.h"
 
+#include "access/BranchLookup.h"
 #include "db/Database.h"
 #include "db/Dialect.h"
-#include "versions/BranchService.h"
 
 #include <QRegularExpression>
 
@@ -49,7 +49,7 @@ Result<void> checkScope(QSqlDatabase &db, GrantScope scope, const QString &scope
                 QStringLiteral("No company with id %1 (or it was deleted).").arg(scopeId));
         return {};
     }
-    auto branch = BranchService::lookup(db, scopeId);
+    auto branch = BranchLookup::lookup(db, scopeId);
     if (!branch)
         return branch.error();
     if (branch->id != scopeId)

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
-#include "common/ServiceContext.h"
+#include "db/ServiceContext.h"
 
 #include <QStringList>
 

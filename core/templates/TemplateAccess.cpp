@@ -1,6 +1,6 @@
 #include "templates/TemplateAccess.h"
 
-#include "versions/BranchService.h"
+#include "access/BranchLookup.h"
 
 namespace retell::core {
 
@@ -22,7 +22,8 @@ bool atLeast(std::optional<Role> role, Role needed)
 
 } // namespace
 
-Result<TemplateReach> TemplateReach::of(QSqlDatabase &db, const Actor &actor, bool fresh)
+Result<TemplateReach> TemplateReach::of(QSqlDatabase &db, const Actor &actor,
+                                        const Clock *readCache)
 {
     TemplateReach reach;
     reach.user = actor.user.id;
@@ -37,8 +38,8 @@ Result<TemplateReach> TemplateReach::of(QSqlDatabase &db, const Actor &actor, bo
             raise(reach.anyGrants, g.scopeId, g.role);
             break;
         case GrantScope::Branch: {
-            auto branch = fresh ? BranchService::lookup(db, g.scopeId)
-                                : BranchService::lookupForRead(db, g.scopeId);
+            auto branch = readCache ? BranchLookup::lookupForRead(db, g.scopeId, *readCache)
+                                    : BranchLookup::lookup(db, g.scopeId);
             if (!branch) {
                 if (branch.error().kind == ErrorKind::NotFound)
                     continue; // a grant on a deleted branch reaches nothing

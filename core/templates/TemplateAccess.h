@@ -2,6 +2,7 @@
 
 #include "access/Actor.h"
 #include "common/Result.h"
+#include "db/ServiceContext.h"
 
 #include <QHash>
 
@@ -19,9 +20,10 @@ struct TemplateReach
     QHash<QString, Role> companyGrants; // company-scope grants only
     QHash<QString, Role> anyGrants;     // company- or branch-scope grants, per company
 
-    // Branch grants are mapped to their companies through the branches table
-    // (fresh: no cache, for writes).
-    static Result<TemplateReach> of(QSqlDatabase &db, const Actor &actor, bool fresh);
+    // Branch grants are mapped to their companies through the branches table:
+    // read fresh for writes (readCache null), or through the lookup cache
+    // that readCache's clock ages.
+    static Result<TemplateReach> of(QSqlDatabase &db, const Actor &actor, const Clock *readCache);
 
     std::optional<Role> roleIn(const QString &companyId) const;
     bool mayDeploySomewhere() const;

@@ -119,7 +119,7 @@ Result<Template> changeableRow(QSqlDatabase &db, const Actor &actor, const Templ
     auto current = AccessService::refreshed(db, actor);
     if (!current)
         return current.error();
-    auto reach = TemplateReach::of(db, current.value(), true);
+    auto reach = TemplateReach::of(db, current.value(), nullptr);
     if (!reach)
         return reach.error();
     const Error gone = Error::notFound(QStringLiteral("The template no longer exists."));

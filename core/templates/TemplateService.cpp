@@ -266,7 +266,7 @@ Result<QList<Template>> TemplateService::templates(const Actor &actor) const
     auto list = all(conn.value());
     if (!list)
         return list.error();
-    auto reach = TemplateReach::of(conn.value(), actor, false);
+    auto reach = TemplateReach::of(conn.value(), actor, &m_context.clock);
     if (!reach)
         return reach.error();
     QList<Template> visible;
@@ -323,7 +323,7 @@ Result<Template> TemplateService::save(const Actor &actor, const QString &compan
         auto current = AccessService::refreshed(db, actor);
         if (!current)
             return current.error();
-        auto reach = TemplateReach::of(db, current.value(), true);
+        auto reach = TemplateReach::of(db, current.value(), nullptr);
         if (!reach)
             return reach.error();
         if (!reach->maySaveFor(companyId))

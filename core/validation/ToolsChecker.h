@@ -1,6 +1,6 @@
 #pragma once
 
-#include "validation/Finding.h"
+#include "domain/Finding.h"
 #include "validation/JsonTree.h"
 #include "validation/TextPosition.h"
 #include "validation/ToolSchema.h"

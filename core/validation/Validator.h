@@ -1,7 +1,7 @@
 #pragma once
 
+#include "domain/Finding.h"
 #include "domain/Types.h"
-#include "validation/Finding.h"
 
 #include <QJsonArray>
 #include <QList>

@@ -1,6 +1,7 @@
 #include "versions/VersionService.h"
 
 #include "access/AccessService.h"
+#include "access/BranchLookup.h"
 #include "db/Database.h"
 #include "db/Dialect.h"
 #include "versions/BranchService.h"
@@ -47,7 +48,7 @@ Result<Branch> branchForOnce(const ServiceContext &context, const Actor &actor,
     if (!conn)
         return conn.error();
     if (needed < Role::Editor) {
-        auto branch = BranchService::lookupForRead(conn.value(), branchId);
+        auto branch = BranchLookup::lookupForRead(conn.value(), branchId, context.clock);
         if (!branch)
             return branch.error();
         if (auto allowed = AccessService::require(actor, branch->companyId, branch->id, needed);
@@ -56,7 +57,7 @@ Result<Branch> branchForOnce(const ServiceContext &context, const Actor &actor,
         return branch;
     }
     // Changes are checked against the grants as they are now.
-    auto found = BranchService::lookupWithGrants(conn.value(), branchId, actor.user);
+    auto found = BranchLookup::lookupWithGrants(conn.value(), branchId, actor.user);
     if (!found)
         return found.error();
     const Actor current{actor.user, found->second};

@@ -9,7 +9,7 @@
 #include "TestDatabase.h"
 
 #include "access/Actor.h"
-#include "common/ServiceContext.h"
+#include "db/ServiceContext.h"
 
 #include <QHash>
 #include <QObject>

@@ -7,7 +7,7 @@
 #include "TestDatabase.h"
 #include "cli_runner.h"
 
-#include "common/ServiceContext.h"
+#include "db/ServiceContext.h"
 
 #include <QObject>
 #include <QTemporaryDir>

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "common/Result.h"
-#include "common/ServiceContext.h"
 #include "db/Migrator.h"
+#include "db/ServiceContext.h"
 
 #include <QObject>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "access/Actor.h"
-#include "common/ServiceContext.h"
+#include "db/ServiceContext.h"
 #include "domain/Types.h"
 
 #include <memory>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "validation/Finding.h"
+#include "domain/Finding.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "EditorTheme.h"
-#include "validation/Finding.h"
+#include "domain/Finding.h"
 
 #include <QAbstractTableModel>
 #include <QIcon>
