@@ -104,7 +104,9 @@ QString ConnectionSpec::toUrl() const
             q.addQueryItem(it.key(), it.value());
         url.setQuery(q);
     }
-    return url.toString();
+    // Encoded, so that what parse() reads in strict mode (a user name with
+    // a space, an IPv6 host) reads back the same.
+    return url.toString(QUrl::FullyEncoded);
 }
 
 QString ConnectionSpec::displayName() const
