@@ -56,10 +56,12 @@ Result<Branch> BranchLookup::lookup(QSqlDatabase &db, const QString &branchId)
 {
     if (!isBranchId(branchId))
         return Error::notFound(QStringLiteral("No branch with id %1.").arg(branchId));
-    auto q = Database::exec(db, QStringLiteral("SELECT b.id, b.name, b.company_id, c.name FROM branches b "
-                                               "JOIN companies c ON c.id = b.company_id WHERE b.id = ?")
-                                    + liveFilter(db),
-                            {branchId});
+    auto q =
+        Database::exec(db,
+                       QStringLiteral("SELECT b.id, b.name, b.company_id, c.name FROM branches b "
+                                      "JOIN companies c ON c.id = b.company_id WHERE b.id = ?") +
+                           liveFilter(db),
+                       {branchId});
     if (!q)
         return q.error();
     if (!q->next())
@@ -84,8 +86,8 @@ Result<Branch> BranchLookup::lookupForRead(QSqlDatabase &db, const QString &bran
     static QMutex mutex;
     static QHash<QString, Entry> cache;
     const qint64 now = clock().toMSecsSinceEpoch();
-    const QString key = db.hostName() + QLatin1Char(':') + QString::number(db.port()) + QLatin1Char('/')
-                      + db.databaseName() + QLatin1Char('|') + branchId;
+    const QString key = db.hostName() + QLatin1Char(':') + QString::number(db.port()) +
+                        QLatin1Char('/') + db.databaseName() + QLatin1Char('|') + branchId;
     {
         QMutexLocker lock(&mutex);
         const auto it = cache.constFind(key);
@@ -102,17 +104,20 @@ Result<Branch> BranchLookup::lookupForRead(QSqlDatabase &db, const QString &bran
     return branch;
 }
 
-Result<QPair<Branch, QList<Grant>>> BranchLookup::lookupWithGrants(QSqlDatabase &db, const QString &branchId,
-                                                                    const User &user)
+Result<QPair<Branch, QList<Grant>>>
+BranchLookup::lookupWithGrants(QSqlDatabase &db, const QString &branchId, const User &user)
 {
     if (!isBranchId(branchId))
         return Error::notFound(QStringLiteral("No branch with id %1.").arg(branchId));
     // One round trip instead of two: every deploy and rollback asks this.
-    auto q = Database::exec(db, QStringLiteral("SELECT b.id, b.name, b.company_id, c.name, g.id, g.scope, g.scope_id, g.role "
-                                               "FROM branches b JOIN companies c ON c.id = b.company_id "
-                                               "LEFT JOIN retell_admin_grants g ON g.user_id = ? WHERE b.id = ?")
-                                    + liveFilter(db),
-                            {user.id, branchId});
+    auto q = Database::exec(
+        db,
+        QStringLiteral(
+            "SELECT b.id, b.name, b.company_id, c.name, g.id, g.scope, g.scope_id, g.role "
+            "FROM branches b JOIN companies c ON c.id = b.company_id "
+            "LEFT JOIN retell_admin_grants g ON g.user_id = ? WHERE b.id = ?") +
+            liveFilter(db),
+        {user.id, branchId});
     if (!q)
         return q.error();
     Branch b;

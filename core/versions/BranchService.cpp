@@ -8,7 +8,6 @@
 
 namespace retell::core {
 
-
 const QSet<QString> &BranchService::branchVariables()
 {
     static const QSet<QString> vars = {
@@ -35,7 +34,8 @@ Result<QList<Branch>> BranchService::branchesOnce(const Actor &actor) const
                        "LEFT JOIN retell_agent_prompts p ON p.branch_id = b.id AND p.is_active = "
                        "TRUE AND p.is_template = FALSE "
                        "WHERE 1 = 1") +
-            BranchLookup::liveFilter(conn.value()) + QStringLiteral(" ORDER BY c.name, c.id, b.name, b.id"));
+            BranchLookup::liveFilter(conn.value()) +
+            QStringLiteral(" ORDER BY c.name, c.id, b.name, b.id"));
     if (!q)
         return q.error();
     QList<Branch> result;

@@ -77,21 +77,28 @@ QString checkHistory(const ConnectionSpec &spec, const QString &branchId,
     QSqlDatabase db = conn.value();
     {
         QSqlQuery check(db);
-        const bool sqlite = spec.dialect == Dialect::SQLite;
-        if (!check.exec(sqlite ? QStringLiteral("PRAGMA integrity_check")
-                               : QStringLiteral("CHECK TABLE retell_agent_prompts")))
+        // SQLite and MariaDB check the table and its indexes; PostgreSQL has
+        // no such statement for an ordinary account (amcheck needs a
+        // superuser), so every row of the table is read back instead.
+        const bool mysql = spec.dialect == Dialect::MySQL;
+        const QString sql = spec.dialect == Dialect::SQLite
+                                ? QStringLiteral("PRAGMA integrity_check")
+                            : mysql ? QStringLiteral("CHECK TABLE retell_agent_prompts")
+                                    : QStringLiteral("SELECT CASE WHEN COUNT(prompt_content) >= 0 "
+                                                     "THEN 'ok' END FROM retell_agent_prompts");
+        if (!check.exec(sql))
             return QStringLiteral("integrity check failed to run: %1")
                 .arg(check.lastError().text());
         QString verdict;
         while (check.next())
-            verdict = check.value(sqlite ? 0 : 3).toString();
+            verdict = check.value(mysql ? 3 : 0).toString();
         if (verdict.compare(QLatin1String("ok"), Qt::CaseInsensitive) != 0)
             return QStringLiteral("integrity check says: %1").arg(verdict);
     }
     auto rows = Database::exec(
         db,
         QStringLiteral("SELECT version, is_active, deployment_notes FROM retell_agent_prompts "
-                       "WHERE branch_id = ? AND is_template = 0 ORDER BY version"),
+                       "WHERE branch_id = ? AND is_template = FALSE ORDER BY version"),
         {branchId});
     if (!rows)
         return rows.error().message;

@@ -4,12 +4,13 @@
 // a deploy is acknowledged, "failed TAG-i: ..." when it is refused. Deploy
 // number PAUSE_AT (>= 0) stops inside its transaction at the moment it would
 // commit (all its rows written; on SQLite holding the write lock, on MariaDB
-// holding its row locks), prints "holding TAG-i" and waits to be killed.
+// and PostgreSQL holding its row locks), prints "holding TAG-i" and waits to be killed.
 //
 // The pause is found without touching the product's code: SQLite's commit
 // hook on the connection's handle, and on MariaDB this executable defines
 // mysql_query/mysql_real_query (exported, so they take precedence over the
-// client library's) and stops at "COMMIT" before passing it on.
+// client library's) and stops at "COMMIT" before passing it on; likewise
+// libpq's PQexec/PQsendQuery on PostgreSQL.
 #include "DeployWorker.h"
 #include "db/Database.h"
 
@@ -75,6 +76,14 @@ void *mariadbSymbol(const char *name)
     return library ? dlsym(library, name) : nullptr;
 }
 
+void *libpqSymbol(const char *name)
+{
+    static void *library = dlopen("libpq.so.5", RTLD_NOW | RTLD_NOLOAD);
+    if (!library)
+        library = dlopen("libpq.so.5", RTLD_NOW);
+    return library ? dlsym(library, name) : nullptr;
+}
+
 bool isCommit(const char *query, unsigned long length)
 {
     return query && length >= 6 && strncasecmp(query, "COMMIT", 6) == 0;
@@ -98,6 +107,23 @@ extern "C" int mysql_real_query(void *mysql, const char *query, unsigned long le
     static auto real = reinterpret_cast<int (*)(void *, const char *, unsigned long)>(
         mariadbSymbol("mysql_real_query"));
     return real(mysql, query, length);
+}
+
+// PostgreSQL (QPSQL runs COMMIT through libpq's PQexec or PQsendQuery).
+extern "C" void *PQexec(void *conn, const char *query)
+{
+    if (isCommit(query, query ? std::strlen(query) : 0))
+        pauseIfArmed();
+    static auto real = reinterpret_cast<void *(*)(void *, const char *)>(libpqSymbol("PQexec"));
+    return real(conn, query);
+}
+
+extern "C" int PQsendQuery(void *conn, const char *query)
+{
+    if (isCommit(query, query ? std::strlen(query) : 0))
+        pauseIfArmed();
+    static auto real = reinterpret_cast<int (*)(void *, const char *)>(libpqSymbol("PQsendQuery"));
+    return real(conn, query);
 }
 
 int main(int argc, char **argv)
