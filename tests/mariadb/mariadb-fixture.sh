@@ -67,7 +67,12 @@ launch() {
     echo $! >"$dir/pid"
     for _ in $(seq 1 300); do
         "$ADMIN" --no-defaults --socket="$dir/sock" -uroot ping >/dev/null 2>&1 && break
-        kill -0 "$(cat "$dir/pid")" 2>/dev/null || { echo "mariadb-fixture: server exited, see $dir/error.log" >&2; tail -20 "$dir/error.log" >&2; exit 1; }
+        if ! kill -0 "$(cat "$dir/pid")" 2>/dev/null; then
+            # Another server (a fixture started at the same moment) took the
+            # port between the probe and the bind: the caller tries another.
+            if [ "${2:-}" = retry ] && grep -q "already in use" "$dir/error.log" 2>/dev/null; then return 2; fi
+            echo "mariadb-fixture: server exited, see $dir/error.log" >&2; tail -20 "$dir/error.log" >&2; exit 1
+        fi
         sleep 0.1
     done
     "$ADMIN" --no-defaults --socket="$dir/sock" -uroot ping >/dev/null 2>&1 || { echo "mariadb-fixture: server did not answer in 30 s" >&2; exit 1; }
@@ -86,13 +91,18 @@ start)
     "$INSTALL_DB" --no-defaults --datadir="$dir/data" "${user_opt[@]}" \
         --auth-root-authentication-method=normal --skip-test-db >"$dir/install.log" 2>&1 \
         || { echo "mariadb-fixture: mariadb-install-db failed, see $dir/install.log" >&2; tail -20 "$dir/install.log" >&2; exit 1; }
-    port=""
-    base=$(( 34000 + (RANDOM % 2000) ))
-    for p in $(seq "$base" $((base + 200))); do
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then port=$p; break; fi
+    for attempt in 1 2 3 4 5; do
+        port=""
+        base=$(( 34000 + (RANDOM % 2000) ))
+        for p in $(seq "$base" $((base + 200))); do
+            if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then port=$p; break; fi
+        done
+        [ -n "$port" ] || { echo "mariadb-fixture: no free port" >&2; exit 1; }
+        rc=0; launch "$port" retry || rc=$?
+        [ "$rc" = 2 ] || break
+        [ "$attempt" -lt 5 ] || { echo "mariadb-fixture: every port tried was taken" >&2; exit 1; }
+        : >"$dir/error.log"
     done
-    [ -n "$port" ] || { echo "mariadb-fixture: no free port" >&2; exit 1; }
-    launch "$port"
     password="retell-test-$(date +%s%N | sha256sum | head -c 12)"
     "$CLIENT" --no-defaults --socket="$dir/sock" -uroot <<SQL
 CREATE USER 'retell'@'127.0.0.1' IDENTIFIED BY '$password';
