@@ -4,10 +4,11 @@
 #   scripts/dev.sh test   install what is missing, build, run every test (SQLite and a throwaway MariaDB)
 #   scripts/dev.sh fuzz [SECONDS]   build the libFuzzer targets (clang) and run each SECONDS (60)
 # Other verbs: build, deps, bench, screenshots.
-# `test` also builds the sanitizer tree (clang, ASan + UBSan, build-asan) with
-# the suites that need no MariaDB and the fuzz targets, runs those suites
-# there, and gives every fuzz target a short smoke run
-# (RETELL_FUZZ_SMOKE_SECONDS, 10); RETELL_SKIP_SANITIZERS=1 skips all three.
+# With RETELL_SANITIZERS=1, `test` also builds the sanitizer tree (clang,
+# ASan + UBSan, build-asan) with the suites that need no database server and
+# the fuzz targets, runs those suites there, and gives every fuzz target a
+# short smoke run (RETELL_FUZZ_SMOKE_SECONDS, 10). Not yet in CI: that stage
+# has not had a complete timed run (see README, "Sanitizers and fuzzing").
 # It prints how long each phase took (CI runs it: .ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -149,7 +150,7 @@ run_tests() {
     phase "tests (every suite, SQLite and MariaDB)" ctest_in "$BUILD" --timeout 1200 || rc=1
     local dirs=("$BUILD")
     FUZZ_REPORT=()
-    if [ -z "${RETELL_SKIP_SANITIZERS:-}" ]; then
+    if [ -n "${RETELL_SANITIZERS:-}" ]; then
         local seconds=${RETELL_FUZZ_SMOKE_SECONDS:-10}
         if phase "sanitizer build (clang, ASan + UBSan, fuzz targets)" build_asan; then
             phase "sanitizer tests (unit, SQLite, GUI)" ctest_in "$ASAN_BUILD" --timeout 1800 -LE "mariadb|pgsql" || rc=1
