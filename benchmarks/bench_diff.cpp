@@ -20,9 +20,24 @@ using namespace retell::core;
 
 namespace {
 
-const char *const kWords[] = {"caller", "appointment", "{{branch_name}}", "service", "colour",
-                              "cut", "Tuesday", "confirm", "slot", "the", "a", "and", "with",
-                              "book_appointment", "price", "stylist", "{{current_time}}", "name"};
+const char *const kWords[] = {"caller",
+                              "appointment",
+                              "{{branch_name}}",
+                              "service",
+                              "colour",
+                              "cut",
+                              "Tuesday",
+                              "confirm",
+                              "slot",
+                              "the",
+                              "a",
+                              "and",
+                              "with",
+                              "book_appointment",
+                              "price",
+                              "stylist",
+                              "{{current_time}}",
+                              "name"};
 
 QByteArray sentence(QRandomGenerator &random, int words)
 {
@@ -41,7 +56,8 @@ QList<QByteArray> promptLines(quint32 seed, qsizetype bytes)
     QList<QByteArray> lines;
     qsizetype size = 0;
     while (size < bytes) {
-        QByteArray line = random.bounded(12) == 0 ? QByteArray() : sentence(random, 3 + int(random.bounded(12)));
+        QByteArray line =
+            random.bounded(12) == 0 ? QByteArray() : sentence(random, 3 + int(random.bounded(12)));
         size += line.size() + 1;
         lines.append(std::move(line));
     }
@@ -175,10 +191,12 @@ int main(int argc, char **argv)
         if (c.targetMs > 0) {
             row << QStringLiteral("< %1 ms: %2")
                        .arg(c.targetMs)
-                       .arg(ours.medianMs < c.targetMs ? QStringLiteral("met") : QStringLiteral("MISSED"));
+                       .arg(ours.medianMs < c.targetMs ? QStringLiteral("met")
+                                                       : QStringLiteral("MISSED"));
         } else {
             row << QStringLiteral("<= GNU: %1")
-                       .arg(ours.medianMs <= gnuMs ? QStringLiteral("met") : QStringLiteral("MISSED"));
+                       .arg(ours.medianMs <= gnuMs ? QStringLiteral("met")
+                                                   : QStringLiteral("MISSED"));
         }
         rows.append(row);
     }

@@ -17,7 +17,8 @@ Result<void> validateConnectionOptions(const ConnectionSpec &spec);
 // anything is sent: a typo is told as such, not as a TLS failure.
 Result<void> checkOptionFiles(const ConnectionSpec &spec);
 
-// Any TLS option (ssl_* on MySQL, ssl* on PostgreSQL): TLS with a certificate the CA signed, or no connection.
+// Any TLS option (ssl_* on MySQL, ssl* on PostgreSQL): TLS with a certificate the CA signed, or no
+// connection.
 bool usesTls(const ConnectionSpec &spec);
 // With TLS: the certificate must name the host, unless ssl_verify_host=false
 // (MySQL) or sslmode=verify-ca/require (PostgreSQL) relaxes it.

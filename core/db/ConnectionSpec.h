@@ -7,7 +7,12 @@
 
 namespace retell::core {
 
-enum class Dialect { SQLite, MySQL, PostgreSQL };
+enum class Dialect
+{
+    SQLite,
+    MySQL,
+    PostgreSQL
+};
 
 // A database location given as one URL-like string:
 //   sqlite:/path/to/file.db        (sqlite::memory: for tests)
@@ -18,13 +23,14 @@ enum class Dialect { SQLite, MySQL, PostgreSQL };
 struct ConnectionSpec
 {
     Dialect dialect = Dialect::SQLite;
-    QString path;     // SQLite file
+    QString path; // SQLite file
     QString host;
     int port = 3306;
     QString database;
     QString user;
     QString password;
-    QMap<QString, QString> options; // see ConnectionOptions.cpp: ssl_ca ... (MySQL), sslmode ... (PostgreSQL)
+    QMap<QString, QString>
+        options; // see ConnectionOptions.cpp: ssl_ca ... (MySQL), sslmode ... (PostgreSQL)
 
     static Result<ConnectionSpec> parse(const QString &url);
     static QString defaultSqlitePath(); // <generic data dir>/retell-admin/retell-admin.sqlite

@@ -38,8 +38,7 @@ public:
 
     // Runs a read once more when it failed transiently (a lost connection is
     // replaced, a busy database waited for); writes use writeTransaction.
-    template <typename F>
-    static auto retryOnce(F &&read) -> decltype(read())
+    template <typename F> static auto retryOnce(F &&read) -> decltype(read())
     {
         auto result = read();
         if (!result && result.error().transient && result.error().kind == ErrorKind::Database)

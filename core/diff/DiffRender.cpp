@@ -103,23 +103,26 @@ QString renderUnified(const LineDiff &diff, const QString &labelA, const QString
 {
     if (diff.identical)
         return {};
-    const QList<Hunk> hunks = context == diff.options.context ? diff.hunks : makeHunks(diff, context);
+    const QList<Hunk> hunks =
+        context == diff.options.context ? diff.hunks : makeHunks(diff, context);
     const auto paint = [colour](const QString &code, const QString &text) {
         return colour ? code + text + kReset : text;
     };
     const PerSide<int> lineCount{{diff.lineCount(Side::Left), diff.lineCount(Side::Right)}};
     const QString noNewline = QStringLiteral("\\ No newline at end of file\n");
     const auto endNote = [&](Side side, int line) {
-        return diff.missingFinalNewline[side] && line == lineCount[side] - 1 ? noNewline : QString();
+        return diff.missingFinalNewline[side] && line == lineCount[side] - 1 ? noNewline
+                                                                             : QString();
     };
 
     QString out;
     out += paint(kBold, QStringLiteral("--- ") + labelA) + u'\n';
     out += paint(kBold, QStringLiteral("+++ ") + labelB) + u'\n';
     for (const Hunk &hunk : hunks) {
-        out += paint(kCyan, QStringLiteral("@@ -%1 +%2 @@").arg(hunkRange(hunk.leftStart, hunk.leftCount),
-                                                              hunkRange(hunk.rightStart, hunk.rightCount)))
-               + u'\n';
+        out += paint(kCyan, QStringLiteral("@@ -%1 +%2 @@")
+                                .arg(hunkRange(hunk.leftStart, hunk.leftCount),
+                                     hunkRange(hunk.rightStart, hunk.rightCount))) +
+               u'\n';
         forEachUnifiedLine(diff, hunk, [&](QChar op, Side side, const DiffRow &d) {
             const int line = d.line[side];
             const QString text = diff.lines[side].line(line);
@@ -128,7 +131,8 @@ QString renderUnified(const LineDiff &diff, const QString &labelA, const QString
                 return;
             }
             const QString body = colour ? highlighted(text, d.changedRanges[side]) : text;
-            out += paint(side == Side::Left ? kRed : kGreen, op + body) + u'\n' + endNote(side, line);
+            out +=
+                paint(side == Side::Left ? kRed : kGreen, op + body) + u'\n' + endNote(side, line);
         });
     }
     return out;
@@ -207,12 +211,14 @@ QString renderToolsText(const ToolsDiff &diff, bool colour)
 
 QJsonObject lineDiffToJson(const LineDiff &diff, int context)
 {
-    const QList<Hunk> hunks = context == diff.options.context ? diff.hunks : makeHunks(diff, context);
+    const QList<Hunk> hunks =
+        context == diff.options.context ? diff.hunks : makeHunks(diff, context);
     QJsonArray hunksJson;
     for (const Hunk &hunk : hunks) {
         QJsonArray lines;
         forEachUnifiedLine(diff, hunk, [&](QChar op, Side side, const DiffRow &d) {
-            QJsonObject line{{QStringLiteral("op"), QString(op)}, {QStringLiteral("text"), diff.text(d, side)}};
+            QJsonObject line{{QStringLiteral("op"), QString(op)},
+                             {QStringLiteral("text"), diff.text(d, side)}};
             if (op != u'+')
                 line.insert(QStringLiteral("oldLine"), d.line[Side::Left] + 1);
             if (op != u'-')

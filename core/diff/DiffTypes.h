@@ -5,8 +5,8 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
-#include <QStringView>
 #include <QStringList>
+#include <QStringView>
 
 #include <array>
 
@@ -14,7 +14,11 @@ namespace retell::core {
 
 // The two inputs of a comparison. Code indexes per-side data with this enum
 // (std::array<T, 2>) instead of duplicating left/right branches.
-enum class Side { Left = 0, Right = 1 };
+enum class Side
+{
+    Left = 0,
+    Right = 1
+};
 
 constexpr Side opposite(Side side)
 {
@@ -29,8 +33,7 @@ constexpr int index(Side side)
 constexpr std::array<Side, 2> bothSides{Side::Left, Side::Right};
 
 // A per-side pair of values, indexed by Side.
-template <typename T>
-struct PerSide
+template <typename T> struct PerSide
 {
     std::array<T, 2> values{};
 
@@ -69,7 +72,8 @@ struct TextRange
     friend bool operator==(const TextRange &, const TextRange &) = default;
 };
 
-enum class RowKind {
+enum class RowKind
+{
     Equal,   // same line on both sides (modulo the ignore options)
     Changed, // a removed line paired with an added one
     Removed, // only on the left; filler on the right
@@ -90,7 +94,12 @@ struct DiffRow
 // Minimal edit script: applied to the left lines it yields the right lines.
 struct EditOp
 {
-    enum Kind { Keep, Delete, Insert };
+    enum Kind
+    {
+        Keep,
+        Delete,
+        Insert
+    };
     Kind kind = Keep;
     int leftStart = 0;  // Keep/Delete: first left line; Insert: left position
     int rightStart = 0; // Keep/Insert: first right line; Delete: right position
@@ -135,10 +144,10 @@ struct LineTable
 
 struct LineDiff
 {
-    QList<DiffRow> rows;     // aligned rows, both sides padded to rows.size()
-    QList<EditOp> script;    // removed + added is the smallest possible unless approximate
-    QList<Hunk> hunks;       // with DiffOptions::context lines of context
-    PerSide<LineTable> lines;   // the lines of each side
+    QList<DiffRow> rows;      // aligned rows, both sides padded to rows.size()
+    QList<EditOp> script;     // removed + added is the smallest possible unless approximate
+    QList<Hunk> hunks;        // with DiffOptions::context lines of context
+    PerSide<LineTable> lines; // the lines of each side
     PerSide<bool> missingFinalNewline{{false, false}};
     int added = 0;   // lines only on the right (paired or not)
     int removed = 0; // lines only on the left (paired or not)

@@ -59,7 +59,8 @@ void addRange(QList<TextRange> &ranges, int start, int length)
 bool refineWord(QStringView left, QStringView right, const Token &lt, const Token &rt,
                 const DiffOptions &options, PerSide<QList<TextRange>> &out)
 {
-    const PerSide<QStringView> words{{left.mid(lt.start, lt.length), right.mid(rt.start, rt.length)}};
+    const PerSide<QStringView> words{
+        {left.mid(lt.start, lt.length), right.mid(rt.start, rt.length)}};
     QHash<char16_t, int> ids;
     PerSide<std::vector<int>> seq;
     for (const Side side : bothSides) {
@@ -159,13 +160,13 @@ PerSide<QList<TextRange>> refineLinePair(QStringView left, QStringView right,
             while (end[side] < size(side) && (*changed[side])[end[side]])
                 ++end[side];
         }
-        const bool singleWords = end[Side::Left] - pos[Side::Left] == 1
-                                 && end[Side::Right] - pos[Side::Right] == 1
-                                 && tokens[Side::Left][qsizetype(pos[Side::Left])].kind == TokenKind::Word
-                                 && tokens[Side::Right][qsizetype(pos[Side::Right])].kind == TokenKind::Word;
-        if (!singleWords
-            || !refineWord(left, right, tokens[Side::Left][qsizetype(pos[Side::Left])],
-                           tokens[Side::Right][qsizetype(pos[Side::Right])], options, out)) {
+        const bool singleWords =
+            end[Side::Left] - pos[Side::Left] == 1 && end[Side::Right] - pos[Side::Right] == 1 &&
+            tokens[Side::Left][qsizetype(pos[Side::Left])].kind == TokenKind::Word &&
+            tokens[Side::Right][qsizetype(pos[Side::Right])].kind == TokenKind::Word;
+        if (!singleWords ||
+            !refineWord(left, right, tokens[Side::Left][qsizetype(pos[Side::Left])],
+                        tokens[Side::Right][qsizetype(pos[Side::Right])], options, out)) {
             for (const Side side : bothSides) {
                 for (std::size_t t = pos[side]; t < end[side]; ++t) {
                     const Token &token = tokens[side][qsizetype(t)];

@@ -64,9 +64,8 @@ std::string normalized(std::string_view line, const DiffOptions &options)
                 c = char(c - 'A' + 'a');
         }
         if (!ascii) {
-            const QByteArray folded = QString::fromUtf8(out.data(), qsizetype(out.size()))
-                                          .toCaseFolded()
-                                          .toUtf8();
+            const QByteArray folded =
+                QString::fromUtf8(out.data(), qsizetype(out.size())).toCaseFolded().toUtf8();
             out.assign(folded.constData(), std::size_t(folded.size()));
         }
     }
@@ -158,7 +157,8 @@ LineDiff computeLineDiff(const QString &left, const QString &right, const DiffOp
     return computeLineDiff(left.toUtf8(), right.toUtf8(), options);
 }
 
-LineDiff computeLineDiff(const QByteArray &left, const QByteArray &right, const DiffOptions &options)
+LineDiff computeLineDiff(const QByteArray &left, const QByteArray &right,
+                         const DiffOptions &options)
 {
     LineDiff diff;
     diff.options = options;
@@ -235,7 +235,8 @@ LineDiff computeLineDiff(const QByteArray &left, const QByteArray &right, const 
         diff.changed += paired;
         for (int i = 0; i < std::max(removed, added); ++i) {
             DiffRow row;
-            row.kind = i < paired ? RowKind::Changed : (i < removed ? RowKind::Removed : RowKind::Added);
+            row.kind =
+                i < paired ? RowKind::Changed : (i < removed ? RowKind::Removed : RowKind::Added);
             for (const Side side : bothSides) {
                 if (pos[side] + i < end[side])
                     row.line[side] = pos[side] + i;

@@ -91,7 +91,7 @@ private:
             for (int k = -d + fwdStartTrim; k <= d - fwdEndTrim; k += 2) {
                 const int ko = offset + k;
                 int x = (k == -d || (k != d && fwd[ko - 1] < fwd[ko + 1])) ? fwd[ko + 1]
-                                                                          : fwd[ko - 1] + 1;
+                                                                           : fwd[ko - 1] + 1;
                 int y = x - k;
                 while (x < n && y < m && a[x] == b[y]) {
                     ++x;
@@ -115,7 +115,7 @@ private:
             for (int k = -d + bwdStartTrim; k <= d - bwdEndTrim; k += 2) {
                 const int ko = offset + k;
                 int x = (k == -d || (k != d && bwd[ko - 1] < bwd[ko + 1])) ? bwd[ko + 1]
-                                                                          : bwd[ko - 1] + 1;
+                                                                           : bwd[ko - 1] + 1;
                 int y = x - k;
                 while (x < n && y < m && a[n - x - 1] == b[m - y - 1]) {
                     ++x;

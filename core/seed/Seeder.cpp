@@ -35,7 +35,11 @@ Result<SeedReport> Seeder::seedTemplates(const ServiceContext &context)
     auto r = Database::writeTransaction(context.spec, [&](QSqlDatabase &db) -> Result<void> {
         report.templatesAdded = 0;
         for (const Template &t : TemplateService::builtIns()) {
-            auto q = Database::exec(db, QStringLiteral("SELECT COUNT(*) FROM retell_admin_templates WHERE LOWER(name) = LOWER(?)"), {t.name});
+            auto q = Database::exec(
+                db,
+                QStringLiteral(
+                    "SELECT COUNT(*) FROM retell_admin_templates WHERE LOWER(name) = LOWER(?)"),
+                {t.name});
             if (!q)
                 return q.error();
             if (q->next() && q->value(0).toInt() > 0)
@@ -77,21 +81,24 @@ struct DemoUser
     const char *name;
     const char *email;
     const char *role;
-    const char *scope;     // global | company | branch
-    int companyIndex;      // for company/branch scopes
-    int branchIndex;       // for branch scope
+    const char *scope; // global | company | branch
+    int companyIndex;  // for company/branch scopes
+    int branchIndex;   // for branch scope
 };
 
 const QList<DemoCompany> &demoCompanies()
 {
     static const QList<DemoCompany> companies = {
-        {"Salon Aurora", {{"7c9e6679-7425-40de-944b-e07fc1f90ae7", "Berlin Mitte"},
-                          {"1b4e28ba-2fa1-41d2-883f-0016d3cca427", "Hamburg Altona"},
-                          {"6fa459ea-ee8a-4ca4-894e-db77e160355e", "München Schwabing"}}},
-        {"Praxis Nordlicht", {{"16fd2706-8baf-433b-82eb-8c7fada847da", "Kiel Zentrum"},
-                              {"886313e1-3b8a-4372-9b90-0c9aee199e5d", "Lübeck Altstadt"}}},
-        {"AutoWerk Schmidt", {{"c56a4180-65aa-42ec-a945-5fd21dec0538", "Köln Ehrenfeld"},
-                              {"9b2f8d1e-5c3a-4e7b-8f6d-2a1c0e9b7d4f", "Bonn Beuel"}}},
+        {"Salon Aurora",
+         {{"7c9e6679-7425-40de-944b-e07fc1f90ae7", "Berlin Mitte"},
+          {"1b4e28ba-2fa1-41d2-883f-0016d3cca427", "Hamburg Altona"},
+          {"6fa459ea-ee8a-4ca4-894e-db77e160355e", "München Schwabing"}}},
+        {"Praxis Nordlicht",
+         {{"16fd2706-8baf-433b-82eb-8c7fada847da", "Kiel Zentrum"},
+          {"886313e1-3b8a-4372-9b90-0c9aee199e5d", "Lübeck Altstadt"}}},
+        {"AutoWerk Schmidt",
+         {{"c56a4180-65aa-42ec-a945-5fd21dec0538", "Köln Ehrenfeld"},
+          {"9b2f8d1e-5c3a-4e7b-8f6d-2a1c0e9b7d4f", "Bonn Beuel"}}},
     };
     return companies;
 }
@@ -128,7 +135,9 @@ Result<SeedReport> Seeder::seedDemo(const ServiceContext &context)
         if (!conn)
             return conn.error();
         for (const DemoUser &u : demoUsers()) {
-            auto q = Database::exec(conn.value(), QStringLiteral("SELECT COUNT(*) FROM users WHERE email = ?"), {QString::fromLatin1(u.email)});
+            auto q = Database::exec(conn.value(),
+                                    QStringLiteral("SELECT COUNT(*) FROM users WHERE email = ?"),
+                                    {QString::fromLatin1(u.email)});
             if (!q)
                 return q.error();
             if (q->next() && q->value(0).toInt() > 0)
@@ -144,7 +153,8 @@ Result<SeedReport> Seeder::seedDemo(const ServiceContext &context)
         userIds.clear();
         report.companiesAdded = report.branchesAdded = report.usersAdded = report.grantsAdded = 0;
         for (const DemoCompany &c : demoCompanies()) {
-            auto q = Database::exec(db, QStringLiteral("SELECT id FROM companies WHERE name = ?"), {QString::fromUtf8(c.name)});
+            auto q = Database::exec(db, QStringLiteral("SELECT id FROM companies WHERE name = ?"),
+                                    {QString::fromUtf8(c.name)});
             if (!q)
                 return q.error();
             QString id;
@@ -163,13 +173,18 @@ Result<SeedReport> Seeder::seedDemo(const ServiceContext &context)
             }
             companyIds << id;
             for (const DemoBranch &b : c.branches) {
-                auto exists = Database::exec(db, QStringLiteral("SELECT COUNT(*) FROM branches WHERE id = ?"), {QString::fromLatin1(b.id)});
+                auto exists =
+                    Database::exec(db, QStringLiteral("SELECT COUNT(*) FROM branches WHERE id = ?"),
+                                   {QString::fromLatin1(b.id)});
                 if (!exists)
                     return exists.error();
                 if (exists->next() && exists->value(0).toInt() > 0)
                     continue;
-                auto ins = Database::exec(db, QStringLiteral("INSERT INTO branches (id, company_id, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"),
-                                          {QString::fromLatin1(b.id), id, QString::fromUtf8(b.name), now, now});
+                auto ins = Database::exec(
+                    db,
+                    QStringLiteral("INSERT INTO branches (id, company_id, name, created_at, "
+                                   "updated_at) VALUES (?, ?, ?, ?, ?)"),
+                    {QString::fromLatin1(b.id), id, QString::fromUtf8(b.name), now, now});
                 if (!ins)
                     return ins.error();
                 ++report.branchesAdded;
@@ -177,7 +192,8 @@ Result<SeedReport> Seeder::seedDemo(const ServiceContext &context)
         }
         for (const DemoUser &u : demoUsers()) {
             const QString email = QString::fromLatin1(u.email);
-            auto q = Database::exec(db, QStringLiteral("SELECT id FROM users WHERE email = ?"), {email});
+            auto q =
+                Database::exec(db, QStringLiteral("SELECT id FROM users WHERE email = ?"), {email});
             if (!q)
                 return q.error();
             qint64 userId = 0;
@@ -201,15 +217,21 @@ Result<SeedReport> Seeder::seedDemo(const ServiceContext &context)
             if (scope == QLatin1String("company"))
                 scopeId = companyIds.value(u.companyIndex);
             else if (scope == QLatin1String("branch"))
-                scopeId = QString::fromLatin1(demoCompanies()[u.companyIndex].branches[u.branchIndex].id);
-            auto g = Database::exec(db, QStringLiteral("SELECT COUNT(*) FROM retell_admin_grants WHERE user_id = ? AND scope = ? AND scope_id = ?"),
+                scopeId =
+                    QString::fromLatin1(demoCompanies()[u.companyIndex].branches[u.branchIndex].id);
+            auto g = Database::exec(db,
+                                    QStringLiteral("SELECT COUNT(*) FROM retell_admin_grants WHERE "
+                                                   "user_id = ? AND scope = ? AND scope_id = ?"),
                                     {userId, scope, scopeId});
             if (!g)
                 return g.error();
             if (g->next() && g->value(0).toInt() > 0)
                 continue;
-            auto ins = Database::exec(db, QStringLiteral("INSERT INTO retell_admin_grants (user_id, scope, scope_id, role, created_at) VALUES (?, ?, ?, ?, ?)"),
-                                      {userId, scope, scopeId, QString::fromLatin1(u.role), now});
+            auto ins =
+                Database::exec(db,
+                               QStringLiteral("INSERT INTO retell_admin_grants (user_id, scope, "
+                                              "scope_id, role, created_at) VALUES (?, ?, ?, ?, ?)"),
+                               {userId, scope, scopeId, QString::fromLatin1(u.role), now});
             if (!ins)
                 return ins.error();
             ++report.grantsAdded;
@@ -224,7 +246,8 @@ Result<SeedReport> Seeder::seedDemo(const ServiceContext &context)
     QList<Actor> actors;
     for (int i = 0; i < demoUsers().size(); ++i) {
         const DemoUser &u = demoUsers()[i];
-        auto auth = AuthService(context).reload(User{userIds.value(i), QString::fromLatin1(u.name), QString::fromLatin1(u.email)});
+        auto auth = AuthService(context).reload(
+            User{userIds.value(i), QString::fromLatin1(u.name), QString::fromLatin1(u.email)});
         if (!auth)
             return auth.error();
         actors << auth.value();
@@ -232,20 +255,36 @@ Result<SeedReport> Seeder::seedDemo(const ServiceContext &context)
     const Actor &admin = actors.first();
     const QList<Template> templates = TemplateService::builtIns();
     // user: index into demoUsers(), who deploys the step.
-    struct Step { int company; int branch; int templateIndex; int daysAgo; int user; const char *notes; const char *edit; };
+    struct Step
+    {
+        int company;
+        int branch;
+        int templateIndex;
+        int daysAgo;
+        int user;
+        const char *notes;
+        const char *edit;
+    };
     const QList<Step> steps = {
         {0, 0, 1, 41, 1, "First agent for Berlin Mitte", nullptr},
         {0, 0, 0, 27, 1, "Switch to dynamic service selection", nullptr},
-        {0, 0, 0, 12, 2, "Mention the parking garage", "\n\n## Directions\nThe entrance is in the courtyard; the nearest parking garage is on Rosenthaler Straße."},
-        {0, 0, 0, 3, 2, "Friendlier greeting for regulars", "\n\n## Regular customers\nIf the caller says they have been here before, welcome them back warmly."},
+        {0, 0, 0, 12, 2, "Mention the parking garage",
+         "\n\n## Directions\nThe entrance is in the courtyard; the nearest parking garage is on "
+         "Rosenthaler Straße."},
+        {0, 0, 0, 3, 2, "Friendlier greeting for regulars",
+         "\n\n## Regular customers\nIf the caller says they have been here before, welcome them "
+         "back warmly."},
         {0, 1, 1, 30, 1, "Launch Hamburg Altona", nullptr},
-        {0, 1, 1, 9, 0, "Ask for the stylist's name", "\n\n## Stylist preference\nAsk whether the caller prefers a particular stylist before offering times."},
+        {0, 1, 1, 9, 0, "Ask for the stylist's name",
+         "\n\n## Stylist preference\nAsk whether the caller prefers a particular stylist before "
+         "offering times."},
         {1, 0, 2, 20, 4, "Information line for the practice", nullptr},
         {2, 0, 1, 15, 5, "Workshop booking line", nullptr},
     };
     VersionService versions(context);
     for (const Step &s : steps) {
-        const QString branchId = QString::fromLatin1(demoCompanies()[s.company].branches[s.branch].id);
+        const QString branchId =
+            QString::fromLatin1(demoCompanies()[s.company].branches[s.branch].id);
         // Skip steps already recorded (the seed is idempotent per note).
         auto all = versions.history(admin, branchId, 0, 100);
         if (!all)
@@ -267,7 +306,9 @@ Result<SeedReport> Seeder::seedDemo(const ServiceContext &context)
         request.templateName = t.name;
         request.notes = QString::fromLatin1(s.notes);
         ServiceContext past = context;
-        past.clock = [seedTime, s] { return seedTime.addDays(-s.daysAgo).addSecs(-3600 * (s.daysAgo % 7)); };
+        past.clock = [seedTime, s] {
+            return seedTime.addDays(-s.daysAgo).addSecs(-3600 * (s.daysAgo % 7));
+        };
         auto deployed = VersionService(past).deploy(actors.value(s.user, admin), branchId, request);
         if (!deployed)
             return deployed.error();
@@ -276,59 +317,71 @@ Result<SeedReport> Seeder::seedDemo(const ServiceContext &context)
     return report;
 }
 
-Result<SeedReport> Seeder::seedScale(const ServiceContext &context, int branches, int versionsPerBranch)
+Result<SeedReport> Seeder::seedScale(const ServiceContext &context, int branches,
+                                     int versionsPerBranch)
 {
     SeedReport report;
     const QList<Template> templates = TemplateService::builtIns();
     if (templates.isEmpty())
         return Error::io(QStringLiteral("The built-in templates are missing from the resources."));
     const QString stamp = toSqlTimestamp(context.clock());
-    auto r = Database::writeTransaction(context.spec, [&](QSqlDatabase &db) -> Result<void> {
-        report = SeedReport{};
-        auto admin = Database::exec(db, QStringLiteral("SELECT id FROM users WHERE email = ?"), {QString::fromLatin1(demo::kSuperAdmin)});
-        if (!admin)
-            return admin.error();
-        const QVariant adminId = admin->next() ? admin->value(0) : QVariant();
-        QString companyId;
-        for (int b = 0; b < branches; ++b) {
-            if (b % 10 == 0) {
-                auto c = insertReturningId(
+    auto r = Database::writeTransaction(
+        context.spec,
+        [&](QSqlDatabase &db) -> Result<void> {
+            report = SeedReport{};
+            auto admin = Database::exec(db, QStringLiteral("SELECT id FROM users WHERE email = ?"),
+                                        {QString::fromLatin1(demo::kSuperAdmin)});
+            if (!admin)
+                return admin.error();
+            const QVariant adminId = admin->next() ? admin->value(0) : QVariant();
+            QString companyId;
+            for (int b = 0; b < branches; ++b) {
+                if (b % 10 == 0) {
+                    auto c =
+                        insertReturningId(db,
+                                          QStringLiteral("INSERT INTO companies (name, created_at, "
+                                                         "updated_at) VALUES (?, ?, ?)"),
+                                          {QStringLiteral("Scale Company %1")
+                                               .arg(b / 10 + 1, 4, 10, QLatin1Char('0')),
+                                           stamp, stamp});
+                    if (!c)
+                        return c.error();
+                    companyId = QString::number(c.value());
+                    ++report.companiesAdded;
+                }
+                const QString branchId =
+                    QStringLiteral("5ca1e000-0000-4000-8000-%1").arg(b, 12, 10, QLatin1Char('0'));
+                auto ins = Database::exec(
                     db,
-                    QStringLiteral(
-                        "INSERT INTO companies (name, created_at, updated_at) VALUES (?, ?, ?)"),
-                    {QStringLiteral("Scale Company %1").arg(b / 10 + 1, 4, 10, QLatin1Char('0')),
-                     stamp, stamp});
-                if (!c)
-                    return c.error();
-                companyId = QString::number(c.value());
-                ++report.companiesAdded;
-            }
-            const QString branchId = QStringLiteral("5ca1e000-0000-4000-8000-%1").arg(b, 12, 10, QLatin1Char('0'));
-            auto ins = Database::exec(db, QStringLiteral("INSERT INTO branches (id, company_id, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"),
-                                      {branchId, companyId, QStringLiteral("Scale Branch %1").arg(b + 1, 5, 10, QLatin1Char('0')), stamp, stamp});
-            if (!ins)
-                return ins.error();
-            ++report.branchesAdded;
-            const Template &t = templates[b % templates.size()];
-            for (int v = 1; v <= versionsPerBranch; ++v) {
-                auto row = Database::exec(
-                    db,
-                    QStringLiteral(
-                        "INSERT INTO retell_agent_prompts (branch_id, version, prompt_content, "
-                        "functions_config, is_active, is_template, "
-                        "template_name, deployed_at, deployed_by, validation_status, "
-                        "validation_errors, deployment_notes, created_at, updated_at) "
-                        "VALUES (?, ?, ?, ?, ?, FALSE, ?, ?, ?, 'valid', '[]', ?, ?, ?)"),
-                    {branchId, v, t.config.prompt, t.config.toolsJson, v == versionsPerBranch,
-                     t.name, stamp, adminId, QStringLiteral("Scale version %1").arg(v), stamp,
+                    QStringLiteral("INSERT INTO branches (id, company_id, name, created_at, "
+                                   "updated_at) VALUES (?, ?, ?, ?, ?)"),
+                    {branchId, companyId,
+                     QStringLiteral("Scale Branch %1").arg(b + 1, 5, 10, QLatin1Char('0')), stamp,
                      stamp});
-                if (!row)
-                    return row.error();
-                ++report.versionsAdded;
+                if (!ins)
+                    return ins.error();
+                ++report.branchesAdded;
+                const Template &t = templates[b % templates.size()];
+                for (int v = 1; v <= versionsPerBranch; ++v) {
+                    auto row = Database::exec(
+                        db,
+                        QStringLiteral(
+                            "INSERT INTO retell_agent_prompts (branch_id, version, prompt_content, "
+                            "functions_config, is_active, is_template, "
+                            "template_name, deployed_at, deployed_by, validation_status, "
+                            "validation_errors, deployment_notes, created_at, updated_at) "
+                            "VALUES (?, ?, ?, ?, ?, FALSE, ?, ?, ?, 'valid', '[]', ?, ?, ?)"),
+                        {branchId, v, t.config.prompt, t.config.toolsJson, v == versionsPerBranch,
+                         t.name, stamp, adminId, QStringLiteral("Scale version %1").arg(v), stamp,
+                         stamp});
+                    if (!row)
+                        return row.error();
+                    ++report.versionsAdded;
+                }
             }
-        }
-        return {};
-    }, 1);
+            return {};
+        },
+        1);
     if (!r)
         return r.error();
     return report;

@@ -29,16 +29,17 @@ public:
     // Bulk data for benchmarks: `branches` branches in companies of ten, each
     // with `versionsPerBranch` versions (the last one active), written in one
     // transaction. Expects seedDemo to have run (versions are by its admin).
-    static Result<SeedReport> seedScale(const ServiceContext &context, int branches, int versionsPerBranch);
+    static Result<SeedReport> seedScale(const ServiceContext &context, int branches,
+                                        int versionsPerBranch);
 };
 
 // Demo accounts (all with password "demo-password"): see README.
 namespace demo {
 inline constexpr const char *kPassword = "demo-password";
-inline constexpr const char *kSuperAdmin = "admin@example.com";     // global admin
-inline constexpr const char *kCompanyAdmin = "owner@salon-aurora.example"; // admin of Salon Aurora
+inline constexpr const char *kSuperAdmin = "admin@example.com";             // global admin
+inline constexpr const char *kCompanyAdmin = "owner@salon-aurora.example";  // admin of Salon Aurora
 inline constexpr const char *kBranchEditor = "editor@salon-aurora.example"; // editor of one branch
-inline constexpr const char *kViewer = "viewer@salon-aurora.example";       // viewer of Salon Aurora
+inline constexpr const char *kViewer = "viewer@salon-aurora.example"; // viewer of Salon Aurora
 } // namespace demo
 
 } // namespace retell::core

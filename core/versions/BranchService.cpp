@@ -11,8 +11,9 @@ namespace retell::core {
 const QSet<QString> &BranchService::branchVariables()
 {
     static const QSet<QString> vars = {
-        QStringLiteral("company_name"), QStringLiteral("branch_name"), QStringLiteral("branch_address"),
-        QStringLiteral("branch_phone"), QStringLiteral("opening_hours"), QStringLiteral("customer_name"),
+        QStringLiteral("company_name"),   QStringLiteral("branch_name"),
+        QStringLiteral("branch_address"), QStringLiteral("branch_phone"),
+        QStringLiteral("opening_hours"),  QStringLiteral("customer_name"),
     };
     return vars;
 }
@@ -69,8 +70,8 @@ Result<Branch> BranchService::resolve(const Actor &actor, const QString &idOrNam
     for (const Branch &b : std::as_const(*all)) {
         if (b.id.compare(wanted, Qt::CaseInsensitive) == 0)
             return b;
-        if (b.name.compare(wanted, Qt::CaseInsensitive) == 0
-            || (b.companyName + QLatin1Char('/') + b.name).compare(wanted, Qt::CaseInsensitive) == 0)
+        if (b.name.compare(wanted, Qt::CaseInsensitive) == 0 ||
+            (b.companyName + QLatin1Char('/') + b.name).compare(wanted, Qt::CaseInsensitive) == 0)
             byName << b;
     }
     if (byName.size() == 1)
@@ -79,10 +80,14 @@ Result<Branch> BranchService::resolve(const Actor &actor, const QString &idOrNam
         QStringList ids;
         for (const Branch &b : std::as_const(byName))
             ids << QStringLiteral("%1 (%2/%3)").arg(b.id, b.companyName, b.name);
-        return Error::usage(QStringLiteral("\"%1\" names %2 branches; use an id or COMPANY/BRANCH: %3.")
-                                .arg(wanted).arg(byName.size()).arg(ids.join(QStringLiteral(", "))));
+        return Error::usage(
+            QStringLiteral("\"%1\" names %2 branches; use an id or COMPANY/BRANCH: %3.")
+                .arg(wanted)
+                .arg(byName.size())
+                .arg(ids.join(QStringLiteral(", "))));
     }
-    return Error::notFound(QStringLiteral("No branch \"%1\" that %2 may see.").arg(wanted, actor.user.email));
+    return Error::notFound(
+        QStringLiteral("No branch \"%1\" that %2 may see.").arg(wanted, actor.user.email));
 }
 
 } // namespace retell::core

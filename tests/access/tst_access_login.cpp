@@ -30,26 +30,36 @@ const QString kOtherPassword = QStringLiteral("an0ther-Secret");
 void TestAccess::bcryptHashes_data()
 {
     QTest::addColumn<QString>("program");
-    QTest::addColumn<QStringList>("arguments");   // prints the hash (htpasswd: "user:hash")
+    QTest::addColumn<QStringList>("arguments"); // prints the hash (htpasswd: "user:hash")
     QTest::addColumn<QString>("loginPassword");
     QTest::addColumn<bool>("accepted");
     const QString htpasswd = QStringLiteral("/usr/bin/htpasswd");
     const QString pw = QStringLiteral("s3cret-Ünïcode-✓");
-    const QStringList bcrypt{QStringLiteral("-nbB"), QStringLiteral("-C"), QStringLiteral("10"), QStringLiteral("user"), pw};
+    const QStringList bcrypt{QStringLiteral("-nbB"), QStringLiteral("-C"), QStringLiteral("10"),
+                             QStringLiteral("user"), pw};
     QTest::newRow("htpasswd $2y$ cost 10, right password") << htpasswd << bcrypt << pw << true;
-    QTest::newRow("htpasswd $2y$ cost 10, wrong password") << htpasswd << bcrypt << kOtherPassword << false;
-    QTest::newRow("htpasswd $2y$ cost 10, password in upper case") << htpasswd << bcrypt << pw.toUpper() << false;
-    QTest::newRow("htpasswd $2y$ cost 10, empty password") << htpasswd << bcrypt << QString() << false;
+    QTest::newRow("htpasswd $2y$ cost 10, wrong password")
+        << htpasswd << bcrypt << kOtherPassword << false;
+    QTest::newRow("htpasswd $2y$ cost 10, password in upper case")
+        << htpasswd << bcrypt << pw.toUpper() << false;
+    QTest::newRow("htpasswd $2y$ cost 10, empty password")
+        << htpasswd << bcrypt << QString() << false;
     QTest::newRow("SHA-512 crypt $6$ of the right password")
-        << QStringLiteral("openssl") << QStringList{QStringLiteral("passwd"), QStringLiteral("-6"), pw} << pw << false;
+        << QStringLiteral("openssl")
+        << QStringList{QStringLiteral("passwd"), QStringLiteral("-6"), pw} << pw << false;
     QTest::newRow("MD5 crypt $1$ of the right password")
-        << QStringLiteral("openssl") << QStringList{QStringLiteral("passwd"), QStringLiteral("-1"), pw} << pw << false;
+        << QStringLiteral("openssl")
+        << QStringList{QStringLiteral("passwd"), QStringLiteral("-1"), pw} << pw << false;
     QTest::newRow("htpasswd apr1 of the right password")
-        << htpasswd << QStringList{QStringLiteral("-nbm"), QStringLiteral("user"), pw} << pw << false;
+        << htpasswd << QStringList{QStringLiteral("-nbm"), QStringLiteral("user"), pw} << pw
+        << false;
     QTest::newRow("htpasswd {SHA} of the right password")
-        << htpasswd << QStringList{QStringLiteral("-nbs"), QStringLiteral("user"), pw} << pw << false;
-    QTest::newRow("plain text password in the column") << QString() << QStringList{pw} << pw << false;
-    QTest::newRow("empty password column") << QString() << QStringList{QString()} << QString() << false;
+        << htpasswd << QStringList{QStringLiteral("-nbs"), QStringLiteral("user"), pw} << pw
+        << false;
+    QTest::newRow("plain text password in the column")
+        << QString() << QStringList{pw} << pw << false;
+    QTest::newRow("empty password column")
+        << QString() << QStringList{QString()} << QString() << false;
 }
 
 void TestAccess::bcryptHashes()
@@ -68,7 +78,8 @@ void TestAccess::bcryptHashes()
         if (hash.startsWith(QLatin1String("user:")))
             hash = hash.mid(5);
         if (arguments.contains(QStringLiteral("-nbB")))
-            QVERIFY2(hash.startsWith(QLatin1String("$2y$10$")) && hash.size() == 60, qPrintable(hash));
+            QVERIFY2(hash.startsWith(QLatin1String("$2y$10$")) && hash.size() == 60,
+                     qPrintable(hash));
     }
     static int serial = 0;
     const QString email = QStringLiteral("bcrypt-%1@example.test").arg(++serial);
@@ -100,10 +111,17 @@ void TestAccess::ownHashVerifiesWithHtpasswd()
     file.write("user:" + hash.value() + "\n");
     file.close();
     QString error;
-    runTool(QStringLiteral("/usr/bin/htpasswd"), {QStringLiteral("-vb"), file.fileName(), QStringLiteral("user"), QStringLiteral("demo-password")}, &error);
+    runTool(QStringLiteral("/usr/bin/htpasswd"),
+            {QStringLiteral("-vb"), file.fileName(), QStringLiteral("user"),
+             QStringLiteral("demo-password")},
+            &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    runTool(QStringLiteral("/usr/bin/htpasswd"), {QStringLiteral("-vb"), file.fileName(), QStringLiteral("user"), QStringLiteral("wrong")}, &error);
-    QVERIFY2(!error.isEmpty(), "htpasswd accepted a wrong password: the check above proves nothing");
+    runTool(
+        QStringLiteral("/usr/bin/htpasswd"),
+        {QStringLiteral("-vb"), file.fileName(), QStringLiteral("user"), QStringLiteral("wrong")},
+        &error);
+    QVERIFY2(!error.isEmpty(),
+             "htpasswd accepted a wrong password: the check above proves nothing");
 }
 
 namespace {
@@ -148,15 +166,18 @@ bool prepare(EmptyGrantsDb &e, int userCount, QString *error)
         return false;
     }
     e.companyId = QString::number(c.value());
-    auto b = Database::exec(conn.value(), QStringLiteral("INSERT INTO branches (id, company_id, name) VALUES (?, ?, ?)"),
-                            {e.branchId, e.companyId, QStringLiteral("Hauptstelle")});
+    auto b = Database::exec(
+        conn.value(),
+        QStringLiteral("INSERT INTO branches (id, company_id, name) VALUES (?, ?, ?)"),
+        {e.branchId, e.companyId, QStringLiteral("Hauptstelle")});
     if (!b) {
         *error = b.error().message + b.error().detail;
         return false;
     }
     auto hash = AuthService::hashPassword(QByteArrayLiteral("bootstrap-pw"), 4);
     for (int i = 0; i < userCount && hash; ++i)
-        e.users << insertUser(e.ctx.spec, QStringLiteral("user%1@bootstrap.test").arg(i), QStringLiteral("User %1").arg(i), hash.value());
+        e.users << insertUser(e.ctx.spec, QStringLiteral("user%1@bootstrap.test").arg(i),
+                              QStringLiteral("User %1").arg(i), hash.value());
     if (e.users.size() != userCount || e.users.contains(0)) {
         *error = QStringLiteral("could not create the users");
         return false;
@@ -168,23 +189,35 @@ bool prepare(EmptyGrantsDb &e, int userCount, QString *error)
 
 void TestAccess::bootstrap_data()
 {
-    QTest::addColumn<bool>("asUserWithoutGrants"); // false: no actor at all (database credentials only)
+    QTest::addColumn<bool>(
+        "asUserWithoutGrants"); // false: no actor at all (database credentials only)
     QTest::addColumn<bool>("firstAdminExists");
     QTest::addColumn<int>("role");
     QTest::addColumn<int>("scope");
     QTest::addColumn<bool>("accepted");
     const int admin = int(Role::Admin), editor = int(Role::Editor), viewer = int(Role::Viewer);
-    const int global = int(GrantScope::Global), company = int(GrantScope::Company), branch = int(GrantScope::Branch);
-    QTest::newRow("no grants yet, no actor: global admin") << false << false << admin << global << true;
-    QTest::newRow("no grants yet, no actor: global editor") << false << false << editor << global << false;
-    QTest::newRow("no grants yet, no actor: global viewer") << false << false << viewer << global << false;
-    QTest::newRow("no grants yet, no actor: company admin") << false << false << admin << company << false;
-    QTest::newRow("no grants yet, no actor: branch admin") << false << false << admin << branch << false;
-    QTest::newRow("no grants yet, user without grants: global admin") << true << false << admin << global << false;
-    QTest::newRow("first admin exists, no actor: global admin") << false << true << admin << global << false;
-    QTest::newRow("first admin exists, no actor: company viewer") << false << true << viewer << company << false;
-    QTest::newRow("first admin exists, no actor: branch admin") << false << true << admin << branch << false;
-    QTest::newRow("first admin exists, user without grants: global admin") << true << true << admin << global << false;
+    const int global = int(GrantScope::Global), company = int(GrantScope::Company),
+              branch = int(GrantScope::Branch);
+    QTest::newRow("no grants yet, no actor: global admin")
+        << false << false << admin << global << true;
+    QTest::newRow("no grants yet, no actor: global editor")
+        << false << false << editor << global << false;
+    QTest::newRow("no grants yet, no actor: global viewer")
+        << false << false << viewer << global << false;
+    QTest::newRow("no grants yet, no actor: company admin")
+        << false << false << admin << company << false;
+    QTest::newRow("no grants yet, no actor: branch admin")
+        << false << false << admin << branch << false;
+    QTest::newRow("no grants yet, user without grants: global admin")
+        << true << false << admin << global << false;
+    QTest::newRow("first admin exists, no actor: global admin")
+        << false << true << admin << global << false;
+    QTest::newRow("first admin exists, no actor: company viewer")
+        << false << true << viewer << company << false;
+    QTest::newRow("first admin exists, no actor: branch admin")
+        << false << true << admin << branch << false;
+    QTest::newRow("first admin exists, user without grants: global admin")
+        << true << true << admin << global << false;
 }
 
 void TestAccess::bootstrap()
@@ -200,26 +233,33 @@ void TestAccess::bootstrap()
     AccessService access(e.ctx);
     QCOMPARE(access.hasAnyGrant().value(), false);
     if (firstAdminExists) {
-        auto first = access.grant(nullptr, QStringLiteral("user0@bootstrap.test"), Role::Admin, GrantScope::Global, {});
+        auto first = access.grant(nullptr, QStringLiteral("user0@bootstrap.test"), Role::Admin,
+                                  GrantScope::Global, {});
         QVERIFY2(first, qPrintable(first ? QString() : first.error().message));
         QCOMPARE(access.hasAnyGrant().value(), true);
     }
     std::optional<Actor> actor;
     if (asUserWithoutGrants) {
-        auto loaded = AuthService(e.ctx).login(QStringLiteral("user2@bootstrap.test"), QStringLiteral("bootstrap-pw"));
+        auto loaded = AuthService(e.ctx).login(QStringLiteral("user2@bootstrap.test"),
+                                               QStringLiteral("bootstrap-pw"));
         QVERIFY(loaded);
         QVERIFY(loaded->grants.isEmpty());
         actor = loaded.value();
     }
     const GrantScope s = GrantScope(scope);
-    const QString scopeId = s == GrantScope::Company ? e.companyId : s == GrantScope::Branch ? e.branchId : QString();
+    const QString scopeId = s == GrantScope::Company  ? e.companyId
+                            : s == GrantScope::Branch ? e.branchId
+                                                      : QString();
     const QString before = snapshot(e.ctx.spec);
-    auto granted = access.grant(actor ? &*actor : nullptr, QStringLiteral("user1@bootstrap.test"), Role(role), s, scopeId);
+    auto granted = access.grant(actor ? &*actor : nullptr, QStringLiteral("user1@bootstrap.test"),
+                                Role(role), s, scopeId);
     if (!accepted) {
         QVERIFY2(!granted, "the bootstrap rule let a grant through");
-        QVERIFY2(granted.error().kind != ErrorKind::Database, qPrintable(granted.error().message + granted.error().detail));
+        QVERIFY2(granted.error().kind != ErrorKind::Database,
+                 qPrintable(granted.error().message + granted.error().detail));
         if (firstAdminExists || asUserWithoutGrants)
-            QVERIFY2(granted.error().kind == ErrorKind::Authentication || granted.error().kind == ErrorKind::Permission,
+            QVERIFY2(granted.error().kind == ErrorKind::Authentication ||
+                         granted.error().kind == ErrorKind::Permission,
                      qPrintable(errorKindName(granted.error().kind)));
         QVERIFY(!granted.error().message.isEmpty());
         QCOMPARE(snapshot(e.ctx.spec), before);
@@ -228,10 +268,13 @@ void TestAccess::bootstrap()
     }
     QVERIFY2(granted, qPrintable(granted ? QString() : granted.error().message));
     QCOMPARE(count(e.ctx.spec, QStringLiteral("retell_admin_grants")), 1);
-    QCOMPARE(scalar(e.ctx.spec, QStringLiteral("SELECT user_id FROM retell_admin_grants WHERE scope = 'global' AND role = 'admin'")),
+    QCOMPARE(scalar(e.ctx.spec, QStringLiteral("SELECT user_id FROM retell_admin_grants WHERE "
+                                               "scope = 'global' AND role = 'admin'")),
              QString::number(e.users.value(1)));
-    QCOMPARE(scalar(e.ctx.spec, QStringLiteral("SELECT granted_by FROM retell_admin_grants")), QStringLiteral("<null>"));
-    auto admin = AuthService(e.ctx).login(QStringLiteral("user1@bootstrap.test"), QStringLiteral("bootstrap-pw"));
+    QCOMPARE(scalar(e.ctx.spec, QStringLiteral("SELECT granted_by FROM retell_admin_grants")),
+             QStringLiteral("<null>"));
+    auto admin = AuthService(e.ctx).login(QStringLiteral("user1@bootstrap.test"),
+                                          QStringLiteral("bootstrap-pw"));
     QVERIFY(admin);
     QVERIFY(admin->isGlobalAdmin());
 }
@@ -246,7 +289,8 @@ void TestAccess::bootstrapOnlyOnce()
     QString error;
     QVERIFY2(prepare(e, kThreads, &error), qPrintable(error));
     for (int round = 0; round < kRounds; ++round) {
-        QVERIFY(scalar(e.ctx.spec, QStringLiteral("SELECT COUNT(*) FROM retell_admin_grants")) == QStringLiteral("0"));
+        QVERIFY(scalar(e.ctx.spec, QStringLiteral("SELECT COUNT(*) FROM retell_admin_grants")) ==
+                QStringLiteral("0"));
         std::latch start(kThreads);
         std::atomic<int> succeeded{0};
         std::atomic<int> databaseErrors{0};
@@ -254,8 +298,9 @@ void TestAccess::bootstrapOnlyOnce()
         for (int i = 0; i < kThreads; ++i) {
             threads << QThread::create([&, i] {
                 start.arrive_and_wait();
-                auto r = AccessService(e.ctx).grant(nullptr, QStringLiteral("user%1@bootstrap.test").arg(i), Role::Admin,
-                                                    GrantScope::Global, {});
+                auto r = AccessService(e.ctx).grant(nullptr,
+                                                    QStringLiteral("user%1@bootstrap.test").arg(i),
+                                                    Role::Admin, GrantScope::Global, {});
                 if (r)
                     ++succeeded;
                 else if (r.error().kind == ErrorKind::Database)
@@ -270,8 +315,12 @@ void TestAccess::bootstrapOnlyOnce()
         }
         const int rows = count(e.ctx.spec, QStringLiteral("retell_admin_grants"));
         QVERIFY2(rows == 1 && succeeded == 1,
-                 qPrintable(QStringLiteral("round %1: %2 concurrent bootstraps succeeded, %3 grant rows, %4 database errors")
-                                .arg(round).arg(succeeded.load()).arg(rows).arg(databaseErrors.load())));
+                 qPrintable(QStringLiteral("round %1: %2 concurrent bootstraps succeeded, %3 grant "
+                                           "rows, %4 database errors")
+                                .arg(round)
+                                .arg(succeeded.load())
+                                .arg(rows)
+                                .arg(databaseErrors.load())));
         auto conn = Database::connection(e.ctx.spec);
         QVERIFY(conn);
         QVERIFY(Database::exec(conn.value(), QStringLiteral("DELETE FROM retell_admin_grants")));
@@ -287,20 +336,25 @@ void TestAccess::lastGlobalAdminSurvivesConcurrentRevokes()
     QString error;
     QVERIFY2(prepare(e, 2, &error), qPrintable(error));
     AccessService access(e.ctx);
-    QVERIFY(access.grant(nullptr, QStringLiteral("user0@bootstrap.test"), Role::Admin, GrantScope::Global, {}));
+    QVERIFY(access.grant(nullptr, QStringLiteral("user0@bootstrap.test"), Role::Admin,
+                         GrantScope::Global, {}));
     for (int round = 0; round < kRounds; ++round) {
         // Both are global admins at the start of every round, granted by whichever survived.
-        auto survivor = AuthService(e.ctx).login(QStringLiteral("user0@bootstrap.test"), QStringLiteral("bootstrap-pw"));
+        auto survivor = AuthService(e.ctx).login(QStringLiteral("user0@bootstrap.test"),
+                                                 QStringLiteral("bootstrap-pw"));
         QVERIFY(survivor);
         if (!survivor->isGlobalAdmin())
-            survivor = AuthService(e.ctx).login(QStringLiteral("user1@bootstrap.test"), QStringLiteral("bootstrap-pw"));
+            survivor = AuthService(e.ctx).login(QStringLiteral("user1@bootstrap.test"),
+                                                QStringLiteral("bootstrap-pw"));
         QVERIFY(survivor && survivor->isGlobalAdmin());
         for (int i = 0; i < 2; ++i)
-            QVERIFY(access.grant(&survivor.value(), QStringLiteral("user%1@bootstrap.test").arg(i), Role::Admin, GrantScope::Global, {}));
+            QVERIFY(access.grant(&survivor.value(), QStringLiteral("user%1@bootstrap.test").arg(i),
+                                 Role::Admin, GrantScope::Global, {}));
         QCOMPARE(count(e.ctx.spec, QStringLiteral("retell_admin_grants")), 2);
         QList<Actor> admins;
         for (int i = 0; i < 2; ++i) {
-            auto a = AuthService(e.ctx).login(QStringLiteral("user%1@bootstrap.test").arg(i), QStringLiteral("bootstrap-pw"));
+            auto a = AuthService(e.ctx).login(QStringLiteral("user%1@bootstrap.test").arg(i),
+                                              QStringLiteral("bootstrap-pw"));
             QVERIFY(a && a->isGlobalAdmin());
             admins << a.value();
         }
@@ -309,7 +363,8 @@ void TestAccess::lastGlobalAdminSurvivesConcurrentRevokes()
         for (int i = 0; i < 2; ++i) {
             threads << QThread::create([&, i] {
                 start.arrive_and_wait();
-                (void)AccessService(e.ctx).revoke(admins[i], admins[i].user.email, GrantScope::Global, {});
+                (void)AccessService(e.ctx).revoke(admins[i], admins[i].user.email,
+                                                  GrantScope::Global, {});
                 Database::dropConnection(e.ctx.spec);
             });
             threads.last()->start();
@@ -318,8 +373,13 @@ void TestAccess::lastGlobalAdminSurvivesConcurrentRevokes()
             QVERIFY(t->wait(60000));
             delete t;
         }
-        const QString left = scalar(e.ctx.spec, QStringLiteral("SELECT COUNT(*) FROM retell_admin_grants WHERE scope = 'global' AND role = 'admin'"));
-        QVERIFY2(left == QStringLiteral("1"), qPrintable(QStringLiteral("round %1: %2 global admin(s) left after both revoked themselves").arg(round).arg(left)));
+        const QString left =
+            scalar(e.ctx.spec, QStringLiteral("SELECT COUNT(*) FROM retell_admin_grants WHERE "
+                                              "scope = 'global' AND role = 'admin'"));
+        QVERIFY2(left == QStringLiteral("1"),
+                 qPrintable(QStringLiteral(
+                                "round %1: %2 global admin(s) left after both revoked themselves")
+                                .arg(round)
+                                .arg(left)));
     }
 }
-

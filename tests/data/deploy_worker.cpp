@@ -33,7 +33,8 @@ int main(int argc, char **argv)
             std::printf("ok %s v%d\n", qPrintable(note), out->version.version);
         } else {
             ++failures;
-            std::printf("failed %s: %s %s\n", qPrintable(note), qPrintable(out.error().message), qPrintable(out.error().detail));
+            std::printf("failed %s: %s %s\n", qPrintable(note), qPrintable(out.error().message),
+                        qPrintable(out.error().detail));
         }
         std::fflush(stdout);
     }

@@ -53,7 +53,9 @@ private slots:
         for (int p = 0; p < processes; ++p) {
             auto proc = std::make_unique<QProcess>();
             proc->setProcessEnvironment(env);
-            proc->start(QStringLiteral(DEPLOY_WORKER_PATH), {db.url(), TestWorld::kBranchA, QString::number(deploysEach), QStringLiteral("p%1").arg(p)});
+            proc->start(QStringLiteral(DEPLOY_WORKER_PATH),
+                        {db.url(), TestWorld::kBranchA, QString::number(deploysEach),
+                         QStringLiteral("p%1").arg(p)});
             QVERIFY(proc->waitForStarted());
             workers.push_back(std::move(proc));
         }
@@ -71,7 +73,8 @@ private slots:
         for (auto &proc : workers) {
             QVERIFY(proc->waitForFinished(600000));
             const QString out = QString::fromUtf8(proc->readAllStandardOutput());
-            QVERIFY2(proc->exitCode() == 0, qPrintable(out + QString::fromUtf8(proc->readAllStandardError())));
+            QVERIFY2(proc->exitCode() == 0,
+                     qPrintable(out + QString::fromUtf8(proc->readAllStandardError())));
             int previous = -1;
             bool contiguous = true;
             for (const QString &line : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
@@ -80,7 +83,8 @@ private slots:
                 const int number = version.mid(1).toInt();
                 contiguous = contiguous && (previous < 0 || number == previous + 1);
                 previous = number;
-                QVERIFY2(!reported.contains(version), qPrintable(QStringLiteral("version reported twice: ") + version));
+                QVERIFY2(!reported.contains(version),
+                         qPrintable(QStringLiteral("version reported twice: ") + version));
                 reported.insert(version);
             }
             interleaved += contiguous ? 0 : 1;
@@ -97,10 +101,30 @@ private slots:
         const QString branch =
             QStringLiteral("branch_id = '%1' AND is_template = FALSE").arg(TestWorld::kBranchA);
         QCOMPARE(TestWorld::promptRows(spec, branch), total);
-        QCOMPARE(TestWorld::scalar(spec, QStringLiteral("SELECT MIN(version) FROM retell_agent_prompts WHERE ") + branch).toInt(), templateRows + 1);
-        QCOMPARE(TestWorld::scalar(spec, QStringLiteral("SELECT MAX(version) FROM retell_agent_prompts WHERE ") + branch).toInt(), templateRows + total);
-        QCOMPARE(TestWorld::scalar(spec, QStringLiteral("SELECT COUNT(DISTINCT version) FROM retell_agent_prompts WHERE ") + branch).toInt(), total);
-        QCOMPARE(TestWorld::scalar(spec, QStringLiteral("SELECT COUNT(DISTINCT deployment_notes) FROM retell_agent_prompts WHERE ") + branch).toInt(), total);
+        QCOMPARE(TestWorld::scalar(
+                     spec, QStringLiteral("SELECT MIN(version) FROM retell_agent_prompts WHERE ") +
+                               branch)
+                     .toInt(),
+                 templateRows + 1);
+        QCOMPARE(TestWorld::scalar(
+                     spec, QStringLiteral("SELECT MAX(version) FROM retell_agent_prompts WHERE ") +
+                               branch)
+                     .toInt(),
+                 templateRows + total);
+        QCOMPARE(TestWorld::scalar(
+                     spec, QStringLiteral(
+                               "SELECT COUNT(DISTINCT version) FROM retell_agent_prompts WHERE ") +
+                               branch)
+                     .toInt(),
+                 total);
+        QCOMPARE(
+            TestWorld::scalar(
+                spec,
+                QStringLiteral(
+                    "SELECT COUNT(DISTINCT deployment_notes) FROM retell_agent_prompts WHERE ") +
+                    branch)
+                .toInt(),
+            total);
         QCOMPARE(TestWorld::promptRows(spec, QStringLiteral("is_active = TRUE")), 1);
         QCOMPARE(TestWorld::promptRows(
                      spec,

@@ -15,10 +15,18 @@ QString rowShape(const LineDiff &diff)
     QString shape;
     for (const DiffRow &row : diff.rows) {
         switch (row.kind) {
-        case RowKind::Equal: shape += u'='; break;
-        case RowKind::Changed: shape += u'~'; break;
-        case RowKind::Removed: shape += u'-'; break;
-        case RowKind::Added: shape += u'+'; break;
+        case RowKind::Equal:
+            shape += u'=';
+            break;
+        case RowKind::Changed:
+            shape += u'~';
+            break;
+        case RowKind::Removed:
+            shape += u'-';
+            break;
+        case RowKind::Added:
+            shape += u'+';
+            break;
         }
     }
     return shape;
@@ -65,33 +73,40 @@ void TestLineDiff::rows_data()
     QTest::addColumn<int>("added");
     QTest::addColumn<int>("changed");
 
-    QTest::newRow("both empty") << QByteArray() << QByteArray() << false << false << "" << 0 << 0 << 0;
-    QTest::newRow("left empty") << QByteArray() << QByteArray("a\nb\n") << false << false << "++" << 0 << 2 << 0;
-    QTest::newRow("right empty") << QByteArray("a\nb\n") << QByteArray() << false << false << "--" << 2 << 0 << 0;
-    QTest::newRow("only a newline vs empty") << QByteArray("\n") << QByteArray() << false << false << "-" << 1 << 0 << 0;
-    QTest::newRow("identical") << QByteArray("a\nb\n") << QByteArray("a\nb\n") << false << false << "==" << 0 << 0 << 0;
-    QTest::newRow("one line changed") << QByteArray("a\nb\nc\n") << QByteArray("a\nB\nc\n") << false << false
-                                      << "=~=" << 1 << 1 << 1;
-    QTest::newRow("insert in the middle") << QByteArray("a\nc\n") << QByteArray("a\nb\nc\n") << false << false
-                                          << "=+=" << 0 << 1 << 0;
-    QTest::newRow("more removed than added") << QByteArray("a\nx\ny\nz\nb\n") << QByteArray("a\nq\nb\n")
-                                             << false << false << "=~--=" << 3 << 1 << 1;
-    QTest::newRow("no final newline on one side") << QByteArray("a\nb") << QByteArray("a\nb\n") << false
-                                                  << false << "=~" << 1 << 1 << 1;
-    QTest::newRow("CRLF against LF") << QByteArray("a\r\nb\r\n") << QByteArray("a\nb\n") << false << false
-                                     << "~~" << 2 << 2 << 2;
-    QTest::newRow("CRLF against LF, ignoring whitespace") << QByteArray("a\r\nb\r\n") << QByteArray("a\nb\n")
-                                                          << true << false << "==" << 0 << 0 << 0;
-    QTest::newRow("CRLF on both sides") << QByteArray("a\r\nb\r\n") << QByteArray("a\r\nb\r\n") << false
-                                        << false << "==" << 0 << 0 << 0;
-    QTest::newRow("amount of whitespace") << QByteArray("say  hello \n") << QByteArray("say hello\n")
-                                          << true << false << "=" << 0 << 0 << 0;
-    QTest::newRow("whitespace inside a word still counts") << QByteArray("hello\n") << QByteArray("hel lo\n")
-                                                           << true << false << "~" << 1 << 1 << 1;
-    QTest::newRow("case, not ignored") << QByteArray("Hello\n") << QByteArray("hello\n") << false << false
-                                       << "~" << 1 << 1 << 1;
-    QTest::newRow("case, ignored") << QByteArray("Hello Ünal\n") << QByteArray("hello ünal\n") << false << true
-                                   << "=" << 0 << 0 << 0;
+    QTest::newRow("both empty") << QByteArray() << QByteArray() << false << false << "" << 0 << 0
+                                << 0;
+    QTest::newRow("left empty") << QByteArray() << QByteArray("a\nb\n") << false << false << "++"
+                                << 0 << 2 << 0;
+    QTest::newRow("right empty") << QByteArray("a\nb\n") << QByteArray() << false << false << "--"
+                                 << 2 << 0 << 0;
+    QTest::newRow("only a newline vs empty")
+        << QByteArray("\n") << QByteArray() << false << false << "-" << 1 << 0 << 0;
+    QTest::newRow("identical") << QByteArray("a\nb\n") << QByteArray("a\nb\n") << false << false
+                               << "==" << 0 << 0 << 0;
+    QTest::newRow("one line changed") << QByteArray("a\nb\nc\n") << QByteArray("a\nB\nc\n") << false
+                                      << false << "=~=" << 1 << 1 << 1;
+    QTest::newRow("insert in the middle") << QByteArray("a\nc\n") << QByteArray("a\nb\nc\n")
+                                          << false << false << "=+=" << 0 << 1 << 0;
+    QTest::newRow("more removed than added")
+        << QByteArray("a\nx\ny\nz\nb\n") << QByteArray("a\nq\nb\n") << false << false
+        << "=~--=" << 3 << 1 << 1;
+    QTest::newRow("no final newline on one side")
+        << QByteArray("a\nb") << QByteArray("a\nb\n") << false << false << "=~" << 1 << 1 << 1;
+    QTest::newRow("CRLF against LF") << QByteArray("a\r\nb\r\n") << QByteArray("a\nb\n") << false
+                                     << false << "~~" << 2 << 2 << 2;
+    QTest::newRow("CRLF against LF, ignoring whitespace")
+        << QByteArray("a\r\nb\r\n") << QByteArray("a\nb\n") << true << false << "==" << 0 << 0 << 0;
+    QTest::newRow("CRLF on both sides") << QByteArray("a\r\nb\r\n") << QByteArray("a\r\nb\r\n")
+                                        << false << false << "==" << 0 << 0 << 0;
+    QTest::newRow("amount of whitespace")
+        << QByteArray("say  hello \n") << QByteArray("say hello\n") << true << false << "=" << 0
+        << 0 << 0;
+    QTest::newRow("whitespace inside a word still counts")
+        << QByteArray("hello\n") << QByteArray("hel lo\n") << true << false << "~" << 1 << 1 << 1;
+    QTest::newRow("case, not ignored")
+        << QByteArray("Hello\n") << QByteArray("hello\n") << false << false << "~" << 1 << 1 << 1;
+    QTest::newRow("case, ignored") << QByteArray("Hello Ünal\n") << QByteArray("hello ünal\n")
+                                   << false << true << "=" << 0 << 0 << 0;
 }
 
 void TestLineDiff::rows()
@@ -122,7 +137,8 @@ void TestLineDiff::rowsCoverEveryLineOnce()
     for (int round = 0; round < 100; ++round) {
         const QStringList a = diffsupport::mutate(vocabulary, random, 4, vocabulary);
         const QStringList b = diffsupport::mutate(a, random, 6, vocabulary);
-        const LineDiff diff = computeLineDiff(diffsupport::joined(a, true), diffsupport::joined(b, true));
+        const LineDiff diff =
+            computeLineDiff(diffsupport::joined(a, true), diffsupport::joined(b, true));
         PerSide<int> next{{0, 0}};
         for (const DiffRow &row : diff.rows) {
             QVERIFY(row.hasLine(Side::Left) || row.hasLine(Side::Right));
@@ -175,7 +191,8 @@ void TestLineDiff::veryLongLinesAreMarkedWhole()
     const QByteArray line(2 * 1024 * 1024, 'x');
     QByteArray changed = line;
     changed[1000] = 'y';
-    const LineDiff diff = computeLineDiff("start\n" + line + "\nend\n", "start\n" + changed + "\nend\n");
+    const LineDiff diff =
+        computeLineDiff("start\n" + line + "\nend\n", "start\n" + changed + "\nend\n");
     QCOMPARE(rowShape(diff), QStringLiteral("=~="));
     QCOMPARE(diff.rows.at(1).changedRanges[Side::Left], QList<TextRange>({{0, int(line.size())}}));
 }
@@ -186,7 +203,8 @@ void TestLineDiff::hunks_data()
     QTest::addColumn<int>("context");
     QTest::addColumn<QList<Hunk>>("expected");
     // The left side is "0".."19", one per line; `edited` replaces whole lines.
-    const auto edited = [](std::initializer_list<std::pair<int, const char *>> edits, const char *prefix) {
+    const auto edited = [](std::initializer_list<std::pair<int, const char *>> edits,
+                           const char *prefix) {
         QByteArrayList lines;
         for (int i = 0; i < 20; ++i)
             lines << QByteArray::number(i);
@@ -198,8 +216,10 @@ void TestLineDiff::hunks_data()
                                          << QList<Hunk>{{0, 6, 0, 6, 0, 6}, {12, 19, 12, 7, 12, 7}};
     const QByteArray close = edited({{5, "five"}, {10, "ten"}}, "");
     QTest::newRow("context touches: merged") << close << 3 << QList<Hunk>{{2, 14, 2, 12, 2, 12}};
-    QTest::newRow("no context") << close << 0 << QList<Hunk>{{5, 6, 5, 1, 5, 1}, {10, 11, 10, 1, 10, 1}};
-    QTest::newRow("insert at the start") << edited({}, "new\n") << 3 << QList<Hunk>{{0, 4, 0, 3, 0, 4}};
+    QTest::newRow("no context") << close << 0
+                                << QList<Hunk>{{5, 6, 5, 1, 5, 1}, {10, 11, 10, 1, 10, 1}};
+    QTest::newRow("insert at the start")
+        << edited({}, "new\n") << 3 << QList<Hunk>{{0, 4, 0, 3, 0, 4}};
     // --context 2147483647 once overflowed an int (UBSan) and lost the hunk.
     QTest::newRow("largest context")
         << close << std::numeric_limits<int>::max() << QList<Hunk>{{0, 20, 0, 20, 0, 20}};

@@ -24,8 +24,8 @@ int gnuChangedLines(const QByteArray &left, const QByteArray &right, const QStri
             return -1;
     }
     QProcess diff;
-    diff.start(QStringLiteral("/usr/bin/diff"), QStringList{QStringLiteral("--minimal")} + flags
-                                                   + QStringList{a, b});
+    diff.start(QStringLiteral("/usr/bin/diff"),
+               QStringList{QStringLiteral("--minimal")} + flags + QStringList{a, b});
     if (!diff.waitForFinished(60000) || diff.exitCode() > 1)
         return -1;
     int count = 0;
@@ -75,11 +75,14 @@ QList<Pair> generatePairs(const QString &kind, quint32 seed, int count)
         }
     } else {
         const QStringList lines = diffsupport::realisticLines();
-        const QStringList vocabulary = lines + QStringList{QStringLiteral("- Offer a drink."), QString()};
+        const QStringList vocabulary =
+            lines + QStringList{QStringLiteral("- Offer a drink."), QString()};
         for (int i = 0; i < count; ++i) {
             const QStringList a = diffsupport::mutate(lines, random, 3, vocabulary);
-            const QStringList b = diffsupport::mutate(a, random, 1 + int(random.bounded(8)), vocabulary);
-            pairs.append({diffsupport::joined(a, random.bounded(2)), diffsupport::joined(b, random.bounded(2))});
+            const QStringList b =
+                diffsupport::mutate(a, random, 1 + int(random.bounded(8)), vocabulary);
+            pairs.append({diffsupport::joined(a, random.bounded(2)),
+                          diffsupport::joined(b, random.bounded(2))});
         }
     }
     return pairs;
@@ -179,10 +182,13 @@ void TestMyersDiff::changedLinesMatchGnuDiffMinimal_data()
     QTest::addColumn<bool>("ignoreCase");
     for (const char *kind : {"random", "similar", "realistic"}) {
         for (quint32 seed = 11; seed <= 13; ++seed) {
-            QTest::addRow("%s, seed %u", kind, seed) << QString::fromLatin1(kind) << seed << false << false;
+            QTest::addRow("%s, seed %u", kind, seed)
+                << QString::fromLatin1(kind) << seed << false << false;
         }
-        QTest::addRow("%s, ignoring whitespace", kind) << QString::fromLatin1(kind) << 21u << true << false;
-        QTest::addRow("%s, ignoring case", kind) << QString::fromLatin1(kind) << 22u << false << true;
+        QTest::addRow("%s, ignoring whitespace", kind)
+            << QString::fromLatin1(kind) << 21u << true << false;
+        QTest::addRow("%s, ignoring case", kind)
+            << QString::fromLatin1(kind) << 22u << false << true;
     }
 }
 
@@ -205,13 +211,14 @@ void TestMyersDiff::changedLinesMatchGnuDiffMinimal()
         const LineDiff diff = computeLineDiff(pair.left, pair.right, options);
         const int expected = gnuChangedLines(pair.left, pair.right, flags);
         QVERIFY2(expected >= 0, "running /usr/bin/diff failed");
-        QVERIFY2(diff.removed + diff.added == expected,
-                 qPrintable(QStringLiteral("pair %1: ours %2 + %3, GNU %4\n--- left\n%5\n--- right\n%6")
-                                .arg(pairIndex)
-                                .arg(diff.removed)
-                                .arg(diff.added)
-                                .arg(expected)
-                                .arg(QString::fromUtf8(pair.left), QString::fromUtf8(pair.right))));
+        QVERIFY2(
+            diff.removed + diff.added == expected,
+            qPrintable(QStringLiteral("pair %1: ours %2 + %3, GNU %4\n--- left\n%5\n--- right\n%6")
+                           .arg(pairIndex)
+                           .arg(diff.removed)
+                           .arg(diff.added)
+                           .arg(expected)
+                           .arg(QString::fromUtf8(pair.left), QString::fromUtf8(pair.right))));
         ++pairIndex;
     }
 }

@@ -184,7 +184,8 @@ void TestAdminPath::adminEditsDeploysRollsBackAndFindsTheDraftAfterRestart()
         QVERIFY(rollback->isEnabled());
         rollback->trigger();
         QVERIFY(asked.contains(QStringLiteral("v%1").arg(*before)));
-        QTRY_VERIFY_WITH_TIMEOUT(history->rowCount() > 0 && history->summary(0).version == deployed + 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            history->rowCount() > 0 && history->summary(0).version == deployed + 1, 10000);
         QTRY_COMPARE(agent->baseVersion(), std::optional<int>(deployed + 1));
         QVERIFY(editor->config() != deployedConfig);
 
@@ -238,8 +239,9 @@ void TestAdminPath::viewerCannotDeploy()
     QCOMPARE(branch->companyName, QStringLiteral("Salon Aurora"));
     QVERIFY(!window->action(QStringLiteral("deployAction"))->isEnabled());
     QVERIFY(!window->historyPanel()->rollbackAction()->isEnabled());
-    QVERIFY(!window->templatePanel()->findChild<QPushButton *>(
-                                          QStringLiteral("applyTemplateButton"))->isEnabled());
+    QVERIFY(!window->templatePanel()
+                 ->findChild<QPushButton *>(QStringLiteral("applyTemplateButton"))
+                 ->isEnabled());
     window->agentPanel()->deploy(); // ignored
     QVERIFY(!window->agentPanel()->deployDialog());
 
@@ -317,7 +319,8 @@ void TestAdminPath::everyCompareEntryOpensTheDiffWindow()
     QTRY_COMPARE(openDiffWindows().size(), 1);
     closeAll();
 
-    auto *compareTemplate = window->templatePanel()->findChild<QPushButton *>(QStringLiteral("compareTemplateButton"));
+    auto *compareTemplate =
+        window->templatePanel()->findChild<QPushButton *>(QStringLiteral("compareTemplateButton"));
     QVERIFY(compareTemplate);
     QTRY_VERIFY(window->templatePanel()->currentTemplate().has_value());
     compareTemplate->click();

@@ -46,8 +46,8 @@ private:
 
 } // namespace retell::test
 
-#define RETELL_REQUIRE_DB(db)                                                                     \
-    do {                                                                                          \
-        if (!(db).isValid())                                                                      \
-            QFAIL(qPrintable(QStringLiteral("test database unavailable: ") + (db).error()));      \
+#define RETELL_REQUIRE_DB(db)                                                                      \
+    do {                                                                                           \
+        if (!(db).isValid())                                                                       \
+            QFAIL(qPrintable(QStringLiteral("test database unavailable: ") + (db).error()));       \
     } while (false)

@@ -34,7 +34,8 @@ core::Actor TestWorld::create(const ConnectionSpec &spec)
         if (!q.exec(s))
             qFatal("setup: %s", qPrintable(q.lastError().text()));
     }
-    auto actor = AuthService(ServiceContext{spec}).login(QStringLiteral("ann@example.com"), QStringLiteral("pw"));
+    auto actor = AuthService(ServiceContext{spec})
+                     .login(QStringLiteral("ann@example.com"), QStringLiteral("pw"));
     if (!actor)
         qFatal("login: %s", qPrintable(actor.error().message));
     return actor.value();
@@ -53,7 +54,8 @@ QString TestWorld::scalar(const ConnectionSpec &spec, const QString &sql, const 
 
 int TestWorld::promptRows(const ConnectionSpec &spec, const QString &where)
 {
-    return scalar(spec, QStringLiteral("SELECT COUNT(*) FROM retell_agent_prompts WHERE ") + where).toInt();
+    return scalar(spec, QStringLiteral("SELECT COUNT(*) FROM retell_agent_prompts WHERE ") + where)
+        .toInt();
 }
 
 } // namespace retell::test

@@ -54,7 +54,8 @@ void CompareLauncher::branches(const core::Branch &left, const core::Branch &rig
                 return;
             }
             configs(tr("%1 v%2").arg(left.name).arg(loaded->first.version), loaded->first.config,
-                    tr("%1 v%2").arg(right.name).arg(loaded->second.version), loaded->second.config);
+                    tr("%1 v%2").arg(right.name).arg(loaded->second.version),
+                    loaded->second.config);
         });
 }
 

@@ -11,9 +11,7 @@ constexpr int kSuccessMs = 8000;
 constexpr int kErrorMs = 20000;
 } // namespace
 
-NotificationBanner::NotificationBanner(QWidget *parent)
-    : QFrame(parent)
-    , m_label(new QLabel(this))
+NotificationBanner::NotificationBanner(QWidget *parent) : QFrame(parent), m_label(new QLabel(this))
 {
     setObjectName(QStringLiteral("notificationBanner"));
     m_label->setObjectName(QStringLiteral("notificationText"));
@@ -38,8 +36,8 @@ NotificationBanner::~NotificationBanner() = default;
 void NotificationBanner::showMessage(const QString &text, Kind kind)
 {
     // Fixed mid-saturation colours with white text read well on light and dark palettes.
-    const QString background = kind == Kind::Success ? QStringLiteral("#2e7d4f")
-                                                     : QStringLiteral("#b3403a");
+    const QString background =
+        kind == Kind::Success ? QStringLiteral("#2e7d4f") : QStringLiteral("#b3403a");
     setStyleSheet(QStringLiteral("#notificationBanner { background: %1; border-radius: 4px; }"
                                  "#notificationBanner QLabel, #notificationBanner QToolButton "
                                  "{ color: white; }")

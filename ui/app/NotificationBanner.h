@@ -15,7 +15,11 @@ class NotificationBanner final : public QFrame
     Q_DISABLE_COPY_MOVE(NotificationBanner)
 
 public:
-    enum class Kind { Success, Error };
+    enum class Kind
+    {
+        Success,
+        Error
+    };
 
     explicit NotificationBanner(QWidget *parent = nullptr);
     ~NotificationBanner() override;

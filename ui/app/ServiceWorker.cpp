@@ -5,9 +5,7 @@
 namespace retell::ui {
 
 ServiceWorker::ServiceWorker(QObject *parent)
-    : QObject(parent)
-    , m_thread(new QThread)
-    , m_runner(new QObject)
+    : QObject(parent), m_thread(new QThread), m_runner(new QObject)
 {
     m_thread->setObjectName(QStringLiteral("retell-service-worker"));
     m_runner->moveToThread(m_thread);

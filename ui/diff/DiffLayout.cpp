@@ -31,7 +31,8 @@ PaneDocument buildPane(const core::LineDiff &diff, const core::MoveDetection &mo
                                                       ? moves.changedRanges(side, r.line[side])
                                                       : r.changedRanges[side];
             if (!ranges.isEmpty()) {
-                Utf8OffsetMapper mapper(pane.utf8.constData() + lineStart, pane.utf8.size() - lineStart);
+                Utf8OffsetMapper mapper(pane.utf8.constData() + lineStart,
+                                        pane.utf8.size() - lineStart);
                 for (const core::TextRange &range : ranges) {
                     const qsizetype from = mapper.byteOffset(range.start);
                     const qsizetype to = mapper.byteOffset(range.end());
@@ -52,8 +53,8 @@ QList<ChangeBlock> buildBlocks(const core::LineDiff &diff)
     QList<ChangeBlock> blocks;
     for (const int start : core::changeBlockStarts(diff)) {
         ChangeBlock block{start, 0, diff.rows.at(start).kind};
-        while (start + block.rowCount < diff.rows.size()
-               && diff.rows.at(start + block.rowCount).kind != core::RowKind::Equal) {
+        while (start + block.rowCount < diff.rows.size() &&
+               diff.rows.at(start + block.rowCount).kind != core::RowKind::Equal) {
             if (diff.rows.at(start + block.rowCount).kind != block.kind)
                 block.kind = core::RowKind::Changed;
             ++block.rowCount;
@@ -100,12 +101,13 @@ DiffLayout DiffLayout::build(const core::DiffSide &left, const core::DiffSide &r
         for (int i = 0; i < layout.diff.lineCount(side); ++i) {
             // Bytes, not characters: a little wide for non-ASCII, never too narrow.
             const QByteArrayView line = layout.diff.lines[side].lineBytes(i);
-            layout.widestLine = std::max(layout.widestLine, int(line.size() + 7 * line.count('\t')));
+            layout.widestLine =
+                std::max(layout.widestLine, int(line.size() + 7 * line.count('\t')));
         }
     }
 
-    const QString unified = core::renderUnified(layout.diff, left.title, right.title, false,
-                                                options.context);
+    const QString unified =
+        core::renderUnified(layout.diff, left.title, right.title, false, options.context);
     layout.unifiedUtf8 = unified.toUtf8();
     if (layout.unifiedUtf8.endsWith('\n'))
         layout.unifiedUtf8.chop(1);

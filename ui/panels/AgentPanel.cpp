@@ -136,7 +136,9 @@ void AgentPanel::openBranch(const core::Branch &branch)
     const QString branchId = branch.id;
     m_session->worker()->run(
         this,
-        [context, actor, branchId] { return core::VersionService(context).active(actor, branchId); },
+        [context, actor, branchId] {
+            return core::VersionService(context).active(actor, branchId);
+        },
         [this, generation, branch](core::Result<core::PromptVersion> active) {
             if (generation != m_loadGeneration)
                 return;

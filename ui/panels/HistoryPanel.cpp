@@ -68,19 +68,17 @@ std::optional<QString> askRollback(QWidget *parent, const QString &question)
 } // namespace
 
 HistoryPanel::HistoryPanel(Session *session, QWidget *parent)
-    : QWidget(parent)
-    , m_session(session)
-    , m_model(new HistoryModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
-    , m_view(new QTableView(this))
-    , m_caption(new QLabel(this))
-    , m_open(new QAction(themeIcon(QStringLiteral("open")), tr("&Open Read-Only"), this))
-    , m_rollback(new QAction(themeIcon(QStringLiteral("rollback")), tr("&Roll Back to This Version…"), this))
-    , m_compare(new QAction(themeIcon(QStringLiteral("compare")), tr("&Compare"), this))
-    , m_compareSelected(new QAction(tr("Compare &Selected Versions"), this))
-    , m_compareActive(new QAction(tr("Compare with &Active"), this))
-    , m_comparePrevious(new QAction(tr("Compare with &Previous"), this))
-    , m_compareButton(new QToolButton(this))
+    : QWidget(parent), m_session(session), m_model(new HistoryModel(this)),
+      m_proxy(new QSortFilterProxyModel(this)), m_view(new QTableView(this)),
+      m_caption(new QLabel(this)),
+      m_open(new QAction(themeIcon(QStringLiteral("open")), tr("&Open Read-Only"), this)),
+      m_rollback(new QAction(themeIcon(QStringLiteral("rollback")),
+                             tr("&Roll Back to This Version…"), this)),
+      m_compare(new QAction(themeIcon(QStringLiteral("compare")), tr("&Compare"), this)),
+      m_compareSelected(new QAction(tr("Compare &Selected Versions"), this)),
+      m_compareActive(new QAction(tr("Compare with &Active"), this)),
+      m_comparePrevious(new QAction(tr("Compare with &Previous"), this)),
+      m_compareButton(new QToolButton(this))
 {
     setObjectName(QStringLiteral("historyPanel"));
     m_open->setObjectName(QStringLiteral("openVersionAction"));
@@ -98,7 +96,9 @@ HistoryPanel::HistoryPanel(Session *session, QWidget *parent)
         const core::Actor actor = m_session->actor();
         m_session->worker()->run(
             m_model,
-            [=] { return core::VersionService(context).history(actor, branchId, before, kPageSize); },
+            [=] {
+                return core::VersionService(context).history(actor, branchId, before, kPageSize);
+            },
             std::move(callback));
     });
     m_proxy->setSourceModel(m_model);
@@ -228,8 +228,8 @@ bool HistoryPanel::selectVersion(int version)
     if (row < 0)
         return false;
     const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
-    m_view->selectionModel()->setCurrentIndex(
-        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
     m_view->scrollTo(index);
     return true;
 }
@@ -247,10 +247,9 @@ void HistoryPanel::updateActions()
     m_compareSelected->setEnabled(m_compareAvailable && versions.size() == 2);
     m_compareActive->setEnabled(m_compareAvailable && one && active && *active != versions.at(0));
     const int row = one ? m_model->rowOfVersion(versions.at(0)) : -1;
-    m_comparePrevious->setEnabled(m_compareAvailable && row >= 0
-                                  && row + 1 < m_model->rowCount());
-    m_compare->setEnabled(m_compareSelected->isEnabled() || m_compareActive->isEnabled()
-                          || m_comparePrevious->isEnabled());
+    m_comparePrevious->setEnabled(m_compareAvailable && row >= 0 && row + 1 < m_model->rowCount());
+    m_compare->setEnabled(m_compareSelected->isEnabled() || m_compareActive->isEnabled() ||
+                          m_comparePrevious->isEnabled());
     m_compareButton->setEnabled(m_compareAvailable);
 }
 
@@ -265,9 +264,8 @@ void HistoryPanel::updateCaption()
     if (m_model->isFetching() && loaded == 0)
         m_caption->setText(tr("<b>%1</b>: loading…").arg(name));
     else if (m_model->canFetchMore({}))
-        m_caption->setText(tr("<b>%1</b>: newest %2 versions; more load as you scroll")
-                               .arg(name)
-                               .arg(loaded));
+        m_caption->setText(
+            tr("<b>%1</b>: newest %2 versions; more load as you scroll").arg(name).arg(loaded));
     else
         m_caption->setText(tr("<b>%1</b>: %n version(s)", nullptr, loaded).arg(name));
 }
