@@ -55,7 +55,8 @@ constexpr int kStatusMessageMs = 6000;
 // until the panel shows another branch or deploys (then it is read-only).
 void linkToEdit(DiffWindow *window, AgentPanel *agent, ChangeCopier::Wording wording)
 {
-    window->followEdit(agent->editor()->promptEditor(), core::Side::Right, wording);
+    window->followEdit(agent->editor()->promptEditor(), core::Side::Right, wording,
+                       agent->editor()->toolsEditor()->editor());
     QObject::connect(agent, &AgentPanel::branchLoaded, window, &DiffWindow::stopFollowingEdit);
     QObject::connect(agent, &AgentPanel::deployed, window, &DiffWindow::stopFollowingEdit);
 }

@@ -62,6 +62,7 @@ public:
     DiffPane *paneOfViewport(const QObject *object, core::Side *side = nullptr) const;
     DiffPane *unifiedPane() const { return m_unified; }
     DiffOverview *overview() const { return m_overview; }
+    ToolsDiffTree *toolsTree() const { return m_toolsTree; }
     DiffMoveLinks *moveLinks() const { return m_moveLinks; }
     int currentChange() const { return m_currentChange; }
     int changeCount() const;

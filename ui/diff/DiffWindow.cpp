@@ -1,6 +1,7 @@
 #include "DiffWindow.h"
 
 #include "DiffView.h"
+#include "ToolsChangeCopier.h"
 #include "common/WindowGeometry.h"
 
 #include <QAction>
@@ -34,17 +35,20 @@ QList<KeyboardRow> DiffWindow::keyboardRows()
 {
     return {{tr("next / previous change (diff window)"),
              {{DiffView::nextChangeKey()}, {DiffView::previousChangeKey()}}},
-            {tr("revert or take the current change into your edit (diff window; the arrow "
-                "points at the edit)"),
+            {tr("revert or take the current change, or in the Tools tab the selected tool or "
+                "JSON path, into your edit (diff window; the arrow points at the edit)"),
              {{QKeySequence(Qt::ALT | Qt::Key_Right), QKeySequence(Qt::ALT | Qt::Key_Left)}}},
             {tr("close the diff window (Esc also closes the version viewer)"), {closeKeys()}}};
 }
 
 ChangeCopier *DiffWindow::followEdit(QsciScintilla *editor, core::Side editSide,
-                                     ChangeCopier::Wording wording)
+                                     ChangeCopier::Wording wording, QsciScintilla *toolsEditor)
 {
     delete m_copier;
+    delete m_toolsCopier;
     m_copier = new ChangeCopier(m_view, editor, editSide, wording);
+    if (toolsEditor)
+        m_toolsCopier = new ToolsChangeCopier(m_view, toolsEditor, editSide, wording);
     return m_copier;
 }
 
@@ -52,6 +56,8 @@ void DiffWindow::stopFollowingEdit()
 {
     if (m_copier)
         m_copier->detach();
+    if (m_toolsCopier)
+        m_toolsCopier->detach();
 }
 
 core::DiffSide DiffWindow::sideFromConfig(const QString &title, const core::AgentConfig &config)

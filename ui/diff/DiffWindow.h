@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ChangeCopier.h"
+#include "ToolsChangeCopier.h"
 #include "diff/DiffInput.h"
 #include "domain/Types.h"
 #include "editor/KeyboardRow.h"
@@ -32,11 +33,13 @@ public:
     QString errorString() const { return m_error; }
 
     DiffView *view() const { return m_view; }
-    // The side `editSide` is the prompt in `editor`: its changes can be
-    // copied across (ChangeCopier) and the comparison follows the editor.
+    // The side `editSide` is the prompt in `editor` (and, when given, the
+    // tools in `toolsEditor`): their changes can be copied across
+    // (ChangeCopier, ToolsChangeCopier) and the comparison follows the editors.
     ChangeCopier *followEdit(QsciScintilla *editor, core::Side editSide,
-                             ChangeCopier::Wording wording);
+                             ChangeCopier::Wording wording, QsciScintilla *toolsEditor = nullptr);
     ChangeCopier *changeCopier() const { return m_copier; }
+    ToolsChangeCopier *toolsCopier() const { return m_toolsCopier; }
     // The editor shows something else now: the comparison becomes read-only.
     void stopFollowingEdit();
     // The window's keys, for the keyboard-shortcuts page and the README.
@@ -51,6 +54,7 @@ private:
 
     DiffView *m_view = nullptr;
     QPointer<ChangeCopier> m_copier;
+    QPointer<ToolsChangeCopier> m_toolsCopier;
     QString m_error;
 };
 

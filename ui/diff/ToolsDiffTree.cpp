@@ -4,6 +4,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+#include <utility>
+
 namespace retell::ui {
 
 using core::ToolChange;
@@ -59,6 +62,7 @@ void ToolsDiffTree::setToolsDiff(const core::ToolsDiff &diff)
     }
     for (const ToolChange &change : diff.changes) {
         auto *item = new QTreeWidgetItem(this);
+        item->setData(NameColumn, NameRole, change.name);
         item->setText(NameColumn, QStringLiteral("%1 (%2)").arg(change.name, kindText(change.kind)));
         QFont bold = item->font(NameColumn);
         bold.setBold(true);
@@ -78,6 +82,8 @@ void ToolsDiffTree::setToolsDiff(const core::ToolsDiff &diff)
             for (const core::PathChange &path : change.paths) {
                 auto *child = new QTreeWidgetItem(item, {path.path, core::jsonValueText(path.oldValue),
                                                          core::jsonValueText(path.newValue)});
+                child->setData(NameColumn, NameRole, change.name);
+                child->setData(NameColumn, PathRole, path.path);
                 child->setForeground(OldColumn, red);
                 child->setForeground(NewColumn, green);
                 child->setToolTip(OldColumn, child->text(OldColumn));
@@ -89,6 +95,49 @@ void ToolsDiffTree::setToolsDiff(const core::ToolsDiff &diff)
         item->setToolTip(NewColumn, item->text(NewColumn));
     }
     expandAll();
+    restoreSelection();
+}
+
+ToolsDiffTree::ChangeRef ToolsDiffTree::selectedChange() const
+{
+    const QTreeWidgetItem *item = currentItem();
+    if (!item)
+        return {};
+    return {item->data(NameColumn, NameRole).toString(),
+            item->data(NameColumn, PathRole).toString()};
+}
+
+void ToolsDiffTree::keepSelectionNear(const QString &name, const QString &path)
+{
+    m_keep = ChangeRef{name, path};
+    QTreeWidgetItem *item = currentItem();
+    QTreeWidgetItem *parent = item ? item->parent() : nullptr;
+    m_keepTopRow = item ? indexOfTopLevelItem(parent ? parent : item) : -1;
+    m_keepChildRow = parent ? parent->indexOfChild(item) : -1;
+}
+
+void ToolsDiffTree::restoreSelection()
+{
+    if (!m_keep)
+        return;
+    const ChangeRef keep = *std::exchange(m_keep, std::nullopt);
+    QTreeWidgetItem *best = nullptr;
+    for (int i = 0; i < topLevelItemCount() && !best; ++i) {
+        QTreeWidgetItem *top = topLevelItem(i);
+        if (top->data(NameColumn, NameRole).toString() != keep.name)
+            continue;
+        best = top;
+        if (keep.path.isEmpty())
+            break;
+        // The next path of the same tool, else the tool itself.
+        const int child = std::min(m_keepChildRow, top->childCount() - 1);
+        if (child >= 0)
+            best = top->child(child);
+    }
+    if (!best && topLevelItemCount() > 0)
+        best = topLevelItem(std::clamp(m_keepTopRow, 0, topLevelItemCount() - 1));
+    if (best)
+        setCurrentItem(best);
 }
 
 } // namespace retell::ui
