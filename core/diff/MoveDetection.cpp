@@ -54,10 +54,11 @@ QList<size_t> wordsOf(const LineTable &lines, int start, int count)
     return words;
 }
 
-double similarity(const QList<size_t> &a, const QList<size_t> &b)
+// The Dice coefficient of two sorted lists, and how many entries they share.
+std::pair<double, qsizetype> similarity(const QList<size_t> &a, const QList<size_t> &b)
 {
     if (a.isEmpty() || b.isEmpty())
-        return 0.0;
+        return {0.0, 0};
     qsizetype common = 0;
     for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
         if (*i < *j) {
@@ -70,7 +71,7 @@ double similarity(const QList<size_t> &a, const QList<size_t> &b)
             ++j;
         }
     }
-    return 2.0 * double(common) / double(a.size() + b.size());
+    return {2.0 * double(common) / double(a.size() + b.size()), common};
 }
 
 // Rows and change blocks of each side's lines.
@@ -239,16 +240,42 @@ MoveDetection detectMoves(const LineDiff &diff, const MoveOptions &options)
         int left;
         int right;
     };
+    // The best and second-best score of each candidate, over every block it
+    // could pair with.
+    struct Runners
+    {
+        double best = 0.0;
+        double second = 0.0;
+        void add(double score)
+        {
+            second = std::max(second, std::min(best, score));
+            best = std::max(best, score);
+        }
+    };
+    QList<Runners> leftRunners(left.size()), rightRunners(right.size());
     QList<Pair> pairs;
     for (int i = 0; i < left.size(); ++i) {
         for (int j = 0; j < right.size(); ++j) {
             if (inPlace(left.at(i), right.at(j)))
                 continue;
-            const double score = similarity(left.at(i).words, right.at(j).words);
-            if (score >= options.minSimilarity)
+            const auto [score, common] = similarity(left.at(i).words, right.at(j).words);
+            leftRunners[i].add(score);
+            rightRunners[j].add(score);
+            if (score >= options.minSimilarity &&
+                (score >= 1.0 || common >= options.minCommonPairs))
                 pairs.append({score, i, j});
         }
     }
+    const auto clear = [&](const Pair &pair) {
+        if (pair.score >= 1.0)
+            return true;
+        for (const Runners &runners : {leftRunners.at(pair.left), rightRunners.at(pair.right)}) {
+            if (pair.score < runners.best || pair.score - runners.second < options.minMargin)
+                return false;
+        }
+        return true;
+    };
+    pairs.removeIf([&](const Pair &pair) { return !clear(pair); });
     // Best first; ties by size, then position, so the result is deterministic.
     std::sort(pairs.begin(), pairs.end(), [&](const Pair &a, const Pair &b) {
         if (a.score != b.score)

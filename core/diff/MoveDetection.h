@@ -15,6 +15,13 @@ struct MoveOptions
     // pairs (2 * common / (left + right), each pair of neighbouring words
     // counted as often as it occurs).
     double minSimilarity = 0.6;
+    // How much better than its runner-up a pair must be, on both sides,
+    // unless its places are identical: in repetitive text a paragraph that
+    // is nearly as alike to several others was edited, not moved.
+    double minMargin = 0.1;
+    // Word pairs two places that are not identical must share: a few short
+    // lines alike by chance are not evidence of a move.
+    int minCommonPairs = 5;
     // Candidate blocks per side; a diff with more finds no moves (it is
     // a rewrite, not a move, and pairing would cost quadratic time).
     int maxCandidates = 400;
@@ -55,7 +62,8 @@ struct MoveDetection
 // Candidates are runs of changed lines split at blank lines (paragraphs);
 // a removed and an added candidate pair up when their words are alike
 // enough, best pairs first, each candidate used once. A removed block and
-// an added block that touch (an edit in place) are not a move.
+// an added block that touch (an edit in place) are not a move, and neither
+// is a pair that one of them would form almost as well with another block.
 MoveDetection detectMoves(const LineDiff &diff, const MoveOptions &options = {});
 
 } // namespace retell::core

@@ -6,6 +6,7 @@
 #include "diff/LineDiff.h"
 #include "diff/MoveDetection.h"
 
+#include <QSet>
 #include <QTest>
 
 using namespace retell::core;
@@ -34,7 +35,55 @@ MoveDetection detect(const QByteArray &left, const QByteArray &right,
     return detectMoves(computeLineDiff(left, right), options);
 }
 
+// Prompts of low-entropy text: paragraphs of sentences drawn from a small
+// salon vocabulary, so unrelated paragraphs share many word pairs.
+// Sentence and paragraph sizes: at least `min`, up to `min + spread - 1`.
+struct Shape
+{
+    int minWords = 3;
+    int wordSpread = 12;
+    int minLines = 2;
+    int lineSpread = 4;
+};
+
+QByteArray lowEntropySentence(QRandomGenerator &random, const Shape &shape)
+{
+    static const char *const words[] = {"caller",
+                                        "appointment",
+                                        "{{branch_name}}",
+                                        "service",
+                                        "colour",
+                                        "cut",
+                                        "Tuesday",
+                                        "confirm",
+                                        "slot",
+                                        "the",
+                                        "a",
+                                        "and",
+                                        "with",
+                                        "book_appointment",
+                                        "price",
+                                        "stylist",
+                                        "{{current_time}}",
+                                        "name"};
+    QByteArray line;
+    const int count = shape.minWords + int(random.bounded(shape.wordSpread));
+    for (int w = 0; w < count; ++w)
+        line += (w ? " " : "") + QByteArray(words[random.bounded(int(std::size(words)))]);
+    return line + '\n';
+}
+
+QByteArray lowEntropyParagraph(QRandomGenerator &random, const Shape &shape)
+{
+    QByteArray paragraph;
+    for (int i = 0, lines = shape.minLines + int(random.bounded(shape.lineSpread)); i < lines; ++i)
+        paragraph += lowEntropySentence(random, shape);
+    return paragraph;
+}
+
 } // namespace
+
+Q_DECLARE_METATYPE(Shape)
 
 class TestMoveDetection : public QObject
 {
@@ -144,6 +193,79 @@ private slots:
         const MoveDetection found = detect(left, right);
         QCOMPARE(found.moves.size(), 1);
         QVERIFY(found.moves.first().identical());
+    }
+
+    // Repetitive text: paragraphs rewritten, removed and added in place,
+    // and a few really moved; only those are moves (edits of look-alike
+    // paragraphs are not).
+    void lowEntropyTextFindsOnlyTheRealMoves_data()
+    {
+        QTest::addColumn<Shape>("shape");
+        QTest::newRow("short paragraphs of short lines") << Shape{3, 4, 2, 2};
+        QTest::newRow("paragraphs of 2-5 lines") << Shape{3, 12, 2, 4};
+        QTest::newRow("long paragraphs") << Shape{3, 12, 8, 7};
+    }
+
+    void lowEntropyTextFindsOnlyTheRealMoves()
+    {
+        QFETCH(Shape, shape);
+        for (const quint32 seed : {1u, 2u, 3u, 4u, 5u, 6u}) {
+            QRandomGenerator random(seed);
+            QByteArrayList paragraphs;
+            for (int i = 0; i < 2000; ++i)
+                paragraphs << lowEntropyParagraph(random, shape);
+            const QSet<QByteArray> original(paragraphs.cbegin(), paragraphs.cend());
+            const QByteArray left = paragraphs.join('\n');
+            // Edits in place: a line rewritten, a paragraph removed, a new one added.
+            for (int i = 0; i < 300; ++i) {
+                const int at = int(random.bounded(int(paragraphs.size())));
+                switch (i % 3) {
+                case 0: { // one or two of its lines rewritten
+                    QByteArrayList lines = paragraphs[at].split('\n');
+                    const int l = int(random.bounded(int(lines.size()) - 1));
+                    lines[l] = lowEntropySentence(random, shape).chopped(1);
+                    if (l + 2 < lines.size())
+                        lines[l + 1] = lowEntropySentence(random, shape).chopped(1);
+                    paragraphs[at] = lines.join('\n');
+                    break;
+                }
+                case 1:
+                    paragraphs.removeAt(at);
+                    break;
+                case 2:
+                    paragraphs.insert(at, lowEntropyParagraph(random, shape));
+                    break;
+                }
+            }
+            // Five real moves of paragraphs the edits left alone, far from
+            // where they were.
+            QByteArrayList moved;
+            for (int i = 0; i < 5; ++i) {
+                int from = 100 + i * 300;
+                while (!original.contains(paragraphs.at(from)))
+                    ++from;
+                moved << paragraphs.takeAt(from);
+                paragraphs.insert(from + 150, moved.constLast());
+            }
+            const LineDiff diff = computeLineDiff(left, paragraphs.join('\n'));
+            const MoveDetection found = detectMoves(diff);
+            QByteArrayList foundText;
+            for (const MovedBlock &move : found.moves) {
+                const LineTable &l = diff.lines[Side::Left];
+                foundText << l.bytes.mid(
+                    l.starts.at(move.start[Side::Left]),
+                    l.starts.at(move.start[Side::Left] + move.count[Side::Left]) -
+                        l.starts.at(move.start[Side::Left]));
+            }
+            int real = 0;
+            for (const QByteArray &text : std::as_const(foundText))
+                real += moved.contains(text) ? 1 : 0;
+            QVERIFY2(real == 5 && found.moves.size() == 5,
+                     qPrintable(QStringLiteral("seed %1: %2 moves found, %3 of them real")
+                                    .arg(seed)
+                                    .arg(found.moves.size())
+                                    .arg(real)));
+        }
     }
 
     void tooManyCandidatesFindNothing()
