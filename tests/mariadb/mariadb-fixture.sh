@@ -40,22 +40,6 @@ stop() {
     fi
 }
 
-make_certs() {
-    local t=$1
-    rm -rf "$t"; mkdir -p "$t"
-    ssl() { openssl "$@" 2>>"$t/openssl.log" >&2; }
-    ssl req -x509 -newkey rsa:2048 -nodes -days 7 -subj "/CN=Retell Test CA" -keyout "$t/ca-key.pem" -out "$t/ca.pem"
-    ssl req -x509 -newkey rsa:2048 -nodes -days 7 -subj "/CN=Foreign CA" -keyout "$t/foreign-ca-key.pem" -out "$t/foreign-ca.pem"
-    local name san cn
-    for name in server otherhost; do
-        if [ $name = server ]; then san="IP:127.0.0.1"; cn=127.0.0.1; else san="DNS:db.other.example"; cn=db.other.example; fi
-        ssl req -newkey rsa:2048 -nodes -subj "/CN=$cn" -keyout "$t/$name-key.pem" -out "$t/$name.csr"
-        printf 'subjectAltName=%s\n' "$san" >"$t/$name.ext"
-        ssl x509 -req -in "$t/$name.csr" -CA "$t/ca.pem" -CAkey "$t/ca-key.pem" -CAcreateserial -days 7 \
-            -extfile "$t/$name.ext" -out "$t/$name.pem"
-    done
-    cp "$t/server.pem" "$t/active-cert.pem"; cp "$t/server-key.pem" "$t/active-key.pem"
-}
 
 tls_opt=()
 launch() {
@@ -85,7 +69,7 @@ start)
     rm -rf "$dir/data"; mkdir -p "$dir/data"
     tls_opt=()
     if [ "$tls" = --tls ]; then
-        make_certs "$dir/tls"
+        "$(dirname "$0")/../support/make-test-certs.sh" "$dir/tls"
         tls_opt=(--ssl-ca="$dir/tls/ca.pem" --ssl-cert="$dir/tls/active-cert.pem" --ssl-key="$dir/tls/active-key.pem")
     fi
     "$INSTALL_DB" --no-defaults --datadir="$dir/data" "${user_opt[@]}" \
