@@ -35,15 +35,16 @@ int dbRoles(Cli &cli, const QStringList &argv)
     DatabaseRoles::Account account;
     account.name = args->value(QStringLiteral("account"), account.name);
     account.host = args->value(QStringLiteral("account-host"), account.host);
-    account.database =
-        args->value(QStringLiteral("database"),
-                    spec.dialect == core::Dialect::MySQL ? spec.database : QString());
+    account.database = args->value(QStringLiteral("database"), spec.database);
     const bool apply = args->has(QStringLiteral("apply"));
-    if (apply &&
-        (dialect.value() != DatabaseRoles::Dialect::MySql || spec.dialect != core::Dialect::MySQL))
+    const core::Dialect wanted = dialect.value() == DatabaseRoles::Dialect::MySql
+                                     ? core::Dialect::MySQL
+                                     : core::Dialect::PostgreSQL;
+    if (apply && spec.dialect != wanted)
         return cli.fail(Error::usage(
-            QStringLiteral("--apply works on a MySQL/MariaDB --db with an administrator's account; "
-                           "for PostgreSQL, run the printed statements with psql.")));
+            QStringLiteral("--apply needs a --db of the same kind as --dialect %1, with an "
+                           "administrator's account.")
+                .arg(dialectName.value())));
     QString password;
     if (apply) {
         auto secret =
@@ -74,17 +75,19 @@ int dbRoles(Cli &cli, const QStringList &argv)
     for (const QString &s : std::as_const(*statements)) {
         QSqlQuery q(conn.value());
         if (!q.exec(s)) {
-            const QString shown = s.contains(QLatin1String("IDENTIFIED BY"))
-                                      ? s.section(QLatin1String(" IDENTIFIED BY"), 0, 0)
-                                      : s;
+            QString shown = s;
+            for (const char *secret : {" IDENTIFIED BY", " PASSWORD"})
+                shown = shown.section(QLatin1String(secret), 0, 0);
             return cli.fail(Database::errorFrom(conn.value(), q.lastError(), shown));
         }
     }
-    cli.print(
-        QStringLiteral(
-            "The account %1@%2 may now use %3 with the app's privileges only (%4 statements).")
-            .arg(account.name, account.host, account.database)
-            .arg(statements->size()));
+    const QString who = wanted == core::Dialect::MySQL
+                            ? QStringLiteral("%1@%2").arg(account.name, account.host)
+                            : account.name;
+    cli.print(QStringLiteral("The account %1 may now use %2 with the app's privileges only (%3 "
+                             "statements).")
+                  .arg(who, account.database)
+                  .arg(statements->size()));
     return ExitOk;
 }
 

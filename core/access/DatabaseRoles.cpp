@@ -13,11 +13,13 @@ namespace {
 
 const QRegularExpression kIdentifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,63}$"));
 
-QString quoted(QString text)
+// A string literal: quotes doubled; backslashes doubled too on MySQL, where
+// they escape (PostgreSQL's standard strings take them as they are).
+QString quoted(QString text, DatabaseRoles::Dialect dialect = DatabaseRoles::Dialect::MySql)
 {
-    return QLatin1Char('\'') +
-           text.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
-               .replace(QLatin1Char('\''), QStringLiteral("''")) +
+    if (dialect == DatabaseRoles::Dialect::MySql)
+        text.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    return QLatin1Char('\'') + text.replace(QLatin1Char('\''), QStringLiteral("''")) +
            QLatin1Char('\'');
 }
 
@@ -91,11 +93,20 @@ Result<QStringList> DatabaseRoles::statements(Dialect dialect, const Account &ac
                        .arg(db, t, who);
         return sql;
     }
-    sql << QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD %2").arg(account.name, secret);
+    // Created once, then only its password is set: --apply may run again.
+    const QString pgSecret =
+        password.isEmpty() ? QStringLiteral("'CHANGE-ME'") : quoted(password, dialect);
+    sql << QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1') "
+                          "THEN CREATE ROLE %1 LOGIN; END IF; END $$")
+               .arg(account.name);
+    sql << QStringLiteral("ALTER ROLE %1 WITH LOGIN PASSWORD %2").arg(account.name, pgSecret);
     sql << QStringLiteral("GRANT CONNECT ON DATABASE %1 TO %2").arg(account.database, account.name);
     sql << QStringLiteral("GRANT USAGE ON SCHEMA public TO %1").arg(account.name);
     sql << QStringLiteral("GRANT SELECT ON %1 TO %2")
                .arg(readOnly.join(QStringLiteral(", ")), account.name);
+    // PostgreSQL lets a SELECT ... FOR UPDATE (the deploy's branch lock)
+    // only with an UPDATE privilege on some column: the timestamp, nothing else.
+    sql << QStringLiteral("GRANT UPDATE (updated_at) ON branches TO %1").arg(account.name);
     sql << QStringLiteral("GRANT SELECT, INSERT ON retell_agent_prompts TO %1").arg(account.name);
     sql << QStringLiteral("GRANT UPDATE (is_active, updated_at) ON retell_agent_prompts TO %1")
                .arg(account.name);
@@ -103,6 +114,7 @@ Result<QStringList> DatabaseRoles::statements(Dialect dialect, const Account &ac
                .arg(account.name);
     sql << QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON %1 TO %2")
                .arg(own.join(QStringLiteral(", ")), account.name);
+    // Ids of the app's tables (nextval only: a sequence grants no table access).
     sql << QStringLiteral("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO %1").arg(account.name);
     return sql;
 }

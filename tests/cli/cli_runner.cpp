@@ -51,11 +51,14 @@ CliRunner::leastPrivilegeAccount(const core::ConnectionSpec &admin)
         QStringLiteral("least-privilege-%1").arg(QRandomGenerator::global()->generate());
     QProcessEnvironment env;
     env.insert(QStringLiteral("RETELL_ADMIN_APP_DB_PASSWORD"), password);
-    const CliResult r = CliRunner(admin).run(
-        {QStringLiteral("db-roles"), QStringLiteral("--dialect"), QStringLiteral("mysql"),
-         QStringLiteral("--account"), account, QStringLiteral("--account-host"), admin.host,
-         QStringLiteral("--apply")},
-        {}, env);
+    QStringList args = {QStringLiteral("db-roles"), QStringLiteral("--account"), account,
+                        QStringLiteral("--apply")};
+    if (admin.dialect == core::Dialect::PostgreSQL)
+        args << QStringLiteral("--dialect") << QStringLiteral("pgsql");
+    else
+        args << QStringLiteral("--dialect") << QStringLiteral("mysql")
+             << QStringLiteral("--account-host") << admin.host;
+    const CliResult r = CliRunner(admin).run(args, {}, env);
     if (r.exitCode != 0)
         return core::Error::database(QStringLiteral("db-roles --apply failed: ") + r.describe());
     core::ConnectionSpec app = admin;
@@ -70,7 +73,7 @@ core::Result<core::ConnectionSpec> CliRunner::seededDemo(const core::ConnectionS
         return migrated.error();
     if (auto seeded = core::Seeder::seedDemo(core::ServiceContext{admin}); !seeded)
         return seeded.error();
-    return TestDatabase::isMariaDb() ? leastPrivilegeAccount(admin) : admin;
+    return TestDatabase::isServer() ? leastPrivilegeAccount(admin) : admin;
 }
 
 QString writeTestFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)

@@ -67,7 +67,7 @@ public:
     static core::Result<core::ConnectionSpec>
     leastPrivilegeAccount(const core::ConnectionSpec &admin);
     // Migrates admin's database and seeds the demo data; returns the spec
-    // the CLI acts through (the least-privilege account on MariaDB).
+    // the CLI acts through (the least-privilege account on a server).
     static core::Result<core::ConnectionSpec> seededDemo(const core::ConnectionSpec &admin);
 
 private:

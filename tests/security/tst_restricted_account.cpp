@@ -1,7 +1,7 @@
 // The least-privilege account of `retell-admin-cli db-roles --apply`, on the
-// MariaDB fixture: the CLI's everyday commands work under it, and with its
-// credentials in any SQL client one cannot rewrite or delete a version, nor
-// touch users, companies or branches.
+// MariaDB and PostgreSQL fixtures: the CLI's everyday commands work under it,
+// and with its credentials in any SQL client one cannot rewrite or delete a
+// version, nor touch users, companies or branches.
 #include "TestDatabase.h"
 #include "cli_runner.h"
 
@@ -44,7 +44,7 @@ private slots:
     void initTestCase()
     {
         RETELL_REQUIRE_DB(m_db);
-        QVERIFY2(TestDatabase::isMariaDb(), "runs on the MariaDB fixture only");
+        QVERIFY2(TestDatabase::isServer(), "runs on the MariaDB and PostgreSQL fixtures only");
         auto migrated = Migrator::migrate(m_db.spec());
         QVERIFY2(migrated, qPrintable(migrated ? QString() : migrated.error().message));
         auto seeded = Seeder::seedDemo(ServiceContext{m_db.spec()});
@@ -58,9 +58,16 @@ private slots:
     void cleanupTestCase()
     {
         Database::dropConnection(m_app);
-        if (!m_account.isEmpty())
-            refusalOf(m_db.spec(),
-                      QStringLiteral("DROP USER IF EXISTS '%1'@'127.0.0.1'").arg(m_account));
+        if (m_account.isEmpty())
+            return;
+        const QStringList drop =
+            TestDatabase::isPostgres()
+                ? QStringList{QStringLiteral("DROP OWNED BY %1").arg(m_account),
+                              QStringLiteral("DROP ROLE IF EXISTS %1").arg(m_account)}
+                : QStringList{
+                      QStringLiteral("DROP USER IF EXISTS '%1'@'127.0.0.1'").arg(m_account)};
+        for (const QString &sql : drop)
+            refusalOf(m_db.spec(), sql);
     }
 
     void printsTheGrants_data()
@@ -131,7 +138,7 @@ private slots:
         QTest::newRow("rewrite a version's notes")
             << "UPDATE retell_agent_prompts SET deployment_notes = 'owned'";
         QTest::newRow("move a version to another branch")
-            << "UPDATE retell_agent_prompts SET branch_id = 'x'";
+            << "UPDATE retell_agent_prompts SET branch_id = '7c9e6679-7425-40de-944b-e07fc1f90ae8'";
         QTest::newRow("delete versions") << "DELETE FROM retell_agent_prompts";
         QTest::newRow("change a password") << "UPDATE users SET password = 'x'";
         QTest::newRow("add a user")
@@ -140,7 +147,13 @@ private slots:
         QTest::newRow("rename a company") << "UPDATE companies SET name = 'owned'";
         QTest::newRow("delete branches") << "DELETE FROM branches";
         QTest::newRow("drop the versions") << "DROP TABLE retell_agent_prompts";
-        QTest::newRow("grant itself more") << "GRANT ALL PRIVILEGES ON *.* TO CURRENT_USER";
+        QTest::newRow("rename a branch") << "UPDATE branches SET name = 'owned'";
+        if (TestDatabase::isPostgres()) {
+            QTest::newRow("make itself superuser") << "ALTER ROLE CURRENT_USER SUPERUSER";
+            QTest::newRow("create a table") << "CREATE TABLE public.owned (id int)";
+        } else {
+            QTest::newRow("grant itself more") << "GRANT ALL PRIVILEGES ON *.* TO CURRENT_USER";
+        }
     }
 
     void theAccountCannotRewriteHistory()
@@ -149,12 +162,15 @@ private slots:
         const QString refused = refusalOf(m_app, sql);
         QVERIFY2(!refused.isEmpty() && !refused.startsWith(QLatin1Char('<')),
                  qPrintable(sql + QStringLiteral(" ran: ") + refused));
-        // Access denied (1142 table, 1143 column, 1044/1045/1227 account).
-        QVERIFY2(refused.startsWith(QLatin1String("1142")) ||
-                     refused.startsWith(QLatin1String("1143")) ||
-                     refused.startsWith(QLatin1String("1044")) ||
-                     refused.startsWith(QLatin1String("1227")) ||
-                     refused.startsWith(QLatin1String("1045")),
+        // Access denied: MariaDB 1142 table, 1143 column, 1044/1045/1227
+        // account; PostgreSQL SQLSTATE 42501 (insufficient privilege).
+        const QStringList denied = TestDatabase::isPostgres()
+                                       ? QStringList{QStringLiteral("42501")}
+                                       : QStringList{QStringLiteral("1142"), QStringLiteral("1143"),
+                                                     QStringLiteral("1044"), QStringLiteral("1227"),
+                                                     QStringLiteral("1045")};
+        QVERIFY2(std::any_of(denied.cbegin(), denied.cend(),
+                             [&](const QString &code) { return refused.startsWith(code); }),
                  qPrintable(refused));
     }
 
