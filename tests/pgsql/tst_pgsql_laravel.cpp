@@ -154,7 +154,7 @@ private slots:
                  QStringLiteral("1"));
         QCOMPARE(scalar(spec, QStringLiteral("SELECT COUNT(*) FROM information_schema.tables "
                                              "WHERE table_schema = 'public'")),
-                 QString::number(kWebTables.size() + 5));
+                 QString::number(kWebTables.size() + 6));
 
         // The first admin, then what the web application shows.
         QCOMPARE(run({QStringLiteral("grant"), admin.email, QStringLiteral("--role"),
