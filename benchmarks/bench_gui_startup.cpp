@@ -9,14 +9,14 @@
 #include "access/AuthService.h"
 #include "app/AppStartup.h"
 #include "app/MainWindow.h"
-#include "app/ServiceWorker.h"
-#include "app/Session.h"
 #include "app/Settings.h"
 #include "panels/AgentPanel.h"
 #include "panels/BranchTreePanel.h"
 #include "panels/HistoryModel.h"
 #include "panels/HistoryPanel.h"
 #include "seed/Seeder.h"
+#include "services/ServiceWorker.h"
+#include "services/Session.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

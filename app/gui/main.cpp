@@ -4,9 +4,9 @@
 #include "app/EnglishPlurals.h"
 #include "app/MainWindow.h"
 #include "app/PasswordStore.h"
-#include "app/ServiceWorker.h"
-#include "app/Session.h"
 #include "app/Settings.h"
+#include "services/ServiceWorker.h"
+#include "services/Session.h"
 
 #include "diff/DiffWindow.h"
 #include "merge/MergeWindow.h"

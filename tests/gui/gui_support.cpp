@@ -2,12 +2,12 @@
 
 #include "access/AuthService.h"
 #include "app/MainWindow.h"
-#include "app/Session.h"
 #include "panels/AgentPanel.h"
 #include "panels/BranchTreePanel.h"
 #include "panels/HistoryModel.h"
 #include "panels/HistoryPanel.h"
 #include "seed/Seeder.h"
+#include "services/Session.h"
 #include "versions/VersionService.h"
 
 #include <QCoreApplication>

@@ -6,8 +6,6 @@
 #include "app/LoginDialog.h"
 #include "app/MainWindow.h"
 #include "app/NotificationBanner.h"
-#include "app/ServiceWorker.h"
-#include "app/Session.h"
 #include "app/Settings.h"
 #include "editor/AgentEditor.h"
 #include "editor/PromptEditor.h"
@@ -18,6 +16,8 @@
 #include "panels/HistoryPanel.h"
 #include "panels/TemplatePickerPanel.h"
 #include "seed/Seeder.h"
+#include "services/ServiceWorker.h"
+#include "services/Session.h"
 #include "versions/VersionService.h"
 
 #include <QAction>

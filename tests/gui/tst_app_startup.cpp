@@ -7,10 +7,10 @@
 #include "app/AppStartup.h"
 #include "app/ConnectionDialog.h"
 #include "app/PasswordStore.h"
-#include "app/ServiceWorker.h"
-#include "app/Session.h"
 #include "app/Settings.h"
 #include "seed/Seeder.h"
+#include "services/ServiceWorker.h"
+#include "services/Session.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>

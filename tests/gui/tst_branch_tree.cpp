@@ -6,12 +6,12 @@
 
 #include "app/AppStartup.h"
 #include "app/MainWindow.h"
-#include "app/ServiceWorker.h"
-#include "app/Session.h"
 #include "app/Settings.h"
 #include "panels/AgentPanel.h"
 #include "panels/BranchTreePanel.h"
 #include "seed/Seeder.h"
+#include "services/ServiceWorker.h"
+#include "services/Session.h"
 
 #include <QApplication>
 #include <QContextMenuEvent>

@@ -8,7 +8,6 @@
 
 #include "app/AppStartup.h"
 #include "app/MainWindow.h"
-#include "app/ServiceWorker.h"
 #include "app/Settings.h"
 #include "diff/ChangeCopier.h"
 #include "diff/DiffPane.h"
@@ -19,6 +18,7 @@
 #include "panels/AgentPanel.h"
 #include "panels/BranchTreePanel.h"
 #include "seed/Seeder.h"
+#include "services/ServiceWorker.h"
 
 #include <QAction>
 #include <QApplication>

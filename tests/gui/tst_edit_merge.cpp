@@ -12,8 +12,6 @@
 #include "app/AppStartup.h"
 #include "app/MainWindow.h"
 #include "app/NotificationBanner.h"
-#include "app/ServiceWorker.h"
-#include "app/Session.h"
 #include "app/Settings.h"
 #include "editor/AgentEditor.h"
 #include "editor/PromptEditor.h"
@@ -27,6 +25,8 @@
 #include "panels/HistoryModel.h"
 #include "panels/HistoryPanel.h"
 #include "seed/Seeder.h"
+#include "services/ServiceWorker.h"
+#include "services/Session.h"
 #include "templates/TemplateService.h"
 #include "versions/VersionService.h"
 

@@ -9,8 +9,6 @@
 #include "app/ActionRegistry.h"
 #include "app/AppStartup.h"
 #include "app/MainWindow.h"
-#include "app/ServiceWorker.h"
-#include "app/Session.h"
 #include "app/Settings.h"
 #include "diff/DiffPane.h"
 #include "diff/DiffView.h"
@@ -26,6 +24,8 @@
 #include "panels/TemplatePickerPanel.h"
 #include "panels/VersionViewer.h"
 #include "seed/Seeder.h"
+#include "services/ServiceWorker.h"
+#include "services/Session.h"
 
 #include <QAction>
 #include <QApplication>

@@ -9,8 +9,6 @@
 #include "app/AppStartup.h"
 #include "app/MainWindow.h"
 #include "app/NotificationBanner.h"
-#include "app/ServiceWorker.h"
-#include "app/Session.h"
 #include "app/Settings.h"
 #include "editor/AgentEditor.h"
 #include "editor/JsonEditor.h"
@@ -24,6 +22,8 @@
 #include "panels/TemplatePickerPanel.h"
 #include "panels/VersionViewer.h"
 #include "seed/Seeder.h"
+#include "services/ServiceWorker.h"
+#include "services/Session.h"
 #include "templates/TemplateService.h"
 #include "versions/VersionService.h"
 

@@ -1,8 +1,16 @@
-#include "app/ServiceWorker.h"
+// The session's database thread: a TaskRunner thread (tst_task_runner covers
+// delivery, cancellation and progress) that keeps one connection per thread,
+// reused by every job, and closes it as its last job when it is destroyed.
+#include "db/ConnectionSpec.h"
+#include "db/Database.h"
+#include "services/ServiceWorker.h"
 
-#include <QSignalSpy>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QTemporaryDir>
 #include <QTest>
 
+using namespace retell;
 using retell::ui::ServiceWorker;
 
 class TestServiceWorker final : public QObject
@@ -10,62 +18,43 @@ class TestServiceWorker final : public QObject
     Q_OBJECT
 
 private slots:
-    void runsOffTheGuiThreadAndDeliversOnIt();
-    void dropsResultsForDestroyedContexts();
-    void reportsBusy();
+    void jobsShareTheThreadsConnectionWhichClosesWithTheWorker();
 };
 
-void TestServiceWorker::runsOffTheGuiThreadAndDeliversOnIt()
+void TestServiceWorker::jobsShareTheThreadsConnectionWhichClosesWithTheWorker()
 {
-    ServiceWorker worker;
-    QObject context;
-    QThread *jobThread = nullptr;
-    QThread *doneThread = nullptr;
-    int value = 0;
-    worker.run(
-        &context,
-        [&jobThread] {
-            jobThread = QThread::currentThread();
-            return 41;
-        },
-        [&](int result) {
-            doneThread = QThread::currentThread();
-            value = result + 1;
-        });
-    QTRY_COMPARE(value, 42);
-    QCOMPARE(jobThread, worker.thread());
-    QVERIFY(jobThread != QThread::currentThread());
-    QCOMPARE(doneThread, QThread::currentThread());
-}
-
-void TestServiceWorker::dropsResultsForDestroyedContexts()
-{
-    ServiceWorker worker;
-    bool delivered = false;
-    bool ran = false;
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile file(dir.filePath(QStringLiteral("worker.db"))); // an empty file is an empty database
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    const auto spec =
+        core::ConnectionSpec::parse(QStringLiteral("sqlite:%1/worker.db").arg(dir.path()));
+    QVERIFY(spec);
+    const auto openConnection = [spec = spec.value()] {
+        auto db = core::Database::connection(spec);
+        return std::pair(db ? db->connectionName() : db.error().message, QThread::currentThread());
+    };
+    QStringList names;
+    QThread *workerThread = nullptr;
     {
-        QObject context;
-        worker.run(&context, [&ran] { QThread::msleep(50); ran = true; return 1; },
-                   [&delivered](int) { delivered = true; });
+        ServiceWorker worker;
+        QObject receiver;
+        for (int i = 0; i < 2; ++i) {
+            worker.run(&receiver, openConnection, [&](std::pair<QString, QThread *> opened) {
+                names << opened.first;
+                workerThread = opened.second;
+            });
+        }
+        QTRY_COMPARE(names.size(), 2);
+        QVERIFY2(names.at(0).startsWith(QLatin1String("retell-")), qPrintable(names.at(0)));
+        QCOMPARE(names.at(1), names.at(0)); // one connection for the thread, kept between jobs
+        QCOMPARE(workerThread, worker.workerThread());
+        QVERIFY(workerThread != QThread::currentThread());
+        QVERIFY(QSqlDatabase::connectionNames().contains(names.at(0)));
     }
-    QTRY_VERIFY(!worker.isBusy());
-    QVERIFY(ran);
-    QVERIFY(!delivered);
-}
-
-void TestServiceWorker::reportsBusy()
-{
-    ServiceWorker worker;
-    QSignalSpy busy(&worker, &ServiceWorker::busyChanged);
-    QObject context;
-    int done = 0;
-    for (int i = 0; i < 3; ++i)
-        worker.run(&context, [] { return 0; }, [&done](int) { ++done; });
-    QVERIFY(worker.isBusy());
-    QTRY_COMPARE(done, 3);
-    QCOMPARE(busy.count(), 2);
-    QCOMPARE(busy.at(0).at(0).toBool(), true);
-    QCOMPARE(busy.at(1).at(0).toBool(), false);
+    // Closed and removed on the worker's thread before it ended.
+    QVERIFY(!QSqlDatabase::connectionNames().contains(names.at(0)));
 }
 
 QTEST_MAIN(TestServiceWorker)

@@ -8,8 +8,6 @@
 
 #include "app/AppStartup.h"
 #include "app/MainWindow.h"
-#include "app/ServiceWorker.h"
-#include "app/Session.h"
 #include "app/Settings.h"
 #include "db/Database.h"
 #include "editor/AgentEditor.h"
@@ -19,6 +17,8 @@
 #include "panels/TemplateDialog.h"
 #include "panels/TemplatePickerPanel.h"
 #include "seed/Seeder.h"
+#include "services/ServiceWorker.h"
+#include "services/Session.h"
 
 #include <QAction>
 #include <QLineEdit>

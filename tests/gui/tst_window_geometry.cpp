@@ -7,12 +7,12 @@
 
 #include "app/AppStartup.h"
 #include "app/MainWindow.h"
-#include "app/ServiceWorker.h"
-#include "app/Session.h"
 #include "app/Settings.h"
 #include "common/WindowGeometry.h"
 #include "diff/DiffWindow.h"
 #include "seed/Seeder.h"
+#include "services/ServiceWorker.h"
+#include "services/Session.h"
 
 #include <QApplication>
 #include <QFile>

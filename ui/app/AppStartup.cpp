@@ -4,10 +4,10 @@
 #include "app/ConnectionDialog.h"
 #include "app/LoginDialog.h"
 #include "app/PasswordStore.h"
-#include "app/ServiceWorker.h"
-#include "app/Session.h"
 #include "app/Settings.h"
 #include "seed/Seeder.h"
+#include "services/ServiceWorker.h"
+#include "services/Session.h"
 
 #include <QEventLoop>
 #include <QFileInfo>

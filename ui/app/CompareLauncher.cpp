@@ -1,14 +1,12 @@
 #include "app/CompareLauncher.h"
 
-#include "app/ServiceWorker.h"
-#include "app/Session.h"
 #include "diff/DiffWindow.h"
-#include "versions/VersionService.h"
+#include "services/HistoryFacade.h"
 
 namespace retell::ui {
 
-CompareLauncher::CompareLauncher(Session *session, QWidget *windowParent)
-    : QObject(windowParent), m_session(session), m_windowParent(windowParent)
+CompareLauncher::CompareLauncher(HistoryFacade *history, QWidget *windowParent)
+    : QObject(windowParent), m_history(history), m_windowParent(windowParent)
 {
 }
 
@@ -33,22 +31,9 @@ DiffWindow *CompareLauncher::configs(const QString &leftTitle, const core::Agent
 
 void CompareLauncher::branches(const core::Branch &left, const core::Branch &right)
 {
-    const core::ServiceContext context = m_session->context();
-    const core::Actor actor = m_session->actor();
-    using Pair = QPair<core::PromptVersion, core::PromptVersion>;
-    m_session->worker()->run(
-        this,
-        [=]() -> core::Result<Pair> {
-            const core::VersionService versions(context);
-            auto l = versions.active(actor, left.id);
-            if (!l)
-                return l.error();
-            auto r = versions.active(actor, right.id);
-            if (!r)
-                return r.error();
-            return Pair(l.value(), r.value());
-        },
-        [this, left, right](core::Result<Pair> loaded) {
+    m_history->actives(
+        this, left.id, right.id,
+        [this, left, right](core::Result<HistoryFacade::VersionPair> loaded) {
             if (!loaded) {
                 emit failed(loaded.error().message);
                 return;

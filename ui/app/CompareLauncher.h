@@ -10,7 +10,7 @@ class QWidget;
 namespace retell::ui {
 
 class DiffWindow;
-class Session;
+class HistoryFacade;
 
 // Opens diff windows for the places that compare: two history versions,
 // any two configurations (edit vs active, template vs edit), and the active
@@ -21,7 +21,7 @@ class CompareLauncher final : public QObject
     Q_DISABLE_COPY_MOVE(CompareLauncher)
 
 public:
-    CompareLauncher(Session *session, QWidget *windowParent);
+    CompareLauncher(HistoryFacade *history, QWidget *windowParent);
 
     void versions(const core::PromptVersion &older, const core::PromptVersion &newer);
     // The window, for callers that link it to the edit (DiffWindow::followEdit).
@@ -33,7 +33,7 @@ signals:
     void failed(const QString &message);
 
 private:
-    Session *m_session;
+    HistoryFacade *m_history;
     QPointer<QWidget> m_windowParent;
 };
 

@@ -1,7 +1,7 @@
 #include "app/LoginDialog.h"
 
 #include "access/AuthService.h"
-#include "app/ServiceWorker.h"
+#include "services/ServiceWorker.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

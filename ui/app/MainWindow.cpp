@@ -5,8 +5,6 @@
 #include "app/EditCommands.h"
 #include "app/FocusCycle.h"
 #include "app/NotificationBanner.h"
-#include "app/ServiceWorker.h"
-#include "app/Session.h"
 #include "app/Settings.h"
 #include "common/WindowGeometry.h"
 #include "diff/DiffWindow.h"
@@ -22,7 +20,12 @@
 #include "panels/HistoryPanel.h"
 #include "panels/StatusIcons.h"
 #include "panels/TemplatePickerPanel.h"
-#include "versions/BranchService.h"
+#include "services/BranchesFacade.h"
+#include "services/DeployFacade.h"
+#include "services/HistoryFacade.h"
+#include "services/ServiceWorker.h"
+#include "services/Session.h"
+#include "services/TemplatesFacade.h"
 
 #include <QAction>
 #include <QApplication>
@@ -72,9 +75,23 @@ QString roleSummary(const core::Actor &actor)
 }
 } // namespace
 
+struct MainWindow::Services
+{
+    explicit Services(Session *session)
+        : branches(session), history(session), deploy(session), templates(session)
+    {
+    }
+
+    BranchesFacade branches;
+    HistoryFacade history;
+    DeployFacade deploy;
+    TemplatesFacade templates;
+};
+
 MainWindow::MainWindow(std::shared_ptr<Session> session, Settings *settings,
                        const QString &draftRoot, QWidget *parent)
-    : QMainWindow(parent), m_session(std::move(session)), m_settings(settings)
+    : QMainWindow(parent), m_session(std::move(session)),
+      m_services(std::make_unique<Services>(m_session.get())), m_settings(settings)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Retell Agent Admin — %1").arg(m_session->context().spec.displayName()));
@@ -83,12 +100,12 @@ MainWindow::MainWindow(std::shared_ptr<Session> session, Settings *settings,
 
     core::DraftStore drafts(m_session->databaseKey(), m_session->actor().user.id, draftRoot);
     m_tree = new BranchTreePanel(this);
-    m_agent = new AgentPanel(m_session.get(), std::move(drafts), this);
-    m_history = new HistoryPanel(m_session.get(), this);
-    m_templates = new TemplatePickerPanel(m_session.get(), this);
+    m_agent = new AgentPanel(&m_services->history, &m_services->deploy, std::move(drafts), this);
+    m_history = new HistoryPanel(&m_services->history, &m_services->deploy, this);
+    m_templates = new TemplatePickerPanel(&m_services->templates, this);
     m_banner = new NotificationBanner(this);
     m_history->setCompareAvailable(true);
-    m_compare = new CompareLauncher(m_session.get(), this);
+    m_compare = new CompareLauncher(&m_services->history, this);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -403,11 +420,8 @@ void MainWindow::start()
 
 void MainWindow::refreshBranches()
 {
-    const core::ServiceContext context = m_session->context();
-    const core::Actor actor = m_session->actor();
-    m_session->worker()->run(
-        this, [=] { return core::BranchService(context).branches(actor); },
-        [this](core::Result<QList<core::Branch>> branches) {
+    m_services->branches.branches(
+        this, [this](core::Result<QList<core::Branch>> branches) {
             if (!branches) {
                 fail(branches.error().message);
                 return;

@@ -89,6 +89,9 @@ private:
     void about();
 
     std::shared_ptr<Session> m_session;
+    // The typed facades the panels call services through.
+    struct Services;
+    std::unique_ptr<Services> m_services;
     CompareLauncher *m_compare = nullptr;
     Settings *m_settings;
     BranchTreePanel *m_tree = nullptr;

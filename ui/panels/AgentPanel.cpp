@@ -1,11 +1,11 @@
 #include "panels/AgentPanel.h"
 
-#include "app/ServiceWorker.h"
-#include "app/Session.h"
 #include "editor/AgentEditor.h"
 #include "panels/AgentPanelConflict.h"
 #include "panels/AgentPanelMerge.h"
 #include "panels/DeployDialog.h"
+#include "services/DeployFacade.h"
+#include "services/HistoryFacade.h"
 #include "versions/BranchService.h"
 
 #include <QApplication>
@@ -39,12 +39,13 @@ void askModally(QDialog &dialog, QWidget *owner)
 }
 } // namespace
 
-AgentPanel::AgentPanel(Session *session, core::DraftStore drafts, QWidget *parent)
-    : QWidget(parent), m_session(session), m_drafts(std::move(drafts)),
+AgentPanel::AgentPanel(HistoryFacade *history, DeployFacade *deploy, core::DraftStore drafts,
+                       QWidget *parent)
+    : QWidget(parent), m_history(history), m_deploy(deploy), m_drafts(std::move(drafts)),
       m_editor(new AgentEditor(this)), m_header(new QLabel(this)), m_draftLabel(new QLabel(this)),
       m_restore(new QPushButton(tr("&Restore Draft"), this)),
       m_discard(new QPushButton(tr("Discard"), this)), m_conflictBar(new ConflictBar(this)),
-      m_merge(new EditMerge(session, this))
+      m_merge(new EditMerge(history, this))
 {
     setObjectName(QStringLiteral("agentPanel"));
     m_header->setObjectName(QStringLiteral("agentHeader"));
@@ -112,7 +113,7 @@ bool AgentPanel::hasOwnChanges() const
 
 bool AgentPanel::canDeploy() const
 {
-    return m_edit.isOpen() && !m_loading && !m_pendingDraft && m_session->canEdit(*m_edit.branch());
+    return m_edit.isOpen() && !m_loading && !m_pendingDraft && m_deploy->canEdit(*m_edit.branch());
 }
 
 void AgentPanel::openBranch(const core::Branch &branch)
@@ -131,29 +132,22 @@ void AgentPanel::openBranch(const core::Branch &branch)
     m_draftBar->hide();
     m_conflictBar->hide();
     emit stateChanged();
-    const core::ServiceContext context = m_session->context();
-    const core::Actor actor = m_session->actor();
-    const QString branchId = branch.id;
-    m_session->worker()->run(
-        this,
-        [context, actor, branchId] {
-            return core::VersionService(context).active(actor, branchId);
-        },
-        [this, generation, branch](core::Result<core::PromptVersion> active) {
-            if (generation != m_loadGeneration)
-                return;
-            if (active)
-                showLoaded(branch, active.value());
-            else if (active.error().kind == core::ErrorKind::NotFound)
-                showLoaded(branch, std::nullopt);
-            else {
-                m_loading = false;
-                m_editor->setReadOnly(true);
-                updateHeader();
-                emit stateChanged();
-                emit failed(active.error().message);
-            }
-        });
+    m_history->active(this, branch.id,
+                      [this, generation, branch](core::Result<core::PromptVersion> active) {
+                          if (generation != m_loadGeneration)
+                              return;
+                          if (active)
+                              showLoaded(branch, active.value());
+                          else if (active.error().kind == core::ErrorKind::NotFound)
+                              showLoaded(branch, std::nullopt);
+                          else {
+                              m_loading = false;
+                              m_editor->setReadOnly(true);
+                              updateHeader();
+                              emit stateChanged();
+                              emit failed(active.error().message);
+                          }
+                      });
 }
 
 void AgentPanel::reloadActive()
@@ -166,12 +160,8 @@ void AgentPanel::reloadActive()
     }
     saveDraft();
     const quint64 generation = ++m_loadGeneration;
-    const core::ServiceContext context = m_session->context();
-    const core::Actor actor = m_session->actor();
-    const QString branchId = m_edit.branch()->id;
-    m_session->worker()->run(
-        this, [=] { return core::VersionService(context).active(actor, branchId); },
-        [this, generation](core::Result<core::PromptVersion> active) {
+    m_history->active(
+        this, m_edit.branch()->id, [this, generation](core::Result<core::PromptVersion> active) {
             if (generation != m_loadGeneration)
                 return;
             if (!active && active.error().kind != core::ErrorKind::NotFound) {
@@ -204,7 +194,7 @@ void AgentPanel::showLoaded(const core::Branch &branch,
         else if (auto removed = m_drafts.remove(branch.id); !removed) // nothing left to restore
             emit failed(removed.error().message);
     }
-    m_editor->setReadOnly(!m_session->canEdit(branch) || m_pendingDraft.has_value());
+    m_editor->setReadOnly(!m_deploy->canEdit(branch) || m_pendingDraft.has_value());
     updateHeader();
     updateConflictBar();
     emit branchLoaded(*m_edit.branch());
@@ -244,7 +234,7 @@ void AgentPanel::offerDraft(const core::Draft &draft)
         draft.baseVersion.value_or(0) != m_edit.activeVersion() && m_edit.activeVersion() > 0;
     m_restore->setText(stale ? tr("&Restore and Merge with v%1").arg(m_edit.activeVersion())
                              : tr("&Restore Draft"));
-    m_restore->setEnabled(m_session->canEdit(*m_edit.branch()));
+    m_restore->setEnabled(m_deploy->canEdit(*m_edit.branch()));
     m_draftBar->show();
 }
 
@@ -257,7 +247,7 @@ void AgentPanel::restoreDraft()
     m_edit.restore(draft); // keeps the version the draft was based on
     loadContent(draft.config);
     m_editor->setModified(true);
-    m_editor->setReadOnly(!m_session->canEdit(*m_edit.branch()));
+    m_editor->setReadOnly(!m_deploy->canEdit(*m_edit.branch()));
     updateHeader();
     updateConflictBar();
     emit message(tr("Draft restored."));
@@ -301,7 +291,7 @@ void AgentPanel::discardDraft()
     m_edit.revert();
     replaceContent(m_edit.activeConfig());
     m_editor->setModified(false);
-    m_editor->setReadOnly(!m_session->canEdit(*m_edit.branch()));
+    m_editor->setReadOnly(!m_deploy->canEdit(*m_edit.branch()));
     updateHeader();
     updateConflictBar();
     emit noticesObsolete();
@@ -330,7 +320,7 @@ AgentPanel::ReplaceChoice AgentPanel::askReplace(const QString &what)
 
 void AgentPanel::applyTemplate(const core::Template &tmpl)
 {
-    if (!m_edit.isOpen() || m_loading || !m_session->canEdit(*m_edit.branch()))
+    if (!m_edit.isOpen() || m_loading || !m_deploy->canEdit(*m_edit.branch()))
         return;
     replaceEdit(tr("the template \"%1\"").arg(tmpl.name), tr("template: %1").arg(tmpl.name),
                 tmpl.config, tmpl.name,
@@ -340,7 +330,7 @@ void AgentPanel::applyTemplate(const core::Template &tmpl)
 void AgentPanel::useAsDraft(const core::PromptVersion &version)
 {
     if (!m_edit.isOpen() || m_loading || version.branchId != m_edit.branch()->id ||
-        !m_session->canEdit(*m_edit.branch()))
+        !m_deploy->canEdit(*m_edit.branch()))
         return;
     replaceEdit(tr("version %1").arg(version.version),
                 tr("%1 v%2").arg(m_edit.branch()->name).arg(version.version), version.config,
@@ -394,7 +384,7 @@ bool AgentPanel::saveDraft()
         }
         return false;
     }
-    if (auto saved = m_drafts.save(branchId, m_edit.draft(m_session->context().clock())); !saved) {
+    if (auto saved = m_drafts.save(branchId, m_edit.draft(m_deploy->now())); !saved) {
         emit failed(saved.error().message);
         return false;
     }
@@ -439,21 +429,15 @@ void AgentPanel::runDeploy(const QString &notes)
     saveDraft(); // the edit survives a failed deploy
     if (m_deployDialog)
         m_deployDialog->setBusy(true);
-    const core::ServiceContext context = m_session->context();
-    const core::Actor actor = m_session->actor();
     // The request carries the edit's base version: the core refuses, under
     // its lock, a deploy over a version someone else deployed meanwhile.
-    m_session->worker()->run(
-        this,
-        [edit = m_edit, context, actor, notes] {
-            return edit.deploy(core::VersionService(context), actor, notes);
-        },
-        [this, branch = *m_edit.branch()](const core::EditDeployOutcome &outcome) {
-            if (outcome.kind == core::EditDeployOutcome::Kind::Deployed)
-                onDeployed(branch, outcome);
-            else
-                onDeployRefused(outcome);
-        });
+    m_deploy->deploy(this, m_edit, notes,
+                     [this, branch = *m_edit.branch()](const core::EditDeployOutcome &outcome) {
+                         if (outcome.kind == core::EditDeployOutcome::Kind::Deployed)
+                             onDeployed(branch, outcome);
+                         else
+                             onDeployRefused(outcome);
+                     });
 }
 
 void AgentPanel::onDeployed(const core::Branch &branch, const core::EditDeployOutcome &outcome)
@@ -496,7 +480,7 @@ void AgentPanel::updateConflictBar()
 {
     const bool shown = !m_loading && !m_pendingDraft;
     const auto conflict = shown ? m_edit.conflict() : std::nullopt;
-    const bool canEdit = m_edit.isOpen() && m_session->canEdit(*m_edit.branch());
+    const bool canEdit = m_edit.isOpen() && m_deploy->canEdit(*m_edit.branch());
     if (m_conflictBar->showConflict(conflict, canEdit))
         emit conflictRaised(*conflict);
 }
@@ -515,7 +499,7 @@ void AgentPanel::showWhatChanged()
 void AgentPanel::mergeWithActive()
 {
     const auto conflict = m_edit.conflict();
-    if (!conflict || conflict->current.version <= 0 || !m_session->canEdit(*m_edit.branch()))
+    if (!conflict || conflict->current.version <= 0 || !m_deploy->canEdit(*m_edit.branch()))
         return;
     m_merge->open(*conflict, m_edit.content(), m_edit.branch()->name);
 }
@@ -573,7 +557,7 @@ void AgentPanel::updateHeader()
         parts << tr("template: %1").arg(m_edit.templateName().toHtmlEscaped());
     if (m_editor->isModified())
         parts << tr("<i>edited</i>");
-    if (!m_session->canEdit(branch))
+    if (!m_deploy->canEdit(branch))
         parts << tr("<i>read-only: you may view this branch</i>");
     m_header->setText(parts.join(QStringLiteral(" · ")));
 }

@@ -20,8 +20,9 @@ namespace retell::ui {
 
 class AgentEditor;
 class ConflictBar;
+class DeployFacade;
 class EditMerge;
-class Session;
+class HistoryFacade;
 
 // The central area: the branch being edited, the offer to restore a draft,
 // the notice that another version became active meanwhile (ConflictBar, with
@@ -42,7 +43,8 @@ public:
         Cancel
     };
 
-    AgentPanel(Session *session, core::DraftStore drafts, QWidget *parent = nullptr);
+    AgentPanel(HistoryFacade *history, DeployFacade *deploy, core::DraftStore drafts,
+               QWidget *parent = nullptr);
     ~AgentPanel() override;
 
     AgentEditor *editor() const { return m_editor; }
@@ -130,7 +132,8 @@ private:
     void updateHeader();
     void updateConflictBar();
 
-    Session *m_session;
+    HistoryFacade *m_history;
+    DeployFacade *m_deploy;
     core::DraftStore m_drafts;
     AgentEditor *m_editor = nullptr;
     QLabel *m_header = nullptr;

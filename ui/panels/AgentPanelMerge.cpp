@@ -1,15 +1,14 @@
 #include "panels/AgentPanelMerge.h"
 
-#include "app/ServiceWorker.h"
-#include "app/Session.h"
 #include "diff/DiffWindow.h"
 #include "merge/MergeWindow.h"
+#include "services/HistoryFacade.h"
 #include "versions/BranchService.h"
 
 namespace retell::ui {
 
-EditMerge::EditMerge(Session *session, QWidget *anchor)
-    : QObject(anchor), m_session(session), m_anchor(anchor)
+EditMerge::EditMerge(HistoryFacade *history, QWidget *anchor)
+    : QObject(anchor), m_history(history), m_anchor(anchor)
 {
 }
 
@@ -21,24 +20,14 @@ EditMerge::~EditMerge()
 void EditMerge::loadBase(const core::VersionConflict &conflict,
                          std::function<void(const core::PromptVersion &base)> done)
 {
-    const core::ServiceContext context = m_session->context();
-    const core::Actor actor = m_session->actor();
-    const core::VersionConflict c = conflict;
-    m_session->worker()->run(
-        this,
-        [=]() -> core::Result<core::PromptVersion> {
-            if (c.baseVersion.value_or(0) <= 0)
-                return core::PromptVersion{0, c.branchId, 0,
-                                           core::AgentConfig{QString(), QStringLiteral("[]")}};
-            return core::VersionService(context).version(actor, c.branchId, *c.baseVersion);
-        },
-        [this, done = std::move(done)](core::Result<core::PromptVersion> base) {
-            if (!base) {
-                emit failed(base.error().message);
-                return;
-            }
-            done(base.value());
-        });
+    m_history->conflictBase(this, conflict,
+                            [this, done = std::move(done)](core::Result<core::PromptVersion> base) {
+                                if (!base) {
+                                    emit failed(base.error().message);
+                                    return;
+                                }
+                                done(base.value());
+                            });
 }
 
 void EditMerge::open(const core::VersionConflict &conflict, const core::AgentConfig &ours,

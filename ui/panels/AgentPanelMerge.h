@@ -12,7 +12,7 @@ class QWidget;
 
 namespace retell::ui {
 
-class Session;
+class HistoryFacade;
 
 // Opens the three-way merge of an edit with what was deployed since its base:
 // base = the edit's base version (read on the worker), theirs = the version
@@ -25,7 +25,7 @@ class EditMerge final : public QObject
 
 public:
     // The merge window opens over anchor's window.
-    EditMerge(Session *session, QWidget *anchor);
+    EditMerge(HistoryFacade *history, QWidget *anchor);
     ~EditMerge() override;
 
     // The conflict's base version (version 0: the empty configuration), read
@@ -50,7 +50,7 @@ private:
     void show(const core::PromptVersion &base, const core::VersionConflict &conflict,
               const core::AgentConfig &ours, const QString &branchName);
 
-    Session *m_session;
+    HistoryFacade *m_history;
     QWidget *m_anchor;
     QPointer<MergeWindow> m_window;
     int m_theirsVersion = 0;

@@ -1,10 +1,10 @@
 #include "panels/HistoryPanel.h"
 
-#include "app/ServiceWorker.h"
-#include "app/Session.h"
 #include "panels/HistoryModel.h"
 #include "panels/StatusIcons.h"
 #include "panels/VersionViewer.h"
+#include "services/DeployFacade.h"
+#include "services/HistoryFacade.h"
 
 #include <QAction>
 #include <QDialog>
@@ -67,8 +67,8 @@ std::optional<QString> askRollback(QWidget *parent, const QString &question)
 }
 } // namespace
 
-HistoryPanel::HistoryPanel(Session *session, QWidget *parent)
-    : QWidget(parent), m_session(session), m_model(new HistoryModel(this)),
+HistoryPanel::HistoryPanel(HistoryFacade *history, DeployFacade *deploy, QWidget *parent)
+    : QWidget(parent), m_history(history), m_deploy(deploy), m_model(new HistoryModel(this)),
       m_proxy(new QSortFilterProxyModel(this)), m_view(new QTableView(this)),
       m_caption(new QLabel(this)),
       m_open(new QAction(themeIcon(QStringLiteral("open")), tr("&Open Read-Only"), this)),
@@ -90,17 +90,10 @@ HistoryPanel::HistoryPanel(Session *session, QWidget *parent)
     m_rollback->setShortcut(QKeySequence(tr("Ctrl+Shift+R")));
     m_open->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
 
-    m_model->setPageLoader([this](const QString &branchId, int before,
-                                  HistoryModel::PageCallback callback) {
-        const core::ServiceContext context = m_session->context();
-        const core::Actor actor = m_session->actor();
-        m_session->worker()->run(
-            m_model,
-            [=] {
-                return core::VersionService(context).history(actor, branchId, before, kPageSize);
-            },
-            std::move(callback));
-    });
+    m_model->setPageLoader(
+        [this](const QString &branchId, int before, HistoryModel::PageCallback callback) {
+            m_history->page(m_model, branchId, before, kPageSize, std::move(callback));
+        });
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(HistoryModel::SortRole);
 
@@ -239,7 +232,7 @@ void HistoryPanel::updateActions()
     const QList<int> versions = selectedVersions();
     const bool one = versions.size() == 1;
     const auto active = m_model->activeVersion();
-    const bool canEdit = m_branch && m_session->canEdit(*m_branch);
+    const bool canEdit = m_branch && m_history->canEdit(*m_branch);
     m_open->setEnabled(one && !m_busy);
     m_rollback->setEnabled(one && canEdit && !m_busy && active != versions.value(0));
     m_rollback->setToolTip(!canEdit && m_branch ? tr("You may only view this branch")
@@ -291,26 +284,21 @@ void HistoryPanel::openSelected()
     const QList<int> versions = selectedVersions();
     if (versions.size() != 1 || !m_branch)
         return;
-    const core::ServiceContext context = m_session->context();
-    const core::Actor actor = m_session->actor();
-    const QString branchId = m_branch->id;
     const QString branchName = m_branch->name;
-    const int version = versions.at(0);
-    m_session->worker()->run(
-        this, [=] { return core::VersionService(context).version(actor, branchId, version); },
-        [this, branchName](core::Result<core::PromptVersion> result) {
-            if (!result) {
-                emit failed(result.error().message);
-                return;
-            }
-            auto *viewer = new VersionViewer(branchName, result.value(), window());
-            viewer->setAttribute(Qt::WA_DeleteOnClose);
-            viewer->setCanUseAsDraft(m_branch && m_branch->id == result->branchId &&
-                                     m_session->canEdit(*m_branch));
-            connect(viewer, &VersionViewer::useAsDraftRequested, this,
-                    &HistoryPanel::useAsDraftRequested);
-            viewer->show();
-        });
+    m_history->version(this, m_branch->id, versions.at(0),
+                       [this, branchName](core::Result<core::PromptVersion> result) {
+                           if (!result) {
+                               emit failed(result.error().message);
+                               return;
+                           }
+                           auto *viewer = new VersionViewer(branchName, result.value(), window());
+                           viewer->setAttribute(Qt::WA_DeleteOnClose);
+                           viewer->setCanUseAsDraft(m_branch && m_branch->id == result->branchId &&
+                                                    m_history->canEdit(*m_branch));
+                           connect(viewer, &VersionViewer::useAsDraftRequested, this,
+                                   &HistoryPanel::useAsDraftRequested);
+                           viewer->show();
+                       });
 }
 
 void HistoryPanel::rollbackToSelected()
@@ -322,7 +310,7 @@ void HistoryPanel::rollbackToSelected()
 
 void HistoryPanel::rollbackTo(int version)
 {
-    if (!m_branch || m_busy || !m_session->canEdit(*m_branch))
+    if (!m_branch || m_busy || !m_history->canEdit(*m_branch))
         return;
     const QString question =
         tr("Roll %1 back to v%2? This deploys a new version with v%2's content; nothing is lost.")
@@ -335,12 +323,9 @@ void HistoryPanel::rollbackTo(int version)
         return;
     m_busy = true;
     updateActions();
-    const core::ServiceContext context = m_session->context();
-    const core::Actor actor = m_session->actor();
     const core::Branch branch = *m_branch;
-    m_session->worker()->run(
-        this,
-        [=] { return core::VersionService(context).rollback(actor, branch.id, version, *notes); },
+    m_deploy->rollback(
+        this, branch.id, version, *notes,
         [this, branch, version](core::Result<core::DeployOutcome> outcome) {
             m_busy = false;
             updateActions();
@@ -360,28 +345,13 @@ void HistoryPanel::compare(int versionA, int versionB)
 {
     if (!m_branch || !m_compareAvailable)
         return;
-    const core::ServiceContext context = m_session->context();
-    const core::Actor actor = m_session->actor();
-    const QString branchId = m_branch->id;
-    using Pair = std::pair<core::PromptVersion, core::PromptVersion>;
-    m_session->worker()->run(
-        this,
-        [=]() -> core::Result<Pair> {
-            const core::VersionService versions(context);
-            auto a = versions.version(actor, branchId, versionA);
-            if (!a)
-                return a.error();
-            auto b = versions.version(actor, branchId, versionB);
-            if (!b)
-                return b.error();
-            return Pair{a.value(), b.value()};
-        },
-        [this](core::Result<Pair> result) {
-            if (!result)
-                emit failed(result.error().message);
-            else
-                emit compareReady(result->first, result->second);
-        });
+    m_history->versions(this, m_branch->id, versionA, versionB,
+                        [this](core::Result<HistoryFacade::VersionPair> result) {
+                            if (!result)
+                                emit failed(result.error().message);
+                            else
+                                emit compareReady(result->first, result->second);
+                        });
 }
 
 } // namespace retell::ui

@@ -15,8 +15,9 @@ class QToolButton;
 
 namespace retell::ui {
 
+class DeployFacade;
+class HistoryFacade;
 class HistoryModel;
-class Session;
 
 // A branch's versions in a lazily fetched, sortable table, with open
 // read-only, roll back (one confirmation, with an optional reason) and compare.
@@ -26,7 +27,7 @@ class HistoryPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(HistoryPanel)
 
 public:
-    explicit HistoryPanel(Session *session, QWidget *parent = nullptr);
+    HistoryPanel(HistoryFacade *history, DeployFacade *deploy, QWidget *parent = nullptr);
     ~HistoryPanel() override;
 
     void setBranch(const core::Branch &branch);
@@ -71,7 +72,8 @@ private:
     void showContextMenu(const QPoint &pos);
     void updateCaption();
 
-    Session *m_session;
+    HistoryFacade *m_history;
+    DeployFacade *m_deploy;
     std::optional<core::Branch> m_branch;
     HistoryModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;

@@ -1,9 +1,7 @@
 #include "panels/TemplatePickerPanel.h"
 
-#include "app/ServiceWorker.h"
-#include "app/Session.h"
 #include "panels/TemplateDialog.h"
-#include "templates/TemplateService.h"
+#include "services/TemplatesFacade.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -66,8 +64,8 @@ QString toolsSummary(const QString &toolsJson)
 }
 } // namespace
 
-TemplatePickerPanel::TemplatePickerPanel(Session *session, QWidget *parent)
-    : QWidget(parent), m_session(session), m_list(new QListWidget(this)),
+TemplatePickerPanel::TemplatePickerPanel(TemplatesFacade *templates, QWidget *parent)
+    : QWidget(parent), m_service(templates), m_list(new QListWidget(this)),
       m_description(new QLabel(this)), m_tools(new QLabel(this)),
       m_preview(new QPlainTextEdit(this)), m_apply(new QPushButton(tr("&Apply to Branch"), this)),
       m_compare(new QPushButton(tr("&Compare with Branch"), this)),
@@ -197,11 +195,8 @@ bool TemplatePickerPanel::eventFilter(QObject *watched, QEvent *event)
 
 void TemplatePickerPanel::reload()
 {
-    auto service = m_session->templates();
-    const core::Actor actor = m_session->actor();
-    m_session->worker()->run(
-        this, [service, actor] { return service->templates(actor); },
-        [this](core::Result<QList<core::Template>> result) {
+    m_service->list(
+        this, [this](core::Result<QList<core::Template>> result) {
             if (!result) {
                 emit failed(result.error().message);
                 return;
@@ -322,7 +317,7 @@ void TemplatePickerPanel::promptSaveAsTemplate(const core::AgentConfig &content)
     if (!m_mayEdit || m_dialog)
         return;
     TemplateDialog *dialog = startDialog(int(TemplateDialog::Mode::Save), core::Template{});
-    dialog->offerSharing(m_session->actor().isGlobalAdmin());
+    dialog->offerSharing(m_service->actor().isGlobalAdmin());
     connect(dialog, &TemplateDialog::submitted, this, [this, dialog, content] {
         saveAsTemplate(content, dialog->name(), dialog->description(),
                        dialog->sharedWithEveryCompany());
@@ -334,32 +329,37 @@ void TemplatePickerPanel::saveAsTemplate(const core::AgentConfig &content, const
 {
     if (!m_branch)
         return;
-    auto service = m_session->templates();
-    const core::Actor actor = m_session->actor();
     const QString company = sharedWithEveryCompany ? QString() : m_branch->companyId;
     QPointer<TemplateDialog> dialog = m_dialog;
     if (dialog)
         dialog->setBusy(true);
-    m_session->worker()->run(
-        this, [=] { return service->save(actor, company, name, description, content); },
-        [this, dialog](core::Result<core::Template> result) {
-            if (dialog)
-                dialog->setBusy(false);
-            if (!result) {
-                if (dialog)
-                    dialog->showError(result.error().message); // the dialog keeps what was typed
-                else
-                    emit failed(result.error().message);
-                return;
-            }
-            if (dialog)
-                dialog->accept();
-            m_deleted.reset();
-            m_undo->hide();
-            m_selectNext = result.value();
-            emit templateSaved(result->name);
-            reload();
-        });
+    m_service->save(this, company, name, description, content,
+                    [this, dialog](core::Result<core::Template> result) {
+                        if (!closeDialogOnSaved(dialog, result))
+                            return;
+                        emit templateSaved(result->name);
+                        reload();
+                    });
+}
+
+bool TemplatePickerPanel::closeDialogOnSaved(TemplateDialog *dialog,
+                                             const core::Result<core::Template> &result)
+{
+    if (dialog)
+        dialog->setBusy(false);
+    if (!result) {
+        if (dialog)
+            dialog->showError(result.error().message); // the dialog keeps what was typed
+        else
+            emit failed(result.error().message);
+        return false;
+    }
+    if (dialog)
+        dialog->accept();
+    m_deleted.reset();
+    m_undo->hide();
+    m_selectNext = result.value();
+    return true;
 }
 
 void TemplatePickerPanel::renameCurrent()
@@ -399,25 +399,10 @@ void TemplatePickerPanel::submitChange(const core::Template &original)
         return;
     }
     dialog->setBusy(true);
-    auto service = m_session->templates();
-    const core::Actor actor = m_session->actor();
-    m_session->worker()->run(
-        this, [=] { return service->update(actor, original, change); },
-        [this, dialog, original](core::Result<core::Template> result) {
-            if (dialog)
-                dialog->setBusy(false);
-            if (!result) {
-                if (dialog)
-                    dialog->showError(result.error().message);
-                else
-                    emit failed(result.error().message);
+    m_service->update(
+        this, original, change, [this, dialog, original](core::Result<core::Template> result) {
+            if (!closeDialogOnSaved(dialog, result))
                 return;
-            }
-            if (dialog)
-                dialog->accept();
-            m_deleted.reset();
-            m_undo->hide();
-            m_selectNext = result.value();
             emit templateChanged(
                 result->name != original.name
                     ? tr("Template \"%1\" renamed to \"%2\".").arg(original.name, result->name)
@@ -455,21 +440,17 @@ void TemplatePickerPanel::deleteCurrent()
 
 void TemplatePickerPanel::remove(const core::Template &tmpl)
 {
-    auto service = m_session->templates();
-    const core::Actor actor = m_session->actor();
-    m_session->worker()->run(
-        this, [=] { return service->remove(actor, tmpl); },
-        [this](core::Result<core::Template> result) {
-            if (!result) {
-                emit failed(result.error().message);
-                return;
-            }
-            const core::Template &tmpl = result.value();
-            m_deleted = tmpl; // as it was stored, for undo
-            m_undo->show();
-            emit templateChanged(tr("Template \"%1\" deleted.").arg(tmpl.name));
-            reload();
-        });
+    m_service->remove(this, tmpl, [this](core::Result<core::Template> result) {
+        if (!result) {
+            emit failed(result.error().message);
+            return;
+        }
+        const core::Template &tmpl = result.value();
+        m_deleted = tmpl; // as it was stored, for undo
+        m_undo->show();
+        emit templateChanged(tr("Template \"%1\" deleted.").arg(tmpl.name));
+        reload();
+    });
 }
 
 void TemplatePickerPanel::undoDelete()
@@ -477,24 +458,18 @@ void TemplatePickerPanel::undoDelete()
     if (!m_deleted)
         return;
     const core::Template tmpl = *m_deleted;
-    auto service = m_session->templates();
-    const core::Actor actor = m_session->actor();
-    m_session->worker()->run(
-        this,
-        [=] {
-            return service->save(actor, tmpl.companyId, tmpl.name, tmpl.description, tmpl.config);
-        },
-        [this, tmpl](core::Result<core::Template> result) {
-            if (!result) {
-                emit failed(result.error().message);
-                return;
-            }
-            m_deleted.reset();
-            m_undo->hide();
-            m_selectNext = result.value();
-            emit templateChanged(tr("Template \"%1\" restored.").arg(tmpl.name));
-            reload();
-        });
+    m_service->save(this, tmpl.companyId, tmpl.name, tmpl.description, tmpl.config,
+                    [this, tmpl](core::Result<core::Template> result) {
+                        if (!result) {
+                            emit failed(result.error().message);
+                            return;
+                        }
+                        m_deleted.reset();
+                        m_undo->hide();
+                        m_selectNext = result.value();
+                        emit templateChanged(tr("Template \"%1\" restored.").arg(tmpl.name));
+                        reload();
+                    });
 }
 
 } // namespace retell::ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/Result.h"
 #include "domain/Types.h"
 
 #include <QWidget>
@@ -14,8 +15,8 @@ class QPushButton;
 
 namespace retell::ui {
 
-class Session;
 class TemplateDialog;
+class TemplatesFacade;
 
 // The templates the user may see, with description, tools and a prompt
 // preview. "Apply to Branch" hands one to the editor as a draft, "Save as
@@ -29,7 +30,7 @@ class TemplatePickerPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(TemplatePickerPanel)
 
 public:
-    explicit TemplatePickerPanel(Session *session, QWidget *parent = nullptr);
+    explicit TemplatePickerPanel(TemplatesFacade *templates, QWidget *parent = nullptr);
     ~TemplatePickerPanel() override;
 
     void reload();
@@ -78,9 +79,12 @@ private:
     void updateButtons();
     TemplateDialog *startDialog(int mode, const core::Template &initial);
     void submitChange(const core::Template &original);
+    // A save or change answered: the error in the dialog (which keeps what
+    // was typed), or the dialog closed and the result selected next; true then.
+    bool closeDialogOnSaved(TemplateDialog *dialog, const core::Result<core::Template> &result);
     void remove(const core::Template &tmpl);
 
-    Session *m_session;
+    TemplatesFacade *m_service;
     QListWidget *m_list = nullptr;
     QLabel *m_description = nullptr;
     QLabel *m_tools = nullptr;

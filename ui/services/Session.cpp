@@ -1,14 +1,12 @@
-#include "app/Session.h"
+#include "services/Session.h"
 
 #include "templates/TemplateService.h"
 
 namespace retell::ui {
 
 Session::Session(core::ServiceContext context, core::Actor actor, ServiceWorker *worker)
-    : m_context(std::move(context))
-    , m_actor(std::move(actor))
-    , m_worker(worker)
-    , m_templates(std::make_shared<core::TemplateService>(m_context))
+    : m_context(std::move(context)), m_actor(std::move(actor)), m_worker(worker),
+      m_templates(std::make_shared<core::TemplateService>(m_context))
 {
 }
 

@@ -15,7 +15,8 @@ namespace retell::ui {
 class ServiceWorker;
 
 // Who is logged in to which database, plus the worker that runs their
-// service calls. Shared by the main window and its panels.
+// service calls. The main window hands it to the typed facades
+// (services/*Facade.h), which the panels call services through.
 class Session final
 {
 public:
