@@ -152,13 +152,14 @@ void appendOp(QList<EditOp> &script, EditOp::Kind kind, int left, int right, int
 
 } // namespace
 
-LineDiff computeLineDiff(const QString &left, const QString &right, const DiffOptions &options)
+LineDiff computeLineDiff(const QString &left, const QString &right, const DiffOptions &options,
+                         const std::function<bool()> &isCancelled)
 {
-    return computeLineDiff(left.toUtf8(), right.toUtf8(), options);
+    return computeLineDiff(left.toUtf8(), right.toUtf8(), options, isCancelled);
 }
 
 LineDiff computeLineDiff(const QByteArray &left, const QByteArray &right,
-                         const DiffOptions &options)
+                         const DiffOptions &options, const std::function<bool()> &isCancelled)
 {
     LineDiff diff;
     diff.options = options;
@@ -190,8 +191,8 @@ LineDiff computeLineDiff(const QByteArray &left, const QByteArray &right,
         table.starts.append(input[side]->size());
     }
 
-    const SequenceDiff d =
-        diffSequences(ids[Side::Left], ids[Side::Right], interner.count(), options.minimal);
+    const SequenceDiff d = diffSequences(ids[Side::Left], ids[Side::Right], interner.count(),
+                                         options.minimal, isCancelled);
     diff.approximate = d.approximate;
     const PerSide<const std::vector<std::uint8_t> *> changed{{&d.leftChanged, &d.rightChanged}};
     const PerSide<int> count{{int(lines[Side::Left].size()), int(lines[Side::Right].size())}};
@@ -241,7 +242,9 @@ LineDiff computeLineDiff(const QByteArray &left, const QByteArray &right,
                 if (pos[side] + i < end[side])
                     row.line[side] = pos[side] + i;
             }
-            if (row.kind == RowKind::Changed && options.refineInline) {
+            // Once cancelled, the rest is laid out without word ranges.
+            if (row.kind == RowKind::Changed && options.refineInline &&
+                !(isCancelled && isCancelled())) {
                 row.changedRanges = refineLinePair(diff.text(row, Side::Left),
                                                    diff.text(row, Side::Right), options);
             }

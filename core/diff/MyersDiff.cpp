@@ -14,8 +14,9 @@ class MiddleSnakeDiffer final
 {
 public:
     MiddleSnakeDiffer(const int *a, const int *b, std::uint8_t *aChanged, std::uint8_t *bChanged,
-                      int aSize, int bSize, int costLimit)
-        : m_a(a), m_b(b), m_aChanged(aChanged), m_bChanged(bChanged), m_costLimit(costLimit)
+                      int aSize, int bSize, int costLimit, const std::function<bool()> &isCancelled)
+        : m_a(a), m_b(b), m_aChanged(aChanged), m_bChanged(bChanged), m_costLimit(costLimit),
+          m_isCancelled(isCancelled)
     {
         const std::size_t size = std::size_t(aSize) + std::size_t(bSize) + 4;
         m_forward.resize(2 * size + 2);
@@ -82,7 +83,7 @@ private:
         // Diagonals that ran off the grid are skipped in later rounds.
         int fwdStartTrim = 0, fwdEndTrim = 0, bwdStartTrim = 0, bwdEndTrim = 0;
         for (int d = 0; d <= maxD; ++d) {
-            if (d >= m_costLimit) {
+            if (d >= m_costLimit || (m_isCancelled && d > 0 && m_isCancelled())) {
                 m_approximate = true;
                 return furthestReaching(d, n, m, offset,
                                         {fwdStartTrim, fwdEndTrim, bwdStartTrim, bwdEndTrim}, aLo,
@@ -178,6 +179,7 @@ private:
     std::vector<int> m_forward;
     std::vector<int> m_backward;
     int m_costLimit;
+    const std::function<bool()> &m_isCancelled;
     bool m_approximate = false;
 };
 
@@ -192,7 +194,7 @@ int diffCostLimit(std::size_t totalElements)
 }
 
 SequenceDiff diffSequences(std::span<const int> left, std::span<const int> right, int idCount,
-                           bool minimal)
+                           bool minimal, const std::function<bool()> &isCancelled)
 {
     SequenceDiff result;
     result.leftChanged.assign(left.size(), 0);
@@ -233,7 +235,7 @@ SequenceDiff diffSequences(std::span<const int> left, std::span<const int> right
         const int costLimit =
             minimal ? std::numeric_limits<int>::max() : diffCostLimit(a.size() + b.size());
         MiddleSnakeDiffer differ(a.data(), b.data(), aChanged.data(), bChanged.data(),
-                                 int(a.size()), int(b.size()), costLimit);
+                                 int(a.size()), int(b.size()), costLimit, isCancelled);
         differ.compare(0, int(a.size()), 0, int(b.size()));
         result.approximate = differ.approximate();
     }

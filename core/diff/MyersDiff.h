@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -31,8 +32,11 @@ struct SequenceDiff
     bool approximate = false;               // the cost limit was reached somewhere
 };
 
+// isCancelled is polled once per search round: when it answers true the
+// search stops as at the cost limit (a correct, approximate script, which the
+// caller that cancelled throws away).
 SequenceDiff diffSequences(std::span<const int> left, std::span<const int> right, int idCount,
-                           bool minimal = false);
+                           bool minimal = false, const std::function<bool()> &isCancelled = {});
 
 // The number of edit steps (D) one middle-snake search may spend before the
 // bounded mode gives up on minimality: about the square root of the input

@@ -4,6 +4,8 @@
 #include "diff/LineDiff.h"
 #include "editor/Utf8OffsetMapper.h"
 
+#include <QCoreApplication>
+
 namespace retell::ui {
 
 using core::Side;
@@ -80,10 +82,36 @@ int DiffLayout::rowOfLine(Side side, int line) const
 DiffLayout DiffLayout::build(const core::DiffSide &left, const core::DiffSide &right,
                              const core::DiffOptions &options)
 {
+    return *build(left, right, options, {}, {});
+}
+
+std::optional<DiffLayout> DiffLayout::build(const core::DiffSide &left, const core::DiffSide &right,
+                                            const core::DiffOptions &options,
+                                            const std::function<bool()> &isCancelled,
+                                            const StepCallback &progress)
+{
+    int step = 0;
+    // False when the caller cancelled: the steps already done are thrown away.
+    const auto next = [&](const char *what) {
+        if (isCancelled && isCancelled())
+            return false;
+        if (progress)
+            progress(step, kBuildSteps, QCoreApplication::translate("DiffLayout", what));
+        ++step;
+        return true;
+    };
     DiffLayout layout;
-    layout.diff = core::computeLineDiff(left.prompt, right.prompt, options);
+    if (!next(QT_TRANSLATE_NOOP("DiffLayout", "comparing the prompts")))
+        return std::nullopt;
+    layout.diff = core::computeLineDiff(left.prompt, right.prompt, options, isCancelled);
+    if (!next(QT_TRANSLATE_NOOP("DiffLayout", "comparing the tools")))
+        return std::nullopt;
     layout.tools = core::computeToolsDiff(left.toolsJson, right.toolsJson);
+    if (!next(QT_TRANSLATE_NOOP("DiffLayout", "finding moved paragraphs")))
+        return std::nullopt;
     layout.moves = core::detectMoves(layout.diff);
+    if (!next(QT_TRANSLATE_NOOP("DiffLayout", "lining up the rows")))
+        return std::nullopt;
     for (const Side side : core::bothSides) {
         QList<int> &rowMove = layout.rowMove[side];
         rowMove.fill(-1, layout.diff.rows.size());
@@ -106,6 +134,8 @@ DiffLayout DiffLayout::build(const core::DiffSide &left, const core::DiffSide &r
         }
     }
 
+    if (!next(QT_TRANSLATE_NOOP("DiffLayout", "writing the unified view")))
+        return std::nullopt;
     const QString unified =
         core::renderUnified(layout.diff, left.title, right.title, false, options.context);
     layout.unifiedUtf8 = unified.toUtf8();

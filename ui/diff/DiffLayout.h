@@ -8,6 +8,9 @@
 #include <QByteArray>
 #include <QList>
 
+#include <functional>
+#include <optional>
+
 namespace retell::ui {
 
 // A run of rows of one kind, for the overview strip and navigation.
@@ -53,6 +56,16 @@ struct DiffLayout
 
     static DiffLayout build(const core::DiffSide &left, const core::DiffSide &right,
                             const core::DiffOptions &options);
+
+    // The steps build() reports through its progress callback.
+    static constexpr int kBuildSteps = 5;
+    using StepCallback = std::function<void(int step, int steps, const QString &what)>;
+    // build() for a worker thread: says which step it is on and returns
+    // nothing as soon as isCancelled() answers true between steps.
+    static std::optional<DiffLayout> build(const core::DiffSide &left, const core::DiffSide &right,
+                                           const core::DiffOptions &options,
+                                           const std::function<bool()> &isCancelled,
+                                           const StepCallback &progress);
 };
 
 } // namespace retell::ui

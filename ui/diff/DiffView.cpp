@@ -4,16 +4,18 @@
 #include "DiffOverview.h"
 #include "DiffPane.h"
 #include "ToolsDiffTree.h"
+#include "async/TaskRunner.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
-#include <QThread>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -30,17 +32,14 @@ bool noNewlineDiffers(const core::LineDiff &diff)
 
 } // namespace
 
-DiffView::DiffView(QWidget *parent) : QWidget(parent)
+DiffView::DiffView(QWidget *parent) : QWidget(parent), m_runner(new TaskRunner(1, this))
 {
     buildUi();
 }
 
 DiffView::~DiffView()
 {
-    if (m_worker) {
-        m_worker->disconnect(this);
-        m_worker->wait();
-    }
+    delete m_runner; // stops a running comparison and waits for it
 }
 
 void DiffView::buildUi()
@@ -61,6 +60,16 @@ void DiffView::buildUi()
     m_wrapToggle->setObjectName(QStringLiteral("wrapLinesToggle"));
     m_summary = new QLabel(this);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("diffProgress"));
+    m_progress->setMaximumWidth(120);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelDiffButton"));
+    m_cancel->setToolTip(tr("Stop comparing; the view keeps what it shows now"));
+    m_cancel->hide();
+    connect(m_cancel, &QPushButton::clicked, this, &DiffView::cancelComparison);
 
     auto *bar = m_bar = new QHBoxLayout;
     bar->addWidget(m_previous);
@@ -68,6 +77,8 @@ void DiffView::buildUi()
     bar->addWidget(m_position);
     bar->addSpacing(12);
     bar->addWidget(m_summary, 1);
+    bar->addWidget(m_progress);
+    bar->addWidget(m_cancel);
     bar->addWidget(m_ignoreWhitespace);
     bar->addWidget(m_ignoreCase);
     bar->addWidget(m_wrapToggle);
@@ -285,35 +296,78 @@ bool DiffView::isUnified() const
 void DiffView::recompute()
 {
     const quint64 generation = ++m_generation;
+    // A newer comparison replaces one still running: that one stops quietly.
+    m_task.onCancelled({});
+    m_task.cancel();
     const qsizetype bytes = m_sides[Side::Left].prompt.size() + m_sides[Side::Right].prompt.size();
     if (bytes < kAsyncThreshold) {
+        showComputing(false);
         apply(std::make_shared<DiffLayout>(
                   DiffLayout::build(m_sides[Side::Left], m_sides[Side::Right], m_options)),
               generation);
         return;
     }
-    if (m_worker) {
-        // One worker at a time on a shared machine; rerun when it is done.
-        m_pendingRecompute = true;
-        return;
-    }
-    auto result = std::make_shared<DiffLayout>();
-    m_worker = QThread::create(
-        [result, left = m_sides[Side::Left], right = m_sides[Side::Right], options = m_options] {
-            *result = DiffLayout::build(left, right, options);
+    m_task = m_runner->run(
+        this,
+        [left = m_sides[Side::Left], right = m_sides[Side::Right],
+         options = m_options](const TaskControl &control) {
+            auto layout = DiffLayout::build(left, right, options, control.cancelCheck(),
+                                            control.progressCallback());
+            return layout ? std::make_shared<DiffLayout>(std::move(*layout)) : nullptr;
+        },
+        [this, generation](std::shared_ptr<DiffLayout> layout) {
+            showComputing(false);
+            if (layout)
+                apply(std::move(layout), generation);
         });
-    connect(m_worker, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &QThread::finished, this, [this, result, generation] {
-        m_worker = nullptr;
-        if (m_pendingRecompute) {
-            m_pendingRecompute = false;
-            recompute();
-            return;
-        }
-        apply(result, generation);
+    m_task.onCancelled([this] { onCancelled(); });
+    m_task.onProgress([this](const TaskProgress &progress) {
+        m_progress->setRange(0, int(progress.total));
+        m_progress->setValue(int(progress.done));
+        m_summary->setText(tr("Comparing… (%1)").arg(progress.label));
     });
+    m_progress->setRange(0, 0); // busy until the first step is reported
     m_summary->setText(tr("Comparing…"));
-    m_worker->start(QThread::LowPriority);
+    showComputing(true);
+}
+
+void DiffView::showComputing(bool computing)
+{
+    m_cancel->setEnabled(true);
+    m_progress->setVisible(computing);
+    m_cancel->setVisible(computing);
+}
+
+void DiffView::cancelComparison()
+{
+    if (!isComputing())
+        return;
+    m_task.cancel();
+    m_cancel->setEnabled(false);
+    m_summary->setText(tr("Cancelling…"));
+}
+
+void DiffView::onCancelled()
+{
+    showComputing(false);
+    // The sides and options go back to what the panes show.
+    m_sides = m_shownSides;
+    m_options = m_shownOptions;
+    {
+        const QSignalBlocker whitespaceBlocker(m_ignoreWhitespace);
+        const QSignalBlocker caseBlocker(m_ignoreCase);
+        m_ignoreWhitespace->setChecked(m_options.ignoreWhitespace);
+        m_ignoreCase->setChecked(m_options.ignoreCase);
+    }
+    for (const Side side : core::bothSides)
+        m_titles[side]->setText(m_sides[side].title);
+    updateSummary();
+    const QString said = m_layout ? tr("Comparison cancelled; the view still shows the previous "
+                                       "result.")
+                                  : tr("Comparison cancelled; nothing was compared.");
+    m_summary->setText(m_summary->text().isEmpty() ? said
+                                                   : said + QLatin1Char(' ') + m_summary->text());
+    emit comparisonCancelled();
 }
 
 void DiffView::apply(std::shared_ptr<DiffLayout> layout, quint64 generation)
@@ -321,6 +375,8 @@ void DiffView::apply(std::shared_ptr<DiffLayout> layout, quint64 generation)
     if (generation != m_generation)
         return;
     m_layout = std::move(layout);
+    m_shownSides = m_sides;
+    m_shownOptions = m_options;
     m_syncing = true;
     for (const Side side : core::bothSides) {
         m_panes[side]->showSide(*m_layout, side);

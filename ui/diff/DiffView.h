@@ -1,10 +1,9 @@
 #pragma once
 
 #include "DiffLayout.h"
+#include "async/Task.h"
 
 #include <QKeySequence>
-#include <QPointer>
-#include <QThread>
 #include <QWidget>
 
 #include <memory>
@@ -13,6 +12,8 @@ class QAction;
 class QCheckBox;
 class QHBoxLayout;
 class QLabel;
+class QProgressBar;
+class QPushButton;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
@@ -23,12 +24,14 @@ namespace retell::ui {
 class DiffMoveLinks;
 class DiffOverview;
 class DiffPane;
+class TaskRunner;
 class ToolsDiffTree;
 
 // Side-by-side prompt diff with a tools tab. Both panes hold one line per
 // aligned row (filler where a side has none), so synchronised scrolling is a
 // matter of copying the first visible line. Big inputs are diffed on a worker
-// thread; the result is applied when it arrives.
+// thread, with a step indicator and a Cancel button; the result is applied
+// when it arrives, and a cancelled comparison leaves the view as it was.
 class DiffView final : public QWidget
 {
     Q_OBJECT
@@ -56,7 +59,12 @@ public:
 
     // Null until the first result is applied.
     const DiffLayout *layout() const { return m_layout.get(); }
-    bool isComputing() const { return m_worker != nullptr; }
+    bool isComputing() const { return m_task.isRunning(); }
+    // Stops a comparison running off the GUI thread; the view keeps showing
+    // the previous result (and its sides and options).
+    void cancelComparison();
+    QPushButton *cancelButton() const { return m_cancel; }
+    QProgressBar *progressBar() const { return m_progress; }
     DiffPane *pane(core::Side side) const { return m_panes[side]; }
     // The pane whose viewport `object` is (for event filters), or null.
     DiffPane *paneOfViewport(const QObject *object, core::Side *side = nullptr) const;
@@ -80,12 +88,15 @@ protected:
 
 signals:
     void diffReady();
+    void comparisonCancelled();
     void currentChangeChanged(int index, int count);
 
 private:
     void buildUi();
     void recompute();
     void apply(std::shared_ptr<DiffLayout> layout, quint64 generation);
+    void showComputing(bool computing);
+    void onCancelled();
     void syncVertical(core::Side from);
     void syncHorizontal(core::Side from);
     void alignWrappedRows();
@@ -99,9 +110,12 @@ private:
     core::PerSide<core::DiffSide> m_sides;
     core::DiffOptions m_options;
     std::shared_ptr<DiffLayout> m_layout;
+    // What m_layout was computed from, restored when a comparison is cancelled.
+    core::PerSide<core::DiffSide> m_shownSides;
+    core::DiffOptions m_shownOptions;
     quint64 m_generation = 0;
-    QPointer<QThread> m_worker;
-    bool m_pendingRecompute = false;
+    TaskRunner *m_runner = nullptr;
+    TaskHandle m_task;
     bool m_syncing = false; // re-entrancy guard for scroll synchronisation
     int m_currentChange = -1;
 
@@ -115,6 +129,8 @@ private:
     QTabWidget *m_tabs = nullptr;
     QStackedWidget *m_promptStack = nullptr;
     QLabel *m_summary = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QPushButton *m_cancel = nullptr;
     QLabel *m_position = nullptr;
     QCheckBox *m_ignoreWhitespace = nullptr;
     QCheckBox *m_ignoreCase = nullptr;

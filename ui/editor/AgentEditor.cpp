@@ -6,6 +6,7 @@
 #include "JsonEditor.h"
 #include "PromptEditor.h"
 #include "ToolsEditor.h"
+#include "async/TaskRunner.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -14,7 +15,6 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QTabWidget>
-#include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -137,12 +137,7 @@ FindReplaceBar *AgentEditor::currentFindBar() const
 
 AgentEditor::~AgentEditor()
 {
-    if (m_thread) {
-        m_generation.fetch_add(1); // lets a queued job skip its work
-        m_thread->quit();
-        m_thread->wait();
-        delete m_worker;
-    }
+    delete m_validation; // cancels a queued validation and waits for a running one
 }
 
 void AgentEditor::setConfig(const AgentConfig &config)
@@ -236,16 +231,11 @@ AgentEditor::Outcome AgentEditor::runValidation(const AgentConfig &config,
     return outcome;
 }
 
-QThread *AgentEditor::validationThread()
+TaskRunner *AgentEditor::validationRunner()
 {
-    if (!m_thread) {
-        m_thread = new QThread(this);
-        m_thread->setObjectName(QStringLiteral("AgentEditor validation"));
-        m_worker = new QObject;
-        m_worker->moveToThread(m_thread);
-        m_thread->start(QThread::LowPriority);
-    }
-    return m_thread;
+    if (!m_validation)
+        m_validation = new TaskRunner(1);
+    return m_validation;
 }
 
 void AgentEditor::validateNow()
@@ -257,19 +247,10 @@ void AgentEditor::validateNow()
         applyOutcome(generation, runValidation(current, m_context));
         return;
     }
-    validationThread();
-    const core::ValidationContext context = m_context;
-    QMetaObject::invokeMethod(
-        m_worker,
-        [this, generation, current, context] {
-            if (generation != m_generation.load())
-                return; // superseded while queued
-            const Outcome outcome = runValidation(current, context);
-            QMetaObject::invokeMethod(
-                this, [this, generation, outcome] { applyOutcome(generation, outcome); },
-                Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+    m_validationTask.cancel(); // superseded: skipped if it has not started
+    m_validationTask = validationRunner()->run(
+        this, [current, context = m_context] { return runValidation(current, context); },
+        [this, generation](const Outcome &outcome) { applyOutcome(generation, outcome); });
     updateStatus();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "async/Task.h"
 #include "domain/Types.h"
 #include "validation/Validator.h"
 
@@ -12,7 +13,6 @@ class QKeySequence;
 class QLabel;
 class QTabWidget;
 class QShortcut;
-class QThread;
 class QTimer;
 
 namespace retell::ui {
@@ -20,6 +20,7 @@ namespace retell::ui {
 class FindReplaceBar;
 class FindingsList;
 class PromptEditor;
+class TaskRunner;
 class ToolsEditor;
 
 // The agent config editor the main window shows for one branch: prompt and
@@ -108,7 +109,7 @@ private:
     void updateStatus();
     void updateTabTitles();
     void stepFinding(int direction);
-    QThread *validationThread();
+    TaskRunner *validationRunner();
 
     PromptEditor *m_prompt;
     QList<QShortcut *> m_findingShortcuts;
@@ -121,8 +122,8 @@ private:
     QLabel *m_statusLabel;
     QTimer *m_debounce;
 
-    QThread *m_thread = nullptr;
-    QObject *m_worker = nullptr;
+    TaskRunner *m_validation = nullptr; // created for the first big prompt
+    TaskHandle m_validationTask;
     // Bumped on every load and edit; results of older generations are dropped.
     std::atomic<quint64> m_generation{0};
     quint64 m_validatedGeneration = 0;
