@@ -2,6 +2,9 @@
 // for review (scripts/screenshot-diff.sh). Not a test.
 #include "diff/DiffView.h"
 #include "diff/DiffWindow.h"
+#include "diff/ToolsDiffTree.h"
+#include "editor/JsonEditor.h"
+#include "editor/PromptEditor.h"
 
 #include <QApplication>
 #include <QDir>
@@ -113,9 +116,22 @@ int main(int argc, char **argv)
     window.view()->nextChange();
     bool ok = save(&window, outDir + QStringLiteral("/diff-viewer.png"));
 
+    // The Tools tab of a comparison with an edit: the selected change can be
+    // reverted into the tools editor (the button in the bar, Alt+Right).
+    ui::PromptEditor promptEdit;
+    ui::JsonEditor toolsEdit;
+    promptEdit.setText(QString::fromUtf8(kPromptV4));
+    toolsEdit.setText(QString::fromUtf8(kToolsV4));
+    window.followEdit(&promptEdit, core::Side::Right, ui::ChangeCopier::Wording::Revert,
+                      &toolsEdit);
     auto *tabs = window.view()->findChild<QTabWidget *>();
     tabs->setCurrentIndex(1);
+    auto *tree = window.view()->toolsTree();
+    const auto rows = tree->findItems(QStringLiteral("url"), Qt::MatchExactly | Qt::MatchRecursive);
+    if (!rows.isEmpty())
+        tree->setCurrentItem(rows.first());
     ok = save(&window, outDir + QStringLiteral("/diff-tools.png")) && ok;
+    window.stopFollowingEdit();
     tabs->setCurrentIndex(0);
     window.view()->setUnified(true);
     ok = save(&window, outDir + QStringLiteral("/diff-unified.png")) && ok;

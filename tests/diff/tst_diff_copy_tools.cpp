@@ -17,6 +17,7 @@
 #include <QMenu>
 #include <QTabWidget>
 #include <QTest>
+#include <QToolButton>
 
 using namespace retell::core;
 using retell::ui::ChangeCopier;
@@ -163,6 +164,21 @@ private slots:
     {
         Fixture f;
         QVERIFY(QTest::qWaitForWindowExposed(&f.window));
+        // A button in the bar shows in the Tools tab, the prompt's in the Prompt tab.
+        const auto button = [&](const QString &text) {
+            for (auto *b : f.window.findChildren<QToolButton *>()) {
+                if (b->defaultAction() && b->defaultAction()->text() == text)
+                    return b;
+            }
+            return static_cast<QToolButton *>(nullptr);
+        };
+        QToolButton *tools = button(QStringLiteral("&Revert this tool change"));
+        QToolButton *prompt = button(QStringLiteral("&Revert this change"));
+        QVERIFY(tools && prompt);
+        QVERIFY(tools->isVisible() && !prompt->isVisible());
+        f.window.findChild<QTabWidget *>()->setCurrentIndex(0);
+        QVERIFY(!tools->isVisible() && prompt->isVisible());
+        f.window.findChild<QTabWidget *>()->setCurrentWidget(f.tree);
         f.window.stopFollowingEdit();
         f.tree->setCurrentItem(f.row(QStringLiteral("book_appointment")));
         QVERIFY(!f.window.toolsCopier()->action()->isVisible());

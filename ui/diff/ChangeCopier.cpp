@@ -2,10 +2,12 @@
 
 #include "DiffPane.h"
 #include "DiffView.h"
+#include "ToolsDiffTree.h"
 
 #include <QAction>
 #include <QContextMenuEvent>
 #include <QMenu>
+#include <QTabWidget>
 
 namespace retell::ui {
 
@@ -80,6 +82,10 @@ ChangeCopier::ChangeCopier(DiffView *view, QsciScintilla *editor, Side editSide,
             });
     for (const Side side : core::bothSides)
         view->pane(side)->viewport()->installEventFilter(this);
+    // Its button shows with the prompt; the Tools tab has its own.
+    m_tabs = view->findChild<QTabWidget *>();
+    if (m_tabs)
+        connect(m_tabs, &QTabWidget::currentChanged, this, &ChangeCopier::markChanges);
     markChanges();
 }
 
@@ -135,7 +141,7 @@ void ChangeCopier::markChanges()
     }
     m_view->pane(core::opposite(m_editSide))->setCopyMarks(rows, m_editSide);
     m_action->setEnabled(canCopy() && currentChange() >= 0);
-    m_action->setVisible(m_editor != nullptr);
+    m_action->setVisible(m_editor && (!m_tabs || m_tabs->currentWidget() != m_view->toolsTree()));
 }
 
 bool ChangeCopier::copyChange(int index)

@@ -8,6 +8,7 @@
 
 class QAction;
 class QsciScintilla;
+class QTabWidget;
 
 namespace retell::ui {
 
@@ -68,6 +69,7 @@ private:
     Wording m_wording;
     QAction *m_action = nullptr;
     QTimer m_refresh;
+    QTabWidget *m_tabs = nullptr; // the view's Prompt/Tools tabs
 };
 
 } // namespace retell::ui

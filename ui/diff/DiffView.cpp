@@ -205,6 +205,10 @@ void DiffView::addBarAction(QAction *action)
     button->setDefaultAction(action);
     button->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_bar->insertWidget(m_bar->indexOf(m_position) + 1, button);
+    // A tool button follows its action's text and state, not its visibility.
+    button->setVisible(action->isVisible());
+    connect(action, &QAction::changed, button,
+            [button, action] { button->setVisible(action->isVisible()); });
 }
 
 void DiffView::setSides(const core::DiffSide &left, const core::DiffSide &right)

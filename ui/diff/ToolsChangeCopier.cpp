@@ -8,6 +8,7 @@
 #include <QContextMenuEvent>
 #include <QKeyEvent>
 #include <QMenu>
+#include <QTabWidget>
 
 #include <Qsci/qsciscintilla.h>
 
@@ -31,8 +32,13 @@ ToolsChangeCopier::ToolsChangeCopier(DiffView *view, QsciScintilla *editor, Side
                                  : tr("Copy the other side's tool (or the selected JSON path) into "
                                       "your edit (%1)"))
                              .arg(m_action->shortcut().toString(QKeySequence::NativeText)));
-    // The key is taken in the tree itself (eventFilter): as a shortcut it
-    // would be ambiguous with the prompt copier's, which covers the view.
+    // A button in the view's bar while the Tools tab shows. The key is taken
+    // in the tree itself (eventFilter): as a shortcut it would be ambiguous
+    // with the prompt copier's, which covers the view.
+    view->addBarAction(m_action);
+    m_tabs = view->findChild<QTabWidget *>();
+    if (m_tabs)
+        connect(m_tabs, &QTabWidget::currentChanged, this, &ToolsChangeCopier::updateAction);
     connect(m_action, &QAction::triggered, this, &ToolsChangeCopier::copySelected);
 
     m_refresh.setSingleShot(true);
@@ -65,7 +71,7 @@ bool ToolsChangeCopier::canCopy() const
 
 void ToolsChangeCopier::updateAction()
 {
-    m_action->setVisible(m_editor != nullptr);
+    m_action->setVisible(m_editor && (!m_tabs || m_tabs->currentWidget() == m_tree));
     m_action->setEnabled(canCopy() && !m_tree->selectedChange().name.isEmpty());
 }
 

@@ -2,6 +2,8 @@
 
 #include "ChangeCopier.h"
 
+class QTabWidget;
+
 namespace retell::ui {
 
 class ToolsDiffTree;
@@ -41,6 +43,7 @@ private:
 
     DiffView *m_view;
     ToolsDiffTree *m_tree;
+    QTabWidget *m_tabs = nullptr; // the view's Prompt/Tools tabs
     QPointer<QsciScintilla> m_editor;
     core::Side m_editSide;
     QAction *m_action = nullptr;
