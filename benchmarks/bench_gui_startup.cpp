@@ -72,7 +72,8 @@ QStringList processStartup(const Scenario &scenario, const QString &exe, int run
     for (int i = 0; i < runs; ++i) {
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("RETELL_ADMIN_PASSWORD"), QString::fromLatin1(core::demo::kPassword));
+        env.insert(QStringLiteral("RETELL_ADMIN_PASSWORD"),
+                   QString::fromLatin1(core::demo::kPassword));
         process.setProcessEnvironment(env);
         QElapsedTimer timer;
         timer.start();
@@ -82,7 +83,8 @@ QStringList processStartup(const Scenario &scenario, const QString &exe, int run
         if (!process.waitForFinished(60000))
             return {scenario.name, QStringLiteral("timeout")};
         wall << double(timer.elapsed());
-        const QStringList lines = QString::fromUtf8(process.readAllStandardOutput()).split(QLatin1Char('\n'));
+        const QStringList lines =
+            QString::fromUtf8(process.readAllStandardOutput()).split(QLatin1Char('\n'));
         for (const QString &line : lines) {
             const QStringList parts = line.split(QLatin1Char(' '));
             if (parts.size() != 2)
@@ -99,8 +101,11 @@ QStringList processStartup(const Scenario &scenario, const QString &exe, int run
     QList<double> afterLogin;
     for (int i = 0; i < std::min(ready.size(), login.size()); ++i)
         afterLogin << ready.at(i) - login.at(i);
-    return {scenario.name, bench::ms(percentile(login, 0.5)), bench::ms(percentile(shown, 0.5)),
-            bench::ms(percentile(ready, 0.5)), bench::ms(percentile(afterLogin, 0.5)),
+    return {scenario.name,
+            bench::ms(percentile(login, 0.5)),
+            bench::ms(percentile(shown, 0.5)),
+            bench::ms(percentile(ready, 0.5)),
+            bench::ms(percentile(afterLogin, 0.5)),
             bench::ms(percentile(wall, 0.5))};
 }
 
@@ -154,8 +159,8 @@ InProcess inProcess(const Scenario &scenario, ui::ServiceWorker *worker, ui::Set
         QRandomGenerator random(42);
         for (int s = 0; s < switches && branches.size() > 1; ++s) {
             const core::Branch &target = branches.at(random.bounded(int(branches.size())));
-            if (window->branchTree()->currentBranch()
-                && window->branchTree()->currentBranch()->id == target.id)
+            if (window->branchTree()->currentBranch() &&
+                window->branchTree()->currentBranch()->id == target.id)
                 continue;
             shownId.clear();
             switchTimer.start();
@@ -184,7 +189,8 @@ int main(int argc, char **argv)
     QStandardPaths::setTestModeEnabled(true);
     QTemporaryDir dir;
     QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path() + QStringLiteral("/settings"));
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
+                       dir.path() + QStringLiteral("/settings"));
     const bool quick = app.arguments().contains(QStringLiteral("--quick"));
     const int scaleBranches = quick ? 100 : 1000;
     const int scaleVersions = 100;
@@ -192,10 +198,10 @@ int main(int argc, char **argv)
     QList<Scenario> scenarios;
     QElapsedTimer setup;
     setup.start();
-    for (const QString &name : {QStringLiteral("demo data"),
-                                QStringLiteral("%1 branches, %2 versions")
-                                    .arg(scaleBranches)
-                                    .arg(scaleBranches * scaleVersions)}) {
+    for (const QString &name :
+         {QStringLiteral("demo data"), QStringLiteral("%1 branches, %2 versions")
+                                           .arg(scaleBranches)
+                                           .arg(scaleBranches * scaleVersions)}) {
         Scenario s{name, {}};
         s.context.spec.dialect = core::Dialect::SQLite;
         s.context.spec.path = dir.path() + QStringLiteral("/%1.sqlite").arg(scenarios.size());
@@ -215,7 +221,8 @@ int main(int argc, char **argv)
     }
     QTextStream(stdout) << "databases ready in " << setup.elapsed() << " ms\n";
 
-    const QString exe = QCoreApplication::applicationDirPath() + QStringLiteral("/../app/retell-admin");
+    const QString exe =
+        QCoreApplication::applicationDirPath() + QStringLiteral("/../app/retell-admin");
     if (QFileInfo(exe).isExecutable()) {
         QList<QStringList> rows = {{QStringLiteral("database"), QStringLiteral("login done"),
                                     QStringLiteral("window shown"), QStringLiteral("data shown"),

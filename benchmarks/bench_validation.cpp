@@ -63,8 +63,9 @@ QString fourTools()
         tools.append(QJsonObject{
             {QStringLiteral("type"), QStringLiteral("custom")},
             {QStringLiteral("name"), n},
-            {QStringLiteral("description"), QStringLiteral("Handles ") + n + QStringLiteral(
-                                                 " for the branch and returns the result.")},
+            {QStringLiteral("description"),
+             QStringLiteral("Handles ") + n +
+                 QStringLiteral(" for the branch and returns the result.")},
             {QStringLiteral("url"), QStringLiteral("https://api.example-salon.com/retell/") + n},
             {QStringLiteral("speak_during_execution"), true},
             {QStringLiteral("execution_message_description"), QStringLiteral("One moment.")},
@@ -114,15 +115,15 @@ int main()
                      QString::number(s.medianMs * 1000.0 / (c.chars / 1024.0), 'f', 2),
                      QString::number(findings),
                      // The web figure is for one ordinary prompt: compare the 8 KB row.
-                     c.chars <= 8 * 1024 ? QString::number(kWebMs / s.medianMs, 'f', 0)
-                                               + QStringLiteral("x faster")
-                                         : QStringLiteral("-")});
+                     c.chars <= 8 * 1024
+                         ? QString::number(kWebMs / s.medianMs, 'f', 0) + QStringLiteral("x faster")
+                         : QStringLiteral("-")});
     }
     {
         const QByteArray prompt = promptOfSize(8 * 1024).toUtf8();
         const QByteArray toolBytes = tools.toUtf8();
-        const bench::Stats s = bench::measure(
-            [&] { Validator::validateBytes(prompt, toolBytes, context); }, 2000);
+        const bench::Stats s =
+            bench::measure([&] { Validator::validateBytes(prompt, toolBytes, context); }, 2000);
         rows.append({QStringLiteral("8 KB as bytes (validateBytes)"), bench::ms(s.medianMs),
                      bench::ms(s.p95Ms),
                      QString::number(s.medianMs * 1000.0 / (prompt.size() / 1024.0), 'f', 2),

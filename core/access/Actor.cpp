@@ -15,9 +15,9 @@ std::optional<Role> Actor::roleFor(const QString &companyId, const QString &bran
 {
     std::optional<Role> best;
     for (const Grant &g : grants) {
-        if (g.scope == GrantScope::Global
-            || (g.scope == GrantScope::Company && g.scopeId == companyId)
-            || (g.scope == GrantScope::Branch && g.scopeId == branchId))
+        if (g.scope == GrantScope::Global ||
+            (g.scope == GrantScope::Company && g.scopeId == companyId) ||
+            (g.scope == GrantScope::Branch && g.scopeId == branchId))
             best = higher(best, g.role);
     }
     return best;
@@ -27,7 +27,8 @@ std::optional<Role> Actor::roleForCompany(const QString &companyId) const
 {
     std::optional<Role> best;
     for (const Grant &g : grants) {
-        if (g.scope == GrantScope::Global || (g.scope == GrantScope::Company && g.scopeId == companyId))
+        if (g.scope == GrantScope::Global ||
+            (g.scope == GrantScope::Company && g.scopeId == companyId))
             best = higher(best, g.role);
     }
     return best;

@@ -9,10 +9,10 @@ namespace retell::core {
 
 struct MigrationReport
 {
-    QStringList applied;        // names of migrations applied by this run
-    QStringList skipped;        // contract migrations skipped: the web app owns those tables
-    int schemaVersion = 0;      // highest applied migration afterwards
-    bool webAppSchema = false;  // Laravel's migrations table lists the contract migration
+    QStringList applied;       // names of migrations applied by this run
+    QStringList skipped;       // contract migrations skipped: the web app owns those tables
+    int schemaVersion = 0;     // highest applied migration afterwards
+    bool webAppSchema = false; // Laravel's migrations table lists the contract migration
 };
 
 // Applies migrations/<dialect>/NNNN_name.sql in order, each inside a
@@ -29,7 +29,8 @@ public:
     static int latestKnownVersion(Dialect dialect);
     static QString migrationsDirectory(Dialect dialect);
     // The Laravel migration that marks a database set up by the web application.
-    static constexpr const char *kWebAppMigration = "2025_10_21_131415_create_retell_agent_prompts_table";
+    static constexpr const char *kWebAppMigration =
+        "2025_10_21_131415_create_retell_agent_prompts_table";
     // Verifies an existing schema is usable (migrated, not newer) without changing it.
     static Result<int> check(const ConnectionSpec &spec);
 };

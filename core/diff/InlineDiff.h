@@ -6,7 +6,13 @@
 
 namespace retell::core {
 
-enum class TokenKind { Word, Variable, Space, Symbol };
+enum class TokenKind
+{
+    Word,
+    Variable,
+    Space,
+    Symbol
+};
 
 struct Token
 {

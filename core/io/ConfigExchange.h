@@ -7,7 +7,8 @@
 
 namespace retell::core {
 
-enum class ExportFormat {
+enum class ExportFormat
+{
     Native, // {"format": "retell-admin/1", branch, version, template_name, prompt, tools, ...}
     Retell, // Retell's LLM payload: {"general_prompt": ..., "general_tools": [...]}
 };
@@ -23,7 +24,8 @@ struct ImportedConfig
 class ConfigExchange final
 {
 public:
-    static QByteArray exportVersion(const Branch &branch, const PromptVersion &version, ExportFormat format);
+    static QByteArray exportVersion(const Branch &branch, const PromptVersion &version,
+                                    ExportFormat format);
     // Accepts both formats; malformed JSON, invalid UTF-8 or missing fields
     // give a clear error naming the problem.
     static Result<ImportedConfig> parse(const QByteArray &json);

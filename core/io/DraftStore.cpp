@@ -5,8 +5,8 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QStandardPaths>
 
 namespace retell::core {
@@ -40,8 +40,8 @@ DraftStore::DraftStore(const QString &databaseKey, UserId userId, const QString 
 
 QString DraftStore::defaultRoot()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-           + QStringLiteral("/drafts");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/drafts");
 }
 
 QString DraftStore::databaseHash(const QString &databaseKey)
@@ -59,7 +59,8 @@ QString DraftStore::filePath(const QString &branchId) const
 Result<void> DraftStore::save(const QString &branchId, const Draft &draft) const
 {
     if (!QDir().mkpath(m_directory))
-        return Error::io(QStringLiteral("The drafts folder %1 cannot be created.").arg(m_directory));
+        return Error::io(
+            QStringLiteral("The drafts folder %1 cannot be created.").arg(m_directory));
     QJsonObject json{
         {QStringLiteral("branch_id"), branchId},
         {QStringLiteral("prompt"), draft.config.prompt},
@@ -71,10 +72,12 @@ Result<void> DraftStore::save(const QString &branchId, const Draft &draft) const
         json.insert(QStringLiteral("base_version"), *draft.baseVersion);
     QSaveFile file(filePath(branchId));
     if (!file.open(QIODevice::WriteOnly))
-        return Error::io(QStringLiteral("The draft cannot be written: %1.").arg(file.errorString()));
+        return Error::io(
+            QStringLiteral("The draft cannot be written: %1.").arg(file.errorString()));
     file.write(QJsonDocument(json).toJson(QJsonDocument::Indented));
     if (!file.commit())
-        return Error::io(QStringLiteral("The draft cannot be written: %1.").arg(file.errorString()));
+        return Error::io(
+            QStringLiteral("The draft cannot be written: %1.").arg(file.errorString()));
     return {};
 }
 
@@ -97,8 +100,8 @@ Result<std::optional<Draft>> DraftStore::load(const QString &branchId) const
     draft.templateName = json.value(QStringLiteral("template_name")).toString();
     if (json.contains(QStringLiteral("base_version")))
         draft.baseVersion = json.value(QStringLiteral("base_version")).toInt();
-    draft.savedAt = QDateTime::fromString(json.value(QStringLiteral("saved_at")).toString(),
-                                          Qt::ISODateWithMs);
+    draft.savedAt =
+        QDateTime::fromString(json.value(QStringLiteral("saved_at")).toString(), Qt::ISODateWithMs);
     draft.savedAt = draft.savedAt.toUTC();
     return std::optional<Draft>(std::move(draft));
 }
@@ -107,7 +110,8 @@ Result<void> DraftStore::remove(const QString &branchId) const
 {
     QFile file(filePath(branchId));
     if (file.exists() && !file.remove())
-        return Error::io(QStringLiteral("The draft cannot be removed: %1.").arg(file.errorString()));
+        return Error::io(
+            QStringLiteral("The draft cannot be removed: %1.").arg(file.errorString()));
     return {};
 }
 

@@ -108,7 +108,8 @@ inline QByteArray joined(const QStringList &lines, bool finalNewline)
 }
 
 // Random text over a tiny alphabet: many repeated lines, the hard case.
-inline QByteArray randomText(QRandomGenerator &random, int maxLines, const QList<QByteArray> &alphabet)
+inline QByteArray randomText(QRandomGenerator &random, int maxLines,
+                             const QList<QByteArray> &alphabet)
 {
     QList<QByteArray> lines;
     const int count = int(random.bounded(maxLines + 1));

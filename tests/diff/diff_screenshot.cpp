@@ -102,12 +102,14 @@ bool save(QWidget *window, const QString &path)
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
-    const QString outDir = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("screenshots");
+    const QString outDir =
+        argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("screenshots");
     QDir().mkpath(outDir);
 
     ui::DiffWindow window;
-    window.setSides({QStringLiteral("Berlin Mitte · v3 · 2025-03-04 14:30 · Anna"), kPromptV3, kToolsV3},
-                    {QStringLiteral("Berlin Mitte · v4 (draft)"), kPromptV4, kToolsV4});
+    window.setSides(
+        {QStringLiteral("Berlin Mitte · v3 · 2025-03-04 14:30 · Anna"), kPromptV3, kToolsV3},
+        {QStringLiteral("Berlin Mitte · v4 (draft)"), kPromptV4, kToolsV4});
     window.resize(1560, 900);
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))

@@ -24,13 +24,15 @@ QByteArray gnuUnified(const QByteArray &left, const QByteArray &right, int conte
     }
     QProcess diff;
     diff.start(QStringLiteral("/usr/bin/diff"),
-               {QStringLiteral("--minimal"), QStringLiteral("-U%1").arg(context), QStringLiteral("--label"),
-                QStringLiteral("v3"), QStringLiteral("--label"), QStringLiteral("v4"), a, b});
+               {QStringLiteral("--minimal"), QStringLiteral("-U%1").arg(context),
+                QStringLiteral("--label"), QStringLiteral("v3"), QStringLiteral("--label"),
+                QStringLiteral("v4"), a, b});
     diff.waitForFinished();
     return diff.readAllStandardOutput();
 }
 
-QByteArray prompt(std::initializer_list<std::pair<int, const char *>> edits, bool finalNewline = true)
+QByteArray prompt(std::initializer_list<std::pair<int, const char *>> edits,
+                  bool finalNewline = true)
 {
     QStringList lines = diffsupport::realisticLines();
     for (const auto &[line, text] : edits) {
@@ -67,13 +69,18 @@ void TestDiffRender::unifiedMatchesGnu_data()
     QTest::addColumn<int>("context");
     const QByteArray base = prompt({});
     QTest::newRow("one line changed") << base << prompt({{7, "- Confirm every date once."}}) << 3;
-    QTest::newRow("two hunks") << base << prompt({{1, "You are Lea."}, {17, "- Prices: call list_services."}}) << 3;
-    QTest::newRow("merged by context") << base << prompt({{5, "- Be brief."}, {9, "## Steps"}}) << 3;
+    QTest::newRow("two hunks") << base
+                               << prompt(
+                                      {{1, "You are Lea."}, {17, "- Prices: call list_services."}})
+                               << 3;
+    QTest::newRow("merged by context")
+        << base << prompt({{5, "- Be brief."}, {9, "## Steps"}}) << 3;
     QTest::newRow("insert at the start") << base << prompt({{100, "# Hair salon"}}) << 3;
     QTest::newRow("delete at the end") << base << prompt({{-19, ""}}) << 3;
     QTest::newRow("no context") << base << prompt({{5, "- Be brief."}, {9, "## Steps"}}) << 0;
     QTest::newRow("no newline on the left") << prompt({}, false) << base << 3;
-    QTest::newRow("no newline on the right, last line changed") << base << prompt({{19, "Bye."}}, false) << 2;
+    QTest::newRow("no newline on the right, last line changed")
+        << base << prompt({{19, "Bye."}}, false) << 2;
     QTest::newRow("left empty") << QByteArray() << base << 3;
     QTest::newRow("right empty") << base << QByteArray() << 3;
 }
@@ -84,8 +91,9 @@ void TestDiffRender::unifiedMatchesGnu()
     QFETCH(QByteArray, right);
     QFETCH(int, context);
     const LineDiff diff = computeLineDiff(left, right);
-    QCOMPARE(renderUnified(diff, QStringLiteral("v3"), QStringLiteral("v4"), false, context).toUtf8(),
-             gnuUnified(left, right, context));
+    QCOMPARE(
+        renderUnified(diff, QStringLiteral("v3"), QStringLiteral("v4"), false, context).toUtf8(),
+        gnuUnified(left, right, context));
 }
 
 void TestDiffRender::unifiedIsEmptyWhenIdentical()
@@ -96,10 +104,13 @@ void TestDiffRender::unifiedIsEmptyWhenIdentical()
 
 void TestDiffRender::colourMarksChangedWords()
 {
-    const LineDiff diff = computeLineDiff(QByteArray("Offer three slots.\n"), QByteArray("Offer two slots.\n"));
+    const LineDiff diff =
+        computeLineDiff(QByteArray("Offer three slots.\n"), QByteArray("Offer two slots.\n"));
     const QString text = renderUnified(diff, QStringLiteral("a"), QStringLiteral("b"), true);
-    QVERIFY2(text.contains(QStringLiteral("\x1b[31m-Offer \x1b[7mthree\x1b[27m slots.\x1b[0m")), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("\x1b[32m+Offer \x1b[7mtwo\x1b[27m slots.\x1b[0m")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("\x1b[31m-Offer \x1b[7mthree\x1b[27m slots.\x1b[0m")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("\x1b[32m+Offer \x1b[7mtwo\x1b[27m slots.\x1b[0m")),
+             qPrintable(text));
 }
 
 void TestDiffRender::sideBySideColumns()
@@ -108,21 +119,27 @@ void TestDiffRender::sideBySideColumns()
                                           QByteArray("same\nnew\n" + QByteArray(80, 'x') + '\n'));
     const QStringList lines = renderSideBySide(diff, 41).split(u'\n');
     // 41 columns: two cells of 19, a gutter of 3.
-    const auto cell = [](const char *text) { return QString::fromUtf8(text).leftJustified(19, u' '); };
+    const auto cell = [](const char *text) {
+        return QString::fromUtf8(text).leftJustified(19, u' ');
+    };
     QCOMPARE(lines.value(0), cell("same") + QStringLiteral("   same"));
     QCOMPARE(lines.value(1), cell("old") + QStringLiteral(" | new"));
-    QCOMPARE(lines.value(2), cell("gone") + QStringLiteral(" | ") + QString(18, u'x') + QChar(0x2026));
+    QCOMPARE(lines.value(2),
+             cell("gone") + QStringLiteral(" | ") + QString(18, u'x') + QChar(0x2026));
     for (const QString &line : lines)
         QVERIFY(line.size() <= 41);
     const LineDiff added = computeLineDiff(QByteArray("a\n"), QByteArray("a\nb\n"));
-    QCOMPARE(renderSideBySide(added, 41).split(u'\n').value(1), QString(20, u' ') + QStringLiteral("> b"));
+    QCOMPARE(renderSideBySide(added, 41).split(u'\n').value(1),
+             QString(20, u' ') + QStringLiteral("> b"));
 }
 
 void TestDiffRender::jsonHunks()
 {
     const LineDiff diff = computeLineDiff(prompt({}), prompt({{7, "- Confirm every date once."}}));
-    const ToolsDiff tools = computeToolsDiff(QByteArray(R"([{"name":"a","x":1}])"), QByteArray(R"([{"name":"a","x":2}])"));
-    const QJsonObject root = renderJson(diff, tools, QStringLiteral("v3"), QStringLiteral("v4")).object();
+    const ToolsDiff tools = computeToolsDiff(QByteArray(R"([{"name":"a","x":1}])"),
+                                             QByteArray(R"([{"name":"a","x":2}])"));
+    const QJsonObject root =
+        renderJson(diff, tools, QStringLiteral("v3"), QStringLiteral("v4")).object();
     QCOMPARE(root.value("a").toString(), QStringLiteral("v3"));
     const QJsonObject promptJson = root.value("prompt").toObject();
     QCOMPARE(promptJson.value("changed").toInt(), 1);
@@ -134,15 +151,25 @@ void TestDiffRender::jsonHunks()
     const QJsonArray lines = hunk.value("lines").toArray();
     QCOMPARE(lines.at(3).toObject().value("op").toString(), QStringLiteral("-"));
     QCOMPARE(lines.at(3).toObject().value("oldLine").toInt(), 8);
-    QCOMPARE(lines.at(4).toObject().value("text").toString(), QStringLiteral("- Confirm every date once."));
+    QCOMPARE(lines.at(4).toObject().value("text").toString(),
+             QStringLiteral("- Confirm every date once."));
     const QJsonArray changedTools = root.value("tools").toObject().value("changed").toArray();
-    QCOMPARE(changedTools.at(0).toObject().value("paths").toArray().at(0).toObject().value("new").toInt(), 2);
+    QCOMPARE(changedTools.at(0)
+                 .toObject()
+                 .value("paths")
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value("new")
+                 .toInt(),
+             2);
 }
 
 void TestDiffRender::toolsText()
 {
-    const ToolsDiff tools = computeToolsDiff(QByteArray(R"([{"name":"a","x":"s"},{"name":"gone"}])"),
-                                             QByteArray(R"([{"name":"a","x":"i"},{"name":"new"}])"));
+    const ToolsDiff tools =
+        computeToolsDiff(QByteArray(R"([{"name":"a","x":"s"},{"name":"gone"}])"),
+                         QByteArray(R"([{"name":"a","x":"i"},{"name":"new"}])"));
     QCOMPARE(renderToolsText(tools), QStringLiteral("tools: 1 added, 1 removed, 1 changed\n"
                                                     "~ a\n    x: \"s\" -> \"i\"\n- gone\n+ new\n"));
     const ToolsDiff broken = computeToolsDiff(QByteArray("["), QByteArray("[]"));

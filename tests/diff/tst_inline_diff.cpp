@@ -41,13 +41,20 @@ void TestInlineDiff::tokens_data()
 {
     QTest::addColumn<QString>("line");
     QTest::addColumn<QString>("tokens");
-    QTest::newRow("words and punctuation") << "Hi, Mia!" << "Hi|,| |Mia|!";
-    QTest::newRow("variable is one token") << "at {{current_time}}." << "at| |{{current_time}}|.";
-    QTest::newRow("variable with spaces") << "{{ first name }} ok" << "{{ first name }}| |ok";
-    QTest::newRow("unclosed braces are symbols") << "{{oops" << "{|{|oops";
-    QTest::newRow("underscores join words") << "call book_appointment" << "call| |book_appointment";
-    QTest::newRow("emoji stays whole") << "cut ✂️ 💇" << "cut| |✂|️| |💇";
-    QTest::newRow("umlauts are letters") << "Grüße aus Köln" << "Grüße| |aus| |Köln";
+    QTest::newRow("words and punctuation") << "Hi, Mia!"
+                                           << "Hi|,| |Mia|!";
+    QTest::newRow("variable is one token") << "at {{current_time}}."
+                                           << "at| |{{current_time}}|.";
+    QTest::newRow("variable with spaces") << "{{ first name }} ok"
+                                          << "{{ first name }}| |ok";
+    QTest::newRow("unclosed braces are symbols") << "{{oops"
+                                                 << "{|{|oops";
+    QTest::newRow("underscores join words") << "call book_appointment"
+                                            << "call| |book_appointment";
+    QTest::newRow("emoji stays whole") << "cut ✂️ 💇"
+                                       << "cut| |✂|️| |💇";
+    QTest::newRow("umlauts are letters") << "Grüße aus Köln"
+                                         << "Grüße| |aus| |Köln";
 }
 
 void TestInlineDiff::tokens()
@@ -65,21 +72,37 @@ void TestInlineDiff::refine_data()
     QTest::addColumn<QString>("leftRanges");
     QTest::addColumn<QString>("rightRanges");
 
-    QTest::newRow("one word replaced") << "Offer three slots." << "Offer two slots." << false << "6+5" << "6+3";
-    QTest::newRow("word edited: characters") << "Confirm the booking." << "Confirm the bookings." << false
-                                             << "" << "19+1";
-    QTest::newRow("variable replaced as a whole") << "Hello {{first_name}}!" << "Hello {{last_name}}!" << false
-                                                  << "6+14" << "6+13";
-    QTest::newRow("variable with spaces, words after") << "{{ first name }} calls" << "{{ first name }} rings"
-                                                       << false << "17+5" << "17+5";
-    QTest::newRow("word inserted") << "Ask for the day." << "Ask politely for the day." << false << ""
+    QTest::newRow("one word replaced") << "Offer three slots."
+                                       << "Offer two slots." << false << "6+5"
+                                       << "6+3";
+    QTest::newRow("word edited: characters") << "Confirm the booking."
+                                             << "Confirm the bookings." << false << ""
+                                             << "19+1";
+    QTest::newRow("variable replaced as a whole") << "Hello {{first_name}}!"
+                                                  << "Hello {{last_name}}!" << false << "6+14"
+                                                  << "6+13";
+    QTest::newRow("variable with spaces, words after")
+        << "{{ first name }} calls"
+        << "{{ first name }} rings" << false << "17+5"
+        << "17+5";
+    QTest::newRow("word inserted") << "Ask for the day."
+                                   << "Ask politely for the day." << false << ""
                                    << "4+9";
-    QTest::newRow("adjacent words merge") << "call check_availability now" << "call list_services today"
-                                          << false << "5+22" << "5+19";
-    QTest::newRow("gap of more than blanks stays") << "a b. c" << "x b. y" << false << "0+1,5+1" << "0+1,5+1";
-    QTest::newRow("case ignored") << "Hello World" << "hello world" << true << "" << "";
-    QTest::newRow("case not ignored") << "Hello World" << "hello world" << false << "0+1,6+1" << "0+1,6+1";
-    QTest::newRow("empty against text") << "" << "new" << false << "" << "0+3";
+    QTest::newRow("adjacent words merge") << "call check_availability now"
+                                          << "call list_services today" << false << "5+22"
+                                          << "5+19";
+    QTest::newRow("gap of more than blanks stays") << "a b. c"
+                                                   << "x b. y" << false << "0+1,5+1"
+                                                   << "0+1,5+1";
+    QTest::newRow("case ignored") << "Hello World"
+                                  << "hello world" << true << ""
+                                  << "";
+    QTest::newRow("case not ignored") << "Hello World"
+                                      << "hello world" << false << "0+1,6+1"
+                                      << "0+1,6+1";
+    QTest::newRow("empty against text") << ""
+                                        << "new" << false << ""
+                                        << "0+3";
 }
 
 void TestInlineDiff::refine()

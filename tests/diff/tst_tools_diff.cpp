@@ -12,7 +12,8 @@ const char *const kBookTool = R"({"type": "custom", "name": "book_appointment",
   "parameters": {"type": "object",
     "properties": {"date": {"type": "string"}, "service": {"type": "string"}},
     "required": ["date", "service"]}})";
-const char *const kListTool = R"({"type": "custom", "name": "list_services", "url": "https://x.test/s"})";
+const char *const kListTool =
+    R"({"type": "custom", "name": "list_services", "url": "https://x.test/s"})";
 const char *const kEndCall = R"({"type": "end_call", "name": "end_call"})";
 
 QByteArray tools(std::initializer_list<const char *> items)
@@ -32,8 +33,12 @@ QString summary(const ToolsDiff &diff)
     QStringList parts;
     for (const ToolChange &change : diff.changes) {
         switch (change.kind) {
-        case ToolChange::Added: parts << u'+' + change.name; break;
-        case ToolChange::Removed: parts << u'-' + change.name; break;
+        case ToolChange::Added:
+            parts << u'+' + change.name;
+            break;
+        case ToolChange::Removed:
+            parts << u'-' + change.name;
+            break;
         case ToolChange::Changed:
             for (const PathChange &path : change.paths) {
                 parts << QStringLiteral("~%1: %2 %3 -> %4")
@@ -73,26 +78,32 @@ void TestToolsDiff::changes_data()
     QByteArray weird = tools({kListTool});
     weird.replace(R"("url")", R"("a.b")");
 
-    QTest::newRow("identical") << tools({kBookTool, kEndCall}) << tools({kBookTool, kEndCall}) << "";
-    QTest::newRow("reordering is not a change") << tools({kBookTool, kListTool, kEndCall})
-                                                << tools({kEndCall, kBookTool, kListTool}) << "";
-    QTest::newRow("reformatting is not a change") << tools({kEndCall})
-                                                  << QByteArray(R"([{"name":"end_call","type":"end_call"}])")
-                                                  << "";
+    QTest::newRow("identical") << tools({kBookTool, kEndCall}) << tools({kBookTool, kEndCall})
+                               << "";
+    QTest::newRow("reordering is not a change")
+        << tools({kBookTool, kListTool, kEndCall}) << tools({kEndCall, kBookTool, kListTool}) << "";
+    QTest::newRow("reformatting is not a change")
+        << tools({kEndCall}) << QByteArray(R"([{"name":"end_call","type":"end_call"}])") << "";
     QTest::newRow("both empty") << QByteArray() << QByteArray("  [ ]\n") << "";
-    QTest::newRow("tool added") << tools({kEndCall}) << tools({kEndCall, kListTool}) << "+list_services";
-    QTest::newRow("tool removed") << tools({kEndCall, kListTool}) << tools({kListTool}) << "-end_call";
-    QTest::newRow("parameter type changed") << tools({kBookTool}) << retyped
-                                            << R"(~book_appointment: parameters.properties.date.type "string" -> "integer")";
-    QTest::newRow("array element removed") << tools({kBookTool}) << requiredShrunk
-                                           << R"(~book_appointment: parameters.required[1] "service" -> (absent))";
-    QTest::newRow("key with a dot is quoted") << tools({kListTool}) << weird
-                                              << R"(~list_services: ["a.b"] (absent) -> "https://x.test/s"; )"
-                                                 R"(~list_services: url "https://x.test/s" -> (absent))";
-    QTest::newRow("duplicate names are numbered") << tools({kEndCall}) << tools({kEndCall, kEndCall})
-                                                  << "+end_call#2";
-    QTest::newRow("unnamed tools by position") << QByteArray(R"([{"type":"x"}])")
-                                               << QByteArray(R"([{"type":"y"}])") << R"(~#1: type "x" -> "y")";
+    QTest::newRow("tool added") << tools({kEndCall}) << tools({kEndCall, kListTool})
+                                << "+list_services";
+    QTest::newRow("tool removed") << tools({kEndCall, kListTool}) << tools({kListTool})
+                                  << "-end_call";
+    QTest::newRow("parameter type changed")
+        << tools({kBookTool}) << retyped
+        << R"(~book_appointment: parameters.properties.date.type "string" -> "integer")";
+    QTest::newRow("array element removed")
+        << tools({kBookTool}) << requiredShrunk
+        << R"(~book_appointment: parameters.required[1] "service" -> (absent))";
+    QTest::newRow("key with a dot is quoted")
+        << tools({kListTool}) << weird
+        << R"(~list_services: ["a.b"] (absent) -> "https://x.test/s"; )"
+           R"(~list_services: url "https://x.test/s" -> (absent))";
+    QTest::newRow("duplicate names are numbered")
+        << tools({kEndCall}) << tools({kEndCall, kEndCall}) << "+end_call#2";
+    QTest::newRow("unnamed tools by position")
+        << QByteArray(R"([{"type":"x"}])") << QByteArray(R"([{"type":"y"}])")
+        << R"(~#1: type "x" -> "y")";
 }
 
 void TestToolsDiff::changes()
@@ -137,7 +148,8 @@ void TestToolsDiff::countsByKind()
 {
     QByteArray retyped = tools({kBookTool});
     retyped.replace(R"("string")", R"("integer")");
-    const ToolsDiff diff = computeToolsDiff(tools({kBookTool, kEndCall}), retyped.chopped(1) + ',' + kListTool + ']');
+    const ToolsDiff diff =
+        computeToolsDiff(tools({kBookTool, kEndCall}), retyped.chopped(1) + ',' + kListTool + ']');
     QCOMPARE(diff.count(ToolChange::Added), 1);
     QCOMPARE(diff.count(ToolChange::Removed), 1);
     QCOMPARE(diff.count(ToolChange::Changed), 1);

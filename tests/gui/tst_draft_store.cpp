@@ -2,8 +2,8 @@
 
 #include <QFile>
 #include <QTemporaryDir>
-#include <QTimeZone>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace retell::core;
 
@@ -68,7 +68,8 @@ void TestDraftStore::removeAndList()
     QVERIFY(store.branchesWithDrafts().isEmpty());
     QVERIFY(store.save(QStringLiteral("one"), sampleDraft()).ok());
     QVERIFY(store.save(QStringLiteral("two"), sampleDraft()).ok());
-    QCOMPARE(store.branchesWithDrafts(), (QSet<QString>{QStringLiteral("one"), QStringLiteral("two")}));
+    QCOMPARE(store.branchesWithDrafts(),
+             (QSet<QString>{QStringLiteral("one"), QStringLiteral("two")}));
     QVERIFY(store.remove(QStringLiteral("one")).ok());
     QVERIFY(store.remove(QStringLiteral("never-there")).ok());
     QCOMPARE(store.branchesWithDrafts(), QSet<QString>{QStringLiteral("two")});

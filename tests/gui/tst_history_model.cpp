@@ -37,8 +37,8 @@ HistoryModel::PageLoader fakeLoader(int total, int pageSize, int *calls = nullpt
                 row.isActive = v == total;
                 row.templateName = QStringLiteral("Information Only");
                 row.deployedByName = QStringLiteral("Ada Admin");
-                row.deployedAt = QDateTime(QDate(2025, 1, 1), QTime(8, 0), QTimeZone::utc())
-                                     .addSecs(v * 60);
+                row.deployedAt =
+                    QDateTime(QDate(2025, 1, 1), QTime(8, 0), QTimeZone::utc()).addSecs(v * 60);
                 row.validationStatus = core::ValidationStatus::Valid;
                 row.notes = QStringLiteral("note %1").arg(v);
                 page.rows << row;
@@ -106,7 +106,8 @@ void TestHistoryModel::showsColumns()
     QTRY_COMPARE(model.rowCount(), 2);
     QCOMPARE(model.columnCount(), int(HistoryModel::ColumnCount));
     QCOMPARE(model.index(0, HistoryModel::VersionColumn).data().toString(), QStringLiteral("v2"));
-    QCOMPARE(model.index(0, HistoryModel::ActiveColumn).data().toString(), QStringLiteral("active"));
+    QCOMPARE(model.index(0, HistoryModel::ActiveColumn).data().toString(),
+             QStringLiteral("active"));
     QCOMPARE(model.index(1, HistoryModel::ActiveColumn).data().toString(), QString());
     QCOMPARE(model.index(0, HistoryModel::StatusColumn).data().toString(), QStringLiteral("valid"));
     QCOMPARE(model.index(0, HistoryModel::DeployedByColumn).data().toString(),

@@ -48,10 +48,9 @@ inline QString codes(const core::ValidationResult &result)
 }
 
 inline const QString kCleanTool =
-    QString::fromUtf8(R"({"type": "custom", "name": "list_services", "description": "Lists.",)")
-    + QString::fromUtf8(R"( "url": "https://api.example.com/list", "timeout_ms": 8000,)")
-    + QString::fromUtf8(R"( "parameters": {"type": "object", "properties": {"customer_name":)")
-    + QString::fromUtf8(R"( {"type": "string"}}, "required": ["customer_name"]}})");
+    QString::fromUtf8(R"({"type": "custom", "name": "list_services", "description": "Lists.",)") +
+    QString::fromUtf8(R"( "url": "https://api.example.com/list", "timeout_ms": 8000,)") +
+    QString::fromUtf8(R"( "parameters": {"type": "object", "properties": {"customer_name":)") +
+    QString::fromUtf8(R"( {"type": "string"}}, "required": ["customer_name"]}})");
 
 } // namespace retell::test
-

@@ -1,4 +1,5 @@
-// The validation result as a whole: invalid UTF-8, the findings JSON, status, the built-in templates.
+// The validation result as a whole: invalid UTF-8, the findings JSON, status, the built-in
+// templates.
 #include "ValidatorTestSupport.h"
 
 #include <QDir>
@@ -36,21 +37,20 @@ void TestValidator::invalidUtf8_data()
     QTest::addColumn<int>("column");
 
     QTest::newRow("stray 0xFF in prompt")
-        << QByteArray("ab\ncd\xff" "ef") << QByteArray("[]") << "prompt.invalid_utf8" << 5 << 2
-        << 3;
+        << QByteArray("ab\ncd\xff"
+                      "ef")
+        << QByteArray("[]") << "prompt.invalid_utf8" << 5 << 2 << 3;
     QTest::newRow("bad byte after an emoji")
         << QByteArray("\xf0\x9f\x98\x80 \x80") << QByteArray("[]") << "prompt.invalid_utf8" << 5
         << 1 << 4;
     QTest::newRow("overlong slash")
         << QByteArray("a\xc0\xaf") << QByteArray("[]") << "prompt.invalid_utf8" << 1 << 1 << 2;
     QTest::newRow("encoded surrogate")
-        << QByteArray("ab\xed\xa0\x80") << QByteArray("[]") << "prompt.invalid_utf8" << 2 << 1
-        << 3;
+        << QByteArray("ab\xed\xa0\x80") << QByteArray("[]") << "prompt.invalid_utf8" << 2 << 1 << 3;
     QTest::newRow("truncated sequence at the end")
         << QByteArray("abc\xe2\x82") << QByteArray("[]") << "prompt.invalid_utf8" << 3 << 1 << 4;
-    QTest::newRow("latin-1 in tools")
-        << QByteArray("Hello.") << QByteArray("[\r\n\"M\xfcller\"]") << "tools.invalid_utf8" << 5
-        << 2 << 3;
+    QTest::newRow("latin-1 in tools") << QByteArray("Hello.") << QByteArray("[\r\n\"M\xfcller\"]")
+                                      << "tools.invalid_utf8" << 5 << 2 << 3;
     QTest::newRow("valid multilingual text")
         << QByteArray("Gr\xc3\xbc\xc3\x9f Gott \xe2\x82\xac \xf0\x9f\x98\x80 \xe6\x97\xa5")
         << QByteArray("[]") << QString() << 0 << 0 << 0;
@@ -66,8 +66,8 @@ void TestValidator::invalidUtf8()
     QFETCH(int, column);
 
     const ValidationResult result = Validator::validateBytes(prompt, tools);
-    const Finding *f = findCode(result, code.isEmpty() ? QStringLiteral("prompt.invalid_utf8")
-                                                       : code);
+    const Finding *f =
+        findCode(result, code.isEmpty() ? QStringLiteral("prompt.invalid_utf8") : code);
     if (code.isEmpty()) {
         QVERIFY2(!f, qPrintable(codes(result)));
         return;
@@ -132,16 +132,16 @@ void TestValidator::builtInTemplates_data()
     QTest::addColumn<QStringList>("tools");
     QTest::addColumn<int>("minPromptChars");
 
-    const QStringList booking = {QStringLiteral("list_services"),
-                                 QStringLiteral("collect_appointment_data"),
-                                 QStringLiteral("cancel_appointment"),
-                                 QStringLiteral("reschedule_appointment")};
-    QTest::newRow("Dynamic Service Selection")
-        << "dynamic-service-selection.json" << "Dynamic Service Selection" << booking << 3000;
-    QTest::newRow("Basic Appointment Booking")
-        << "basic-appointment-booking.json" << "Basic Appointment Booking" << booking << 3000;
-    QTest::newRow("Information Only") << "information-only.json" << "Information Only"
-                                      << QStringList{QStringLiteral("get_opening_hours")} << 1000;
+    const QStringList booking = {
+        QStringLiteral("list_services"), QStringLiteral("collect_appointment_data"),
+        QStringLiteral("cancel_appointment"), QStringLiteral("reschedule_appointment")};
+    QTest::newRow("Dynamic Service Selection") << "dynamic-service-selection.json"
+                                               << "Dynamic Service Selection" << booking << 3000;
+    QTest::newRow("Basic Appointment Booking") << "basic-appointment-booking.json"
+                                               << "Basic Appointment Booking" << booking << 3000;
+    QTest::newRow("Information Only")
+        << "information-only.json"
+        << "Information Only" << QStringList{QStringLiteral("get_opening_hours")} << 1000;
 }
 
 void TestValidator::builtInTemplates()
@@ -161,8 +161,8 @@ void TestValidator::builtInTemplates()
     const QString prompt = doc.value(QLatin1String("prompt")).toString();
     QVERIFY(prompt.size() >= minPromptChars);
     QVERIFY(prompt.size() <= 6 * 1024);
-    const QString toolsJson = QString::fromUtf8(
-        QJsonDocument(doc.value(QLatin1String("tools")).toArray()).toJson());
+    const QString toolsJson =
+        QString::fromUtf8(QJsonDocument(doc.value(QLatin1String("tools")).toArray()).toJson());
 
     const QStringList names = Validator::toolNames(toolsJson);
     for (const QString &tool : tools)

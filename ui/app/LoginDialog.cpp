@@ -14,15 +14,10 @@
 namespace retell::ui {
 
 LoginDialog::LoginDialog(core::ServiceContext context, ServiceWorker *worker, QWidget *parent)
-    : QDialog(parent)
-    , m_context(std::move(context))
-    , m_worker(worker)
-    , m_email(new QLineEdit(this))
-    , m_password(new QLineEdit(this))
-    , m_hint(new QLabel(this))
-    , m_error(new QLabel(this))
-    , m_progress(new QProgressBar(this))
-    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    : QDialog(parent), m_context(std::move(context)), m_worker(worker),
+      m_email(new QLineEdit(this)), m_password(new QLineEdit(this)), m_hint(new QLabel(this)),
+      m_error(new QLabel(this)), m_progress(new QProgressBar(this)),
+      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("loginDialog"));
     setWindowTitle(tr("Sign In — Retell Agent Admin"));
@@ -118,8 +113,8 @@ void LoginDialog::setBusy(bool busy)
 void LoginDialog::updateState()
 {
     m_buttons->button(QDialogButtonBox::Ok)
-        ->setEnabled(!m_busy && !m_email->text().trimmed().isEmpty()
-                     && !m_password->text().isEmpty());
+        ->setEnabled(!m_busy && !m_email->text().trimmed().isEmpty() &&
+                     !m_password->text().isEmpty());
 }
 
 } // namespace retell::ui

@@ -16,7 +16,13 @@ class PasswordStore final : public QObject
     Q_DISABLE_COPY_MOVE(PasswordStore)
 
 public:
-    enum class Outcome { Ok, NotFound, NoBackend, Failed };
+    enum class Outcome
+    {
+        Ok,
+        NotFound,
+        NoBackend,
+        Failed
+    };
     struct Answer
     {
         Outcome outcome = Outcome::Failed;

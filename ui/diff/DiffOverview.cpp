@@ -7,8 +7,7 @@ namespace retell::ui {
 
 using core::RowKind;
 
-DiffOverview::DiffOverview(QWidget *parent)
-    : QWidget(parent)
+DiffOverview::DiffOverview(QWidget *parent) : QWidget(parent)
 {
     setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
     setCursor(Qt::PointingHandCursor);

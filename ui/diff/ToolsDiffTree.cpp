@@ -16,17 +16,19 @@ namespace {
 QString kindText(ToolChange::Kind kind)
 {
     switch (kind) {
-    case ToolChange::Added: return QObject::tr("added");
-    case ToolChange::Removed: return QObject::tr("removed");
-    case ToolChange::Changed: return QObject::tr("changed");
+    case ToolChange::Added:
+        return QObject::tr("added");
+    case ToolChange::Removed:
+        return QObject::tr("removed");
+    case ToolChange::Changed:
+        return QObject::tr("changed");
     }
     return {};
 }
 
 } // namespace
 
-ToolsDiffTree::ToolsDiffTree(QWidget *parent)
-    : QTreeWidget(parent)
+ToolsDiffTree::ToolsDiffTree(QWidget *parent) : QTreeWidget(parent)
 {
     setColumnCount(3);
     setHeaderLabels({tr("Tool / JSON path"), tr("Old"), tr("New")});
@@ -63,7 +65,8 @@ void ToolsDiffTree::setToolsDiff(const core::ToolsDiff &diff)
     for (const ToolChange &change : diff.changes) {
         auto *item = new QTreeWidgetItem(this);
         item->setData(NameColumn, NameRole, change.name);
-        item->setText(NameColumn, QStringLiteral("%1 (%2)").arg(change.name, kindText(change.kind)));
+        item->setText(NameColumn,
+                      QStringLiteral("%1 (%2)").arg(change.name, kindText(change.kind)));
         QFont bold = item->font(NameColumn);
         bold.setBold(true);
         item->setFont(NameColumn, bold);
@@ -80,8 +83,9 @@ void ToolsDiffTree::setToolsDiff(const core::ToolsDiff &diff)
             item->setForeground(NameColumn, amber);
             item->setText(OldColumn, tr("%n path(s) differ", nullptr, int(change.paths.size())));
             for (const core::PathChange &path : change.paths) {
-                auto *child = new QTreeWidgetItem(item, {path.path, core::jsonValueText(path.oldValue),
-                                                         core::jsonValueText(path.newValue)});
+                auto *child =
+                    new QTreeWidgetItem(item, {path.path, core::jsonValueText(path.oldValue),
+                                               core::jsonValueText(path.newValue)});
                 child->setData(NameColumn, NameRole, change.name);
                 child->setData(NameColumn, PathRole, path.path);
                 child->setForeground(OldColumn, red);

@@ -16,7 +16,12 @@ class ToolsDiffTree final : public QTreeWidget
     Q_DISABLE_COPY_MOVE(ToolsDiffTree)
 
 public:
-    enum Column { NameColumn, OldColumn, NewColumn };
+    enum Column
+    {
+        NameColumn,
+        OldColumn,
+        NewColumn
+    };
 
     explicit ToolsDiffTree(QWidget *parent = nullptr);
     ~ToolsDiffTree() override;

@@ -7,10 +7,7 @@
 
 namespace retell::ui {
 
-HistoryModel::HistoryModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+HistoryModel::HistoryModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 HistoryModel::~HistoryModel() = default;
 
@@ -68,25 +65,37 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     const auto column = Column(index.column());
     if (role == Qt::DisplayRole) {
         switch (column) {
-        case VersionColumn: return QStringLiteral("v%1").arg(row.version);
-        case ActiveColumn: return row.isActive ? tr("active") : QString();
-        case TemplateColumn: return row.templateName;
-        case StatusColumn: return statusText(row.validationStatus);
-        case DeployedByColumn: return row.deployedByName;
+        case VersionColumn:
+            return QStringLiteral("v%1").arg(row.version);
+        case ActiveColumn:
+            return row.isActive ? tr("active") : QString();
+        case TemplateColumn:
+            return row.templateName;
+        case StatusColumn:
+            return statusText(row.validationStatus);
+        case DeployedByColumn:
+            return row.deployedByName;
         case DeployedAtColumn:
             return row.deployedAt.isValid()
                        ? QLocale().toString(row.deployedAt.toLocalTime(), QLocale::ShortFormat)
                        : QString();
-        case NotesColumn: return row.notes.simplified();
-        case ColumnCount: break;
+        case NotesColumn:
+            return row.notes.simplified();
+        case ColumnCount:
+            break;
         }
     } else if (role == SortRole) {
         switch (column) {
-        case VersionColumn: return row.version;
-        case ActiveColumn: return row.isActive ? 1 : 0;
-        case StatusColumn: return int(row.validationStatus);
-        case DeployedAtColumn: return row.deployedAt;
-        default: return data(index, Qt::DisplayRole);
+        case VersionColumn:
+            return row.version;
+        case ActiveColumn:
+            return row.isActive ? 1 : 0;
+        case StatusColumn:
+            return int(row.validationStatus);
+        case DeployedAtColumn:
+            return row.deployedAt;
+        default:
+            return data(index, Qt::DisplayRole);
         }
     } else if (role == Qt::DecorationRole) {
         if (column == StatusColumn)
@@ -110,14 +119,22 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {
-    case VersionColumn: return tr("Version");
-    case ActiveColumn: return tr("Active");
-    case TemplateColumn: return tr("Template");
-    case StatusColumn: return tr("Validation");
-    case DeployedByColumn: return tr("Deployed by");
-    case DeployedAtColumn: return tr("Deployed at");
-    case NotesColumn: return tr("Notes");
-    case ColumnCount: break;
+    case VersionColumn:
+        return tr("Version");
+    case ActiveColumn:
+        return tr("Active");
+    case TemplateColumn:
+        return tr("Template");
+    case StatusColumn:
+        return tr("Validation");
+    case DeployedByColumn:
+        return tr("Deployed by");
+    case DeployedAtColumn:
+        return tr("Deployed at");
+    case NotesColumn:
+        return tr("Notes");
+    case ColumnCount:
+        break;
     }
     return {};
 }

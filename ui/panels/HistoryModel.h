@@ -18,15 +18,29 @@ class HistoryModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(HistoryModel)
 
 public:
-    enum Column { VersionColumn, ActiveColumn, TemplateColumn, StatusColumn, DeployedByColumn,
-                  DeployedAtColumn, NotesColumn, ColumnCount };
-    enum Role { SortRole = Qt::UserRole + 1, VersionRole, ActiveRole };
+    enum Column
+    {
+        VersionColumn,
+        ActiveColumn,
+        TemplateColumn,
+        StatusColumn,
+        DeployedByColumn,
+        DeployedAtColumn,
+        NotesColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        SortRole = Qt::UserRole + 1,
+        VersionRole,
+        ActiveRole
+    };
 
     using PageCallback = std::function<void(core::Result<core::HistoryPage>)>;
     // Asks for the rows older than beforeVersion (0 = newest) and calls back
     // later, on the GUI thread.
-    using PageLoader = std::function<void(const QString &branchId, int beforeVersion,
-                                          PageCallback callback)>;
+    using PageLoader =
+        std::function<void(const QString &branchId, int beforeVersion, PageCallback callback)>;
 
     explicit HistoryModel(QObject *parent = nullptr);
     ~HistoryModel() override;

@@ -17,9 +17,12 @@ QIcon themeIcon(const QString &name)
 QIcon statusIcon(core::ValidationStatus status)
 {
     switch (status) {
-    case core::ValidationStatus::Valid: return themeIcon(QStringLiteral("status-valid"));
-    case core::ValidationStatus::Invalid: return themeIcon(QStringLiteral("status-invalid"));
-    case core::ValidationStatus::Pending: break;
+    case core::ValidationStatus::Valid:
+        return themeIcon(QStringLiteral("status-valid"));
+    case core::ValidationStatus::Invalid:
+        return themeIcon(QStringLiteral("status-invalid"));
+    case core::ValidationStatus::Pending:
+        break;
     }
     return themeIcon(QStringLiteral("status-pending"));
 }
@@ -37,9 +40,12 @@ QIcon draftIcon()
 QString statusText(core::ValidationStatus status)
 {
     switch (status) {
-    case core::ValidationStatus::Valid: return QCoreApplication::translate("retell", "valid");
-    case core::ValidationStatus::Invalid: return QCoreApplication::translate("retell", "invalid");
-    case core::ValidationStatus::Pending: break;
+    case core::ValidationStatus::Valid:
+        return QCoreApplication::translate("retell", "valid");
+    case core::ValidationStatus::Invalid:
+        return QCoreApplication::translate("retell", "invalid");
+    case core::ValidationStatus::Pending:
+        break;
     }
     return QCoreApplication::translate("retell", "pending");
 }
