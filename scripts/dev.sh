@@ -3,7 +3,7 @@
 #   scripts/dev.sh run    install what is missing, build, start the app on the embedded database
 #   scripts/dev.sh test   install what is missing, build, run every test (SQLite and a throwaway MariaDB)
 #   scripts/dev.sh fuzz [SECONDS]   build the libFuzzer targets (clang) and run each SECONDS (60)
-# Other verbs: build, deps, bench, screenshots.
+# Other verbs: build, deps, bench, format (the clang-format check of `test`).
 # With RETELL_SANITIZERS=1, `test` also builds the sanitizer tree (clang,
 # ASan + UBSan, build-asan) with the suites that need no database server and
 # the fuzz targets, runs those suites there, and gives every fuzz target a
@@ -29,7 +29,7 @@ PACKAGES=(
     libqscintilla2-qt6-dev qtkeychain-qt6-dev libcrypt-dev libdtl-dev libmariadb-dev
     mariadb-server mariadb-client postgresql apache2-utils diffutils
     xvfb xauth fonts-dejavu-core
-    clang libclang-rt-14-dev
+    clang libclang-rt-14-dev clang-format-14
 )
 
 deps() {
@@ -107,6 +107,27 @@ fuzz() {
     run_fuzzers "${1:-60}"
 }
 
+# Fails when clang-format-14 (.clang-format) would change any tracked C++
+# file, and names those files; `clang-format-14 -i FILE` (or `git
+# clang-format --binary clang-format-14` for your changed lines) fixes them.
+check_format() {
+    local files=() bad
+    command -v clang-format-14 >/dev/null || { echo "    clang-format-14 is missing" >&2; return 1; }
+    if git -C "$ROOT" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+        mapfile -d '' files < <(git -C "$ROOT" ls-files -z -- '*.cpp' '*.h')
+    else
+        mapfile -d '' files < <(find app core ui tests fuzz benchmarks -name '*.cpp' -print0 -o -name '*.h' -print0)
+    fi
+    bad=$(printf '%s\0' "${files[@]}" | xargs -0 -n 40 -P "$JOBS" clang-format-14 --dry-run --Werror 2>&1 |
+        sed -nE 's/^([^:]+\.(cpp|h)):[0-9]+:[0-9]+: error: .*/\1/p' | sort -u || true)
+    if [ -n "$bad" ]; then
+        echo "    not formatted as .clang-format says (clang-format-14 -i FILE):"
+        echo "$bad" | sed 's/^/        /'
+        return 1
+    fi
+    echo "    ${#files[@]} files formatted"
+}
+
 # phase NAME COMMAND...: runs a step of `test`, prints how long it took and
 # keeps that for the closing lines (the CI log shows the time budget).
 PHASES=()
@@ -146,6 +167,7 @@ run_tests() {
     local rc=0 started
     started=$(date +%s)
     phase "packages (apt-get, when missing)" deps || return 1
+    phase "format (clang-format-14, tracked *.cpp and *.h)" check_format || rc=1
     phase "build (gcc, RelWithDebInfo)" build || return 1
     phase "tests (every suite, SQLite and MariaDB)" ctest_in "$BUILD" --timeout 1200 || rc=1
     local dirs=("$BUILD")
@@ -239,6 +261,7 @@ case "${1:-}" in
     fuzz) shift; fuzz "${1:-60}" ;;
     build) build ;;
     deps) deps ;;
+    format) check_format ;;
     bench) bench ;;
-    *) echo "usage: scripts/dev.sh run|test|build|deps|bench|fuzz [SECONDS]" >&2; exit 2 ;;
+    *) echo "usage: scripts/dev.sh run|test|build|deps|bench|format|fuzz [SECONDS]" >&2; exit 2 ;;
 esac
