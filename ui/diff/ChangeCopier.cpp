@@ -196,8 +196,12 @@ void ChangeCopier::refresh()
 
 bool ChangeCopier::eventFilter(QObject *watched, QEvent *event)
 {
+    // The type first: the view's panes also send events while it is being
+    // destroyed, when m_view is no longer a DiffView (see DiffMoveLinks).
+    if (event->type() != QEvent::ContextMenu)
+        return false;
     DiffPane *pane = m_view->paneOfViewport(watched);
-    if (event->type() != QEvent::ContextMenu || !pane || !canCopy())
+    if (!pane || !canCopy())
         return false;
     const auto *menuEvent = static_cast<QContextMenuEvent *>(event);
     const int index = changeAtRow(pane->rowAt(menuEvent->pos().y()));

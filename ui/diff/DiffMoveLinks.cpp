@@ -55,9 +55,14 @@ QString DiffMoveLinks::description(Side side, int row) const
 
 bool DiffMoveLinks::eventFilter(QObject *watched, QEvent *event)
 {
+    // The type first: the panes' viewports also send events while the view
+    // is being destroyed, when m_view is no longer a DiffView (UBSan: "member
+    // call ... which does not point to an object of type 'DiffView'").
+    if (event->type() != QEvent::ToolTip)
+        return false;
     Side side = Side::Left;
     DiffPane *pane = m_view->paneOfViewport(watched, &side);
-    if (event->type() != QEvent::ToolTip || !pane)
+    if (!pane)
         return false;
     const auto *help = static_cast<QHelpEvent *>(event);
     if (pane->marginAt(help->pos().x()) != DiffPane::MoveMargin)
