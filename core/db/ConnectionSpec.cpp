@@ -26,6 +26,11 @@ Result<ConnectionSpec> ConnectionSpec::parse(const QString &text)
         spec.path = path == QLatin1String(":memory:")
                         ? path
                         : QDir::cleanPath(QDir::current().absoluteFilePath(path));
+        // "sqlite:x\r/" cleans to a path ending in "\r", which the URL printed
+        // for it cannot keep (parse trims): refused, never a different file.
+        if (spec.path.back().isSpace())
+            return Error::usage(QStringLiteral("The SQLite path ends in a space or line break; "
+                                               "rename the file or leave them out."));
         return spec;
     }
     const bool pgsql =

@@ -49,6 +49,12 @@ private slots:
             << QStringLiteral("Unknown database URL option \"sslmode\"");
         QTest::newRow("driver option spelled directly")
             << base + QStringLiteral("UNIX_SOCKET=/tmp/x") << QStringLiteral("Unknown");
+        // Found by fuzz_connection_url: the cleaned path kept the "\r" and
+        // its printed URL (trimmed when parsed) named another file.
+        QTest::newRow("SQLite path ending in a line break")
+            << QStringLiteral("sqlite:/tmp/x\r/") << QStringLiteral("ends in a space");
+        QTest::newRow("SQLite path ending in a space")
+            << QStringLiteral("sqlite:/tmp/x /") << QStringLiteral("ends in a space");
     }
 
     void refused()
