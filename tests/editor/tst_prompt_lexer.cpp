@@ -1,7 +1,6 @@
 #include "editor/PromptEditor.h"
 #include "editor/PromptLexer.h"
 
-#include <QElapsedTimer>
 #include <QTest>
 
 using retell::ui::PromptEditor;
@@ -191,12 +190,8 @@ void TestPromptLexer::stylesFiveMegabytesInOneCall()
     PromptEditor editor;
     editor.setToolNames({QStringLiteral("list_services")});
     editor.setText(text);
-    QElapsedTimer timer;
-    timer.start();
+    // How long it takes is measured by benchmarks/bench_gui_lexer, not asserted here.
     editor.recolor();
-    const qint64 ms = timer.elapsed();
-    qInfo("styled %lld bytes in %lld ms", qint64(text.toUtf8().size()), ms);
-    QVERIFY2(ms < 3000, "styling 5 MB should take well under a second in a release build");
 
     const QByteArray utf8 = text.toUtf8();
     const qsizetype last = utf8.lastIndexOf("list_services");
