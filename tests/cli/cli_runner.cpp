@@ -105,6 +105,13 @@ static QString cliReachableByAnyone()
     return path;
 }
 
+CliResult CliRunner::runWithoutDatabase(const QStringList &args) const
+{
+    QProcessEnvironment noDatabase;
+    noDatabase.insert(QStringLiteral("RETELL_ADMIN_DB"), QStringLiteral("<unset>"));
+    return run(args, {}, noDatabase);
+}
+
 CliResult CliRunner::run(const QStringList &args, const Who &who, const QProcessEnvironment &extra,
                          const RunOptions &options) const
 {

@@ -59,6 +59,9 @@ public:
     void setSpec(const core::ConnectionSpec &spec) { m_spec = spec; }
     CliResult run(const QStringList &args, const Who &who = {},
                   const QProcessEnvironment &extra = {}, const RunOptions &options = {}) const;
+    // With no database configured at all (RETELL_ADMIN_DB unset), as for
+    // `diff` on two files.
+    CliResult runWithoutDatabase(const QStringList &args) const;
 
     static Who demoUser(const char *email);
     // On MySQL/MariaDB: creates the least-privilege account of

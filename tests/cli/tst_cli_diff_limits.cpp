@@ -189,9 +189,7 @@ private:
     // diff needs no database: none is configured.
     CliResult diff(const QStringList &args) const
     {
-        QProcessEnvironment noDatabase;
-        noDatabase.insert(QStringLiteral("RETELL_ADMIN_DB"), QStringLiteral("<unset>"));
-        return m_cli.run(QStringList{QStringLiteral("diff")} + args, {}, noDatabase);
+        return m_cli.runWithoutDatabase(QStringList{QStringLiteral("diff")} + args);
     }
 
     QTemporaryDir m_files;
