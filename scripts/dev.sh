@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
 # The two commands of the README, on a fresh Debian 12 machine:
 #   scripts/dev.sh run    install what is missing, build, start the app on the embedded database
-#   scripts/dev.sh test   install what is missing, build, run every test (SQLite and a throwaway MariaDB)
+#   scripts/dev.sh test   install what is missing, check the formatting, build, run every test
+#                         (SQLite, a throwaway MariaDB and PostgreSQL); with RETELL_SANITIZERS=1
+#                         then the sanitizer stage
 #   scripts/dev.sh fuzz [SECONDS]   build the libFuzzer targets (clang) and run each SECONDS (60)
-# Other verbs: build, deps, bench, format (the clang-format check of `test`).
-# With RETELL_SANITIZERS=1, `test` also builds the sanitizer tree (clang,
-# ASan + UBSan, build-asan) with the suites that need no database server and
-# the fuzz targets, runs those suites there, and gives every fuzz target a
-# short smoke run (RETELL_FUZZ_SMOKE_SECONDS, 10). Not yet in CI: that stage
-# has not had a complete timed run (see README, "Sanitizers and fuzzing").
+# Other verbs: build, deps, bench, format (the clang-format check of `test`),
+# sanitizers (the sanitizer stage of `test` alone).
+# The sanitizer stage builds the clang tree (ASan + UBSan, build-asan) with
+# the suites that need no database server and the fuzz targets, runs those
+# suites there, and gives every fuzz target a short smoke run
+# (RETELL_FUZZ_SMOKE_SECONDS, 10). Measured on 2 shared cores: its build
+# 1,596 CPU s without ccache (~14 min on 2 free cores), its suites 223 CPU s,
+# the smoke ~75 s; `test` with it is estimated at ~34 min on a clean 2-core
+# machine (budget: 40). Not yet in CI: its first complete run found two UBSan
+# reports and a fuzz crash (fixed, those suites and that target rerun green),
+# and a complete green run did not fit in that session; once one is green,
+# make RETELL_SANITIZERS default to 1 in run_tests.
 # It prints how long each phase took (CI runs it: .ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -163,6 +171,31 @@ run_app() {
     exec "$BUILD/app/retell-admin" "$@"
 }
 
+# The sanitizer stage: the clang ASan + UBSan tree, the suites that need no
+# database server run there, then a short smoke run of every fuzz target.
+# Sets ASAN_TESTED when the suites ran (their logs then count in summarize).
+ASAN_TESTED=""
+sanitizer_stage() {
+    local seconds=${RETELL_FUZZ_SMOKE_SECONDS:-10} rc=0
+    phase "sanitizer build (clang, ASan + UBSan, fuzz targets)" build_asan || return 1
+    phase "sanitizer tests (unit, SQLite, GUI)" ctest_in "$ASAN_BUILD" --timeout 1800 -LE "mariadb|pgsql" || rc=1
+    ASAN_TESTED=1
+    phase "fuzz smoke ($seconds s per target)" run_fuzzers "$seconds" || rc=1
+    return $rc
+}
+
+# The closing lines: test counts per build directory given, fuzz executions,
+# how long each phase took since $1 (seconds since the epoch).
+closing_lines() {
+    local started=$1 rc=0
+    shift
+    summarize "$@" || rc=1
+    echo "==> time per phase"
+    printf '%s\n' "${PHASES[@]}"
+    printf '    %-52s %5d s\n' "total" "$(($(date +%s) - started))"
+    return $rc
+}
+
 run_tests() {
     local rc=0 started
     started=$(date +%s)
@@ -172,20 +205,27 @@ run_tests() {
     phase "tests (every suite, SQLite and MariaDB)" ctest_in "$BUILD" --timeout 1200 || rc=1
     local dirs=("$BUILD")
     FUZZ_REPORT=()
-    if [ -n "${RETELL_SANITIZERS:-}" ]; then
-        local seconds=${RETELL_FUZZ_SMOKE_SECONDS:-10}
-        if phase "sanitizer build (clang, ASan + UBSan, fuzz targets)" build_asan; then
-            phase "sanitizer tests (unit, SQLite, GUI)" ctest_in "$ASAN_BUILD" --timeout 1800 -LE "mariadb|pgsql" || rc=1
-            dirs+=("$ASAN_BUILD")
-            phase "fuzz smoke ($seconds s per target)" run_fuzzers "$seconds" || rc=1
-        else
-            rc=1
-        fi
+    # RETELL_SANITIZERS=1 adds the sanitizer stage (not yet the default: it
+    # has not had a green complete run yet, see the header).
+    if [ "${RETELL_SANITIZERS:-0}" != 0 ]; then
+        sanitizer_stage || rc=1
+        [ -z "$ASAN_TESTED" ] || dirs+=("$ASAN_BUILD")
     fi
-    summarize "${dirs[@]}" || rc=1
-    echo "==> time per phase"
-    printf '%s\n' "${PHASES[@]}"
-    printf '    %-52s %5d s\n' "total" "$(($(date +%s) - started))"
+    closing_lines "$started" "${dirs[@]}" || rc=1
+    return $rc
+}
+
+# `scripts/dev.sh sanitizers`: the sanitizer stage of `test` alone.
+run_sanitizers() {
+    local rc=0 started
+    started=$(date +%s)
+    FUZZ_REPORT=()
+    sanitizer_stage || rc=1
+    if [ -n "$ASAN_TESTED" ]; then
+        closing_lines "$started" "$ASAN_BUILD" || rc=1
+    else
+        closing_lines "$started" || rc=1
+    fi
     return $rc
 }
 
@@ -258,10 +298,11 @@ bench() {
 case "${1:-}" in
     run) shift; run_app "$@" ;;
     test) run_tests ;;
+    sanitizers) run_sanitizers ;;
     fuzz) shift; fuzz "${1:-60}" ;;
     build) build ;;
     deps) deps ;;
     format) check_format ;;
     bench) bench ;;
-    *) echo "usage: scripts/dev.sh run|test|build|deps|bench|format|fuzz [SECONDS]" >&2; exit 2 ;;
+    *) echo "usage: scripts/dev.sh run|test|sanitizers|build|deps|bench|format|fuzz [SECONDS]" >&2; exit 2 ;;
 esac
