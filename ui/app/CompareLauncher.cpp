@@ -31,17 +31,17 @@ DiffWindow *CompareLauncher::configs(const QString &leftTitle, const core::Agent
 
 void CompareLauncher::branches(const core::Branch &left, const core::Branch &right)
 {
-    m_history->actives(
-        this, left.id, right.id,
-        [this, left, right](core::Result<HistoryFacade::VersionPair> loaded) {
-            if (!loaded) {
-                emit failed(loaded.error().message);
-                return;
-            }
-            configs(tr("%1 v%2").arg(left.name).arg(loaded->first.version), loaded->first.config,
-                    tr("%1 v%2").arg(right.name).arg(loaded->second.version),
-                    loaded->second.config);
-        });
+    m_history->actives(this, left.id, right.id,
+                       [this, left, right](core::Result<HistoryFacade::VersionPair> loaded) {
+                           if (!loaded) {
+                               emit failed(loaded.error().message);
+                               return;
+                           }
+                           configs(tr("%1 v%2").arg(left.name).arg(loaded->first.version),
+                                   loaded->first.config,
+                                   tr("%1 v%2").arg(right.name).arg(loaded->second.version),
+                                   loaded->second.config);
+                       });
 }
 
 } // namespace retell::ui

@@ -420,29 +420,28 @@ void MainWindow::start()
 
 void MainWindow::refreshBranches()
 {
-    m_services->branches.branches(
-        this, [this](core::Result<QList<core::Branch>> branches) {
-            if (!branches) {
-                fail(branches.error().message);
-                return;
+    m_services->branches.branches(this, [this](core::Result<QList<core::Branch>> branches) {
+        if (!branches) {
+            fail(branches.error().message);
+            return;
+        }
+        const bool first = !m_branchesLoaded;
+        m_branchesLoaded = true;
+        m_tree->setBranches(branches.value());
+        m_tree->setDraftBranches(m_agent->drafts().branchesWithDrafts());
+        if (first) {
+            const QString last = m_settings->lastBranch(m_session->databaseKey());
+            // A first start opens the first branch that has an agent deployed.
+            if (!m_tree->selectBranch(last) && !branches->isEmpty()) {
+                const auto deployed =
+                    std::find_if(branches->cbegin(), branches->cend(),
+                                 [](const core::Branch &b) { return b.activeVersion.has_value(); });
+                m_tree->selectBranch(deployed != branches->cend() ? deployed->id
+                                                                  : branches->constFirst().id);
             }
-            const bool first = !m_branchesLoaded;
-            m_branchesLoaded = true;
-            m_tree->setBranches(branches.value());
-            m_tree->setDraftBranches(m_agent->drafts().branchesWithDrafts());
-            if (first) {
-                const QString last = m_settings->lastBranch(m_session->databaseKey());
-                // A first start opens the first branch that has an agent deployed.
-                if (!m_tree->selectBranch(last) && !branches->isEmpty()) {
-                    const auto deployed = std::find_if(
-                        branches->cbegin(), branches->cend(),
-                        [](const core::Branch &b) { return b.activeVersion.has_value(); });
-                    m_tree->selectBranch(deployed != branches->cend() ? deployed->id
-                                                                      : branches->constFirst().id);
-                }
-            }
-            checkBranchShown();
-        });
+        }
+        checkBranchShown();
+    });
 }
 
 void MainWindow::onBranchSelected(const core::Branch &branch)

@@ -324,21 +324,20 @@ void HistoryPanel::rollbackTo(int version)
     m_busy = true;
     updateActions();
     const core::Branch branch = *m_branch;
-    m_deploy->rollback(
-        this, branch.id, version, *notes,
-        [this, branch, version](core::Result<core::DeployOutcome> outcome) {
-            m_busy = false;
-            updateActions();
-            if (!outcome) {
-                emit failed(outcome.error().message);
-                return;
-            }
-            emit message(tr("%1 rolled back to v%2 as v%3.")
-                             .arg(branch.name)
-                             .arg(version)
-                             .arg(outcome->version.version));
-            emit rolledBack(branch, outcome.value());
-        });
+    m_deploy->rollback(this, branch.id, version, *notes,
+                       [this, branch, version](core::Result<core::DeployOutcome> outcome) {
+                           m_busy = false;
+                           updateActions();
+                           if (!outcome) {
+                               emit failed(outcome.error().message);
+                               return;
+                           }
+                           emit message(tr("%1 rolled back to v%2 as v%3.")
+                                            .arg(branch.name)
+                                            .arg(version)
+                                            .arg(outcome->version.version));
+                           emit rolledBack(branch, outcome.value());
+                       });
 }
 
 void HistoryPanel::compare(int versionA, int versionB)

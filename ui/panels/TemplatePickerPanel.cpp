@@ -195,30 +195,29 @@ bool TemplatePickerPanel::eventFilter(QObject *watched, QEvent *event)
 
 void TemplatePickerPanel::reload()
 {
-    m_service->list(
-        this, [this](core::Result<QList<core::Template>> result) {
-            if (!result) {
-                emit failed(result.error().message);
-                return;
-            }
-            const auto current =
-                m_selectNext ? std::exchange(m_selectNext, std::nullopt) : currentTemplate();
-            m_templates = result.value();
-            const QSignalBlocker block(m_list);
-            m_list->clear();
-            for (const core::Template &t : std::as_const(m_templates)) {
-                auto *item = new QListWidgetItem(t.name, m_list);
-                item->setToolTip(QStringLiteral("%1 (%2)").arg(t.description, ownerText(t)));
-            }
-            int row = 0;
-            for (int i = 0; current && i < m_templates.size(); ++i)
-                if (m_templates.at(i).name == current->name &&
-                    m_templates.at(i).companyId == current->companyId)
-                    row = i;
-            m_list->setCurrentRow(m_templates.isEmpty() ? -1 : row);
-            showCurrent();
-            emit loaded();
-        });
+    m_service->list(this, [this](core::Result<QList<core::Template>> result) {
+        if (!result) {
+            emit failed(result.error().message);
+            return;
+        }
+        const auto current =
+            m_selectNext ? std::exchange(m_selectNext, std::nullopt) : currentTemplate();
+        m_templates = result.value();
+        const QSignalBlocker block(m_list);
+        m_list->clear();
+        for (const core::Template &t : std::as_const(m_templates)) {
+            auto *item = new QListWidgetItem(t.name, m_list);
+            item->setToolTip(QStringLiteral("%1 (%2)").arg(t.description, ownerText(t)));
+        }
+        int row = 0;
+        for (int i = 0; current && i < m_templates.size(); ++i)
+            if (m_templates.at(i).name == current->name &&
+                m_templates.at(i).companyId == current->companyId)
+                row = i;
+        m_list->setCurrentRow(m_templates.isEmpty() ? -1 : row);
+        showCurrent();
+        emit loaded();
+    });
 }
 
 bool TemplatePickerPanel::selectTemplate(const QString &name)
