@@ -12,6 +12,7 @@
 #include "db/Migrator.h"
 #include "seed/Seeder.h"
 #include "templates/TemplateService.h"
+#include "versions/BranchService.h"
 #include "versions/VersionService.h"
 
 #include <QCoreApplication>
@@ -105,7 +106,7 @@ QList<Row> measureBackend(const ConnectionSpec &spec, int samples, const QString
         config.prompt +=
             QStringLiteral("\n\n## Notes\nKeep answers short; confirm the date and time with the "
                            "caller before calling collect_appointment_data.");
-    ValidationContext vctx;
+    const ValidationContext vctx = BranchService::validationContext();
     rows << Row{QStringLiteral("validation (8 KB prompt, 4 tools)"),
                 measure(
                     [&] {

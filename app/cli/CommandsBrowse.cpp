@@ -1,7 +1,7 @@
 // branches, templates, show, history, export
 #include "Cli.h"
 
-#include "io/ConfigExchange.h"
+#include "io/AgentConfigCodec.h"
 #include "templates/TemplateService.h"
 #include "versions/BranchService.h"
 #include "versions/VersionService.h"
@@ -218,7 +218,7 @@ int exportCommand(Cli &cli, const QStringList &argv)
     if (args->positionals().size() != 1)
         return cli.fail(Error::usage(QStringLiteral(
             "usage: export BRANCH [--version N] [--format native|retell] [--output FILE]")));
-    auto format = ConfigExchange::formatFromName(args->value(QStringLiteral("format")));
+    auto format = AgentConfigCodec::shapeFromName(args->value(QStringLiteral("format")));
     auto number = args->integer(QStringLiteral("version"), 0, 1);
     if (!format || !number)
         return cli.fail(!format ? format.error() : number.error());
@@ -226,7 +226,7 @@ int exportCommand(Cli &cli, const QStringList &argv)
     if (!loaded)
         return cli.fail(loaded.error());
     const QByteArray data =
-        ConfigExchange::exportVersion(loaded->first, loaded->second, format.value());
+        AgentConfigCodec::exportVersion(loaded->first, loaded->second, format.value());
     const QString output = args->value(QStringLiteral("output"));
     if (output.isEmpty() || output == QLatin1String("-")) {
         std::fwrite(data.constData(), 1, size_t(data.size()), stdout);

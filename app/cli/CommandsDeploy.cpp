@@ -2,7 +2,7 @@
 #include "Cli.h"
 #include "CommandsDeployMerge.h"
 
-#include "io/ConfigExchange.h"
+#include "io/AgentConfigCodec.h"
 #include "templates/TemplateService.h"
 #include "versions/BranchService.h"
 #include "versions/VersionService.h"
@@ -50,10 +50,8 @@ int validate(Cli &cli, const QStringList &argv)
     auto tools = Cli::readFile(toolsPath.value());
     if (!prompt || !tools)
         return cli.fail(!prompt ? prompt.error() : tools.error());
-    ValidationContext context;
-    context.knownVariables = BranchService::branchVariables();
-    const ValidationResult result =
-        Validator::validateBytes(prompt.value(), tools.value(), context);
+    const ValidationResult result = Validator::validateBytes(prompt.value(), tools.value(),
+                                                             BranchService::validationContext());
     if (cli.json) {
         cli.printJson(QJsonObject{{QStringLiteral("status"), validationStatusName(result.status())},
                                   {QStringLiteral("estimated_tokens"), result.estimatedTokens},
@@ -245,7 +243,7 @@ int importCommand(Cli &cli, const QStringList &argv)
     auto bytes = Cli::readFile(args->positionals().at(1));
     if (!bytes)
         return cli.fail(bytes.error());
-    auto imported = ConfigExchange::parse(bytes.value());
+    auto imported = AgentConfigCodec::decode(bytes.value());
     if (!imported)
         return cli.fail(imported.error());
     auto who = actorAndBranch(cli, args->positionals().first());
@@ -257,7 +255,7 @@ int importCommand(Cli &cli, const QStringList &argv)
     if (!outcome)
         return cli.fail(outcome.error());
     return printDeployOutcome(cli, who->second, outcome.value(),
-                              QStringLiteral("Imported %1 into").arg(imported->sourceDescription));
+                              QStringLiteral("Imported %1 into").arg(imported->sourceDescription()));
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "Cli.h"
 
+#include "io/AgentConfigCodec.h"
 #include "validation/Validator.h"
 
 #include <QJsonDocument>
@@ -64,8 +65,7 @@ QJsonObject toJson(const PromptVersion &v, bool withContent)
                   {QStringLiteral("notes"), v.notes}};
     if (withContent) {
         o.insert(QStringLiteral("prompt"), v.config.prompt);
-        o.insert(QStringLiteral("tools"),
-                 QJsonDocument::fromJson(v.config.toolsJson.toUtf8()).array());
+        o.insert(QStringLiteral("tools"), AgentConfigCodec::toolsArray(v.config.toolsJson));
         o.insert(QStringLiteral("validation_errors"),
                  QJsonDocument::fromJson(v.validationErrorsJson.toUtf8()).array());
     }
@@ -89,8 +89,7 @@ QJsonObject toJson(const Template &t, bool withContent)
     }
     if (withContent) {
         o.insert(QStringLiteral("prompt"), t.config.prompt);
-        o.insert(QStringLiteral("tools_config"),
-                 QJsonDocument::fromJson(t.config.toolsJson.toUtf8()).array());
+        o.insert(QStringLiteral("tools_config"), AgentConfigCodec::toolsArray(t.config.toolsJson));
     }
     return o;
 }

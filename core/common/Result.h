@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -38,6 +39,10 @@ struct Error
     // A deploy refused against the branch's active version (ErrorKind::Conflict
     // for a stale base, ErrorKind::Unchanged for equal content): what is active now.
     std::shared_ptr<const VersionConflict> versionConflict;
+    // A stable code and its arguments ("config.not_json", {"3", "7"}) where the
+    // caller may render the error itself; the message is then its English form.
+    QString code;
+    QStringList args;
 
     static Error usage(QString m) { return {ErrorKind::Usage, std::move(m), {}}; }
     static Error notFound(QString m) { return {ErrorKind::NotFound, std::move(m), {}}; }

@@ -21,11 +21,13 @@ struct DiffInputError
     QString message;
 };
 
-// Reads a file given to `diff`: our export {"prompt": ..., "tools": [...]},
-// Retell's payload {"general_prompt": ..., "general_tools": [...]}, or plain
-// prompt text (then there are no tools). The title is the file name.
+// Reads a file given to `diff` through AgentConfigCodec (DecodePurpose::Compare):
+// our export, Retell's payload, or plain prompt text (then there are no
+// tools). A configuration the codec refuses is an error. The title is the
+// file name.
 std::variant<DiffSide, DiffInputError> loadDiffSide(const QString &path);
 // The same for bytes already read; `title` names the source.
-DiffSide diffSideFromBytes(const QByteArray &bytes, const QString &title);
+std::variant<DiffSide, DiffInputError> diffSideFromBytes(const QByteArray &bytes,
+                                                         const QString &title);
 
 } // namespace retell::core

@@ -1,5 +1,7 @@
 #include "ToolsDiff.h"
 
+#include "domain/ToolsView.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,23 +24,20 @@ QString sideName(Side side)
 
 std::variant<ToolMap, ToolsDiffError> parseTools(const QByteArray &json, Side side)
 {
-    if (json.trimmed().isEmpty())
-        return ToolMap{};
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
+    const ToolsView view = ToolsView::parse(json);
+    if (view.problem() == ToolsView::Problem::NotJson) {
         return ToolsDiffError{side,
                               QStringLiteral("%1 tools: %2 at byte %3")
-                                  .arg(sideName(side), parseError.errorString())
-                                  .arg(parseError.offset),
-                              parseError.offset};
+                                  .arg(sideName(side), view.errorString())
+                                  .arg(view.errorOffset()),
+                              int(view.errorOffset())};
     }
-    if (!doc.isArray()) {
+    if (view.problem() == ToolsView::Problem::NotArray) {
         return ToolsDiffError{side,
                               QStringLiteral("%1 tools: not a JSON array").arg(sideName(side)), -1};
     }
     ToolMap tools;
-    for (const auto &[key, tool] : keyedTools(doc.array()))
+    for (const auto &[key, tool] : keyedTools(view))
         tools.insert(key, tool);
     return tools;
 }
@@ -74,22 +73,25 @@ void comparePaths(const QString &path, const QJsonValue &oldValue, const QJsonVa
 
 } // namespace
 
-QList<std::pair<QString, QJsonValue>> keyedTools(const QJsonArray &tools)
+QList<std::pair<QString, QJsonValue>> keyedTools(const ToolsView &tools)
 {
     QList<std::pair<QString, QJsonValue>> keyed;
     QSet<QString> used;
-    for (qsizetype i = 0; i < tools.size(); ++i) {
-        const QJsonValue tool = tools.at(i);
-        QString name = tool.toObject().value(QLatin1String("name")).toString();
-        if (name.isEmpty())
-            name = QStringLiteral("#%1").arg(i + 1);
+    for (const ToolView &tool : tools.tools()) {
+        const QString name =
+            tool.name.isEmpty() ? QStringLiteral("#%1").arg(tool.index + 1) : tool.name;
         QString key = name;
         for (int n = 2; used.contains(key); ++n)
             key = QStringLiteral("%1#%2").arg(name).arg(n);
         used.insert(key);
-        keyed.append({key, tool});
+        keyed.append({key, tool.json});
     }
     return keyed;
+}
+
+QList<std::pair<QString, QJsonValue>> keyedTools(const QJsonArray &tools)
+{
+    return keyedTools(ToolsView::fromArray(tools));
 }
 
 QList<PathChange> pathChanges(const QJsonValue &oldValue, const QJsonValue &newValue,

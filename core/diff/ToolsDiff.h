@@ -11,6 +11,8 @@
 
 namespace retell::core {
 
+class ToolsView;
+
 // One JSON path that differs inside a tool. A missing side is Undefined.
 struct PathChange
 {
@@ -62,6 +64,7 @@ ToolsDiff computeToolsDiff(const QString &leftJson, const QString &rightJson);
 // The tools of an array keyed as computeToolsDiff keys them, in array
 // order: by "name", "name#2" for a repeated name, "#3" (position) for a
 // tool without one.
+QList<std::pair<QString, QJsonValue>> keyedTools(const ToolsView &tools);
 QList<std::pair<QString, QJsonValue>> keyedTools(const QJsonArray &tools);
 
 // The paths where two JSON values differ, under `path` (objects by key,

@@ -1,6 +1,7 @@
 #include "merge/ToolsMerge.h"
 
 #include "diff/ToolsDiff.h"
+#include "domain/ToolsView.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,16 +18,13 @@ using KeyedTools = QList<std::pair<QString, QJsonValue>>;
 
 std::variant<KeyedTools, ToolsMergeError> parse(const QByteArray &json, MergeInput input)
 {
-    if (json.trimmed().isEmpty())
-        return KeyedTools{};
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return ToolsMergeError{ToolsMergeError::NotJson, input, parseError.errorString(),
-                               parseError.offset};
-    if (!doc.isArray())
+    const ToolsView view = ToolsView::parse(json);
+    if (view.problem() == ToolsView::Problem::NotJson)
+        return ToolsMergeError{ToolsMergeError::NotJson, input, view.errorString(),
+                               int(view.errorOffset())};
+    if (view.problem() == ToolsView::Problem::NotArray)
         return ToolsMergeError{ToolsMergeError::NotArray, input, QString(), -1};
-    return keyedTools(doc.array());
+    return keyedTools(view);
 }
 
 bool isPlainList(const QJsonValue &value)

@@ -49,9 +49,8 @@ Result<void> checkDescription(const QString &description)
 
 Result<void> checkContent(const AgentConfig &config)
 {
-    ValidationContext context;
-    context.knownVariables = BranchService::branchVariables();
-    const ValidationResult validation = Validator::validate(config, context);
+    const ValidationResult validation =
+        Validator::validate(config, BranchService::validationContext());
     if (!validation.hasErrors())
         return {};
     Error e{ErrorKind::Validation,

@@ -3,6 +3,7 @@
 #include "access/AccessService.h"
 #include "db/Database.h"
 #include "db/Dialect.h"
+#include "io/AgentConfigCodec.h"
 #include "templates/TemplateAccess.h"
 #include "templates/TemplateRules.h"
 #include "validation/Validator.h"
@@ -43,16 +44,16 @@ QList<Template> TemplateService::builtIns()
             QFile f(dir.filePath(file));
             if (!f.open(QIODevice::ReadOnly))
                 continue;
-            const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
-            if (o.isEmpty())
+            // A built-in is our native shape with a name and a description.
+            const QByteArray bytes = f.readAll();
+            auto content = AgentConfigCodec::decode(bytes);
+            if (!content)
                 continue;
+            const QJsonObject o = QJsonDocument::fromJson(bytes).object();
             Template t;
             t.name = o.value(QStringLiteral("name")).toString();
             t.description = o.value(QStringLiteral("description")).toString();
-            t.config.prompt = o.value(QStringLiteral("prompt")).toString();
-            t.config.toolsJson =
-                QString::fromUtf8(QJsonDocument(o.value(QStringLiteral("tools")).toArray())
-                                      .toJson(QJsonDocument::Indented));
+            t.config = content->config;
             t.source = TemplateSource::BuiltIn;
             result << t;
         }

@@ -18,6 +18,13 @@ const QSet<QString> &BranchService::branchVariables()
     return vars;
 }
 
+ValidationContext BranchService::validationContext(const Branch &)
+{
+    ValidationContext context;
+    context.knownVariables = branchVariables();
+    return context;
+}
+
 Result<QList<Branch>> BranchService::branches(const Actor &actor) const
 {
     return Database::retryOnce([&] { return branchesOnce(actor); });

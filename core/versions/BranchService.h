@@ -3,6 +3,7 @@
 #include "access/Actor.h"
 #include "common/Result.h"
 #include "db/ServiceContext.h"
+#include "validation/Validator.h"
 
 #include <QSet>
 
@@ -23,6 +24,10 @@ public:
 
     // Variables every branch provides to Retell besides its system variables.
     static const QSet<QString> &branchVariables();
+    // What the validator needs to know about a branch (its known variables);
+    // the one place that builds it. Today every branch provides the same
+    // variables, so it does not depend on which one.
+    static ValidationContext validationContext(const Branch &branch = {});
 
 private:
     Result<QList<Branch>> branchesOnce(const Actor &actor) const;

@@ -265,9 +265,8 @@ Result<DeployOutcome> VersionService::deploy(const Actor &actor, const QString &
         return branch.error();
     if (auto ok = checkRequest(request); !ok)
         return ok.error();
-    ValidationContext vctx;
-    vctx.knownVariables = BranchService::branchVariables();
-    const ValidationResult validation = Validator::validate(request.config, vctx);
+    const ValidationResult validation =
+        Validator::validate(request.config, BranchService::validationContext(branch.value()));
     if (validation.hasErrors()) {
         Error e{ErrorKind::Validation,
                 QStringLiteral("The configuration has %1 error(s) and was not deployed; first: %2")
@@ -312,9 +311,8 @@ Result<DeployOutcome> VersionService::rollback(const Actor &actor, const QString
         return ok.error();
     // A rollback restores what once ran; it is recorded with today's findings
     // but never blocked by them, so an emergency rollback always works.
-    ValidationContext vctx;
-    vctx.knownVariables = BranchService::branchVariables();
-    const ValidationResult validation = Validator::validate(request.config, vctx);
+    const ValidationResult validation =
+        Validator::validate(request.config, BranchService::validationContext(branch.value()));
     auto written = appendVersion(m_context, actor, branch.value(), request, validation, toVersion);
     if (!written)
         return written.error();

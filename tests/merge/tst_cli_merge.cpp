@@ -1,6 +1,6 @@
 // `retell-admin-cli merge OURS BASE THEIRS` on files, driven as a process,
 // and the merged export fed back through the importer.
-#include "io/ConfigExchange.h"
+#include "io/AgentConfigCodec.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -176,8 +176,10 @@ void TestCliMerge::refusals_data()
     QTest::newRow("invalid UTF-8")
         << QByteArray("ok\n\xff\n") << 3
         << "The ours prompt (ours.txt) is not valid UTF-8: bad byte at offset 3.";
-    QTest::newRow("tools not JSON")
-        << config("p", "'['") << 3 << "The ours tools (ours.txt) are not valid JSON";
+    // A configuration file follows the import rules (AgentConfigCodec): tools
+    // are an array, never a string holding JSON.
+    QTest::newRow("tools a string, not an array")
+        << config("p", "'['") << 3 << "ours.txt: \"tools\" must be a JSON array.";
 }
 
 void TestCliMerge::refusals()
@@ -200,21 +202,21 @@ void TestCliMerge::resolvedExportImports()
                        file(QStringLiteral("b.json"), config("a\\nb\\n", "[]")),
                        file(QStringLiteral("t.json"), config("a\\nX\\n", "[{'name':'t'}]"))});
     QCOMPARE(r.exitCode, 1);
-    auto refused = ConfigExchange::parse(r.out);
+    auto refused = AgentConfigCodec::decode(r.out);
     QVERIFY(!refused);
     QVERIFY2(refused.error().message.contains(QLatin1String("1 unresolved conflicts")),
              qPrintable(refused.error().message));
 
     QJsonObject merged = QJsonDocument::fromJson(r.out).object();
     merged.insert(QStringLiteral("conflicts"), QJsonArray());
-    auto markers = ConfigExchange::parse(QJsonDocument(merged).toJson());
+    auto markers = AgentConfigCodec::decode(QJsonDocument(merged).toJson());
     QVERIFY(!markers);
     QVERIFY2(
         markers.error().message.contains(QLatin1String("conflict markers (<<<<<<<) on line 2")),
         qPrintable(markers.error().message));
 
     merged.insert(QStringLiteral("prompt"), QStringLiteral("a\nX\n"));
-    auto imported = ConfigExchange::parse(QJsonDocument(merged).toJson());
+    auto imported = AgentConfigCodec::decode(QJsonDocument(merged).toJson());
     QVERIFY2(imported, imported ? "" : qPrintable(imported.error().message));
     QCOMPARE(imported->config.prompt, QStringLiteral("a\nX\n"));
     QVERIFY(imported->config.toolsJson.contains(QLatin1String("\"t\"")));

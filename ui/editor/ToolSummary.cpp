@@ -1,9 +1,8 @@
 #include "ToolSummary.h"
 
+#include "domain/ToolsView.h"
+
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonObject>
-#include <QSet>
 #include <QStringList>
 
 namespace retell::ui {
@@ -15,32 +14,11 @@ QString tr(const char *text)
     return QCoreApplication::translate("ToolSummary", text);
 }
 
-QString typeOf(const QJsonValue &schema)
+QList<ParameterSummary> parametersOf(const core::ToolView &tool)
 {
-    const QJsonValue type = schema.toObject().value(QLatin1String("type"));
-    if (type.isString())
-        return type.toString();
-    if (type.isArray()) {
-        QStringList types;
-        for (const QJsonValue &t : type.toArray())
-            types.append(t.toString());
-        return types.join(QLatin1Char('|'));
-    }
-    return tr("any");
-}
-
-QList<ParameterSummary> parametersOf(const QJsonObject &tool)
-{
-    const QJsonObject schema = tool.value(QLatin1String("parameters")).toObject();
-    const QJsonObject properties = schema.value(QLatin1String("properties")).toObject();
-    QSet<QString> required;
-    for (const QJsonValue &r : schema.value(QLatin1String("required")).toArray())
-        required.insert(r.toString());
     QList<ParameterSummary> out;
-    for (auto it = properties.constBegin(); it != properties.constEnd(); ++it) {
-        out.append({it.key(), typeOf(it.value()), required.contains(it.key()),
-                    it.value().toObject().value(QLatin1String("description")).toString()});
-    }
+    for (const core::ToolParameter &p : tool.parameterList())
+        out.append({p.name, p.type.isEmpty() ? tr("any") : p.type, p.required, p.description});
     return out;
 }
 
@@ -62,23 +40,23 @@ QString summaryOf(const QList<ParameterSummary> &parameters)
 
 QList<ToolSummary> summarizeTools(const QJsonArray &tools)
 {
+    return summarizeTools(core::ToolsView::fromArray(tools));
+}
+
+QList<ToolSummary> summarizeTools(const core::ToolsView &tools)
+{
     QList<ToolSummary> out;
-    out.reserve(tools.size());
-    for (const QJsonValue &value : tools) {
+    out.reserve(tools.tools().size());
+    for (const core::ToolView &tool : tools.tools()) {
         ToolSummary s;
-        if (!value.isObject()) {
+        if (!tool.isObject) {
             s.name = tr("(not an object)");
             out.append(s);
             continue;
         }
-        const QJsonObject tool = value.toObject();
-        s.name = tool.value(QLatin1String("name")).toString();
-        if (s.name.isEmpty())
-            s.name = tr("(unnamed)");
-        s.type = tool.value(QLatin1String("type")).toString();
-        if (s.type.isEmpty())
-            s.type = tr("(no type)");
-        s.description = tool.value(QLatin1String("description")).toString().simplified();
+        s.name = tool.name.isEmpty() ? tr("(unnamed)") : tool.name;
+        s.type = tool.type.isEmpty() ? tr("(no type)") : tool.type;
+        s.description = tool.description.simplified();
         s.parameterList = parametersOf(tool);
         s.parameters = summaryOf(s.parameterList);
         out.append(s);

@@ -5,6 +5,10 @@
 
 class QJsonArray;
 
+namespace retell::core {
+class ToolsView;
+}
+
 namespace retell::ui {
 
 struct ParameterSummary
@@ -25,6 +29,7 @@ struct ToolSummary
     QList<ParameterSummary> parameterList;
 };
 
+QList<ToolSummary> summarizeTools(const core::ToolsView &tools);
 QList<ToolSummary> summarizeTools(const QJsonArray &tools);
 
 // Where a JSON parse error sits, for messages: 1-based line and column

@@ -4,9 +4,9 @@
 #include "JsonEditor.h"
 #include "ToolSummary.h"
 
+#include "domain/ToolsView.h"
+
 #include <QHeaderView>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QRegularExpression>
 #include <QSplitter>
@@ -78,26 +78,25 @@ void ToolsEditor::refreshToolList()
 {
     m_parseTimer->stop();
     const QByteArray json = m_editor->text().toUtf8();
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    const core::ToolsView view = core::ToolsView::parse(json);
 
     QString problem;
     if (json.trimmed().isEmpty()) {
         problem = tr("No tools defined yet.");
-    } else if (error.error != QJsonParseError::NoError) {
-        const TextLocation at = locateByteOffset(json, error.offset);
+    } else if (view.problem() == core::ToolsView::Problem::NotJson) {
+        const TextLocation at = locateByteOffset(json, view.errorOffset());
         problem = tr("Invalid JSON at line %1, column %2: %3.")
                       .arg(at.line)
                       .arg(at.column)
-                      .arg(error.errorString());
-    } else if (!doc.isArray()) {
+                      .arg(view.errorString());
+    } else if (view.problem() == core::ToolsView::Problem::NotArray) {
         problem = tr("The tools config must be a JSON array of tools.");
     }
 
     const bool empty = json.trimmed().isEmpty();
     if (problem.isEmpty() || empty) {
         m_list->clear();
-        const QList<ToolSummary> tools = summarizeTools(doc.array());
+        const QList<ToolSummary> tools = summarizeTools(view);
         QList<QTreeWidgetItem *> items;
         items.reserve(tools.size());
         for (const ToolSummary &tool : tools) {

@@ -406,9 +406,8 @@ void AgentPanel::deploy()
         emit failed(tr("Nothing changed since version %1.").arg(m_edit.activeVersion()));
         return;
     }
-    core::ValidationContext validationContext;
-    validationContext.knownVariables = core::BranchService::branchVariables();
-    const auto validation = core::Validator::validate(config(), validationContext);
+    const auto validation = core::Validator::validate(
+        config(), core::BranchService::validationContext(*m_edit.branch()));
     m_deployDialog =
         new DeployDialog(m_edit.branch()->name, validation, m_edit.templateName(), window());
     m_deployDialog->setAttribute(Qt::WA_DeleteOnClose);

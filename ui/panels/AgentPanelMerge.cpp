@@ -51,9 +51,7 @@ void EditMerge::show(const core::PromptVersion &base, const core::VersionConflic
     auto *window = new MergeWindow(m_anchor->window());
     window->setObjectName(QStringLiteral("editMergeWindow"));
     window->setAttribute(Qt::WA_DeleteOnClose);
-    core::ValidationContext validation;
-    validation.knownVariables = core::BranchService::branchVariables();
-    window->setValidationContext(validation);
+    window->setValidationContext(core::BranchService::validationContext());
     const core::PromptVersion theirs = conflict.current;
     const bool ok = window->setInputs(
         DiffWindow::sideFromConfig(tr("v%1 (base)").arg(base.version), base.config),

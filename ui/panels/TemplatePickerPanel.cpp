@@ -1,13 +1,11 @@
 #include "panels/TemplatePickerPanel.h"
 
+#include "domain/ToolsView.h"
 #include "panels/TemplateDialog.h"
 #include "services/TemplatesFacade.h"
 
 #include <QAction>
 #include <QHBoxLayout>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
@@ -49,16 +47,14 @@ QString ownerText(const core::Template &t)
 
 QString toolsSummary(const QString &toolsJson)
 {
-    const QJsonArray tools = QJsonDocument::fromJson(toolsJson.toUtf8()).array();
+    const core::ToolsView tools = core::ToolsView::parse(toolsJson);
     if (tools.isEmpty())
         return TemplatePickerPanel::tr("No tools.");
     QStringList lines;
-    for (const QJsonValue &value : tools) {
-        const QJsonObject tool = value.toObject();
+    for (const core::ToolView &tool : tools.tools()) {
         lines << QStringLiteral("<b>%1</b> <i>(%2)</i> — %3")
-                     .arg(tool.value(QStringLiteral("name")).toString().toHtmlEscaped(),
-                          tool.value(QStringLiteral("type")).toString().toHtmlEscaped(),
-                          tool.value(QStringLiteral("description")).toString().toHtmlEscaped());
+                     .arg(tool.name.toHtmlEscaped(), tool.type.toHtmlEscaped(),
+                          tool.description.toHtmlEscaped());
     }
     return lines.join(QStringLiteral("<br>"));
 }
