@@ -1,10 +1,52 @@
 #include "validation/Validator.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace retell::core {
+
+MessageText MessageText::arg(const QString &a) const
+{
+    MessageText out = *this;
+    out.m_args.append(a);
+    return out;
+}
+
+QString MessageText::substitute(const QString &format, const QStringList &args)
+{
+    QString out;
+    out.reserve(format.size() + 16 * args.size());
+    const qsizetype n = format.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = format.at(i);
+        if (c != u'%' || i + 1 >= n || !format.at(i + 1).isDigit() || format.at(i + 1) == u'0') {
+            out.append(c);
+            continue;
+        }
+        qsizetype end = i + 1;
+        int number = 0;
+        while (end < n && end < i + 3 && format.at(end).isDigit())
+            number = number * 10 + format.at(end++).digitValue();
+        if (number > args.size()) {
+            out.append(QStringView(format).mid(i, end - i));
+        } else {
+            out.append(args.at(number - 1));
+        }
+        i = end - 1;
+    }
+    return out;
+}
+
+QString findingMessage(const Finding &finding)
+{
+    if (finding.format.isEmpty())
+        return finding.message;
+    const QByteArray source = finding.format.toUtf8();
+    return MessageText::substitute(QCoreApplication::translate("Validator", source.constData()),
+                                   finding.args);
+}
 
 QString severityName(Severity severity)
 {
@@ -71,6 +113,10 @@ QByteArray ValidationResult::findingsJson() const
         o.insert(QLatin1String("severity"), severityName(f.severity));
         o.insert(QLatin1String("code"), f.code);
         o.insert(QLatin1String("message"), f.message);
+        if (!f.format.isEmpty()) {
+            o.insert(QLatin1String("format"), f.format);
+            o.insert(QLatin1String("args"), QJsonArray::fromStringList(f.args));
+        }
         o.insert(QLatin1String("target"), findingTargetName(f.target));
         o.insert(QLatin1String("line"), f.line);
         o.insert(QLatin1String("column"), f.column);
@@ -83,7 +129,8 @@ QByteArray ValidationResult::findingsJson() const
 }
 
 // Tolerant: rows written by the web application may be plain strings or
-// objects with only a message; they come back as errors without a position.
+// objects with only a message; they come back as errors without a position
+// (and without a format: they are shown as written).
 QList<Finding> ValidationResult::findingsFromJson(const QByteArray &json)
 {
     QList<Finding> out;
@@ -103,6 +150,9 @@ QList<Finding> ValidationResult::findingsFromJson(const QByteArray &json)
         f.severity = severityFromName(o.value(QLatin1String("severity")).toString());
         f.code = o.value(QLatin1String("code")).toString();
         f.message = o.value(QLatin1String("message")).toString();
+        f.format = o.value(QLatin1String("format")).toString();
+        for (const QJsonValue &a : o.value(QLatin1String("args")).toArray())
+            f.args.append(a.toString());
         f.target = findingTargetFromName(o.value(QLatin1String("target")).toString());
         f.line = o.value(QLatin1String("line")).toInt();
         f.column = o.value(QLatin1String("column")).toInt();

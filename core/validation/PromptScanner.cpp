@@ -1,6 +1,5 @@
 #include "validation/PromptScanner.h"
 
-#include <QCoreApplication>
 
 #include <array>
 
@@ -94,7 +93,7 @@ private:
         return TextSpot{int(offset), int(length), m_line, int(offset - m_lineStart + 1)};
     }
     void report(Severity severity, const char *code, int &counter, const TextSpot &where,
-                QString message);
+                const MessageText &message);
 
     const char16_t *m_s;
     const qsizetype m_n;
@@ -331,8 +330,7 @@ void Scanner::placeholder()
         // The rest of the line is scanned as ordinary text.
         m_i = start + 2;
         report(Severity::Error, "prompt.unbalanced_braces", m_unclosedCount, spot(start, 2),
-               QCoreApplication::translate("Validator",
-                                           "\"{{\" is never closed with \"}}\" on the same line."));
+               MessageText("\"{{\" is never closed with \"}}\" on the same line."));
         return;
     }
     const qsizetype end = j + 2;
@@ -346,15 +344,13 @@ void Scanner::placeholder()
     if (inner.isEmpty()) {
         report(
             Severity::Error, "prompt.malformed_variable", m_malformedCount, where,
-            QCoreApplication::translate("Validator", "The placeholder \"%1\" has no variable name.")
+            MessageText("The placeholder \"%1\" has no variable name.")
                 .arg(QStringView(m_s + start, end - start)));
         return;
     }
     if (!isValidVariableName(inner)) {
         report(Severity::Error, "prompt.malformed_variable", m_malformedCount, where,
-               QCoreApplication::translate(
-                   "Validator",
-                   "\"%1\" is not a valid variable: names use letters, digits and underscores, "
+               MessageText("\"%1\" is not a valid variable: names use letters, digits and underscores, "
                    "without spaces.")
                    .arg(QStringView(m_s + start, end - start)));
         return;
@@ -375,18 +371,18 @@ void Scanner::strayClose()
     ++m_out.tokens;
     // A warning, not an error: "}}" also ends literal JSON in an example.
     report(Severity::Warning, "prompt.unbalanced_braces", m_strayCount, spot(start, 2),
-           QCoreApplication::translate("Validator", "\"}}\" has no matching \"{{\" before it."));
+           MessageText("\"}}\" has no matching \"{{\" before it."));
 }
 
 void Scanner::report(Severity severity, const char *code, int &counter, const TextSpot &where,
-                     QString message)
+                     const MessageText &message)
 {
     if (!m_full || ++counter > kMaxFindingsPerKind)
         return;
     Finding f;
     f.severity = severity;
     f.code = QString::fromLatin1(code);
-    f.message = std::move(message);
+    f.setText(message);
     f.target = FindingTarget::Prompt;
     f.line = where.line;
     f.column = where.column;

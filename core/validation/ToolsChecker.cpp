@@ -2,7 +2,6 @@
 
 #include "validation/Validator.h"
 
-#include <QCoreApplication>
 #include <QStringList>
 
 #include <cmath>
@@ -13,9 +12,11 @@ namespace {
 
 using Kind = JsonTree::Kind;
 
-QString tr(const char *text)
+// Composes in English; the source text stays the key a user interface
+// translates (findingMessage(), context "Validator").
+MessageText tr(const char *text)
 {
-    return QCoreApplication::translate("Validator", text);
+    return MessageText(text);
 }
 
 bool isBlank(QStringView s)
@@ -76,7 +77,7 @@ ToolsChecker::ToolsChecker(const QString &json) : m_json(json), m_tree(json)
         m_isArray = true; // no tools to cross-check with the prompt
         Finding f;
         f.code = QStringLiteral("tools.empty");
-        f.message = tr("The tools configuration is empty; write [] for an agent without tools.");
+        f.setText(tr("The tools configuration is empty; write [] for an agent without tools."));
         f.target = FindingTarget::Tools;
         m_findings.append(f);
         return;
@@ -429,8 +430,8 @@ QString ToolsChecker::where(int node) const
     while (tool >= 0 && m_tree.node(tool).parent != JsonTree::kRoot)
         tool = m_tree.node(tool).parent;
     if (tool < 0)
-        return tr("The tools configuration");
-    const QString toolText = tr("Tool %1").arg(m_tree.node(tool).index + 1);
+        return tr("The tools configuration").english();
+    const QString toolText = tr("Tool %1").arg(m_tree.node(tool).index + 1).english();
     if (tool == node)
         return toolText;
     QString inside = m_tree.path(node).mid(m_tree.path(tool).size());
@@ -530,14 +531,14 @@ std::pair<int, int> ToolsChecker::lineColumn(qsizetype offset)
     return m_lines->lineColumn(offset);
 }
 
-void ToolsChecker::add(const char *code, int node, Anchor anchor, QString message,
+void ToolsChecker::add(const char *code, int node, Anchor anchor, const MessageText &message,
                        Severity severity, const QString &path)
 {
     const JsonTree::Node &n = m_tree.node(node);
     Finding f;
     f.severity = severity;
     f.code = QString::fromLatin1(code);
-    f.message = std::move(message);
+    f.setText(message);
     f.target = FindingTarget::Tools;
     f.jsonPath = path.isEmpty() ? m_tree.path(node) : path;
     f.offset = n.offset;

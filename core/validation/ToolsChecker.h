@@ -61,7 +61,7 @@ private:
     void checkParameters(int parameters);
     void collectParameterWords(int schema, int depth);
     QString where(int node) const; // "Tool 2" or "Tool 2, \"transfer_option\""
-    void add(const char *code, int node, Anchor anchor, QString message,
+    void add(const char *code, int node, Anchor anchor, const MessageText &message,
              Severity severity = Severity::Error, const QString &path = {});
     std::pair<int, int> lineColumn(qsizetype offset);
 

@@ -2,7 +2,6 @@
 // what the database refuses although the JSON is valid.
 #include "validation/ToolsChecker.h"
 
-#include <QCoreApplication>
 #include <QJsonDocument>
 
 namespace retell::core::detail {
@@ -11,9 +10,33 @@ namespace {
 
 using Kind = JsonTree::Kind;
 
-QString tr(const char *text)
+// Composes in English; the source text stays the key a user interface
+// translates (findingMessage(), context "Validator").
+MessageText tr(const char *text)
 {
-    return QCoreApplication::translate("Validator", text);
+    return MessageText(text);
+}
+
+QString englishReason(QJsonParseError::ParseError error)
+{
+    switch (error) {
+    case QJsonParseError::NoError: return QStringLiteral("no error occurred");
+    case QJsonParseError::UnterminatedObject: return QStringLiteral("unterminated object");
+    case QJsonParseError::MissingNameSeparator: return QStringLiteral("missing name separator");
+    case QJsonParseError::UnterminatedArray: return QStringLiteral("unterminated array");
+    case QJsonParseError::MissingValueSeparator: return QStringLiteral("missing value separator");
+    case QJsonParseError::IllegalValue: return QStringLiteral("illegal value");
+    case QJsonParseError::TerminationByNumber: return QStringLiteral("invalid termination by number");
+    case QJsonParseError::IllegalNumber: return QStringLiteral("illegal number");
+    case QJsonParseError::IllegalEscapeSequence: return QStringLiteral("invalid escape sequence");
+    case QJsonParseError::IllegalUTF8String: return QStringLiteral("invalid UTF8 string");
+    case QJsonParseError::UnterminatedString: return QStringLiteral("unterminated string");
+    case QJsonParseError::MissingObject: return QStringLiteral("object is missing after a comma");
+    case QJsonParseError::DeepNesting: return QStringLiteral("too deeply nested document");
+    case QJsonParseError::DocumentTooLarge: return QStringLiteral("too large document");
+    case QJsonParseError::GarbageAtEnd: return QStringLiteral("garbage at the end of the document");
+    }
+    return QStringLiteral("illegal value");
 }
 
 } // namespace
@@ -32,22 +55,23 @@ void ToolsChecker::reportSyntaxError()
         error.error = QJsonParseError::IllegalValue;
     else if (offset < 0)
         offset = utf16OffsetForUtf8Offset(m_json, error.offset);
-    QString reason = error.errorString();
+    // Qt's errorString() is in the UI's language; the stored finding is not.
+    QString reason = englishReason(error.error);
     const bool listWithoutBracket =
         m_tree.trailingText() && m_tree.kind(JsonTree::kRoot) == Kind::Object && offset >= 0 &&
         offset < m_json.size() &&
         (m_json.at(offset) == QLatin1Char(',') || m_json.at(offset) == QLatin1Char(']'));
     if (listWithoutBracket) {
         offset = 0;
-        reason = tr("the opening \"[\" of the list of tools is missing");
+        reason = tr("the opening \"[\" of the list of tools is missing").english();
     }
     const auto [line, column] = lineColumn(offset);
     Finding f;
     f.code = QStringLiteral("tools.invalid_json");
-    f.message = tr("The tools configuration is not valid JSON: %1 at line %2, column %3.")
-                    .arg(reason)
-                    .arg(line)
-                    .arg(column);
+    f.setText(tr("The tools configuration is not valid JSON: %1 at line %2, column %3.")
+                  .arg(reason)
+                  .arg(line)
+                  .arg(column));
     f.target = FindingTarget::Tools;
     f.line = line;
     f.column = column;

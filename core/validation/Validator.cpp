@@ -5,7 +5,6 @@
 #include "validation/TextPosition.h"
 #include "validation/ToolsChecker.h"
 
-#include <QCoreApplication>
 
 #include <algorithm>
 
@@ -16,23 +15,26 @@ namespace {
 // Beyond this many findings of one code the list only repeats itself.
 constexpr int kMaxFindingsPerCode = 100;
 
-QString tr(const char *text)
+// Composes in English; the source text stays the key a user interface
+// translates (findingMessage(), context "Validator").
+MessageText tr(const char *text)
 {
-    return QCoreApplication::translate("Validator", text);
+    return MessageText(text);
 }
 
-Finding wholeDocument(Severity severity, const char *code, QString message)
+Finding wholeDocument(Severity severity, const char *code, const MessageText &message)
 {
     Finding f;
     f.severity = severity;
     f.code = QString::fromLatin1(code);
-    f.message = std::move(message);
+    f.setText(message);
     return f;
 }
 
-Finding atSpot(Severity severity, const char *code, QString message, const detail::TextSpot &at)
+Finding atSpot(Severity severity, const char *code, const MessageText &message,
+               const detail::TextSpot &at)
 {
-    Finding f = wholeDocument(severity, code, std::move(message));
+    Finding f = wholeDocument(severity, code, message);
     f.line = at.line;
     f.column = at.column;
     f.offset = at.offset;
@@ -125,7 +127,7 @@ void checkVariables(const detail::PromptScan &scan, const ValidationContext &con
         if (isKnownVariable(use.name, context, toolVariables) || reported == kMaxFindingsPerCode)
             continue;
         ++reported;
-        const QString message =
+        const MessageText message =
             use.count == 1
                 ? tr("{{%1}} is neither a Retell system variable nor provided by the branch; "
                      "Retell will leave it empty.")
@@ -174,10 +176,10 @@ void checkToolMentions(QStringView prompt, const detail::PromptScan &scan,
 }
 
 // An error at one character of the prompt or the tools text.
-Finding atCharacter(const char *code, QString message, FindingTarget target, qsizetype offset,
-                    std::pair<int, int> lineColumn)
+Finding atCharacter(const char *code, const MessageText &message, FindingTarget target,
+                    qsizetype offset, std::pair<int, int> lineColumn)
 {
-    Finding f = wholeDocument(Severity::Error, code, std::move(message));
+    Finding f = wholeDocument(Severity::Error, code, message);
     f.target = target;
     f.line = lineColumn.first;
     f.column = lineColumn.second;
@@ -305,8 +307,8 @@ ValidationResult Validator::validateBytes(const QByteArray &prompt, const QByteA
 QList<Finding> Validator::checkStoredTexts(const QString &notes, const QString &templateName)
 {
     QList<Finding> out;
-    auto add = [&out](const char *code, QString message) {
-        Finding f = wholeDocument(Severity::Error, code, std::move(message));
+    auto add = [&out](const char *code, const MessageText &message) {
+        Finding f = wholeDocument(Severity::Error, code, message);
         f.target = FindingTarget::Notes;
         out.append(f);
     };

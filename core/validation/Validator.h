@@ -38,7 +38,11 @@ struct ValidationResult
     int errorCount() const;
     int warningCount() const;
     ValidationStatus status() const; // Valid unless an error was found
-    // The contract's validation_errors column: a JSON array of findings.
+    // The contract's validation_errors column: a JSON array of findings, each
+    // {"severity", "code", "message" (English), "format" (its English source
+    // with %1.. placeholders), "args" (their values, strings), "target",
+    // "line", "column", "offset", "length", "path"}: the same whatever the
+    // language of whoever deployed, rendered again in the reader's language.
     QByteArray findingsJson() const;
     static QList<Finding> findingsFromJson(const QByteArray &json);
 };

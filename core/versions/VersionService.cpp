@@ -5,6 +5,7 @@
 #include "db/Database.h"
 #include "db/Dialect.h"
 #include "versions/BranchService.h"
+#include "versions/VersionNotes.h"
 
 #include <QSqlError>
 
@@ -304,9 +305,7 @@ Result<DeployOutcome> VersionService::rollback(const Actor &actor, const QString
     request.config = target->config;
     request.templateName = target->templateName;
     request.allowUnchanged = allowUnchanged;
-    request.notes = QStringLiteral("Rollback to version %1").arg(toVersion);
-    if (!notes.trimmed().isEmpty())
-        request.notes += QStringLiteral(": ") + notes.trimmed();
+    request.notes = rollbackNote(toVersion, notes);
     if (auto ok = checkRequest(request); !ok)
         return ok.error();
     // A rollback restores what once ran; it is recorded with today's findings

@@ -5,6 +5,7 @@
 #include <QTest>
 #include <QTimeZone>
 #include <QTimer>
+#include <QTranslator>
 
 using namespace retell;
 using retell::ui::HistoryModel;
@@ -19,6 +20,7 @@ private slots:
     void dropsPagesOfAnEarlierBranch();
     void showsColumns();
     void reportsLoadFailure();
+    void rendersRollbackNotesInTheUiLanguage();
 };
 
 namespace {
@@ -132,6 +134,55 @@ void TestHistoryModel::reportsLoadFailure()
     QTRY_COMPARE(failed.count(), 1);
     QCOMPARE(failed.at(0).at(0).toString(), QStringLiteral("The database is unreachable."));
     QVERIFY(!model.canFetchMore({}));
+}
+
+namespace {
+class GermanHistory final : public QTranslator
+{
+public:
+    bool isEmpty() const override { return false; }
+    QString translate(const char *context, const char *source, const char * = nullptr,
+                      int = -1) const override
+    {
+        if (qstrcmp(context, "retell::ui::HistoryModel") == 0 &&
+            qstrcmp(source, "Rollback to version %1") == 0)
+            return QStringLiteral("Zurück zu Version %1");
+        return {};
+    }
+};
+} // namespace
+
+// The stored note is English (the CLI prints it as it is); the history shows
+// it in the UI's language, with the admin's own words as written.
+void TestHistoryModel::rendersRollbackNotesInTheUiLanguage()
+{
+    HistoryModel model;
+    model.setPageLoader([](const QString &, int, HistoryModel::PageCallback callback) {
+        QTimer::singleShot(0, [callback] {
+            core::HistoryPage page;
+            for (const auto &[version, notes] :
+                 {std::pair{3, "Rollback to version 1: callers were confused"},
+                  std::pair{2, "Rollback to version 1"}, std::pair{1, "Rollback to the old one"}}) {
+                core::VersionSummary row;
+                row.version = version;
+                row.notes = QString::fromUtf8(notes);
+                page.rows << row;
+            }
+            callback(page);
+        });
+    });
+    model.setBranch(QStringLiteral("b"));
+    QTRY_COMPARE(model.rowCount(), 3);
+    const auto notes = [&](int row) {
+        return model.index(row, HistoryModel::NotesColumn).data().toString();
+    };
+    QCOMPARE(notes(0), QStringLiteral("Rollback to version 1: callers were confused"));
+    GermanHistory german;
+    QVERIFY(QCoreApplication::installTranslator(&german));
+    QCOMPARE(notes(0), QStringLiteral("Zurück zu Version 1: callers were confused"));
+    QCOMPARE(notes(1), QStringLiteral("Zurück zu Version 1"));
+    QCOMPARE(notes(2), QStringLiteral("Rollback to the old one"));
+    QCoreApplication::removeTranslator(&german);
 }
 
 QTEST_MAIN(TestHistoryModel)

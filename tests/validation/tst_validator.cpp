@@ -22,6 +22,9 @@ private slots:
     void invalidUtf8();
     void findingsJsonRoundTrip();
     void findingsFromLegacyJson();
+    void findingsKeepFormatAndArguments();
+    void messageTextSubstitutes_data();
+    void messageTextSubstitutes();
     void status();
     void builtInTemplates_data();
     void builtInTemplates();
@@ -92,12 +95,70 @@ void TestValidator::findingsJsonRoundTrip()
     const QJsonArray array = QJsonDocument::fromJson(json).array();
     QCOMPARE(array.size(), result.findings.size());
     const QJsonObject first = array.first().toObject();
-    for (const char *key :
-         {"severity", "code", "message", "target", "line", "column", "offset", "length", "path"})
+    for (const char *key : {"severity", "code", "message", "format", "args", "target", "line",
+                            "column", "offset", "length", "path"})
         QVERIFY2(first.contains(QLatin1String(key)), key);
     QCOMPARE(ValidationResult::findingsFromJson(json), result.findings);
     QVERIFY(ValidationResult::findingsFromJson(QByteArray("[]")).isEmpty());
     QVERIFY(ValidationResult::findingsFromJson(QByteArray("not json")).isEmpty());
+}
+
+// The message is English and rebuilt from its format and arguments; a
+// finding written by the web application (no format) is shown as written.
+void TestValidator::findingsKeepFormatAndArguments()
+{
+    const ValidationResult result = Validator::validate(
+        {QStringLiteral("Hi {{who}}, twice {{who}}."), QStringLiteral(R"([{"type": "end_call"}])")});
+    for (const Finding &f : result.findings) {
+        QVERIFY2(!f.format.isEmpty(), qPrintable(f.code));
+        QCOMPARE(MessageText::substitute(f.format, f.args), f.message);
+        QCOMPARE(findingMessage(f), f.message); // no translator installed
+    }
+    const auto unknown = std::find_if(result.findings.cbegin(), result.findings.cend(),
+                                      [](const Finding &f) {
+                                          return f.code == QLatin1String("prompt.unknown_variable");
+                                      });
+    QVERIFY(unknown != result.findings.cend());
+    QCOMPARE(unknown->args, (QStringList{QStringLiteral("who"), QStringLiteral("2")}));
+    Finding legacy;
+    legacy.message = QStringLiteral("Prompt too long");
+    QCOMPARE(findingMessage(legacy), legacy.message);
+}
+
+void TestValidator::messageTextSubstitutes_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("in order") << QStringLiteral("%1 needs %2.")
+                              << QStringList{QStringLiteral("Tool 1"), QStringLiteral("\"url\"")}
+                              << QStringLiteral("Tool 1 needs \"url\".");
+    QTest::newRow("out of order") << QStringLiteral("%1: Retell's %3 has no field %2")
+                                  << QStringList{QStringLiteral("Tool 2"), QStringLiteral("x"),
+                                                 QStringLiteral("custom")}
+                                  << QStringLiteral("Tool 2: Retell's custom has no field x");
+    QTest::newRow("an argument holding a placeholder stays as it is")
+        << QStringLiteral("{{%1}} is used %2 times") << QStringList{QStringLiteral("%2"), QStringLiteral("3")}
+        << QStringLiteral("{{%2}} is used 3 times");
+    QTest::newRow("missing argument and percent sign") << QStringLiteral("100% of %1, %2")
+                                                       << QStringList{QStringLiteral("a")}
+                                                       << QStringLiteral("100% of a, %2");
+    QTest::newRow("two digits") << QStringLiteral("%10|%1")
+                                << QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"),
+                                               QStringLiteral("d"), QStringLiteral("e"), QStringLiteral("f"),
+                                               QStringLiteral("g"), QStringLiteral("h"), QStringLiteral("i"),
+                                               QStringLiteral("j")}
+                                << QStringLiteral("j|a");
+}
+
+void TestValidator::messageTextSubstitutes()
+{
+    QFETCH(QString, format);
+    QFETCH(QStringList, args);
+    QFETCH(QString, expected);
+    QCOMPARE(MessageText::substitute(format, args), expected);
+    MessageText text("%1 and %2");
+    QCOMPARE(text.arg(QStringLiteral("x")).arg(7).english(), QStringLiteral("x and 7"));
 }
 
 void TestValidator::findingsFromLegacyJson()

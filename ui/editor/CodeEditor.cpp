@@ -353,7 +353,7 @@ QStringList CodeEditor::findingMessagesAt(qsizetype bytePosition) const
         const long value = SendScintilla(SCI_INDICATORVALUEAT,
                                          static_cast<unsigned long>(indicator), long(bytePosition));
         if (value > 0 && value <= m_findings.size())
-            messages.append(m_findings.at(value - 1).message);
+            messages.append(core::findingMessage(m_findings.at(value - 1)));
     }
     return messages;
 }
@@ -365,7 +365,7 @@ QStringList CodeEditor::findingMessagesOnLine(int line) const
     for (qsizetype i : m_order) {
         const ByteRange &r = m_placements.at(i);
         if (lineOf(r.start) == line)
-            (m_findings.at(i).isError() ? errors : warnings).append(m_findings.at(i).message);
+            (m_findings.at(i).isError() ? errors : warnings).append(core::findingMessage(m_findings.at(i)));
     }
     return errors + warnings;
 }

@@ -63,7 +63,7 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
     const Finding &f = m_findings.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return index.column() == MessageColumn ? f.message : locationText(f);
+        return index.column() == MessageColumn ? core::findingMessage(f) : locationText(f);
     case Qt::DecorationRole:
         if (index.column() == MessageColumn)
             return f.isError() ? m_errorIcon : m_warningIcon;
@@ -71,7 +71,7 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole: {
         const QString severity = f.isError() ? tr("Error") : tr("Warning");
         QString tip = QStringLiteral("<b>%1</b> <code>%2</code><br>%3")
-                          .arg(severity, f.code.toHtmlEscaped(), f.message.toHtmlEscaped());
+                          .arg(severity, f.code.toHtmlEscaped(), core::findingMessage(f).toHtmlEscaped());
         if (!f.jsonPath.isEmpty())
             tip += QStringLiteral("<br><code>%1</code>").arg(f.jsonPath.toHtmlEscaped());
         return tip;

@@ -1,11 +1,21 @@
 #include "panels/HistoryModel.h"
 
 #include "panels/StatusIcons.h"
+#include "versions/VersionNotes.h"
 
 #include <QFont>
 #include <QLocale>
 
 namespace retell::ui {
+
+QString HistoryModel::notesText(const QString &stored)
+{
+    const core::AutomaticNote note = core::parseAutomaticNote(stored);
+    if (note.kind == core::AutomaticNote::Kind::None)
+        return stored;
+    const QString what = tr("Rollback to version %1").arg(note.version);
+    return note.adminNote.isEmpty() ? what : tr("%1: %2").arg(what, note.adminNote);
+}
 
 HistoryModel::HistoryModel(QObject *parent) : QAbstractTableModel(parent) {}
 
@@ -80,7 +90,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
                        ? QLocale().toString(row.deployedAt.toLocalTime(), QLocale::ShortFormat)
                        : QString();
         case NotesColumn:
-            return row.notes.simplified();
+            return notesText(row.notes).simplified();
         case ColumnCount:
             break;
         }
@@ -103,7 +113,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         if (column == ActiveColumn && row.isActive)
             return activeIcon();
     } else if (role == Qt::ToolTipRole && column == NotesColumn) {
-        return row.notes;
+        return notesText(row.notes);
     } else if (role == Qt::FontRole && row.isActive) {
         QFont font;
         font.setBold(true);

@@ -57,6 +57,10 @@ public:
     bool isFetching() const { return m_fetching; }
     int totalVersions() const { return m_total; }
 
+    // deployment_notes in this UI's language: the notes the app writes itself
+    // are stored in English and rendered here.
+    static QString notesText(const QString &stored);
+
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -2,6 +2,7 @@
 #include "common/WindowGeometry.h"
 
 #include "editor/AgentEditor.h"
+#include "panels/HistoryModel.h"
 #include "panels/StatusIcons.h"
 #include "versions/BranchService.h"
 
@@ -30,7 +31,7 @@ VersionViewer::VersionViewer(const QString &branchName, const core::PromptVersio
             .arg(version.deployedByName.isEmpty() ? tr("unknown")
                                                   : version.deployedByName.toHtmlEscaped())
             .arg(QLocale().toString(version.deployedAt.toLocalTime(), QLocale::LongFormat))
-            .arg(version.notes.toHtmlEscaped()));
+            .arg(HistoryModel::notesText(version.notes).toHtmlEscaped()));
     m_editor->setKnownVariables(core::BranchService::branchVariables());
     m_editor->setConfig(version.config);
     m_editor->setModified(false);
