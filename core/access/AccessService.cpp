@@ -3,10 +3,13 @@
 #include "access/BranchLookup.h"
 #include "db/Database.h"
 #include "db/Dialect.h"
+#include "db/RowReader.h"
 
 #include <QRegularExpression>
 
 namespace retell::core {
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
@@ -19,7 +22,8 @@ Result<User> userByEmail(QSqlDatabase &db, const QString &email)
         return q.error();
     if (!q->next())
         return Error::notFound(QStringLiteral("No user with the e-mail address %1.").arg(email));
-    return User{q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString()};
+    const RowReader row(q.value());
+    return User{row.integer("id"_L1), row.text("name"_L1), row.text("email"_L1)};
 }
 
 Result<void> checkScope(QSqlDatabase &db, GrantScope scope, const QString &scopeId,
@@ -97,31 +101,31 @@ bool administers(const Actor &actor, GrantScope scope, const QString &scopeId,
 
 Result<QList<Grant>> AccessService::loadGrants(QSqlDatabase &db, const User &user)
 {
-    auto q = Database::exec(
-        db,
-        QStringLiteral(
-            "SELECT id, scope, scope_id, role FROM retell_admin_grants WHERE user_id = ?"),
-        {user.id});
+    auto q = Database::exec(db,
+                            QStringLiteral("SELECT id AS grant_id, scope, scope_id, role FROM "
+                                           "retell_admin_grants WHERE user_id = ?"),
+                            {user.id});
     if (!q)
         return q.error();
     QList<Grant> grants;
+    const RowReader row(q.value());
     while (q->next())
-        grants << grantFromRow(q.value(), 0, user);
+        grants << grantFromRow(row, user);
     return grants;
 }
 
-Grant AccessService::grantFromRow(const QSqlQuery &row, int first, const User &user)
+Grant AccessService::grantFromRow(const RowReader &row, const User &user)
 {
     Grant g;
-    g.id = row.value(first).toLongLong();
+    g.id = row.integer("grant_id"_L1);
     g.userId = user.id;
     g.userEmail = user.email;
-    const QString scope = row.value(first + 1).toString();
+    const QString scope = row.text("scope"_L1);
     g.scope = scope == QLatin1String("company")  ? GrantScope::Company
               : scope == QLatin1String("branch") ? GrantScope::Branch
                                                  : GrantScope::Global;
-    g.scopeId = row.value(first + 2).toString();
-    g.role = roleFromName(row.value(first + 3).toString()).value_or(Role::Viewer);
+    g.scopeId = row.text("scope_id"_L1);
+    g.role = roleFromName(row.text("role"_L1)).value_or(Role::Viewer);
     return g;
 }
 
@@ -153,11 +157,11 @@ Result<bool> AccessService::hasAnyGrant() const
     auto conn = Database::connection(m_context.spec);
     if (!conn)
         return conn.error();
-    auto q =
-        Database::exec(conn.value(), QStringLiteral("SELECT COUNT(*) FROM retell_admin_grants"));
+    auto q = Database::exec(conn.value(),
+                            QStringLiteral("SELECT COUNT(*) AS n FROM retell_admin_grants"));
     if (!q)
         return q.error();
-    return q->next() && q->value(0).toInt() > 0;
+    return q->next() && RowReader(q.value()).integer("n"_L1) > 0;
 }
 
 Result<QList<Grant>> AccessService::grants(const Actor &actor) const
@@ -167,32 +171,35 @@ Result<QList<Grant>> AccessService::grants(const Actor &actor) const
         return conn.error();
     auto q = Database::exec(
         conn.value(),
-        QStringLiteral("SELECT g.id, g.user_id, u.email, g.scope, g.scope_id, g.role, b.company_id "
-                       "FROM retell_admin_grants g JOIN users u ON u.id = g.user_id "
-                       "LEFT JOIN branches b ON g.scope = 'branch' AND ") +
+        QStringLiteral(
+            "SELECT g.id AS id, g.user_id AS user_id, u.email AS email, g.scope AS scope, "
+            "g.scope_id AS scope_id, g.role AS role, b.company_id AS company_id "
+            "FROM retell_admin_grants g JOIN users u ON u.id = g.user_id "
+            "LEFT JOIN branches b ON g.scope = 'branch' AND ") +
             SqlDialect::of(conn.value()).uuidAsText(QStringLiteral("b.id")) +
             QStringLiteral(" = g.scope_id "
                            "ORDER BY u.email, g.scope, g.scope_id"));
     if (!q)
         return q.error();
     QList<Grant> result;
+    const RowReader row(q.value());
     while (q->next()) {
         Grant g;
-        g.id = q->value(0).toLongLong();
-        g.userId = q->value(1).toLongLong();
-        g.userEmail = q->value(2).toString();
-        const QString scope = q->value(3).toString();
+        g.id = row.integer("id"_L1);
+        g.userId = row.integer("user_id"_L1);
+        g.userEmail = row.text("email"_L1);
+        const QString scope = row.text("scope"_L1);
         g.scope = scope == QLatin1String("company")  ? GrantScope::Company
                   : scope == QLatin1String("branch") ? GrantScope::Branch
                                                      : GrantScope::Global;
-        g.scopeId = q->value(4).toString();
-        g.role = roleFromName(q->value(5).toString()).value_or(Role::Viewer);
+        g.scopeId = row.text("scope_id"_L1);
+        g.role = roleFromName(row.text("role"_L1)).value_or(Role::Viewer);
         // Admins see the grants inside their scope; everyone sees their own.
         bool visible = g.userId == actor.user.id || actor.isGlobalAdmin();
         if (!visible && g.scope == GrantScope::Company)
             visible = actor.roleForCompany(g.scopeId) == Role::Admin;
         if (!visible && g.scope == GrantScope::Branch)
-            visible = actor.roleFor(q->value(6).toString(), g.scopeId) == Role::Admin;
+            visible = actor.roleFor(row.text("company_id"_L1), g.scopeId) == Role::Admin;
         if (visible)
             result << g;
     }
@@ -246,7 +253,7 @@ Result<Grant> AccessService::grant(const Actor *actor, const QString &email, Rol
         if (!existing)
             return existing.error();
         if (existing->next()) {
-            created.id = existing->value(0).toLongLong();
+            created.id = RowReader(existing.value()).integer("id"_L1);
             auto u = Database::exec(
                 db,
                 QStringLiteral(
@@ -305,9 +312,10 @@ Result<int> AccessService::revoke(const Actor &actor, const QString &email, Gran
                 return admins.error();
             int count = 0;
             bool targetIsAdmin = false;
+            const RowReader admin(admins.value());
             while (admins->next()) {
                 ++count;
-                targetIsAdmin = targetIsAdmin || admins->value(0).toLongLong() == target->id;
+                targetIsAdmin = targetIsAdmin || admin.integer("user_id"_L1) == target->id;
             }
             if (targetIsAdmin && count <= 1)
                 return Error::conflict(QStringLiteral("%1 is the last global admin; grant another "

@@ -9,6 +9,8 @@ class QSqlQuery;
 
 namespace retell::core {
 
+class RowReader;
+
 // Grants live in the app's own table retell_admin_grants. Granting needs an
 // admin of the scope (or a global admin); on a database with no grants at
 // all, the first global admin may be granted by whoever holds the database
@@ -30,8 +32,8 @@ public:
     // the next login.
     static Result<QList<Grant>> loadGrants(QSqlDatabase &db, const User &user);
     static Result<Actor> refreshed(QSqlDatabase &db, const Actor &actor);
-    // A grant from columns id, scope, scope_id, role starting at `first`.
-    static Grant grantFromRow(const QSqlQuery &row, int first, const User &user);
+    // A grant of `user` from the columns grant_id, scope, scope_id, role.
+    static Grant grantFromRow(const RowReader &row, const User &user);
 
     // Service-side checks used by every other service.
     static Result<void> require(const Actor &actor, const QString &companyId,

@@ -2,6 +2,7 @@
 
 #include "access/AccessService.h"
 #include "db/Database.h"
+#include "db/RowReader.h"
 
 #include <crypt.h>
 
@@ -12,6 +13,8 @@
 #include <memory>
 
 namespace retell::core {
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
@@ -95,10 +98,11 @@ Result<Actor> AuthService::login(const QString &email, const QString &password) 
         return refused;
     }
     User user;
-    user.id = q->value(0).toLongLong();
-    user.name = q->value(1).toString();
-    user.email = q->value(2).toString();
-    QByteArray hash = q->value(3).toString().toLatin1();
+    const RowReader row(q.value());
+    user.id = row.integer("id"_L1);
+    user.name = row.text("name"_L1);
+    user.email = row.text("email"_L1);
+    QByteArray hash = row.text("password"_L1).toLatin1();
     // A user whose column holds no bcrypt hash costs the same run too.
     if (!hash.startsWith("$2y$") && !hash.startsWith("$2b$") && !hash.startsWith("$2a$")) {
         verifyPassword(password.toUtf8(),

@@ -2,6 +2,7 @@
 
 #include "access/AccessService.h"
 #include "db/Database.h"
+#include "db/RowReader.h"
 
 #include <QHash>
 #include <QMutex>
@@ -9,6 +10,8 @@
 #include <QSqlRecord>
 
 namespace retell::core {
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
@@ -58,19 +61,31 @@ Result<Branch> BranchLookup::lookup(QSqlDatabase &db, const QString &branchId)
         return Error::notFound(QStringLiteral("No branch with id %1.").arg(branchId));
     auto q =
         Database::exec(db,
-                       QStringLiteral("SELECT b.id, b.name, b.company_id, c.name FROM branches b "
-                                      "JOIN companies c ON c.id = b.company_id WHERE b.id = ?") +
+                       QStringLiteral("SELECT ") + branchColumns() +
+                           QStringLiteral(" FROM branches b JOIN companies c ON c.id = "
+                                          "b.company_id WHERE b.id = ?") +
                            liveFilter(db),
                        {branchId});
     if (!q)
         return q.error();
     if (!q->next())
         return Error::notFound(QStringLiteral("No branch with id %1.").arg(branchId));
+    return branchFrom(RowReader(q.value()));
+}
+
+QString BranchLookup::branchColumns()
+{
+    return QStringLiteral(
+        "b.id AS branch_id, b.name AS branch_name, b.company_id AS company_id, c.name AS company_name");
+}
+
+Branch BranchLookup::branchFrom(const RowReader &row)
+{
     Branch b;
-    b.id = q->value(0).toString();
-    b.name = q->value(1).toString();
-    b.companyId = q->value(2).toString();
-    b.companyName = q->value(3).toString();
+    b.id = row.text("branch_id"_L1);
+    b.name = row.text("branch_name"_L1);
+    b.companyId = row.text("company_id"_L1);
+    b.companyName = row.text("company_name"_L1);
     return b;
 }
 
@@ -112,9 +127,10 @@ BranchLookup::lookupWithGrants(QSqlDatabase &db, const QString &branchId, const 
     // One round trip instead of two: every deploy and rollback asks this.
     auto q = Database::exec(
         db,
-        QStringLiteral(
-            "SELECT b.id, b.name, b.company_id, c.name, g.id, g.scope, g.scope_id, g.role "
-            "FROM branches b JOIN companies c ON c.id = b.company_id "
+        QStringLiteral("SELECT ") + branchColumns() +
+            QStringLiteral(
+                ", g.id AS grant_id, g.scope AS scope, g.scope_id AS scope_id, g.role AS role "
+                "FROM branches b JOIN companies c ON c.id = b.company_id "
             "LEFT JOIN retell_admin_grants g ON g.user_id = ? WHERE b.id = ?") +
             liveFilter(db),
         {user.id, branchId});
@@ -122,15 +138,12 @@ BranchLookup::lookupWithGrants(QSqlDatabase &db, const QString &branchId, const 
         return q.error();
     Branch b;
     QList<Grant> grants;
+    const RowReader row(q.value());
     while (q->next()) {
-        if (b.id.isEmpty()) {
-            b.id = q->value(0).toString();
-            b.name = q->value(1).toString();
-            b.companyId = q->value(2).toString();
-            b.companyName = q->value(3).toString();
-        }
-        if (!q->value(4).isNull())
-            grants << AccessService::grantFromRow(q.value(), 4, user);
+        if (b.id.isEmpty())
+            b = branchFrom(row);
+        if (!row.isNull("grant_id"_L1))
+            grants << AccessService::grantFromRow(row, user);
     }
     if (b.id.isEmpty())
         return Error::notFound(QStringLiteral("No branch with id %1.").arg(branchId));

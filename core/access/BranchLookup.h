@@ -10,6 +10,8 @@ class QSqlDatabase;
 
 namespace retell::core {
 
+class RowReader;
+
 // Which branch and company a branch id names, without access checks: what
 // authorization decisions stand on. Services above access (branches,
 // versions, templates) ask here; access never asks them.
@@ -31,6 +33,10 @@ public:
     // " AND b.deleted_at IS NULL AND c.deleted_at IS NULL" where the tables
     // soft-delete (branches b, companies c); empty otherwise.
     static QString liveFilter(QSqlDatabase &db);
+    // The columns of a branch b and its company c, for a select list, and the
+    // branch read back from them.
+    static QString branchColumns();
+    static Branch branchFrom(const RowReader &row);
 };
 
 } // namespace retell::core

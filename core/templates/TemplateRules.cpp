@@ -3,6 +3,7 @@
 #include "access/AccessService.h"
 #include "db/Database.h"
 #include "db/Dialect.h"
+#include "db/RowReader.h"
 #include "templates/TemplateAccess.h"
 #include "templates/TemplateService.h"
 #include "validation/Validator.h"
@@ -12,22 +13,23 @@
 
 namespace retell::core::template_rules {
 
-const QString kTemplateColumns = QStringLiteral(
-    "id, name, description, prompt_content, functions_config, is_builtin, company_id, created_by");
+using namespace Qt::Literals::StringLiterals;
+
+const QString kTemplateColumns = QStringLiteral("id, name, description, ") + configColumns() +
+                                 QStringLiteral(", is_builtin, company_id, created_by");
 
 // A row of retell_admin_templates read with kTemplateColumns.
-Template templateFromRow(const QSqlQuery &q)
+Template templateFromRow(const RowReader &row)
 {
     Template t;
-    t.id = q.value(0).toLongLong();
-    t.name = q.value(1).toString();
-    t.description = q.value(2).toString();
-    t.config.prompt = q.value(3).toString();
-    t.config.toolsJson = q.value(4).toString();
-    t.source = q.value(5).toInt() ? TemplateSource::BuiltIn : TemplateSource::Custom;
-    t.companyId = q.value(6).toString();
-    if (!q.value(7).isNull())
-        t.createdBy = q.value(7).toLongLong();
+    t.id = row.integer("id"_L1);
+    t.name = row.text("name"_L1);
+    t.description = row.text("description"_L1);
+    t.config = configFrom(row);
+    t.source = row.flag("is_builtin"_L1) ? TemplateSource::BuiltIn : TemplateSource::Custom;
+    t.companyId = row.text("company_id"_L1);
+    if (!row.isNull("created_by"_L1))
+        t.createdBy = row.integer("created_by"_L1);
     return t;
 }
 
@@ -82,9 +84,10 @@ Result<void> checkNameFree(QSqlDatabase &db, const QList<Template> &known,
                        {name, exceptId});
     if (!q)
         return q.error();
+    const RowReader row(q.value());
     while (q->next()) {
-        const QString company = q->value(0).toString();
-        if (q->value(1).toInt() || ownerCompany.isEmpty() || company.isEmpty() ||
+        const QString company = row.text("company_id"_L1);
+        if (row.flag("is_builtin"_L1) || ownerCompany.isEmpty() || company.isEmpty() ||
             company == ownerCompany)
             return taken;
     }
@@ -109,7 +112,7 @@ Result<QString> companyName(QSqlDatabase &db, const QString &companyId)
         return company.error();
     if (!company->next())
         return Error::notFound(QStringLiteral("No company with id %1.").arg(companyId));
-    return company->value(0).toString();
+    return RowReader(company.value()).text("name"_L1);
 }
 
 // The custom template row, locked, as the (re-read) actor may change it.
@@ -134,7 +137,7 @@ Result<Template> changeableRow(QSqlDatabase &db, const Actor &actor, const Templ
         return q.error();
     if (!q->next())
         return gone;
-    const Template t = templateFromRow(q.value());
+    const Template t = templateFromRow(RowReader(q.value()));
     if (!reach->sees(t))
         return gone;
     if (t.source != TemplateSource::Custom)

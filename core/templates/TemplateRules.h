@@ -4,18 +4,21 @@
 #include "common/Result.h"
 
 class QSqlDatabase;
-class QSqlQuery;
 
 // The checks and row helpers behind TemplateService: what a template name,
 // description and content must be, whether a name is free for an owner, and
 // which stored row an actor may change. Internal to core/templates.
+namespace retell::core {
+class RowReader;
+}
+
 namespace retell::core::template_rules {
 
 inline constexpr int kMaxDescriptionBytes = 65535; // TEXT on MySQL
 
-// The columns of retell_admin_templates that templateFromRow() reads, in order.
+// The columns of retell_admin_templates that templateFromRow() reads.
 extern const QString kTemplateColumns;
-Template templateFromRow(const QSqlQuery &q);
+Template templateFromRow(const RowReader &row);
 
 Result<QString> checkedName(const QString &name);
 Result<void> checkDescription(const QString &description);

@@ -3,6 +3,7 @@
 #include "access/AccessService.h"
 #include "db/Database.h"
 #include "db/Dialect.h"
+#include "db/RowReader.h"
 #include "io/AgentConfigCodec.h"
 #include "templates/TemplateAccess.h"
 #include "templates/TemplateRules.h"
@@ -20,6 +21,16 @@
 #include <optional>
 
 namespace retell::core {
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+// The number a retell_admin_meta row holds in its text column "value".
+qint64 metaNumber(const QSqlQuery &q)
+{
+    return RowReader(q).integer("value"_L1);
+}
+} // namespace
 
 struct TemplateService::Cache
 {
@@ -83,12 +94,12 @@ Result<void> TemplateService::scanForWebTemplates(QSqlDatabase &db) const
         QStringLiteral("SELECT value FROM retell_admin_meta WHERE name = 'template_scan_last_id'"));
     if (!last)
         return last.error();
-    const qint64 scannedUpTo = last->next() ? last->value(0).toLongLong() : 0;
-    auto max =
-        Database::exec(db, QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM retell_agent_prompts"));
+    const qint64 scannedUpTo = last->next() ? metaNumber(last.value()) : 0;
+    auto max = Database::exec(
+        db, QStringLiteral("SELECT COALESCE(MAX(id), 0) AS max_id FROM retell_agent_prompts"));
     if (!max)
         return max.error();
-    const qint64 maxId = max->next() ? max->value(0).toLongLong() : 0;
+    const qint64 maxId = max->next() ? RowReader(max.value()).integer("max_id"_L1) : 0;
     if (maxId <= scannedUpTo)
         return {};
     auto found = Database::exec(
@@ -99,17 +110,19 @@ Result<void> TemplateService::scanForWebTemplates(QSqlDatabase &db) const
     if (!found)
         return found.error();
     QList<qint64> ids;
+    const RowReader foundRow(found.value());
     while (found->next())
-        ids << found->value(0).toLongLong();
+        ids << foundRow.integer("id"_L1);
     return Database::writeTransaction(m_context.spec, [&](QSqlDatabase &w) -> Result<void> {
         for (qint64 id : std::as_const(ids)) {
             auto known = Database::exec(
                 w,
-                QStringLiteral("SELECT COUNT(*) FROM retell_admin_template_rows WHERE row_id = ?"),
+                QStringLiteral(
+                    "SELECT COUNT(*) AS n FROM retell_admin_template_rows WHERE row_id = ?"),
                 {id});
             if (!known)
                 return known.error();
-            if (known->next() && known->value(0).toInt() > 0)
+            if (known->next() && RowReader(known.value()).integer("n"_L1) > 0)
                 continue;
             if (auto ins = Database::exec(
                     w, QStringLiteral("INSERT INTO retell_admin_template_rows (row_id) VALUES (?)"),
@@ -125,7 +138,7 @@ Result<void> TemplateService::scanForWebTemplates(QSqlDatabase &db) const
         if (!current)
             return current.error();
         if (current->next()) {
-            if (current->value(0).toLongLong() >= maxId)
+            if (metaNumber(current.value()) >= maxId)
                 return {};
             auto up = Database::exec(
                 w,
@@ -189,8 +202,9 @@ Result<QList<Template>> TemplateService::all(QSqlDatabase &db) const
     if (!own)
         return own.error();
     QList<Template> custom;
+    const RowReader ownRow(own.value());
     while (own->next()) {
-        const Template t = templateFromRow(own.value());
+        const Template t = templateFromRow(ownRow);
         if (t.source == TemplateSource::BuiltIn)
             add(t);
         else
@@ -206,7 +220,7 @@ Result<QList<Template>> TemplateService::all(QSqlDatabase &db) const
         QStringLiteral("SELECT value FROM retell_admin_meta WHERE name = 'template_scan_last_id'"));
     if (!last)
         return last.error();
-    const qint64 indexedUpTo = last->next() ? last->value(0).toLongLong() : 0;
+    const qint64 indexedUpTo = last->next() ? metaNumber(last.value()) : 0;
     auto web = Database::exec(
         db,
         QStringLiteral("SELECT template_name, prompt_content, functions_config, version FROM "
@@ -217,16 +231,16 @@ Result<QList<Template>> TemplateService::all(QSqlDatabase &db) const
                        "SELECT template_name, prompt_content, functions_config, version FROM "
                        "retell_agent_prompts "
                        "WHERE id > ? AND is_template = TRUE AND template_name IS NOT NULL "
-                       "ORDER BY 4 DESC"),
+                       "ORDER BY version DESC"),
         {indexedUpTo});
     if (!web)
         return web.error();
+    const RowReader webRow(web.value());
     while (web->next()) {
         Template t;
-        t.name = web->value(0).toString();
+        t.name = webRow.text("template_name"_L1);
         t.description = QStringLiteral("Template from the web admin");
-        t.config.prompt = web->value(1).toString();
-        t.config.toolsJson = web->value(2).toString();
+        t.config = configFrom(webRow);
         t.source = TemplateSource::WebApp;
         add(t);
     }
@@ -235,8 +249,9 @@ Result<QList<Template>> TemplateService::all(QSqlDatabase &db) const
         auto names = Database::exec(db, QStringLiteral("SELECT id, name FROM companies"));
         if (!names)
             return names.error();
+        const RowReader company(names.value());
         while (names->next())
-            companies.insert(names->value(0).toString(), names->value(1).toString());
+            companies.insert(company.text("id"_L1), company.text("name"_L1));
         // Custom names repeat across companies, never over a built-in or web-app name.
         const QSet<QString> fixed = seen;
         for (Template &t : custom) {
@@ -358,7 +373,7 @@ Result<Template> TemplateService::save(const Actor &actor, const QString &compan
             {companyId, saved.name});
         if (!id)
             return id.error();
-        saved.id = id->next() ? id->value(0).toLongLong() : 0;
+        saved.id = id->next() ? RowReader(id.value()).integer("id"_L1) : 0;
         return {};
     });
     invalidate();

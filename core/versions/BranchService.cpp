@@ -3,10 +3,13 @@
 #include "access/AccessService.h"
 #include "access/BranchLookup.h"
 #include "db/Database.h"
+#include "db/RowReader.h"
 
 #include <QHash>
 
 namespace retell::core {
+
+using namespace Qt::Literals::StringLiterals;
 
 const QSet<QString> &BranchService::branchVariables()
 {
@@ -37,7 +40,8 @@ Result<QList<Branch>> BranchService::branchesOnce(const Actor &actor) const
         return conn.error();
     auto q = Database::exec(
         conn.value(),
-        QStringLiteral("SELECT b.id, b.name, b.company_id, c.name, p.version, p.validation_status "
+        QStringLiteral("SELECT ") + BranchLookup::branchColumns() +
+            QStringLiteral(", p.version AS version, p.validation_status AS validation_status "
                        "FROM branches b JOIN companies c ON c.id = b.company_id "
                        "LEFT JOIN retell_agent_prompts p ON p.branch_id = b.id AND p.is_active = "
                        "TRUE AND p.is_template = FALSE "
@@ -48,18 +52,15 @@ Result<QList<Branch>> BranchService::branchesOnce(const Actor &actor) const
         return q.error();
     QList<Branch> result;
     QString lastId;
+    const RowReader row(q.value());
     while (q->next()) {
-        Branch b;
-        b.id = q->value(0).toString();
+        Branch b = BranchLookup::branchFrom(row);
         if (b.id == lastId)
             continue; // a second active row written by another client: show one
         lastId = b.id;
-        b.name = q->value(1).toString();
-        b.companyId = q->value(2).toString();
-        b.companyName = q->value(3).toString();
-        if (!q->value(4).isNull()) {
-            b.activeVersion = q->value(4).toInt();
-            b.activeStatus = validationStatusFromName(q->value(5).toString());
+        if (!row.isNull("version"_L1)) {
+            b.activeVersion = int(row.integer("version"_L1));
+            b.activeStatus = validationStatusFromName(row.text("validation_status"_L1));
         }
         if (actor.roleFor(b.companyId, b.id))
             result << b;

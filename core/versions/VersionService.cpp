@@ -4,6 +4,7 @@
 #include "access/BranchLookup.h"
 #include "db/Database.h"
 #include "db/Dialect.h"
+#include "db/RowReader.h"
 #include "versions/BranchService.h"
 #include "versions/VersionNotes.h"
 
@@ -11,34 +12,41 @@
 
 namespace retell::core {
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace {
 
 constexpr int kMaxHistoryPage = 1000;
 
+// The row columns of a version (p) and the name of who deployed it (u), read
+// by versionFrom().
 const QString kVersionColumns =
-    QStringLiteral("p.id, p.branch_id, p.version, p.prompt_content, p.functions_config, "
-                   "p.is_active, p.template_name, "
-                   "p.deployed_at, p.deployed_by, u.name, p.validation_status, "
-                   "p.validation_errors, p.deployment_notes, p.created_at");
+    QStringLiteral("p.id AS id, p.branch_id AS branch_id, p.version AS version, ") +
+    configColumns("p."_L1) +
+    QStringLiteral(", p.is_active AS is_active, p.template_name AS template_name, "
+                   "p.deployed_at AS deployed_at, p.deployed_by AS deployed_by, "
+                   "u.name AS deployed_by_name, p.validation_status AS validation_status, "
+                   "p.validation_errors AS validation_errors, "
+                   "p.deployment_notes AS deployment_notes, p.created_at AS created_at");
 
 PromptVersion versionFrom(const QSqlQuery &q)
 {
+    const RowReader row(q);
     PromptVersion v;
-    v.rowId = q.value(0).toLongLong();
-    v.branchId = q.value(1).toString();
-    v.version = q.value(2).toInt();
-    v.config.prompt = q.value(3).toString();
-    v.config.toolsJson = q.value(4).toString();
-    v.isActive = q.value(5).toInt() != 0;
-    v.templateName = q.value(6).toString();
-    v.deployedAt = fromSqlTimestamp(q.value(7));
-    if (!q.value(8).isNull())
-        v.deployedBy = q.value(8).toLongLong();
-    v.deployedByName = q.value(9).toString();
-    v.validationStatus = validationStatusFromName(q.value(10).toString());
-    v.validationErrorsJson = q.value(11).toString();
-    v.notes = q.value(12).toString();
-    v.createdAt = fromSqlTimestamp(q.value(13));
+    v.rowId = row.integer("id"_L1);
+    v.branchId = row.text("branch_id"_L1);
+    v.version = int(row.integer("version"_L1));
+    v.config = configFrom(row);
+    v.isActive = row.flag("is_active"_L1);
+    v.templateName = row.text("template_name"_L1);
+    v.deployedAt = fromSqlTimestamp(row["deployed_at"_L1]);
+    if (!row.isNull("deployed_by"_L1))
+        v.deployedBy = row.integer("deployed_by"_L1);
+    v.deployedByName = row.text("deployed_by_name"_L1);
+    v.validationStatus = validationStatusFromName(row.text("validation_status"_L1));
+    v.validationErrorsJson = row.text("validation_errors"_L1);
+    v.notes = row.text("deployment_notes"_L1);
+    v.createdAt = fromSqlTimestamp(row["created_at"_L1]);
     return v;
 }
 
@@ -177,7 +185,7 @@ Result<PromptVersion> appendVersion(const ServiceContext &context, const Actor &
                                   {branch.id});
         if (!max)
             return max.error();
-        const int next = (max->next() ? max->value(0).toInt() : 0) + 1;
+        const int next = (max->next() ? int(RowReader(max.value()).integer("version"_L1)) : 0) + 1;
         // Checked under the lock, so no deploy can slip in between.
         auto active = Database::exec(
             db,
@@ -328,8 +336,10 @@ Result<HistoryPage> VersionService::history(const Actor &actor, const QString &b
             auto q = Database::exec(
                 db,
                 QStringLiteral(
-                    "SELECT p.version, p.is_active, p.template_name, p.deployed_at, u.name, "
-                    "p.validation_status, p.deployment_notes "
+                    "SELECT p.version AS version, p.is_active AS is_active, "
+                    "p.template_name AS template_name, p.deployed_at AS deployed_at, "
+                    "u.name AS deployed_by_name, p.validation_status AS validation_status, "
+                    "p.deployment_notes AS deployment_notes "
                     "FROM retell_agent_prompts p LEFT JOIN users u ON u.id = p.deployed_by "
                     "WHERE p.branch_id = ? AND p.is_template = FALSE AND p.version < ? ORDER BY "
                     "p.version DESC LIMIT ?"),
@@ -338,30 +348,31 @@ Result<HistoryPage> VersionService::history(const Actor &actor, const QString &b
             if (!q)
                 return q.error();
             HistoryPage page;
+            const RowReader row(q.value());
             while (q->next()) {
                 if (page.rows.size() == limit) {
                     page.hasMore = true;
                     break;
                 }
                 VersionSummary s;
-                s.version = q->value(0).toInt();
-                s.isActive = q->value(1).toInt() != 0;
-                s.templateName = q->value(2).toString();
-                s.deployedAt = fromSqlTimestamp(q->value(3));
-                s.deployedByName = q->value(4).toString();
-                s.validationStatus = validationStatusFromName(q->value(5).toString());
-                s.notes = q->value(6).toString();
+                s.version = int(row.integer("version"_L1));
+                s.isActive = row.flag("is_active"_L1);
+                s.templateName = row.text("template_name"_L1);
+                s.deployedAt = fromSqlTimestamp(row["deployed_at"_L1]);
+                s.deployedByName = row.text("deployed_by_name"_L1);
+                s.validationStatus = validationStatusFromName(row.text("validation_status"_L1));
+                s.notes = row.text("deployment_notes"_L1);
                 page.rows << s;
             }
             if (withTotal) {
                 auto count =
                     Database::exec(db,
-                                   QStringLiteral("SELECT COUNT(*) FROM retell_agent_prompts WHERE "
-                                                  "branch_id = ? AND is_template = FALSE"),
+                                   QStringLiteral("SELECT COUNT(*) AS n FROM retell_agent_prompts "
+                                                  "WHERE branch_id = ? AND is_template = FALSE"),
                                    {branch.id});
                 if (!count)
                     return count.error();
-                page.total = count->next() ? count->value(0).toInt() : 0;
+                page.total = count->next() ? int(RowReader(count.value()).integer("n"_L1)) : 0;
             }
             return page;
         });
