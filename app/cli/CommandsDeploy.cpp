@@ -50,8 +50,8 @@ int validate(Cli &cli, const QStringList &argv)
     auto tools = Cli::readFile(toolsPath.value());
     if (!prompt || !tools)
         return cli.fail(!prompt ? prompt.error() : tools.error());
-    const ValidationResult result = Validator::validateBytes(prompt.value(), tools.value(),
-                                                             BranchService::validationContext());
+    const ValidationResult result =
+        Validator::validateBytes(prompt.value(), tools.value(), BranchService::validationContext());
     if (cli.json) {
         cli.printJson(QJsonObject{{QStringLiteral("status"), validationStatusName(result.status())},
                                   {QStringLiteral("estimated_tokens"), result.estimatedTokens},
@@ -254,8 +254,9 @@ int importCommand(Cli &cli, const QStringList &argv)
     auto outcome = VersionService(cli.context).deploy(who->first, who->second.id, request);
     if (!outcome)
         return cli.fail(outcome.error());
-    return printDeployOutcome(cli, who->second, outcome.value(),
-                              QStringLiteral("Imported %1 into").arg(imported->sourceDescription()));
+    return printDeployOutcome(
+        cli, who->second, outcome.value(),
+        QStringLiteral("Imported %1 into").arg(imported->sourceDescription()));
 }
 
 } // namespace

@@ -55,9 +55,9 @@ Result<DiffSide> OperandResolver::resolve(const QString &spec)
     auto bytes = Cli::readFile(spec);
     if (!bytes)
         return bytes.error();
-    auto side = diffSideFromBytes(bytes.value(), spec == QLatin1String("-")
-                                                     ? QStringLiteral("stdin")
-                                                     : QFileInfo(spec).fileName());
+    auto side =
+        diffSideFromBytes(bytes.value(), spec == QLatin1String("-") ? QStringLiteral("stdin")
+                                                                    : QFileInfo(spec).fileName());
     if (const auto *error = std::get_if<DiffInputError>(&side))
         return Error::usage(error->message);
     return std::get<DiffSide>(std::move(side));

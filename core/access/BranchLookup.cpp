@@ -59,13 +59,12 @@ Result<Branch> BranchLookup::lookup(QSqlDatabase &db, const QString &branchId)
 {
     if (!isBranchId(branchId))
         return Error::notFound(QStringLiteral("No branch with id %1.").arg(branchId));
-    auto q =
-        Database::exec(db,
-                       QStringLiteral("SELECT ") + branchColumns() +
-                           QStringLiteral(" FROM branches b JOIN companies c ON c.id = "
-                                          "b.company_id WHERE b.id = ?") +
-                           liveFilter(db),
-                       {branchId});
+    auto q = Database::exec(db,
+                            QStringLiteral("SELECT ") + branchColumns() +
+                                QStringLiteral(" FROM branches b JOIN companies c ON c.id = "
+                                               "b.company_id WHERE b.id = ?") +
+                                liveFilter(db),
+                            {branchId});
     if (!q)
         return q.error();
     if (!q->next())
@@ -75,8 +74,8 @@ Result<Branch> BranchLookup::lookup(QSqlDatabase &db, const QString &branchId)
 
 QString BranchLookup::branchColumns()
 {
-    return QStringLiteral(
-        "b.id AS branch_id, b.name AS branch_name, b.company_id AS company_id, c.name AS company_name");
+    return QStringLiteral("b.id AS branch_id, b.name AS branch_name, b.company_id AS company_id, "
+                          "c.name AS company_name");
 }
 
 Branch BranchLookup::branchFrom(const RowReader &row)
@@ -131,7 +130,7 @@ BranchLookup::lookupWithGrants(QSqlDatabase &db, const QString &branchId, const 
             QStringLiteral(
                 ", g.id AS grant_id, g.scope AS scope, g.scope_id AS scope_id, g.role AS role "
                 "FROM branches b JOIN companies c ON c.id = b.company_id "
-            "LEFT JOIN retell_admin_grants g ON g.user_id = ? WHERE b.id = ?") +
+                "LEFT JOIN retell_admin_grants g ON g.user_id = ? WHERE b.id = ?") +
             liveFilter(db),
         {user.id, branchId});
     if (!q)

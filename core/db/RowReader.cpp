@@ -33,7 +33,8 @@ bool RowReader::flag(QLatin1StringView column) const
 
 QString configColumns(QLatin1StringView tableAlias)
 {
-    return QStringLiteral("%1prompt_content AS prompt_content, %1functions_config AS functions_config")
+    return QStringLiteral(
+               "%1prompt_content AS prompt_content, %1functions_config AS functions_config")
         .arg(tableAlias);
 }
 

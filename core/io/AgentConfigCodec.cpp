@@ -100,10 +100,9 @@ QString DecodedConfig::sourceDescription() const
     case ConfigShape::Retell:
         return QStringLiteral("Retell payload");
     case ConfigShape::Native:
-        return branchName.isEmpty() ? QStringLiteral("retell-admin export")
-                                    : QStringLiteral("retell-admin export of %1 v%2")
-                                          .arg(branchName)
-                                          .arg(version);
+        return branchName.isEmpty()
+                   ? QStringLiteral("retell-admin export")
+                   : QStringLiteral("retell-admin export of %1 v%2").arg(branchName).arg(version);
     case ConfigShape::PlainText:
         break;
     }
@@ -132,10 +131,10 @@ Result<DecodedConfig> AgentConfigCodec::decode(const QByteArray &bytes, DecodePu
         const QString line = QString::number(text->left(at).count(u'\n') + 1);
         const qsizetype lineStart = at > 0 ? text->lastIndexOf(u'\n', at - 1) + 1 : 0;
         const QString column = QString::number(at - lineStart + 1);
-        return refused(configError::kNotJson,
-                       QStringLiteral("The file is not valid JSON at line %1, column %2.")
-                           .arg(line, column),
-                       {line, column});
+        return refused(
+            configError::kNotJson,
+            QStringLiteral("The file is not valid JSON at line %1, column %2.").arg(line, column),
+            {line, column});
     }
     if (tree.kind(JsonTree::kRoot) != JsonTree::Kind::Object)
         return refused(configError::kNotObject,
@@ -199,9 +198,9 @@ QByteArray AgentConfigCodec::encode(const AgentConfig &config, ConfigShape shape
     case ConfigShape::PlainText:
         return config.prompt.toUtf8();
     case ConfigShape::Retell:
-        return QJsonDocument(QJsonObject{{QStringLiteral("general_prompt"), config.prompt},
-                                         {QStringLiteral("general_tools"),
-                                          toolsArray(config.toolsJson)}})
+        return QJsonDocument(
+                   QJsonObject{{QStringLiteral("general_prompt"), config.prompt},
+                               {QStringLiteral("general_tools"), toolsArray(config.toolsJson)}})
             .toJson(QJsonDocument::Indented);
     case ConfigShape::Native:
         break;

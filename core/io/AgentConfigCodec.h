@@ -42,15 +42,15 @@ struct DecodedConfig
 // The stable codes of a refused file (Error::code); Error::args carry the
 // values named in the comment, Error::message says it in English.
 namespace configError {
-inline constexpr char kNotUtf8[] = "config.not_utf8";               // byte offset
-inline constexpr char kNotJson[] = "config.not_json";               // line, column
-inline constexpr char kNotObject[] = "config.not_object";           //
-inline constexpr char kNoPrompt[] = "config.no_prompt";             //
-inline constexpr char kWrongType[] = "config.wrong_type";           // key, "string"|"array"
-inline constexpr char kDuplicateKey[] = "config.duplicate_key";     // JSON path
+inline constexpr char kNotUtf8[] = "config.not_utf8";                 // byte offset
+inline constexpr char kNotJson[] = "config.not_json";                 // line, column
+inline constexpr char kNotObject[] = "config.not_object";             //
+inline constexpr char kNoPrompt[] = "config.no_prompt";               //
+inline constexpr char kWrongType[] = "config.wrong_type";             // key, "string"|"array"
+inline constexpr char kDuplicateKey[] = "config.duplicate_key";       // JSON path
 inline constexpr char kUnresolvedMerge[] = "config.unresolved_merge"; // open conflicts
 inline constexpr char kConflictMarkers[] = "config.conflict_markers"; // line
-inline constexpr char kUnknownFormat[] = "config.unknown_format";   // name
+inline constexpr char kUnknownFormat[] = "config.unknown_format";     // name
 } // namespace configError
 
 // The one reader and writer of every configuration shape. Strictness is one

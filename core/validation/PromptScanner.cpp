@@ -1,6 +1,5 @@
 #include "validation/PromptScanner.h"
 
-
 #include <array>
 
 namespace retell::core::detail {
@@ -342,15 +341,15 @@ void Scanner::placeholder()
         return;
     const TextSpot where = spot(start, end - start);
     if (inner.isEmpty()) {
-        report(
-            Severity::Error, "prompt.malformed_variable", m_malformedCount, where,
-            MessageText("The placeholder \"%1\" has no variable name.")
-                .arg(QStringView(m_s + start, end - start)));
+        report(Severity::Error, "prompt.malformed_variable", m_malformedCount, where,
+               MessageText("The placeholder \"%1\" has no variable name.")
+                   .arg(QStringView(m_s + start, end - start)));
         return;
     }
     if (!isValidVariableName(inner)) {
         report(Severity::Error, "prompt.malformed_variable", m_malformedCount, where,
-               MessageText("\"%1\" is not a valid variable: names use letters, digits and underscores, "
+               MessageText(
+                   "\"%1\" is not a valid variable: names use letters, digits and underscores, "
                    "without spaces.")
                    .arg(QStringView(m_s + start, end - start)));
         return;

@@ -5,7 +5,6 @@
 #include "validation/TextPosition.h"
 #include "validation/ToolsChecker.h"
 
-
 #include <algorithm>
 
 namespace retell::core {

@@ -41,11 +41,12 @@ Result<QList<Branch>> BranchService::branchesOnce(const Actor &actor) const
     auto q = Database::exec(
         conn.value(),
         QStringLiteral("SELECT ") + BranchLookup::branchColumns() +
-            QStringLiteral(", p.version AS version, p.validation_status AS validation_status "
-                       "FROM branches b JOIN companies c ON c.id = b.company_id "
-                       "LEFT JOIN retell_agent_prompts p ON p.branch_id = b.id AND p.is_active = "
-                       "TRUE AND p.is_template = FALSE "
-                       "WHERE 1 = 1") +
+            QStringLiteral(
+                ", p.version AS version, p.validation_status AS validation_status "
+                "FROM branches b JOIN companies c ON c.id = b.company_id "
+                "LEFT JOIN retell_agent_prompts p ON p.branch_id = b.id AND p.is_active = "
+                "TRUE AND p.is_template = FALSE "
+                "WHERE 1 = 1") +
             BranchLookup::liveFilter(conn.value()) +
             QStringLiteral(" ORDER BY c.name, c.id, b.name, b.id"));
     if (!q)

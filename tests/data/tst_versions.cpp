@@ -15,9 +15,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QTest>
-#include <QScopeGuard>
 #include <QThread>
 #include <QTranslator>
 
@@ -363,7 +363,8 @@ private slots:
         }
         QVERIFY2(codes.contains(QLatin1String("prompt.unknown_variable")),
                  qPrintable(codes.join(u' ')));
-        QVERIFY2(codes.contains(QLatin1String("tools.unknown_field")), qPrintable(codes.join(u' ')));
+        QVERIFY2(codes.contains(QLatin1String("tools.unknown_field")),
+                 qPrintable(codes.join(u' ')));
         const QList<Finding> read = ValidationResult::findingsFromJson(stored);
         const auto unknown = std::find_if(read.cbegin(), read.cend(), [](const Finding &f) {
             return f.code == QLatin1String("prompt.unknown_variable");

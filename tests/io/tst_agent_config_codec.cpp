@@ -42,7 +42,8 @@ const char *const kTools = R"([
 AgentConfig config(const QString &prompt, const char *tools)
 {
     // The stored form: what the codec writes for an array.
-    return {prompt, AgentConfigCodec::toolsText(AgentConfigCodec::toolsArray(QString::fromUtf8(tools)))};
+    return {prompt,
+            AgentConfigCodec::toolsText(AgentConfigCodec::toolsArray(QString::fromUtf8(tools)))};
 }
 
 QString nested(int depth)
@@ -55,16 +56,17 @@ QString nested(int depth)
 
 } // namespace
 
-
 void TestAgentConfigCodec::roundTrip_data()
 {
     QTest::addColumn<int>("shape");
     QTest::addColumn<AgentConfig>("config");
-    const AgentConfig booking = config(QStringLiteral("Hello {{customer_name}}.\nBook it."), kTools);
+    const AgentConfig booking =
+        config(QStringLiteral("Hello {{customer_name}}.\nBook it."), kTools);
     const AgentConfig noTools = config(QStringLiteral("Answer questions only."), "[]");
-    const AgentConfig unicode = config(QStringLiteral("Grüß Gott, 東京 👋\n\"quoted\" \\ back"), "[]");
-    for (const auto &[name, shape] : {std::pair{"native", ConfigShape::Native},
-                                      std::pair{"retell", ConfigShape::Retell}}) {
+    const AgentConfig unicode =
+        config(QStringLiteral("Grüß Gott, 東京 👋\n\"quoted\" \\ back"), "[]");
+    for (const auto &[name, shape] :
+         {std::pair{"native", ConfigShape::Native}, std::pair{"retell", ConfigShape::Retell}}) {
         QTest::addRow("%s: prompt and tools", name) << int(shape) << booking;
         QTest::addRow("%s: no tools", name) << int(shape) << noTools;
         QTest::addRow("%s: unicode and escapes", name) << int(shape) << unicode;
@@ -79,7 +81,8 @@ void TestAgentConfigCodec::roundTrip()
     QFETCH(AgentConfig, config);
     const auto s = ConfigShape(shape);
     const QByteArray bytes = AgentConfigCodec::encode(config, s);
-    const auto purpose = s == ConfigShape::PlainText ? DecodePurpose::Compare : DecodePurpose::Import;
+    const auto purpose =
+        s == ConfigShape::PlainText ? DecodePurpose::Compare : DecodePurpose::Import;
     const auto decoded = AgentConfigCodec::decode(bytes, purpose);
     QVERIFY2(decoded, decoded ? "" : qPrintable(decoded.error().message));
     QCOMPARE(int(decoded->shape), shape);
@@ -97,14 +100,14 @@ void TestAgentConfigCodec::exportKeepsVersionFacts()
     version.version = 4;
     version.templateName = QStringLiteral("Information Only");
     version.config = config(QStringLiteral("Hi."), kTools);
-    const auto native =
-        AgentConfigCodec::decode(AgentConfigCodec::exportVersion(branch, version, ConfigShape::Native));
+    const auto native = AgentConfigCodec::decode(
+        AgentConfigCodec::exportVersion(branch, version, ConfigShape::Native));
     QVERIFY(native);
     QCOMPARE(native->config, version.config);
     QCOMPARE(native->templateName, version.templateName);
     QCOMPARE(native->sourceDescription(), QStringLiteral("retell-admin export of Berlin Mitte v4"));
-    const auto retell =
-        AgentConfigCodec::decode(AgentConfigCodec::exportVersion(branch, version, ConfigShape::Retell));
+    const auto retell = AgentConfigCodec::decode(
+        AgentConfigCodec::exportVersion(branch, version, ConfigShape::Retell));
     QVERIFY(retell);
     QCOMPARE(retell->config, version.config);
     QVERIFY(retell->templateName.isEmpty());
@@ -145,8 +148,8 @@ void TestAgentConfigCodec::refusals_data()
     row("unresolved merge", R"({"prompt": "x", "tools": [], "conflicts": [{"kind": "prompt"}]})",
         false, configError::kUnresolvedMerge, {QStringLiteral("1")});
     row("conflict markers",
-        R"({"prompt": "a\n<<<<<<< ours\nX\n=======\nY\n>>>>>>> theirs\n", "conflicts": []})",
-        false, configError::kConflictMarkers, {QStringLiteral("2")});
+        R"({"prompt": "a\n<<<<<<< ours\nX\n=======\nY\n>>>>>>> theirs\n", "conflicts": []})", false,
+        configError::kConflictMarkers, {QStringLiteral("2")});
 }
 
 void TestAgentConfigCodec::refusals()
@@ -244,7 +247,8 @@ void TestAgentConfigCodec::toolsView()
 {
     const ToolsView view = ToolsView::parse(QString::fromUtf8(kTools));
     QVERIFY(view.ok());
-    QCOMPARE(view.names(), (QStringList{QStringLiteral("book_appointment"), QStringLiteral("end_call")}));
+    QCOMPARE(view.names(),
+             (QStringList{QStringLiteral("book_appointment"), QStringLiteral("end_call")}));
     const ToolView &book = view.tools().at(0);
     QCOMPARE(book.type, QStringLiteral("custom"));
     QCOMPARE(book.description, QStringLiteral("Books a slot"));
@@ -266,7 +270,8 @@ void TestAgentConfigCodec::toolsViewProblems_data()
     QTest::addColumn<int>("problem");
     QTest::addColumn<int>("count");
     QTest::newRow("blank is no tools") << QByteArray(" \n") << int(ToolsView::Problem::None) << 0;
-    QTest::newRow("syntax error") << QByteArray("[{\"name\": ") << int(ToolsView::Problem::NotJson) << 0;
+    QTest::newRow("syntax error") << QByteArray("[{\"name\": ") << int(ToolsView::Problem::NotJson)
+                                  << 0;
     QTest::newRow("an object") << QByteArray("{}") << int(ToolsView::Problem::NotArray) << 0;
     QTest::newRow("an entry that is no object")
         << QByteArray("[1, {\"name\": \"a\"}]") << int(ToolsView::Problem::None) << 2;

@@ -107,17 +107,18 @@ void TestValidator::findingsJsonRoundTrip()
 // finding written by the web application (no format) is shown as written.
 void TestValidator::findingsKeepFormatAndArguments()
 {
-    const ValidationResult result = Validator::validate(
-        {QStringLiteral("Hi {{who}}, twice {{who}}."), QStringLiteral(R"([{"type": "end_call"}])")});
+    const ValidationResult result =
+        Validator::validate({QStringLiteral("Hi {{who}}, twice {{who}}."),
+                             QStringLiteral(R"([{"type": "end_call"}])")});
     for (const Finding &f : result.findings) {
         QVERIFY2(!f.format.isEmpty(), qPrintable(f.code));
         QCOMPARE(MessageText::substitute(f.format, f.args), f.message);
         QCOMPARE(findingMessage(f), f.message); // no translator installed
     }
-    const auto unknown = std::find_if(result.findings.cbegin(), result.findings.cend(),
-                                      [](const Finding &f) {
-                                          return f.code == QLatin1String("prompt.unknown_variable");
-                                      });
+    const auto unknown =
+        std::find_if(result.findings.cbegin(), result.findings.cend(), [](const Finding &f) {
+            return f.code == QLatin1String("prompt.unknown_variable");
+        });
     QVERIFY(unknown != result.findings.cend());
     QCOMPARE(unknown->args, (QStringList{QStringLiteral("who"), QStringLiteral("2")}));
     Finding legacy;
@@ -138,16 +139,18 @@ void TestValidator::messageTextSubstitutes_data()
                                                  QStringLiteral("custom")}
                                   << QStringLiteral("Tool 2: Retell's custom has no field x");
     QTest::newRow("an argument holding a placeholder stays as it is")
-        << QStringLiteral("{{%1}} is used %2 times") << QStringList{QStringLiteral("%2"), QStringLiteral("3")}
+        << QStringLiteral("{{%1}} is used %2 times")
+        << QStringList{QStringLiteral("%2"), QStringLiteral("3")}
         << QStringLiteral("{{%2}} is used 3 times");
-    QTest::newRow("missing argument and percent sign") << QStringLiteral("100% of %1, %2")
-                                                       << QStringList{QStringLiteral("a")}
-                                                       << QStringLiteral("100% of a, %2");
+    QTest::newRow("missing argument and percent sign")
+        << QStringLiteral("100% of %1, %2") << QStringList{QStringLiteral("a")}
+        << QStringLiteral("100% of a, %2");
     QTest::newRow("two digits") << QStringLiteral("%10|%1")
-                                << QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"),
-                                               QStringLiteral("d"), QStringLiteral("e"), QStringLiteral("f"),
-                                               QStringLiteral("g"), QStringLiteral("h"), QStringLiteral("i"),
-                                               QStringLiteral("j")}
+                                << QStringList{QStringLiteral("a"), QStringLiteral("b"),
+                                               QStringLiteral("c"), QStringLiteral("d"),
+                                               QStringLiteral("e"), QStringLiteral("f"),
+                                               QStringLiteral("g"), QStringLiteral("h"),
+                                               QStringLiteral("i"), QStringLiteral("j")}
                                 << QStringLiteral("j|a");
 }
 

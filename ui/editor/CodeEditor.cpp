@@ -365,7 +365,8 @@ QStringList CodeEditor::findingMessagesOnLine(int line) const
     for (qsizetype i : m_order) {
         const ByteRange &r = m_placements.at(i);
         if (lineOf(r.start) == line)
-            (m_findings.at(i).isError() ? errors : warnings).append(core::findingMessage(m_findings.at(i)));
+            (m_findings.at(i).isError() ? errors : warnings)
+                .append(core::findingMessage(m_findings.at(i)));
     }
     return errors + warnings;
 }

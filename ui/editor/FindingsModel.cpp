@@ -70,8 +70,9 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole: {
         const QString severity = f.isError() ? tr("Error") : tr("Warning");
-        QString tip = QStringLiteral("<b>%1</b> <code>%2</code><br>%3")
-                          .arg(severity, f.code.toHtmlEscaped(), core::findingMessage(f).toHtmlEscaped());
+        QString tip =
+            QStringLiteral("<b>%1</b> <code>%2</code><br>%3")
+                .arg(severity, f.code.toHtmlEscaped(), core::findingMessage(f).toHtmlEscaped());
         if (!f.jsonPath.isEmpty())
             tip += QStringLiteral("<br><code>%1</code>").arg(f.jsonPath.toHtmlEscaped());
         return tip;

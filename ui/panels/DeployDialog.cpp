@@ -72,7 +72,8 @@ DeployDialog::DeployDialog(const QString &branchTitle, const core::ValidationRes
     m_findings->setResizeMode(QListView::Adjust);
     m_findings->setSpacing(2);
     for (const core::Finding &f : validation.findings) {
-        const QString text = QStringLiteral("%1 — %2").arg(findingLocation(f), core::findingMessage(f));
+        const QString text =
+            QStringLiteral("%1 — %2").arg(findingLocation(f), core::findingMessage(f));
         auto *item = new QListWidgetItem(theme.severityIcon(f.severity), text, m_findings);
         item->setToolTip(QStringLiteral("%1\n(%2)").arg(text, f.code));
     }
