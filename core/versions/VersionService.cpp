@@ -162,7 +162,8 @@ std::optional<Error> refusal(const Branch &branch, const DeployRequest &request,
 // a collision there restarts the transaction.
 Result<PromptVersion> appendVersion(const ServiceContext &context, const Actor &actor,
                                     const Branch &branch, const DeployRequest &request,
-                                    const ValidationResult &validation, int rollbackOf = 0)
+                                    const ValidationResult &validation, bool &replayed,
+                                    int rollbackOf = 0)
 {
     PromptVersion written;
     const QDateTime now = context.clock().toUTC();
@@ -177,6 +178,37 @@ Result<PromptVersion> appendVersion(const ServiceContext &context, const Actor &
         if (!lock->next())
             return Error::notFound(
                 QStringLiteral("The branch %1 was deleted meanwhile.").arg(branch.name));
+        // An operation applied before (its answer was lost): what it wrote.
+        replayed = false;
+        if (!request.operationId.isEmpty()) {
+            auto applied = Database::exec(
+                db,
+                QStringLiteral("SELECT version FROM retell_admin_applied_operations WHERE "
+                               "operation_id = ?") +
+                    rowLock(db),
+                {request.operationId});
+            if (!applied)
+                return applied.error();
+            if (applied->next()) {
+                const int version = int(RowReader(applied.value()).integer("version"_L1));
+                auto row = Database::exec(
+                    db,
+                    QStringLiteral("SELECT ") + kVersionColumns +
+                        QStringLiteral(" FROM retell_agent_prompts p LEFT JOIN users u ON u.id = "
+                                       "p.deployed_by WHERE p.branch_id = ? AND p.version = ?"),
+                    {branch.id, version});
+                if (!row)
+                    return row.error();
+                if (!row->next())
+                    return Error::notFound(
+                        QStringLiteral("Version %1 of %2, which this operation wrote, is gone.")
+                            .arg(version)
+                            .arg(branch.name));
+                written = versionFrom(row.value());
+                replayed = true;
+                return {};
+            }
+        }
         // A locking read (no aggregate: PostgreSQL locks rows, not a MAX).
         auto max = Database::exec(db,
                                   QStringLiteral("SELECT version FROM retell_agent_prompts WHERE "
@@ -227,6 +259,16 @@ Result<PromptVersion> appendVersion(const ServiceContext &context, const Actor &
              stamp, stamp});
         if (!ins)
             return ins.error();
+        if (!request.operationId.isEmpty()) {
+            auto recorded = Database::exec(
+                db,
+                QStringLiteral(
+                    "INSERT INTO retell_admin_applied_operations (operation_id, "
+                    "branch_id, version, applied_by, applied_at) VALUES (?, ?, ?, ?, ?)"),
+                {request.operationId, branch.id, next, actor.user.id, stamp});
+            if (!recorded)
+                return recorded.error();
+        }
         written.rowId = ins.value();
         written.branchId = branch.id;
         written.version = next;
@@ -290,15 +332,17 @@ Result<DeployOutcome> VersionService::deploy(const Actor &actor, const QString &
         e.findings = validation.findings;
         return e;
     }
-    auto written = appendVersion(m_context, actor, branch.value(), request, validation);
+    bool replayed = false;
+    auto written = appendVersion(m_context, actor, branch.value(), request, validation, replayed);
     if (!written)
         return written.error();
-    return DeployOutcome{written.value(), validation};
+    return DeployOutcome{written.value(), validation, replayed};
 }
 
 Result<DeployOutcome> VersionService::rollback(const Actor &actor, const QString &branchId,
                                                int toVersion, const QString &notes,
-                                               bool allowUnchanged) const
+                                               bool allowUnchanged,
+                                               const QString &operationId) const
 {
     auto branch = branchFor(m_context, actor, branchId, Role::Editor);
     if (!branch)
@@ -314,16 +358,19 @@ Result<DeployOutcome> VersionService::rollback(const Actor &actor, const QString
     request.templateName = target->templateName;
     request.allowUnchanged = allowUnchanged;
     request.notes = rollbackNote(toVersion, notes);
+    request.operationId = operationId;
     if (auto ok = checkRequest(request); !ok)
         return ok.error();
     // A rollback restores what once ran; it is recorded with today's findings
     // but never blocked by them, so an emergency rollback always works.
     const ValidationResult validation =
         Validator::validate(request.config, BranchService::validationContext(branch.value()));
-    auto written = appendVersion(m_context, actor, branch.value(), request, validation, toVersion);
+    bool replayed = false;
+    auto written =
+        appendVersion(m_context, actor, branch.value(), request, validation, replayed, toVersion);
     if (!written)
         return written.error();
-    return DeployOutcome{written.value(), validation};
+    return DeployOutcome{written.value(), validation, replayed};
 }
 
 Result<HistoryPage> VersionService::history(const Actor &actor, const QString &branchId,

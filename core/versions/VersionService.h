@@ -21,6 +21,10 @@ struct DeployRequest
     // Content equal to the active version is refused with ErrorKind::Unchanged
     // unless this is set (scripts that want a new version regardless).
     bool allowUnchanged = false;
+    // An operation pushed from an offline outbox (a UUID): recorded with the
+    // version in the same transaction; a second deploy with the same id
+    // writes nothing and answers with the version the first one wrote.
+    QString operationId;
 };
 
 // The branch's active version a deploy or rollback was refused against, in
@@ -39,6 +43,8 @@ struct DeployOutcome
 {
     PromptVersion version;
     ValidationResult validation;
+    // The operation id was applied before: nothing was written now.
+    bool replayed = false;
 };
 
 struct HistoryPage
@@ -62,7 +68,8 @@ public:
     // Refused with ErrorKind::Unchanged when the target's content is active
     // already, unless allowUnchanged.
     Result<DeployOutcome> rollback(const Actor &actor, const QString &branchId, int toVersion,
-                                   const QString &notes = {}, bool allowUnchanged = false) const;
+                                   const QString &notes = {}, bool allowUnchanged = false,
+                                   const QString &operationId = {}) const;
     // Keyset pagination: rows with version < beforeVersion (0 = from newest).
     Result<HistoryPage> history(const Actor &actor, const QString &branchId, int beforeVersion = 0,
                                 int limit = 100, bool withTotal = false) const;
