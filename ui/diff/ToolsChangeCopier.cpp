@@ -157,7 +157,9 @@ bool ToolsChangeCopier::eventFilter(QObject *watched, QEvent *event)
         copySelected();
         return true;
     }
-    if (watched != m_tree->viewport() || event->type() != QEvent::ContextMenu || !canCopy())
+    // The type before the tree: its viewport also sends events while the
+    // tree is being destroyed, when m_tree is no longer a tree.
+    if (event->type() != QEvent::ContextMenu || watched != m_tree->viewport() || !canCopy())
         return false;
     const auto *menuEvent = static_cast<QContextMenuEvent *>(event);
     QTreeWidgetItem *item = m_tree->itemAt(menuEvent->pos());
