@@ -185,13 +185,8 @@ void ChangeCopier::refresh()
         return;
     core::DiffSide edit = m_view->side(m_editSide);
     edit.prompt = m_editor->text().toUtf8();
-    if (edit.prompt == m_view->side(m_editSide).prompt)
-        return;
-    const core::DiffSide other = m_view->side(core::opposite(m_editSide));
-    if (m_editSide == Side::Right)
-        m_view->setSides(other, edit);
-    else
-        m_view->setSides(edit, other);
+    if (edit.prompt != m_view->side(m_editSide).prompt)
+        m_view->setSide(m_editSide, edit);
 }
 
 bool ChangeCopier::eventFilter(QObject *watched, QEvent *event)

@@ -211,6 +211,13 @@ void DiffView::addBarAction(QAction *action)
             [button, action] { button->setVisible(action->isVisible()); });
 }
 
+void DiffView::setSide(Side which, const core::DiffSide &side)
+{
+    core::PerSide<core::DiffSide> sides = m_sides;
+    sides[which] = side;
+    setSides(sides[Side::Left], sides[Side::Right]);
+}
+
 void DiffView::setSides(const core::DiffSide &left, const core::DiffSide &right)
 {
     m_sides[Side::Left] = left;

@@ -45,6 +45,8 @@ public:
     ~DiffView() override;
 
     void setSides(const core::DiffSide &left, const core::DiffSide &right);
+    // One side replaced, the other kept (an editor the comparison follows).
+    void setSide(core::Side which, const core::DiffSide &side);
     const core::DiffSide &side(core::Side which) const { return m_sides[which]; }
     // A button for `action` in the bar above the panes (after the change count).
     void addBarAction(QAction *action);

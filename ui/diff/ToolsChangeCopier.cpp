@@ -134,13 +134,8 @@ void ToolsChangeCopier::refresh()
         return;
     core::DiffSide edit = m_view->side(m_editSide);
     edit.toolsJson = m_editor->text().toUtf8();
-    if (edit.toolsJson == m_view->side(m_editSide).toolsJson)
-        return;
-    const core::DiffSide other = m_view->side(core::opposite(m_editSide));
-    if (m_editSide == Side::Right)
-        m_view->setSides(other, edit);
-    else
-        m_view->setSides(edit, other);
+    if (edit.toolsJson != m_view->side(m_editSide).toolsJson)
+        m_view->setSide(m_editSide, edit);
 }
 
 bool ToolsChangeCopier::eventFilter(QObject *watched, QEvent *event)
