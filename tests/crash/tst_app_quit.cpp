@@ -8,8 +8,11 @@
 #include "seed/Seeder.h"
 
 #include <QProcess>
+#include <QStringList>
+
 #include <QTemporaryDir>
 #include <QTest>
+#include <array>
 
 using namespace retell;
 
@@ -21,8 +24,14 @@ private slots:
     void initTestCase();
     void quitsCleanly_data();
     void quitsCleanly();
+    // Several instances started at once on one new local database: the
+    // first creates and seeds it, the others wait and log in. They used to
+    // find a half-seeded file and fail ("Unknown e-mail address").
+    void simultaneousFirstStarts();
 
 private:
+    QProcessEnvironment environment() const;
+    QStringList arguments(const QString &database) const;
     QTemporaryDir m_dir;
 };
 
@@ -42,23 +51,26 @@ void TestAppQuit::quitsCleanly_data()
     }
 }
 
-void TestAppQuit::quitsCleanly()
+QProcessEnvironment TestAppQuit::environment() const
 {
-    QFETCH(int, quitAfterMs);
-    QProcess app;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     env.insert(QStringLiteral("RETELL_ADMIN_PASSWORD"), QString::fromLatin1(core::demo::kPassword));
     // Settings and drafts in the test's folder, never the user's.
     for (const char *var : {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"})
         env.insert(QString::fromLatin1(var), m_dir.filePath(QString::fromLatin1(var).toLower()));
-    app.setProcessEnvironment(env);
-    app.start(QStringLiteral(RETELL_GUI_PATH),
-              {QStringLiteral("--db"),
-               QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("demo.sqlite")),
-               QStringLiteral("--user"), QString::fromLatin1(core::demo::kSuperAdmin),
-               QStringLiteral("--quit-after"), QString::number(quitAfterMs)});
-    QVERIFY2(app.waitForStarted(), qPrintable(app.errorString()));
+    return env;
+}
+
+QStringList TestAppQuit::arguments(const QString &database) const
+{
+    return {QStringLiteral("--db"), QStringLiteral("sqlite:") + m_dir.filePath(database),
+            QStringLiteral("--user"), QString::fromLatin1(core::demo::kSuperAdmin)};
+}
+
+// Waits for `app` and checks it exited cleanly, with nothing a sanitizer said.
+static void verifyCleanExit(QProcess &app)
+{
     QVERIFY2(app.waitForFinished(180000), "still running 3 minutes after start");
     const QString errors = QString::fromUtf8(app.readAllStandardError());
     QVERIFY2(app.exitStatus() == QProcess::NormalExit,
@@ -70,6 +82,36 @@ void TestAppQuit::quitsCleanly()
     QVERIFY2(!errors.contains(QLatin1String("AddressSanitizer")) &&
                  !errors.contains(QLatin1String("runtime error:")),
              qPrintable(errors));
+}
+
+void TestAppQuit::quitsCleanly()
+{
+    QFETCH(int, quitAfterMs);
+    QProcess app;
+    app.setProcessEnvironment(environment());
+    app.start(QStringLiteral(RETELL_GUI_PATH), arguments(QStringLiteral("demo.sqlite"))
+                                                   << QStringLiteral("--quit-after")
+                                                   << QString::number(quitAfterMs));
+    QVERIFY2(app.waitForStarted(), qPrintable(app.errorString()));
+    verifyCleanExit(app);
+}
+
+void TestAppQuit::simultaneousFirstStarts()
+{
+    constexpr int kInstances = 4;
+    std::array<QProcess, kInstances> apps;
+    for (QProcess &app : apps) {
+        app.setProcessEnvironment(environment());
+        app.start(QStringLiteral(RETELL_GUI_PATH), arguments(QStringLiteral("shared.sqlite"))
+                                                       << QStringLiteral("--report-startup"));
+        QVERIFY2(app.waitForStarted(), qPrintable(app.errorString()));
+    }
+    for (QProcess &app : apps) {
+        verifyCleanExit(app);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(app.readAllStandardOutput().contains("data_ready_ms"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAppQuit)

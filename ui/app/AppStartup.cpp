@@ -12,6 +12,7 @@
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QLockFile>
 #include <QMessageBox>
 #include <QProgressDialog>
 
@@ -43,10 +44,31 @@ AppStartup::AppStartup(Settings *settings, ServiceWorker *worker, PasswordStore 
 AppStartup::~AppStartup() = default;
 
 core::Result<PreparedDatabase> AppStartup::prepareDatabase(const core::ServiceContext &context,
-                                                           bool seedDemo)
+                                                           DemoData demo)
 {
+    // Several instances may start on the same new local database at once:
+    // the first creates and seeds it while the others wait, then find it
+    // complete. Without the lock they saw a file still being seeded, took it
+    // for an existing database and failed to log in. A directory where no
+    // lock can be made (read-only) has no second writer to wait for.
+    const core::ConnectionSpec &spec = context.spec;
+    const bool localFile =
+        spec.dialect == core::Dialect::SQLite && spec.path != QLatin1String(":memory:");
+    std::optional<QLockFile> lock;
+    if (localFile) {
+        lock.emplace(spec.path + QLatin1String(".lock"));
+        lock->setStaleLockTime(0); // a crashed holder is detected by its pid, not by age
+        if (!lock->tryLock(kPrepareLockWaitMs) && lock->error() == QLockFile::LockFailedError)
+            return core::Error{
+                core::ErrorKind::Database,
+                tr("Another instance is still preparing %1.").arg(spec.displayName()),
+                {}};
+    }
+    const bool created = localFile && !QFileInfo::exists(spec.path);
+    const bool seedDemo = demo == DemoData::Always || (demo == DemoData::IfCreated && created);
+
     PreparedDatabase prepared;
-    auto migrated = core::Migrator::migrate(context.spec);
+    auto migrated = core::Migrator::migrate(spec);
     if (!migrated)
         return migrated.error();
     prepared.migration = migrated.value();
@@ -141,8 +163,7 @@ std::optional<PreparedDatabase> AppStartup::prepare(const core::ServiceContext &
         progress->setWindowTitle(tr("Retell Agent Admin"));
         progress->setMinimumDuration(400);
     }
-    auto prepared =
-        await(m_worker, [context, newLocal] { return prepareDatabase(context, newLocal); });
+    auto prepared = await(m_worker, [context] { return prepareDatabase(context); });
     progress.reset();
     if (!prepared) {
         m_error = prepared.error().message;

@@ -49,10 +49,16 @@ public:
     std::shared_ptr<Session> run(const Options &options);
     QString error() const { return m_error; }
 
-    // Runs on the worker: migrate, seed the templates, and demo data on a
-    // database this run creates.
+    enum class DemoData
+    {
+        IfCreated, // on a local database this run creates
+        Always,
+    };
+    // Runs on the worker: migrate, seed the templates, and demo data as
+    // `demo` says. A local database is prepared by one process at a time.
     static core::Result<PreparedDatabase> prepareDatabase(const core::ServiceContext &context,
-                                                          bool seedDemo);
+                                                          DemoData demo = DemoData::IfCreated);
+    static constexpr int kPrepareLockWaitMs = 120000;
 
 private:
     std::optional<core::ConnectionSpec> chooseDatabase(const Options &options, bool askAgain);
