@@ -251,4 +251,30 @@ Result<void> Outbox::remove(const QString &id) const
     });
 }
 
+Result<void> Outbox::settle(const QueuedOperation &applied, int produced) const
+{
+    return Database::writeTransaction(m_replica.spec, [&](QSqlDatabase &db) -> Result<void> {
+        auto removed = Database::exec(
+            db, QStringLiteral("DELETE FROM retell_offline_outbox WHERE id = ?"), {applied.id});
+        if (!removed)
+            return removed.error();
+        if (removed->numRowsAffected() != 1)
+            return missing(applied.id);
+        const QString onBase = applied.baseVersion ? QStringLiteral("base_version = ?")
+                                                   : QStringLiteral("base_version IS NULL");
+        QVariantList bind{produced, applied.branchId, applied.seq};
+        if (applied.baseVersion)
+            bind << *applied.baseVersion;
+        auto rebased = Database::exec(
+            db,
+            QStringLiteral("UPDATE retell_offline_outbox SET base_version = ? WHERE branch_id = ? "
+                           "AND state = 'pending' AND seq > ? AND ") +
+                onBase,
+            bind);
+        if (!rebased)
+            return rebased.error();
+        return {};
+    });
+}
+
 } // namespace retell::core

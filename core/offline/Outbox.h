@@ -73,6 +73,11 @@ public:
     Result<void> rebase(const QString &id, const AgentConfig &merged, int baseVersion) const;
     // Applied by the server, or dropped by the admin.
     Result<void> remove(const QString &id) const;
+    // Applied by the server as `produced`: removed, and the pending
+    // operations queued after it on its branch on the same base (made on top
+    // of it) rebased onto `produced`, in one local transaction, so a crash
+    // between the two never turns the rest of the chain into conflicts.
+    Result<void> settle(const QueuedOperation &applied, int produced) const;
 
 private:
     ServiceContext m_replica;

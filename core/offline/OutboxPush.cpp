@@ -3,7 +3,6 @@
 #include "Outbox.h"
 #include "versions/VersionService.h"
 
-#include <QHash>
 #include <QSet>
 
 namespace retell::core {
@@ -46,21 +45,13 @@ Result<PushReport> OutboxPush::push(const Actor &actor) const
         return queued.error();
     PushReport report;
     const VersionService versions(m_server);
-    QSet<QString> blocked;            // branches with an operation that did not apply
-    QHash<QString, int> producedFrom; // branch -> the base its last applied operation had
-    QHash<QString, int> produced;     // branch -> the version it produced
-    for (QueuedOperation op : std::as_const(*queued)) {
+    QSet<QString> blocked; // branches with an operation that did not apply
+    for (qsizetype i = 0; i < queued->size(); ++i) {
+        const QueuedOperation op = queued->at(i);
         if (op.state != QueuedOperation::State::Pending || blocked.contains(op.branchId)) {
             blocked.insert(op.branchId);
             ++report.waiting;
             continue;
-        }
-        // Made offline on top of the one just applied: based on what it wrote.
-        if (produced.contains(op.branchId) &&
-            op.baseVersion.value_or(0) == producedFrom.value(op.branchId)) {
-            op.baseVersion = produced.value(op.branchId);
-            if (auto r = outbox.rebase(op.id, op.config, *op.baseVersion); !r)
-                return r.error();
         }
         Result<DeployOutcome> outcome = Error::usage(QString());
         if (op.kind == QueuedOperation::Kind::Rollback) {
@@ -75,11 +66,19 @@ Result<PushReport> OutboxPush::push(const Actor &actor) const
             outcome = versions.deploy(actor, op.branchId, request);
         }
         if (outcome) {
-            if (auto r = outbox.remove(op.id); !r)
+            // The operations made offline on top of it now build on what it
+            // wrote (Outbox::settle does the same to the stored ones).
+            const int produced = outcome->version.version;
+            if (auto r = outbox.settle(op, produced); !r)
                 return r.error();
+            for (qsizetype j = i + 1; j < queued->size(); ++j) {
+                QueuedOperation &later = (*queued)[j];
+                if (later.branchId == op.branchId &&
+                    later.state == QueuedOperation::State::Pending &&
+                    later.baseVersion == op.baseVersion)
+                    later.baseVersion = produced;
+            }
             ++(outcome->replayed ? report.replayed : report.applied);
-            producedFrom.insert(op.branchId, op.baseVersion.value_or(0));
-            produced.insert(op.branchId, outcome->version.version);
             continue;
         }
         const auto [state, code] = classify(outcome.error());
