@@ -48,7 +48,10 @@ Result<PushReport> OutboxPush::push(const Actor &actor) const
     QSet<QString> blocked; // branches with an operation that did not apply
     for (qsizetype i = 0; i < queued->size(); ++i) {
         const QueuedOperation op = queued->at(i);
-        if (op.state != QueuedOperation::State::Pending || blocked.contains(op.branchId)) {
+        // Another user's operation waits for that user's own sync (and
+        // holds back what was queued after it on its branch).
+        if (op.state != QueuedOperation::State::Pending || blocked.contains(op.branchId) ||
+            op.userId != actor.user.id) {
             blocked.insert(op.branchId);
             ++report.waiting;
             continue;

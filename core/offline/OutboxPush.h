@@ -12,7 +12,8 @@ struct PushReport
     int replayed = 0;  // applied before (the answer was lost): removed, nothing written
     int conflicts = 0; // their base is no longer active: they wait for a merge
     int refused = 0;   // the server said no (grants, validation): the admin decides
-    int waiting = 0;   // behind an earlier operation of their branch that did not apply
+    int waiting = 0;   // behind an earlier operation of their branch that did not apply,
+                       // or queued by another user (pushed by that user's sync only)
     // The push stopped (the server went away, the login is no longer
     // valid): what is left stays queued, in order.
     bool stopped = false;

@@ -156,6 +156,13 @@ Result<PullReport> ReplicaPull::pull(const Actor &actor, const PullProgress &pro
                                selfRow);
             if (!user)
                 return user.error();
+            // One login per replica: whoever pulled before keeps a name only.
+            for (const char *sql : {"UPDATE users SET password = '' WHERE id <> ?",
+                                    "DELETE FROM retell_admin_grants WHERE user_id <> ?"}) {
+                auto others = Database::exec(db, QString::fromLatin1(sql), {actor.user.id});
+                if (!others)
+                    return others.error();
+            }
             for (const QString &id : std::as_const(known)) {
                 if (visibleIds.contains(id))
                     continue;

@@ -30,11 +30,13 @@ struct PullProgress
 // shared database, with what `actor` may see (issue 12 §1): companies and
 // branches (soft-deleted ones gone), their versions with who deployed them,
 // the actor's own grants and login (its password hash, for an offline
-// login), other users' names only. Versions are append-only apart from the
-// active flag: new rows are pulled by id, in batches that each commit with
-// the last id reached (a cancelled or interrupted fill resumes there), then
-// the active version per branch; a branch that became visible gets its
-// whole history. Custom templates are not replicated yet.
+// login), other users' names only. A replica holds one login: a pull by
+// another user leaves whoever pulled before with a name only (no password
+// hash, no grants), since the replica then holds what the new user may see. Versions are
+// append-only apart from the active flag: new rows are pulled by id, in batches that each commit
+// with the last id reached (a cancelled or interrupted fill resumes there), then the active version
+// per branch; a branch that became visible gets its whole history. Custom templates are not
+// replicated yet.
 class ReplicaPull final
 {
 public:

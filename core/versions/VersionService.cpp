@@ -308,8 +308,8 @@ Result<void> checkRequest(const DeployRequest &request)
 
 } // namespace
 
-Result<DeployOutcome> VersionService::deploy(const Actor &actor, const QString &branchId,
-                                             const DeployRequest &request) const
+Result<DeployCheck> VersionService::checkDeploy(const Actor &actor, const QString &branchId,
+                                                const DeployRequest &request) const
 {
     auto branch = branchFor(m_context, actor, branchId, Role::Editor);
     if (!branch)
@@ -332,17 +332,12 @@ Result<DeployOutcome> VersionService::deploy(const Actor &actor, const QString &
         e.findings = validation.findings;
         return e;
     }
-    bool replayed = false;
-    auto written = appendVersion(m_context, actor, branch.value(), request, validation, replayed);
-    if (!written)
-        return written.error();
-    return DeployOutcome{written.value(), validation, replayed};
+    return DeployCheck{branch.value(), request, validation};
 }
 
-Result<DeployOutcome> VersionService::rollback(const Actor &actor, const QString &branchId,
-                                               int toVersion, const QString &notes,
-                                               bool allowUnchanged,
-                                               const QString &operationId) const
+Result<DeployCheck> VersionService::checkRollback(const Actor &actor, const QString &branchId,
+                                                  int toVersion, const QString &notes,
+                                                  bool allowUnchanged) const
 {
     auto branch = branchFor(m_context, actor, branchId, Role::Editor);
     if (!branch)
@@ -358,19 +353,44 @@ Result<DeployOutcome> VersionService::rollback(const Actor &actor, const QString
     request.templateName = target->templateName;
     request.allowUnchanged = allowUnchanged;
     request.notes = rollbackNote(toVersion, notes);
-    request.operationId = operationId;
     if (auto ok = checkRequest(request); !ok)
         return ok.error();
     // A rollback restores what once ran; it is recorded with today's findings
     // but never blocked by them, so an emergency rollback always works.
     const ValidationResult validation =
         Validator::validate(request.config, BranchService::validationContext(branch.value()));
+    return DeployCheck{branch.value(), request, validation};
+}
+
+Result<DeployOutcome> VersionService::deploy(const Actor &actor, const QString &branchId,
+                                             const DeployRequest &request) const
+{
+    auto checked = checkDeploy(actor, branchId, request);
+    if (!checked)
+        return checked.error();
     bool replayed = false;
     auto written =
-        appendVersion(m_context, actor, branch.value(), request, validation, replayed, toVersion);
+        appendVersion(m_context, actor, checked->branch, request, checked->validation, replayed);
     if (!written)
         return written.error();
-    return DeployOutcome{written.value(), validation, replayed};
+    return DeployOutcome{written.value(), checked->validation, replayed};
+}
+
+Result<DeployOutcome> VersionService::rollback(const Actor &actor, const QString &branchId,
+                                               int toVersion, const QString &notes,
+                                               bool allowUnchanged,
+                                               const QString &operationId) const
+{
+    auto checked = checkRollback(actor, branchId, toVersion, notes, allowUnchanged);
+    if (!checked)
+        return checked.error();
+    checked->request.operationId = operationId;
+    bool replayed = false;
+    auto written = appendVersion(m_context, actor, checked->branch, checked->request,
+                                 checked->validation, replayed, toVersion);
+    if (!written)
+        return written.error();
+    return DeployOutcome{written.value(), checked->validation, replayed};
 }
 
 Result<HistoryPage> VersionService::history(const Actor &actor, const QString &branchId,

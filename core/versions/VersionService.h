@@ -47,6 +47,17 @@ struct DeployOutcome
     bool replayed = false;
 };
 
+// What a deploy or rollback checked before writing: the branch (the actor
+// holds the editor role on it, as the grants are now), the request it would
+// write (a rollback's: the target's content and notes) and its findings.
+// The offline outbox runs the same checks on a replica (OfflineWork).
+struct DeployCheck
+{
+    Branch branch;
+    DeployRequest request;
+    ValidationResult validation;
+};
+
 struct HistoryPage
 {
     QList<VersionSummary> rows; // newest first
@@ -70,6 +81,14 @@ public:
     Result<DeployOutcome> rollback(const Actor &actor, const QString &branchId, int toVersion,
                                    const QString &notes = {}, bool allowUnchanged = false,
                                    const QString &operationId = {}) const;
+    // Everything deploy() checks before it writes (grants, notes, blocking
+    // findings), writing nothing.
+    Result<DeployCheck> checkDeploy(const Actor &actor, const QString &branchId,
+                                    const DeployRequest &request) const;
+    // Everything rollback() checks before it writes: the target exists, the
+    // grants, the notes; findings are recorded, never blocking.
+    Result<DeployCheck> checkRollback(const Actor &actor, const QString &branchId, int toVersion,
+                                      const QString &notes = {}, bool allowUnchanged = false) const;
     // Keyset pagination: rows with version < beforeVersion (0 = from newest).
     Result<HistoryPage> history(const Actor &actor, const QString &branchId, int beforeVersion = 0,
                                 int limit = 100, bool withTotal = false) const;

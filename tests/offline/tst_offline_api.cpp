@@ -1,0 +1,257 @@
+// The shared offline API (issue 12 §1-3) on every backend, the replica a real
+// SQLite file: its name and location carry no secret and its file is 0600;
+// work queued offline is checked like online work (grants, validation,
+// unchanged content) and based on the replica's active version; a sync pushes
+// then pulls; an offline login works for the user who synced and for no one
+// else, with the same refusal as a wrong password.
+#include "TestDatabase.h"
+
+#include "access/AuthService.h"
+#include "db/Database.h"
+#include "db/Migrator.h"
+#include "offline/OfflineWork.h"
+#include "offline/Replica.h"
+#include "offline/Sync.h"
+#include "seed/Seeder.h"
+#include "templates/TemplateService.h"
+#include "versions/BranchService.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+
+using namespace retell::core;
+using namespace retell::test;
+
+namespace {
+
+int fileMode(const QString &path)
+{
+    struct stat info
+    {
+    };
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+        return -1;
+    return int(info.st_mode & 0777);
+}
+
+Actor loginOrFail(const ServiceContext &context, const char *email)
+{
+    auto actor = AuthService(context).login(QString::fromLatin1(email),
+                                            QString::fromLatin1(demo::kPassword));
+    return actor ? actor.value() : Actor{};
+}
+
+} // namespace
+
+class TestOfflineApi final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        RETELL_REQUIRE_DB(m_db);
+        QVERIFY(m_dir.isValid());
+        QVERIFY(Migrator::migrate(m_db.spec()));
+        QVERIFY(Seeder::seedDemo(ServiceContext{m_db.spec()}));
+    }
+
+    void cleanupTestCase() { Database::dropConnection(m_db.spec()); }
+
+    void fileNameIsStableAndHasNoSecret()
+    {
+        auto spec = ConnectionSpec::parse(
+            QStringLiteral("mysql://retell@db.example.com:3307/shop?ssl_ca=/etc/ca.pem"));
+        QVERIFY(spec);
+        spec->password = QStringLiteral("s3cret/../x");
+        const QString name = replicaFileName(spec.value());
+        QCOMPARE(name, replicaFileName(spec.value()));
+        QVERIFY(!name.contains(QStringLiteral("s3cret")));
+        QVERIFY(!name.contains(QStringLiteral("ca.pem")));
+        QVERIFY(name.contains(QStringLiteral("db.example.com")));
+        QVERIFY(name.endsWith(QStringLiteral(".sqlite")));
+        for (const QChar c : name)
+            QVERIFY2(c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('.') ||
+                         c == QLatin1Char('-'),
+                     qPrintable(name));
+        // Another password: the same file; another database or user: another one.
+        ConnectionSpec other = spec.value();
+        other.password = QStringLiteral("different");
+        QCOMPARE(replicaFileName(other), name);
+        other.database = QStringLiteral("shop2");
+        QVERIFY(replicaFileName(other) != name);
+        other = spec.value();
+        other.user = QStringLiteral("retell/");
+        QVERIFY(replicaFileName(other) != name);
+        QVERIFY(defaultReplicaPath(spec.value()).endsWith(QStringLiteral("/replicas/") + name));
+    }
+
+    void replicaFileIsPrivate()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("private/sub/r.sqlite"));
+        auto replica = openReplica(path);
+        QVERIFY2(replica, qPrintable(replica ? QString() : replica.error().message));
+        QCOMPARE(fileMode(path), 0600);
+        QCOMPARE(fileMode(m_dir.filePath(QStringLiteral("private/sub"))), 0700);
+        // Written to (WAL) and made readable by someone: opened again, private again.
+        QVERIFY(Migrator::check(replica->spec));
+        Database::dropConnection(replica->spec);
+        QVERIFY(::chmod(QFile::encodeName(path).constData(), 0644) == 0);
+        QVERIFY(openReplica(path));
+        QCOMPARE(fileMode(path), 0600);
+        const QString wal = path + QStringLiteral("-wal");
+        if (QFile::exists(wal))
+            QCOMPARE(fileMode(wal), 0600);
+        Database::dropConnection(replica->spec);
+    }
+
+    void queuedWorkIsCheckedSyncedAndLoggedInOffline()
+    {
+        const ServiceContext server{m_db.spec()};
+        auto replica = openReplica(m_dir.filePath(QStringLiteral("work.sqlite")));
+        QVERIFY(replica);
+        const Actor owner = loginOrFail(server, demo::kCompanyAdmin);
+        const Actor viewer = loginOrFail(server, demo::kViewer);
+        QVERIFY(owner.user.id > 0 && viewer.user.id > 0);
+
+        // The viewer pulls first, then the owner: only the owner's login stays.
+        QVERIFY(ReplicaPull(server, replica.value()).pull(viewer));
+        auto viewerOffline = loginOffline(replica.value(), QString::fromLatin1(demo::kViewer),
+                                          QString::fromLatin1(demo::kPassword));
+        QVERIFY(viewerOffline);
+        {
+            // A viewer may not deploy, offline as online (the replica's grants).
+            auto seen = BranchService(replica.value()).branches(viewerOffline.value());
+            QVERIFY(seen && !seen->isEmpty());
+            auto a =
+                VersionService(replica.value()).active(viewerOffline.value(), seen->first().id);
+            QVERIFY(a);
+            DeployRequest r{{a->config.prompt + QStringLiteral("\nViewer.\n"), a->config.toolsJson},
+                            {},
+                            QStringLiteral("not allowed")};
+            auto refused =
+                OfflineWork(replica.value()).deploy(viewerOffline.value(), seen->first().id, r);
+            QVERIFY(!refused);
+            QCOMPARE(refused.error().kind, ErrorKind::Permission);
+        }
+        auto first = Sync(server, replica.value()).run(owner);
+        QVERIFY2(first, qPrintable(first ? QString() : first.error().message));
+        QVERIFY(first->pulled);
+        QCOMPARE(first->push.applied, 0);
+        auto offline = loginOffline(replica.value(), QString::fromLatin1(demo::kCompanyAdmin),
+                                    QString::fromLatin1(demo::kPassword));
+        QVERIFY2(offline, qPrintable(offline ? QString() : offline.error().message));
+        QCOMPARE(offline->user.id, owner.user.id);
+        QVERIFY(!offline->grants.isEmpty());
+        const auto wrong = loginOffline(replica.value(), QString::fromLatin1(demo::kCompanyAdmin),
+                                        QStringLiteral("not-the-password"));
+        QVERIFY(!wrong);
+        QCOMPARE(wrong.error().kind, ErrorKind::Authentication);
+        for (const char *someoneElse : {demo::kViewer, demo::kSuperAdmin, "nobody@example.com"}) {
+            const auto refused = loginOffline(replica.value(), QString::fromLatin1(someoneElse),
+                                              QString::fromLatin1(demo::kPassword));
+            QVERIFY2(!refused, someoneElse);
+            QCOMPARE(refused.error().kind, wrong.error().kind);
+            QCOMPARE(refused.error().message, wrong.error().message);
+        }
+        {
+            auto conn = Database::connection(replica->spec);
+            QVERIFY(conn);
+            auto q = Database::exec(
+                conn.value(),
+                QStringLiteral("SELECT COUNT(*) FROM users WHERE password <> '' AND id <> ?"),
+                {owner.user.id});
+            QVERIFY(q && q->next());
+            QCOMPARE(q->value(0).toInt(), 0);
+            auto g = Database::exec(
+                conn.value(),
+                QStringLiteral("SELECT COUNT(*) FROM retell_admin_grants WHERE user_id <> ?"),
+                {owner.user.id});
+            QVERIFY(g && g->next());
+            QCOMPARE(g->value(0).toInt(), 0);
+        }
+
+        // Offline work, checked like online work on the replica.
+        const OfflineWork work(replica.value());
+        auto branches = BranchService(replica.value()).branches(offline.value());
+        QVERIFY(branches && branches->size() >= 2);
+        const QString one = branches->at(0).id, two = branches->at(1).id;
+        auto active = VersionService(replica.value()).active(offline.value(), one);
+        QVERIFY(active);
+        DeployRequest request{
+            {active->config.prompt + QStringLiteral("\nOffline.\n"), active->config.toolsJson},
+            {},
+            QStringLiteral("offline change")};
+        auto queued = work.deploy(offline.value(), one, request);
+        QVERIFY2(queued, qPrintable(queued ? QString() : queued.error().message));
+        QCOMPARE(queued->baseVersion.value_or(-1), active->version);
+        QCOMPARE(queued->kind, QueuedOperation::Kind::Deploy);
+        QCOMPARE(queued->userId, owner.user.id);
+        // The same content again: nothing would change.
+        auto same = work.deploy(offline.value(), one, request);
+        QVERIFY(!same);
+        QCOMPARE(same.error().kind, ErrorKind::Unchanged);
+        // Blocking findings, missing notes, a viewer: refused as online.
+        DeployRequest broken = request;
+        broken.config.toolsJson = QStringLiteral("{not json");
+        QCOMPARE(work.deploy(offline.value(), one, broken).error().kind, ErrorKind::Validation);
+        DeployRequest noNotes = request;
+        noNotes.notes.clear();
+        QCOMPARE(work.deploy(offline.value(), one, noNotes).error().kind, ErrorKind::Usage);
+        // A rollback and a template apply on branch two.
+        auto history = VersionService(replica.value()).history(offline.value(), two);
+        QVERIFY(history && history->rows.size() >= 2);
+        auto back = work.rollback(offline.value(), two, history->rows.last().version,
+                                  QStringLiteral("back offline"));
+        QVERIFY2(back, qPrintable(back ? QString() : back.error().message));
+        QCOMPARE(back->kind, QueuedOperation::Kind::Rollback);
+        auto templates = TemplateService(replica.value()).templates(offline.value());
+        QVERIFY(templates && !templates->isEmpty());
+        auto applied = work.applyTemplate(offline.value(), two, templates->first().name,
+                                          QStringLiteral("template offline"));
+        QVERIFY2(applied, qPrintable(applied ? QString() : applied.error().message));
+        QCOMPARE(applied->templateName, templates->first().name);
+        QCOMPARE(work.pending(two)->size(), 2);
+        QCOMPARE(work.queued()->size(), 3);
+
+        // Sync: the three apply in order, the replica shows what they produced.
+        auto synced = Sync(server, replica.value()).run(owner);
+        QVERIFY2(synced, qPrintable(synced ? QString() : synced.error().message));
+        QCOMPARE(synced->push.applied, 3);
+        QCOMPARE(synced->needsAdmin(), 0);
+        QVERIFY(synced->pulled);
+        QCOMPARE(synced->pull.versionsAdded, 3);
+        QVERIFY(work.queued()->isEmpty());
+        auto now = VersionService(replica.value()).active(offline.value(), one);
+        QVERIFY(now);
+        QCOMPARE(now->version, active->version + 1);
+        QCOMPARE(now->config, request.config);
+        auto again = Sync(server, replica.value()).run(owner);
+        QVERIFY(again);
+        QCOMPARE(again->push.applied, 0);
+        QCOMPARE(again->pull.versionsAdded, 0);
+        QCOMPARE(again->pull.activeChanged, 0);
+    }
+
+    void cancelledSyncDoesNothing()
+    {
+        const ServiceContext server{m_db.spec()};
+        auto replica = openReplica(m_dir.filePath(QStringLiteral("cancel.sqlite")));
+        QVERIFY(replica);
+        PullProgress stop;
+        stop.cancelled = [] { return true; };
+        auto r = Sync(server, replica.value()).run(loginOrFail(server, demo::kCompanyAdmin), stop);
+        QVERIFY(r);
+        QVERIFY(!r->pulled);
+        QVERIFY(r->pull.cancelled);
+    }
+
+private:
+    TestDatabase m_db;
+    QTemporaryDir m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestOfflineApi)
+#include "tst_offline_api.moc"
