@@ -1,5 +1,6 @@
 #include "ReplicaPull.h"
 
+#include "ReplicaTemplates.h"
 #include "db/Database.h"
 #include "versions/BranchService.h"
 
@@ -344,6 +345,10 @@ Result<PullReport> ReplicaPull::pull(const Actor &actor, const PullProgress &pro
     });
     if (!flags)
         return flags.error();
+    auto templates = ReplicaTemplates(m_server, m_replica).refresh(actor);
+    if (!templates)
+        return templates.error();
+    report.templates = templates.value();
     return report;
 }
 

@@ -15,6 +15,7 @@ struct PullReport
     int branchesRemoved = 0; // gone from the server, or no longer visible
     int versionsAdded = 0;
     int activeChanged = 0; // branches whose active version moved
+    int templates = 0;     // custom and web-app templates now in the replica (ReplicaTemplates)
     bool cancelled = false;
 };
 
@@ -32,11 +33,12 @@ struct PullProgress
 // the actor's own grants and login (its password hash, for an offline
 // login), other users' names only. A replica holds one login: a pull by
 // another user leaves whoever pulled before with a name only (no password
-// hash, no grants), since the replica then holds what the new user may see. Versions are
-// append-only apart from the active flag: new rows are pulled by id, in batches that each commit
-// with the last id reached (a cancelled or interrupted fill resumes there), then the active version
-// per branch; a branch that became visible gets its whole history. Custom templates are not
-// replicated yet.
+// hash, no grants), since the replica then holds what the new user may see.
+// Versions are append-only apart from the active flag: new rows are pulled
+// by id, in batches that each commit with the last id reached (a cancelled
+// or interrupted fill resumes there), then the active version per branch; a
+// branch that became visible gets its whole history. Last, the templates
+// the actor sees (ReplicaTemplates).
 class ReplicaPull final
 {
 public:

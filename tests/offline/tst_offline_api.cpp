@@ -235,6 +235,85 @@ private slots:
         QCOMPARE(again->pull.activeChanged, 0);
     }
 
+    void templatesWorkOffline()
+    {
+        const ServiceContext server{m_db.spec()};
+        const Actor owner = loginOrFail(server, demo::kCompanyAdmin);
+        const Actor root = loginOrFail(server, demo::kSuperAdmin);
+        auto mine = BranchService(server).branches(owner);
+        auto all = BranchService(server).branches(root);
+        QVERIFY(mine && all && all->size() > mine->size());
+        QString elsewhere; // a branch the owner does not see
+        for (const Branch &b : std::as_const(*all)) {
+            if (std::none_of(mine->begin(), mine->end(),
+                             [&](const Branch &m) { return m.id == b.id; }))
+                elsewhere = b.id;
+        }
+        QVERIFY(!elsewhere.isEmpty());
+        auto base = VersionService(server).active(owner, mine->first().id);
+        QVERIFY(base);
+        // The web application's template row on that branch, and a custom template.
+        {
+            auto conn = Database::connection(server.spec);
+            QVERIFY(conn);
+            auto max = Database::exec(
+                conn.value(),
+                QStringLiteral("SELECT MAX(version) FROM retell_agent_prompts WHERE branch_id = ?"),
+                {elsewhere});
+            QVERIFY(max && max->next());
+            const int next = max->value(0).toInt() + 1;
+            auto row = Database::exec(
+                conn.value(),
+                QStringLiteral("INSERT INTO retell_agent_prompts (branch_id, version, "
+                               "prompt_content, functions_config, is_active, is_template, "
+                               "template_name, validation_status) VALUES (?, ?, ?, ?, FALSE, "
+                               "TRUE, ?, 'valid')"),
+                {elsewhere, next, base->config.prompt + QStringLiteral("\nFrom the web.\n"),
+                 base->config.toolsJson, QStringLiteral("Web Greeting")});
+            QVERIFY2(row, qPrintable(row ? QString() : row.error().message));
+        }
+        auto saved = TemplateService(server).save(
+            owner, mine->first().companyId, QStringLiteral("Owner Offline Template"),
+            QStringLiteral("saved online"),
+            {base->config.prompt + QStringLiteral("\nCustom.\n"), base->config.toolsJson});
+        QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().message));
+
+        auto replica = openReplica(m_dir.filePath(QStringLiteral("templates.sqlite")));
+        QVERIFY(replica);
+        auto pulled = ReplicaPull(server, replica.value()).pull(owner);
+        QVERIFY2(pulled, qPrintable(pulled ? QString() : pulled.error().message));
+        QVERIFY(pulled->templates >= 2);
+        auto offline = loginOffline(replica.value(), QString::fromLatin1(demo::kCompanyAdmin),
+                                    QString::fromLatin1(demo::kPassword));
+        QVERIFY(offline);
+        auto online = TemplateService(server).templates(owner);
+        auto here = TemplateService(replica.value()).templates(offline.value());
+        QVERIFY(online && here);
+        QStringList onlineNames, offlineNames;
+        for (const Template &t : std::as_const(*online))
+            onlineNames << t.name;
+        for (const Template &t : std::as_const(*here))
+            offlineNames << t.name;
+        onlineNames.sort();
+        offlineNames.sort();
+        QCOMPARE(offlineNames, onlineNames);
+        QVERIFY(offlineNames.contains(QStringLiteral("Web Greeting")));
+        QVERIFY(offlineNames.contains(QStringLiteral("Owner Offline Template")));
+        // Both apply offline, with their content and name.
+        const OfflineWork work(replica.value());
+        for (const QString &name :
+             {QStringLiteral("Web Greeting"), QStringLiteral("Owner Offline Template")}) {
+            auto op = work.applyTemplate(offline.value(), mine->first().id, name,
+                                         QStringLiteral("offline template"));
+            QVERIFY2(op, qPrintable(op ? QString() : op.error().message));
+            QCOMPARE(op->templateName, name);
+        }
+        // A second pull keeps the same set, once.
+        auto again = ReplicaPull(server, replica.value()).pull(owner);
+        QVERIFY(again);
+        QCOMPARE(again->templates, pulled->templates);
+    }
+
     void cancelledSyncDoesNothing()
     {
         const ServiceContext server{m_db.spec()};
