@@ -12,13 +12,18 @@ using namespace retell::core;
 
 CrashWorker::CrashWorker(const ConnectionSpec &spec, const QString &branchId, int count,
                          int pauseAt, const QString &tag)
+    : CrashWorker(QStringLiteral(CRASH_WORKER_PATH),
+                  {spec.toUrl(), branchId, QString::number(count), QString::number(pauseAt), tag},
+                  spec.password)
+{
+}
+
+CrashWorker::CrashWorker(const QString &program, const QStringList &args, const QString &password)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("RETELL_ADMIN_DB_PASSWORD"), spec.password);
+    env.insert(QStringLiteral("RETELL_ADMIN_DB_PASSWORD"), password);
     m_process.setProcessEnvironment(env);
-    m_process.start(
-        QStringLiteral(CRASH_WORKER_PATH),
-        {spec.toUrl(), branchId, QString::number(count), QString::number(pauseAt), tag});
+    m_process.start(program, args);
 }
 
 void CrashWorker::readLines()

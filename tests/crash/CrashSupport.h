@@ -19,10 +19,18 @@ class CrashWorker final
 public:
     CrashWorker(const core::ConnectionSpec &spec, const QString &branchId, int count, int pauseAt,
                 const QString &tag);
+    // Another worker program (offline_worker), the DB password in its environment.
+    CrashWorker(const QString &program, const QStringList &args, const QString &password);
     // Reads output until a line not seen by an earlier call starts with
     // `prefix` (true) or the process ends or timeoutMs pass (false).
     bool waitForLine(const QString &prefix, int timeoutMs);
     void kill();
+    void send(const QByteArray &line)
+    {
+        m_process.write(line);
+        m_process.waitForBytesWritten(10000);
+    }
+    QStringList lines() const { return m_lines; }
     bool waitForExit(int timeoutMs);
     int exitCode() const { return m_process.exitCode(); }
     QSet<QString> acknowledged() const { return m_acknowledged; } // notes of "ok" lines

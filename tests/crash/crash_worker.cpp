@@ -12,10 +12,10 @@
 // client library's) and stops at "COMMIT" before passing it on; likewise
 // libpq's PQexec/PQsendQuery on PostgreSQL.
 #include "DeployWorker.h"
+#include "SqliteCommitHook.h"
 #include "db/Database.h"
 
 #include <QCoreApplication>
-#include <QSqlDriver>
 #include <QThread>
 
 #include <cstdio>
@@ -46,26 +46,6 @@ int onSqliteCommit(void *)
 {
     pauseIfArmed();
     return 0; // 0: let the commit proceed
-}
-
-// Installs the commit hook on the calling thread's SQLite connection.
-bool armSqlite(const ConnectionSpec &spec)
-{
-    auto db = Database::connection(spec);
-    if (!db)
-        return false;
-    const QVariant handle = db->driver()->handle();
-    if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return false;
-    void *sqlite = *static_cast<void *const *>(handle.constData());
-    void *library = dlopen("libsqlite3.so.0", RTLD_NOW | RTLD_NOLOAD);
-    using CommitHook = void *(*)(void *, int (*)(void *), void *);
-    auto commitHook =
-        library ? reinterpret_cast<CommitHook>(dlsym(library, "sqlite3_commit_hook")) : nullptr;
-    if (!sqlite || !commitHook)
-        return false;
-    commitHook(sqlite, &onSqliteCommit, nullptr);
-    return true;
 }
 
 void *mariadbSymbol(const char *name)
@@ -137,7 +117,8 @@ int main(int argc, char **argv)
     const ConnectionSpec &spec = worker->context.spec;
     const int count = args[3].toInt();
     g_pauseAt = args[4].toInt();
-    if (g_pauseAt >= 0 && spec.dialect == Dialect::SQLite && !armSqlite(spec)) {
+    if (g_pauseAt >= 0 && spec.dialect == Dialect::SQLite &&
+        !retell::test::installSqliteCommitHook(spec, &onSqliteCommit)) {
         std::fprintf(stderr, "cannot install the SQLite commit hook\n");
         return 2;
     }

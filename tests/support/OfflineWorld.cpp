@@ -1,5 +1,6 @@
 #include "OfflineWorld.h"
 
+#include "OfflineQueue.h"
 #include "TestWorld.h"
 
 #include "db/Database.h"
@@ -52,7 +53,7 @@ OfflineWorld::OfflineWorld(const ConnectionSpec &server, int branches) : m_serve
     }
     const VersionService versions(m_server);
     for (const QString &branch : std::as_const(m_branches)) {
-        DeployRequest first{AgentConfig{promptFor(QStringLiteral("v1")), TestWorld::kTools},
+        DeployRequest first{AgentConfig{offlinePrompt(QStringLiteral("v1")), TestWorld::kTools},
                             QString(), QStringLiteral("first version")};
         if (auto d = versions.deploy(m_actor, branch, first); !d) {
             m_error = d.error().message;
@@ -79,22 +80,9 @@ QString OfflineWorld::pull(const ServiceContext *through)
     return pulled ? QString() : pulled.error().message;
 }
 
-QString OfflineWorld::promptFor(const QString &tag)
+Result<QueuedOperation> OfflineWorld::queue(const QueuedOperation &op)
 {
-    return QStringLiteral("Offline edit %1; finish with end_call.").arg(tag);
-}
-
-Result<QueuedOperation> OfflineWorld::queue(QueuedOperation op)
-{
-    const QString active = TestWorld::scalar(
-        m_replica.spec,
-        QStringLiteral("SELECT version FROM retell_agent_prompts WHERE branch_id = ? AND "
-                       "is_active = TRUE"),
-        {op.branchId});
-    if (active != QLatin1String("<none>"))
-        op.baseVersion = active.toInt();
-    op.userId = m_actor.user.id;
-    auto queued = Outbox(m_replica).enqueue(op);
+    auto queued = queueOnReplica(m_replica, op, m_actor.user.id);
     if (queued)
         m_queued << queued.value();
     return queued;
@@ -102,12 +90,7 @@ Result<QueuedOperation> OfflineWorld::queue(QueuedOperation op)
 
 Result<QueuedOperation> OfflineWorld::queueDeploy(const QString &branch)
 {
-    QueuedOperation op;
-    op.branchId = branch;
-    op.kind = QueuedOperation::Kind::Deploy;
-    op.notes = QStringLiteral("offline %1").arg(m_queued.size());
-    op.config = {promptFor(op.notes), TestWorld::kTools};
-    return queue(op);
+    return queue(offlineDeploy(branch, QStringLiteral("offline %1").arg(m_queued.size())));
 }
 
 Result<QueuedOperation> OfflineWorld::queueRollback(const QString &branch)

@@ -53,11 +53,8 @@ public:
     // server holds.
     QString check(bool settled, int *applied = nullptr) const;
 
-    // The content a deploy queued by this world carries: unique per tag.
-    static QString promptFor(const QString &tag);
-
 private:
-    core::Result<core::QueuedOperation> queue(core::QueuedOperation op);
+    core::Result<core::QueuedOperation> queue(const core::QueuedOperation &op);
 
     core::ServiceContext m_server;
     core::ServiceContext m_replica;
