@@ -9,6 +9,7 @@
 #include "versions/VersionService.h"
 
 #include <QHash>
+#include <QSqlQuery>
 
 namespace retell::test {
 
@@ -108,11 +109,31 @@ QString OfflineWorld::check(bool settled, int *appliedCount) const
     auto conn = Database::connection(m_server.spec);
     if (!conn)
         return conn.error().message;
+    // One snapshot for all the reads: a cut during COMMIT leaves the server
+    // finishing that commit while the check runs.
+    const QString begin = m_server.spec.dialect == Dialect::MySQL
+                              ? QStringLiteral("START TRANSACTION WITH CONSISTENT SNAPSHOT")
+                          : m_server.spec.dialect == Dialect::PostgreSQL
+                              ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ")
+                              : QStringLiteral("BEGIN");
+    if (m_server.spec.dialect == Dialect::MySQL)
+        QSqlQuery(conn.value())
+            .exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
+    if (!QSqlQuery(conn.value()).exec(begin))
+        return QStringLiteral("cannot start a snapshot");
+    const QString problem = checkIn(conn.value(), settled, appliedCount);
+    Database::finishStatements(conn.value());
+    QSqlQuery(conn.value()).exec(QStringLiteral("COMMIT"));
+    return problem;
+}
+
+QString OfflineWorld::checkIn(QSqlDatabase &db, bool settled, int *appliedCount) const
+{
     // The whole history and every recorded operation.
     QHash<QString, QList<Row>> history; // branch -> rows by version
     auto rows = Database::exec(
-        conn.value(), QStringLiteral("SELECT branch_id, version, is_active, prompt_content FROM "
-                                     "retell_agent_prompts ORDER BY branch_id, version"));
+        db, QStringLiteral("SELECT branch_id, version, is_active, prompt_content FROM "
+                           "retell_agent_prompts ORDER BY branch_id, version"));
     if (!rows)
         return rows.error().message;
     QHash<QString, int> promptCount;
@@ -136,9 +157,8 @@ QString OfflineWorld::check(bool settled, int *appliedCount) const
             return QStringLiteral("branch %1: %2 active versions").arg(branch).arg(active);
     }
     QHash<QString, QPair<QString, int>> recorded; // op id -> branch, version
-    auto applied =
-        Database::exec(conn.value(), QStringLiteral("SELECT operation_id, branch_id, version FROM "
-                                                    "retell_admin_applied_operations"));
+    auto applied = Database::exec(db, QStringLiteral("SELECT operation_id, branch_id, version FROM "
+                                                     "retell_admin_applied_operations"));
     if (!applied)
         return applied.error().message;
     while (applied->next()) {

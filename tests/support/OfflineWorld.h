@@ -11,6 +11,7 @@
 
 #include <QList>
 #include <QSet>
+#include <QSqlDatabase>
 #include <QStringList>
 #include <QTemporaryDir>
 
@@ -55,6 +56,7 @@ public:
 
 private:
     core::Result<core::QueuedOperation> queue(const core::QueuedOperation &op);
+    QString checkIn(QSqlDatabase &db, bool settled, int *applied) const;
 
     core::ServiceContext m_server;
     core::ServiceContext m_replica;
