@@ -34,8 +34,10 @@ const QString kLastIdKey = QStringLiteral("replica_last_version_id");
 // timestamps in Laravel's text form, everything else as it came.
 QVariant forReplica(const QVariant &value)
 {
+    // NULL as Database::exec binds it (a typed null QString would bind
+    // empty text: a NULL template_name or findings column would not stay NULL).
     if (value.isNull())
-        return value;
+        return QVariant();
     switch (value.typeId()) {
     case QMetaType::Bool:
         return value.toBool() ? 1 : 0;

@@ -212,6 +212,43 @@ private slots:
         QCOMPARE(versions(replica.spec, all), versions(server.spec, all));
     }
 
+    // A version another client (the web app) wrote without findings: its
+    // NULL columns stay NULL in the replica (on PostgreSQL they came as
+    // empty text, which the replica's JSON check refused: the fill failed).
+    void aVersionWithNullColumnsIsPulled()
+    {
+        const ServiceContext server{m_db.spec()};
+        const ServiceContext replica = newReplica(QStringLiteral("nulls"));
+        auto admin = AuthService(server).login(QString::fromLatin1(demo::kSuperAdmin),
+                                               QString::fromLatin1(demo::kPassword));
+        QVERIFY(admin);
+        auto visible = BranchService(server).branches(admin.value());
+        QVERIFY(visible && !visible->isEmpty());
+        const QString branch = visible->constFirst().id;
+        const int next = scalar(server.spec,
+                                QStringLiteral("SELECT MAX(version) FROM retell_agent_prompts "
+                                               "WHERE branch_id = ?"),
+                                {branch})
+                             .toInt() +
+                         1;
+        auto conn = Database::connection(server.spec);
+        QVERIFY(conn);
+        QVERIFY(Database::exec(
+            conn.value(),
+            QStringLiteral("INSERT INTO retell_agent_prompts (branch_id, version, prompt_content, "
+                           "functions_config, is_active, deployed_at) VALUES (?, ?, ?, ?, ?, ?)"),
+            {branch, next, QStringLiteral("Written by the web app."), QStringLiteral("[]"), false,
+             QStringLiteral("2026-11-30 09:00:00")}));
+        auto pulled = ReplicaPull(server, replica).pull(admin.value());
+        QVERIFY2(pulled, qPrintable(pulled ? QString() : pulled.error().message));
+        QCOMPARE(scalar(replica.spec,
+                        QStringLiteral("SELECT COUNT(*) FROM retell_agent_prompts WHERE "
+                                       "branch_id = ? AND version = ? AND validation_errors IS "
+                                       "NULL AND template_name IS NULL"),
+                        {branch, next}),
+                 QStringLiteral("1"));
+    }
+
 private:
     ServiceContext newReplica(const QString &name)
     {
