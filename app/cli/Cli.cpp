@@ -2,6 +2,7 @@
 
 #include "access/AuthService.h"
 #include "db/Migrator.h"
+#include "offline/Replica.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -144,16 +145,53 @@ Result<void> Cli::prepareDatabase()
     return {};
 }
 
+QString Cli::replicaLocation() const
+{
+    return replicaPath.isEmpty() ? defaultReplicaPath(server) : replicaPath;
+}
+
+Result<ServiceContext> Cli::openReplica(bool mustExist) const
+{
+    const QString path = replicaLocation();
+    if (mustExist && !QFileInfo::exists(path))
+        return Error::notFound(
+            QStringLiteral("There is no local replica of %1 at %2 yet; run sync while the server "
+                           "is reachable.")
+                .arg(server.displayName(), path));
+    return core::openReplica(path);
+}
+
+Result<Actor> Cli::loginToReplica()
+{
+    auto replica = openReplica(true);
+    if (!replica)
+        return replica.error();
+    context = replica.value();
+    return login();
+}
+
 Result<void> Cli::openDatabase()
 {
+    if (offline) {
+        // The replica only: the server is never contacted, not even for a password.
+        auto replica = openReplica(true);
+        if (!replica)
+            return replica.error();
+        context = replica.value();
+        return {};
+    }
     if (auto r = prepareDatabase(); !r)
         return r;
-    if (auto version = Migrator::check(context.spec); !version)
-        return version.error();
+    if (auto version = Migrator::check(context.spec); !version) {
+        Error e = version.error();
+        if (e.code == QLatin1String("db.unreachable") && QFileInfo::exists(replicaLocation()))
+            e.message += QStringLiteral(" To work on the local replica instead, add --offline.");
+        return e;
+    }
     return {};
 }
 
-Result<Actor> Cli::login() const
+Result<Actor> Cli::loginTo(const ServiceContext &where) const
 {
     if (userEmail.isEmpty())
         return Error{ErrorKind::Authentication,
@@ -163,7 +201,7 @@ Result<Actor> Cli::login() const
         secret("RETELL_ADMIN_PASSWORD", QStringLiteral("Password for %1: ").arg(userEmail));
     if (!password)
         return password.error();
-    return AuthService(context).login(userEmail, password.value());
+    return AuthService(where).login(userEmail, password.value());
 }
 
 Result<Actor> Cli::authenticate()

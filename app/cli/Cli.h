@@ -66,6 +66,20 @@ public:
     QString userEmail;
     bool json = false;
     bool verbose = false;
+    // Offline work (issue 12): --offline reads and queues on the local
+    // replica only, never contacting the server; --replica PATH says where
+    // the replica is (default: defaultReplicaPath(server)).
+    bool offline = false;
+    QString replicaPath;
+    core::ConnectionSpec server; // the shared database (--db), also while context is the replica
+
+    // Where the replica of `server` is.
+    QString replicaLocation() const;
+    // The replica opened (private, migrated). mustExist: a NotFound saying
+    // to sync first when there is none yet, instead of creating an empty one.
+    core::Result<core::ServiceContext> openReplica(bool mustExist) const;
+    // The replica and its user, logged in offline (no server needed).
+    core::Result<core::Actor> loginToReplica();
 
     // Database spec with the password filled in from the environment or a prompt.
     core::Result<void> prepareDatabase();
@@ -73,7 +87,9 @@ public:
     // than this build: what every command that reads the database needs.
     core::Result<void> openDatabase();
     // Logs the acting user in (password from RETELL_ADMIN_PASSWORD or a prompt).
-    core::Result<core::Actor> login() const;
+    core::Result<core::Actor> login() const { return loginTo(context); }
+    // The same against another database (a replica: an offline login).
+    core::Result<core::Actor> loginTo(const core::ServiceContext &where) const;
     // openDatabase + login: what most commands start with.
     core::Result<core::Actor> authenticate();
 
@@ -138,5 +154,6 @@ void registerDiffCommands(QMap<QString, Command> &commands);
 void registerMergeCommands(QMap<QString, Command> &commands);
 void registerSecurityCommands(QMap<QString, Command> &commands);
 void registerTemplateCommands(QMap<QString, Command> &commands);
+void registerOfflineCommands(QMap<QString, Command> &commands);
 
 } // namespace retell::cli

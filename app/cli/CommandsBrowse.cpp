@@ -1,7 +1,9 @@
 // branches, templates, show, history, export
 #include "Cli.h"
+#include "CommandsOffline.h"
 
 #include "io/AgentConfigCodec.h"
+#include "offline/OfflineWork.h"
 #include "templates/TemplateService.h"
 #include "versions/BranchService.h"
 #include "versions/VersionService.h"
@@ -180,18 +182,35 @@ int history(Cli &cli, const QStringList &argv)
             break;
         cursor = page->rows.last().version;
     }
+    // Offline: what waits in the outbox for this branch comes first.
+    QList<QueuedOperation> pending;
+    if (cli.offline) {
+        auto queued = OfflineWork(cli.context).pending(branch->id);
+        if (!queued)
+            return cli.fail(queued.error());
+        pending = queued.value();
+    }
     if (cli.json) {
         QJsonArray out;
         for (const VersionSummary &s : std::as_const(rows))
             out << toJson(s);
-        cli.printJson(QJsonObject{{QStringLiteral("branch"), toJson(branch.value())},
-                                  {QStringLiteral("total"), total},
-                                  {QStringLiteral("versions"), out}});
+        QJsonObject o{{QStringLiteral("branch"), toJson(branch.value())},
+                      {QStringLiteral("total"), total},
+                      {QStringLiteral("versions"), out}};
+        if (cli.offline) {
+            QJsonArray queued;
+            for (const QueuedOperation &op : std::as_const(pending))
+                queued << toJson(op);
+            o.insert(QStringLiteral("pending"), queued);
+        }
+        cli.printJson(o);
         return ExitOk;
     }
     cli.print(QStringLiteral("%1 / %2: %3 version(s)")
                   .arg(cli.field(branch->companyName), cli.field(branch->name))
                   .arg(total));
+    for (const QueuedOperation &op : std::as_const(pending))
+        cli.print(QStringLiteral("+ ") + describeQueued(cli, op));
     for (const VersionSummary &s : std::as_const(rows)) {
         cli.print(
             QStringLiteral("%1 %2  %3  %4  %5  %6  %7")

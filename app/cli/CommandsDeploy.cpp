@@ -1,8 +1,10 @@
 // validate, deploy, apply-template, save-template, rollback, import
 #include "Cli.h"
 #include "CommandsDeployMerge.h"
+#include "CommandsOffline.h"
 
 #include "io/AgentConfigCodec.h"
+#include "offline/OfflineWork.h"
 #include "templates/TemplateService.h"
 #include "versions/BranchService.h"
 #include "versions/VersionService.h"
@@ -72,6 +74,18 @@ int validate(Cli &cli, const QStringList &argv)
     return result.hasErrors() ? ExitValidation : ExitOk;
 }
 
+// Options that have no offline meaning: the server refuses unchanged
+// content on push whatever was asked, and a merge needs the active version.
+Result<void> refuseOffline(const Cli &cli, const Args &args, const QStringList &options)
+{
+    if (!cli.offline)
+        return {};
+    for (const QString &o : options)
+        if (args.has(o))
+            return Error::usage(QStringLiteral("--%1 does not work with --offline.").arg(o));
+    return {};
+}
+
 Result<QPair<Actor, Branch>> actorAndBranch(Cli &cli, const QString &branchArg)
 {
     auto actor = cli.authenticate();
@@ -122,9 +136,14 @@ int deploy(Cli &cli, const QStringList &argv)
     request.allowUnchanged = args->has(kAllowUnchanged);
     if (hasBase)
         request.baseVersion = base.value();
+    if (auto r = refuseOffline(cli, args.value(), {kAllowUnchanged, QStringLiteral("merge")}); !r)
+        return cli.fail(r.error());
     auto who = actorAndBranch(cli, args->positionals().first());
     if (!who)
         return cli.fail(who.error());
+    if (cli.offline)
+        return printQueued(cli, who->second,
+                           OfflineWork(cli.context).deploy(who->first, who->second.id, request));
     auto outcome = VersionService(cli.context).deploy(who->first, who->second.id, request);
     if (!outcome) {
         const Error &error = outcome.error();
@@ -148,6 +167,8 @@ int applyTemplate(Cli &cli, const QStringList &argv)
         args->required(QStringLiteral("notes"), QStringLiteral("why this template is deployed"));
     if (!notes)
         return cli.fail(notes.error());
+    if (auto r = refuseOffline(cli, args.value(), {kAllowUnchanged}); !r)
+        return cli.fail(r.error());
     auto who = actorAndBranch(cli, args->positionals().first());
     if (!who)
         return cli.fail(who.error());
@@ -157,6 +178,11 @@ int applyTemplate(Cli &cli, const QStringList &argv)
         return cli.fail(tmpl.error());
     DeployRequest request{tmpl->config, tmpl->name, notes.value()};
     request.allowUnchanged = args->has(kAllowUnchanged);
+    if (cli.offline)
+        return printQueued(
+            cli, who->second,
+            OfflineWork(cli.context)
+                .deploy(who->first, who->second.id, request, QueuedOperation::Kind::ApplyTemplate));
     auto outcome = VersionService(cli.context).deploy(who->first, who->second.id, request);
     if (!outcome)
         return cli.fail(outcome.error());
@@ -216,9 +242,16 @@ int rollback(Cli &cli, const QStringList &argv)
     if (args->positionals().size() != 1 || to.value() <= 0)
         return cli.fail(Error::usage(
             QStringLiteral("usage: rollback BRANCH --to N [--notes TEXT] [--allow-unchanged]")));
+    if (auto r = refuseOffline(cli, args.value(), {kAllowUnchanged}); !r)
+        return cli.fail(r.error());
     auto who = actorAndBranch(cli, args->positionals().first());
     if (!who)
         return cli.fail(who.error());
+    if (cli.offline)
+        return printQueued(cli, who->second,
+                           OfflineWork(cli.context)
+                               .rollback(who->first, who->second.id, to.value(),
+                                         args->value(QStringLiteral("notes"))));
     auto outcome = VersionService(cli.context)
                        .rollback(who->first, who->second.id, to.value(),
                                  args->value(QStringLiteral("notes")), args->has(kAllowUnchanged));
@@ -246,11 +279,18 @@ int importCommand(Cli &cli, const QStringList &argv)
     auto imported = AgentConfigCodec::decode(bytes.value());
     if (!imported)
         return cli.fail(imported.error());
+    if (auto r = refuseOffline(cli, args.value(), {kAllowUnchanged}); !r)
+        return cli.fail(r.error());
     auto who = actorAndBranch(cli, args->positionals().first());
     if (!who)
         return cli.fail(who.error());
     DeployRequest request{imported->config, imported->templateName, notes.value()};
     request.allowUnchanged = args->has(kAllowUnchanged);
+    if (cli.offline)
+        return printQueued(
+            cli, who->second,
+            OfflineWork(cli.context)
+                .deploy(who->first, who->second.id, request, QueuedOperation::Kind::Import));
     auto outcome = VersionService(cli.context).deploy(who->first, who->second.id, request);
     if (!outcome)
         return cli.fail(outcome.error());

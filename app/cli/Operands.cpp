@@ -1,5 +1,6 @@
 #include "Operands.h"
 
+#include "offline/Outbox.h"
 #include "templates/TemplateService.h"
 #include "versions/BranchService.h"
 #include "versions/VersionService.h"
@@ -29,6 +30,22 @@ Result<DiffSide> OperandResolver::resolve(const QString &spec)
         if (!t)
             return t.error();
         return fromConfig(t->config, QStringLiteral("template:%1").arg(t->name));
+    }
+    if (spec.startsWith(QLatin1String("outbox:"))) {
+        // A queued operation's content, from the replica (no server needed).
+        auto replica = m_cli.openReplica(true);
+        if (!replica)
+            return replica.error();
+        if (!m_replicaLogin) {
+            auto actor = m_cli.loginTo(replica.value());
+            if (!actor)
+                return actor.error();
+            m_replicaLogin = true;
+        }
+        auto op = Outbox(replica.value()).operation(spec.mid(7));
+        if (!op)
+            return op.error();
+        return fromConfig(op->config, spec);
     }
     const qsizetype at = spec.lastIndexOf(QLatin1Char('@'));
     if (at > 0 && !QFileInfo::exists(spec)) {

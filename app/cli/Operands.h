@@ -9,7 +9,8 @@
 namespace retell::cli {
 
 // Resolves the operands of diff and merge: a file (plain prompt text, our
-// export or Retell's payload), BRANCH@N, BRANCH@active or template:NAME.
+// export or Retell's payload), BRANCH@N, BRANCH@active, template:NAME or
+// outbox:OPID (a queued operation's content, read from the replica).
 // Opens the database and logs in only when an operand needs it, once.
 class OperandResolver final
 {
@@ -24,6 +25,7 @@ private:
 
     Cli &m_cli;
     bool m_databaseReady = false;
+    bool m_replicaLogin = false;
     std::optional<core::Actor> m_actor;
 };
 

@@ -14,7 +14,8 @@ using namespace retell;
 namespace {
 
 const char *kUsage =
-    R"(usage: retell-admin-cli [--db URL] [--user EMAIL] [--json] [--verbose] COMMAND ...
+    R"(usage: retell-admin-cli [--db URL] [--user EMAIL] [--json] [--verbose]
+                        [--offline] [--replica PATH] COMMAND ...
        (--json and --verbose may also follow the command)
 
   migrate                      seed [--demo]
@@ -36,6 +37,16 @@ const char *kUsage =
        A, B: a file, BRANCH@VERSION, BRANCH@active or template:NAME
   merge OURS BASE THEIRS [--output FILE] [--json]   (operands as for diff)
   db-roles --dialect mysql|pgsql [--account NAME] [--account-host HOST] [--database NAME] [--apply]
+  sync                         push the outbox, then refresh the local replica
+  outbox [--json]  |  outbox drop OPID --yes
+  resolve OPID (--prompt FILE --tools FILE | --merged FILE)   a conflict's merged content
+  merge/diff also take outbox:OPID (a queued operation's content)
+
+Offline: --offline works on the local replica of the --db server only, never
+contacting it: deploy, rollback, import and apply-template queue to the
+outbox (sync pushes them); branches, templates, show, history (with pending
+operations), diff, merge and export read the replica. --replica PATH
+overrides where the replica is (default: the app data folder).
 
 Database: --db or RETELL_ADMIN_DB (sqlite:PATH, mysql://user@host:port/db or
 pgsql://user@host:port/db);
@@ -43,7 +54,7 @@ its password from RETELL_ADMIN_DB_PASSWORD or a prompt. Acting user: --user or
 RETELL_ADMIN_USER, password from RETELL_ADMIN_PASSWORD or a prompt.
 Exit codes: 0 ok, 1 diff found differences or merge left conflicts, 2 usage,
 3 validation failed, 4 authentication/permission, 5 not found, 6 conflict,
-7 database, 8 file I/O.
+7 database, 8 file I/O; sync: 6 when conflicts or refusals remain.
 )";
 
 // Commands that only read: their connections are opened read-only.
@@ -51,6 +62,15 @@ const QStringList kReadOnlyCommands = {
     QStringLiteral("branches"), QStringLiteral("templates"), QStringLiteral("show"),
     QStringLiteral("history"),  QStringLiteral("export"),    QStringLiteral("grants"),
     QStringLiteral("diff"),     QStringLiteral("validate"),
+};
+
+// What --offline allows: reading the replica and queueing work to its outbox.
+const QStringList kOfflineCommands = {
+    QStringLiteral("branches"),       QStringLiteral("templates"), QStringLiteral("show"),
+    QStringLiteral("history"),        QStringLiteral("export"),    QStringLiteral("diff"),
+    QStringLiteral("merge"),          QStringLiteral("validate"),  QStringLiteral("deploy"),
+    QStringLiteral("rollback"),       QStringLiteral("import"),    QStringLiteral("outbox"),
+    QStringLiteral("apply-template"), QStringLiteral("resolve"),
 };
 
 // Qt's own warnings (a driver's, a plugin's) must not come between the
@@ -116,6 +136,11 @@ int main(int argc, char **argv)
         } else if (opt == QLatin1String("--user")) {
             if (!takeValue(context.userEmail))
                 return cli::ExitUsage;
+        } else if (opt == QLatin1String("--offline")) {
+            context.offline = true;
+        } else if (opt == QLatin1String("--replica")) {
+            if (!takeValue(context.replicaPath))
+                return cli::ExitUsage;
         } else if (opt == QLatin1String("--json")) {
             context.json = true;
         } else if (opt == QLatin1String("--verbose")) {
@@ -146,6 +171,7 @@ int main(int argc, char **argv)
     if (!spec)
         return context.fail(spec.error());
     context.context.spec = spec.value();
+    context.server = spec.value();
 
     QMap<QString, cli::Command> commands;
     cli::registerDataCommands(commands);
@@ -156,6 +182,7 @@ int main(int argc, char **argv)
     cli::registerMergeCommands(commands);
     cli::registerSecurityCommands(commands);
     cli::registerTemplateCommands(commands);
+    cli::registerOfflineCommands(commands);
 
     const QString name = args.takeFirst();
     // --json and --verbose also work after the command (before a "--"), so
@@ -177,7 +204,14 @@ int main(int argc, char **argv)
                      kUsage);
         return cli::ExitUsage;
     }
-    core::setReadOnlyProcess(kReadOnlyCommands.contains(name));
+    if (context.offline && !kOfflineCommands.contains(name)) {
+        std::fprintf(stderr,
+                     "retell-admin-cli: %s needs the shared database; run it without --offline.\n",
+                     qPrintable(name));
+        return cli::ExitUsage;
+    }
+    // The replica is migrated when opened: an offline process writes.
+    core::setReadOnlyProcess(!context.offline && kReadOnlyCommands.contains(name));
     const int code = (*command)(context, args);
     if (auto flushed = cli::Cli::flushStandardOutput(); !flushed) {
         const int failed = context.fail(flushed.error());

@@ -81,6 +81,7 @@ Error openError(const ConnectionSpec &spec, const QSqlError &error)
                               ? spec.path
                               : QStringLiteral("%1:%2").arg(spec.host).arg(spec.port);
     QString message;
+    bool unreachable = false; // Error::code "db.unreachable": offline work may help
     switch (code) {
     case 1045:
         message = QStringLiteral(
@@ -101,6 +102,7 @@ Error openError(const ConnectionSpec &spec, const QSqlError &error)
         message =
             QStringLiteral("Cannot reach the database server at %1; check host, port and network.")
                 .arg(where);
+        unreachable = true;
         break;
     case 2026: {
         const QString text = error.driverText() + QLatin1Char(' ') + error.databaseText();
@@ -138,8 +140,11 @@ Error openError(const ConnectionSpec &spec, const QSqlError &error)
         message =
             QStringLiteral("Cannot open the database %1: %2").arg(where, error.text().trimmed());
     }
-    return Error::database(message,
-                           QStringLiteral("[%1] %2").arg(error.nativeErrorCode(), error.text()));
+    Error e = Error::database(message,
+                              QStringLiteral("[%1] %2").arg(error.nativeErrorCode(), error.text()));
+    if (unreachable)
+        e.code = QStringLiteral("db.unreachable");
+    return e;
 }
 
 Result<void> configure(QSqlDatabase &db)

@@ -111,6 +111,7 @@ Error openError(const ConnectionSpec &spec, const QSqlError &error)
     const QString text = error.databaseText() + QLatin1Char(' ') + error.driverText();
     auto has = [&](const char *s) { return text.contains(QLatin1String(s), Qt::CaseInsensitive); };
     QString message;
+    bool unreachable = false; // Error::code "db.unreachable": offline work may help
     if (has("password authentication failed") || has("no password supplied"))
         message = QStringLiteral(
                       "The database server at %1 refused user \"%2\": wrong user name or password.")
@@ -135,15 +136,19 @@ Error openError(const ConnectionSpec &spec, const QSqlError &error)
                                  "sslrootcert does not vouch for; the connection was refused.")
                       .arg(where);
     else if (has("could not connect") || has("Connection refused") || has("timeout expired") ||
-             has("could not translate host name"))
+             has("could not translate host name")) {
         message =
             QStringLiteral("Cannot reach the database server at %1; check host, port and network.")
                 .arg(where);
-    else
+        unreachable = true;
+    } else
         message =
             QStringLiteral("Cannot open the database %1: %2").arg(where, error.text().trimmed());
-    return Error::database(message,
-                           QStringLiteral("[%1] %2").arg(error.nativeErrorCode(), error.text()));
+    Error e = Error::database(message,
+                              QStringLiteral("[%1] %2").arg(error.nativeErrorCode(), error.text()));
+    if (unreachable)
+        e.code = QStringLiteral("db.unreachable");
+    return e;
 }
 
 // Laravel's pgsql session: UTF-8, UTC; lock waits bounded like InnoDB's.

@@ -89,6 +89,34 @@ Result<QueuedOperation> OfflineWork::rollback(const Actor &actor, const QString 
     return enqueue(actor, checked.value(), std::move(op));
 }
 
+Result<QueuedOperation> OfflineWork::resolve(const Actor &actor, const QString &operationId,
+                                             const AgentConfig &merged) const
+{
+    const Outbox outbox(m_replica);
+    auto op = outbox.operation(operationId);
+    if (!op)
+        return op.error();
+    if (op->state != QueuedOperation::State::Conflict) {
+        Error e = Error::usage(
+            QStringLiteral("The operation %1 is %2, not a conflict: there is nothing to resolve.")
+                .arg(operationId, QueuedOperation::stateName(op->state)));
+        e.code = QStringLiteral("offline.not_conflict");
+        e.args = {operationId, QueuedOperation::stateName(op->state)};
+        return e;
+    }
+    DeployRequest request{merged, op->templateName, op->notes};
+    auto checked = VersionService(m_replica).checkDeploy(actor, op->branchId, request);
+    if (!checked)
+        return checked.error();
+    auto active = VersionService(m_replica).active(actor, op->branchId);
+    if (!active && active.error().kind != ErrorKind::NotFound)
+        return active.error();
+    const int base = active ? active->version : 0;
+    if (auto r = outbox.rebase(operationId, merged, base); !r)
+        return r.error();
+    return outbox.operation(operationId);
+}
+
 Result<QList<QueuedOperation>> OfflineWork::pending(const QString &branchId) const
 {
     auto all = queued();

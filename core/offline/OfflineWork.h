@@ -41,6 +41,15 @@ public:
                                      const QString &notes,
                                      std::optional<int> baseVersion = std::nullopt) const;
 
+    // A conflict resolved: the merged content replaces the operation's,
+    // checked like a deploy (grants, notes, blocking findings) and based on
+    // the branch's active version in the replica (the one it was merged
+    // with, after the sync that found the conflict); pending again.
+    // ErrorKind::Usage (code "offline.not_conflict") when the operation is
+    // not a conflict; NotFound when no operation has that id.
+    Result<QueuedOperation> resolve(const Actor &actor, const QString &operationId,
+                                    const AgentConfig &merged) const;
+
     // The operations queued for a branch (every state), in push order: the
     // pending rows of its history, the marker in the tree.
     Result<QList<QueuedOperation>> pending(const QString &branchId) const;
