@@ -205,7 +205,8 @@ int main(int argc, char **argv)
         Scenario s{name, {}};
         s.context.spec.dialect = core::Dialect::SQLite;
         s.context.spec.path = dir.path() + QStringLiteral("/%1.sqlite").arg(scenarios.size());
-        auto prepared = ui::AppStartup::prepareDatabase(s.context, true);
+        auto prepared =
+            ui::AppStartup::prepareDatabase(s.context, ui::AppStartup::DemoData::Always);
         if (!prepared) {
             QTextStream(stderr) << prepared.error().message << '\n';
             return 1;

@@ -141,7 +141,7 @@ void TestNothingLost::initTestCase()
 {
     RETELL_REQUIRE_DB(m_db);
     m_context.spec = m_db.spec();
-    auto prepared = AppStartup::prepareDatabase(m_context, true);
+    auto prepared = AppStartup::prepareDatabase(m_context, AppStartup::DemoData::Always);
     QVERIFY2(prepared.ok(), qPrintable(prepared.ok() ? QString() : prepared.error().message));
     m_settings = std::make_unique<Settings>();
     m_template = core::TemplateService::builtIns().value(0);

@@ -63,7 +63,7 @@ void TestWindowGeometry::initTestCase()
 {
     RETELL_REQUIRE_DB(m_db);
     m_context.spec = m_db.spec();
-    auto prepared = AppStartup::prepareDatabase(m_context, true);
+    auto prepared = AppStartup::prepareDatabase(m_context, AppStartup::DemoData::Always);
     QVERIFY2(prepared.ok(), qPrintable(prepared.ok() ? QString() : prepared.error().message));
 }
 

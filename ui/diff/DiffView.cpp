@@ -1,5 +1,6 @@
 #include "DiffView.h"
 
+#include "DiffBar.h"
 #include "DiffMoveLinks.h"
 #include "DiffOverview.h"
 #include "DiffPane.h"
@@ -7,30 +8,17 @@
 #include "async/TaskRunner.h"
 
 #include <QAction>
-#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QProgressBar>
-#include <QPushButton>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace retell::ui {
 
 using core::Side;
-
-namespace {
-
-bool noNewlineDiffers(const core::LineDiff &diff)
-{
-    return diff.missingFinalNewline[Side::Left] != diff.missingFinalNewline[Side::Right];
-}
-
-} // namespace
 
 DiffView::DiffView(QWidget *parent) : QWidget(parent), m_runner(new TaskRunner(1, this))
 {
@@ -44,45 +32,8 @@ DiffView::~DiffView()
 
 void DiffView::buildUi()
 {
-    m_previous = new QToolButton(this);
-    m_previous->setArrowType(Qt::UpArrow);
-    m_previous->setToolTip(
-        tr("Previous change (%1)").arg(previousChangeKey().toString(QKeySequence::NativeText)));
-    m_next = new QToolButton(this);
-    m_next->setArrowType(Qt::DownArrow);
-    m_next->setToolTip(
-        tr("Next change (%1)").arg(nextChangeKey().toString(QKeySequence::NativeText)));
-    m_position = new QLabel(this);
-    m_ignoreWhitespace = new QCheckBox(tr("Ignore &whitespace"), this);
-    m_ignoreCase = new QCheckBox(tr("Ignore &case"), this);
-    m_unifiedToggle = new QCheckBox(tr("&Unified"), this);
-    m_wrapToggle = new QCheckBox(tr("Wra&p lines"), this);
-    m_wrapToggle->setObjectName(QStringLiteral("wrapLinesToggle"));
-    m_summary = new QLabel(this);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_progress = new QProgressBar(this);
-    m_progress->setObjectName(QStringLiteral("diffProgress"));
-    m_progress->setMaximumWidth(120);
-    m_progress->setTextVisible(false);
-    m_progress->hide();
-    m_cancel = new QPushButton(tr("Cancel"), this);
-    m_cancel->setObjectName(QStringLiteral("cancelDiffButton"));
-    m_cancel->setToolTip(tr("Stop comparing; the view keeps what it shows now"));
-    m_cancel->hide();
-    connect(m_cancel, &QPushButton::clicked, this, &DiffView::cancelComparison);
-
-    auto *bar = m_bar = new QHBoxLayout;
-    bar->addWidget(m_previous);
-    bar->addWidget(m_next);
-    bar->addWidget(m_position);
-    bar->addSpacing(12);
-    bar->addWidget(m_summary, 1);
-    bar->addWidget(m_progress);
-    bar->addWidget(m_cancel);
-    bar->addWidget(m_ignoreWhitespace);
-    bar->addWidget(m_ignoreCase);
-    bar->addWidget(m_wrapToggle);
-    bar->addWidget(m_unifiedToggle);
+    m_bar = new DiffBar(nextChangeKey(), previousChangeKey(), this);
+    connect(m_bar, &DiffBar::cancelRequested, this, &DiffView::cancelComparison);
 
     auto *splitter = m_splitter = new QSplitter(Qt::Horizontal, this);
     for (const Side side : core::bothSides) {
@@ -129,7 +80,7 @@ void DiffView::buildUi()
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(bar);
+    layout->addWidget(m_bar);
     layout->addWidget(m_tabs, 1);
 
     auto *nextAction = new QAction(tr("Next change"), this);
@@ -142,21 +93,20 @@ void DiffView::buildUi()
     addAction(previousAction);
     connect(nextAction, &QAction::triggered, this, &DiffView::nextChange);
     connect(previousAction, &QAction::triggered, this, &DiffView::previousChange);
-    connect(m_next, &QToolButton::clicked, this, &DiffView::nextChange);
-    connect(m_previous, &QToolButton::clicked, this, &DiffView::previousChange);
-
-    connect(m_ignoreWhitespace, &QCheckBox::toggled, this, [this](bool on) {
+    connect(m_bar, &DiffBar::nextRequested, this, &DiffView::nextChange);
+    connect(m_bar, &DiffBar::previousRequested, this, &DiffView::previousChange);
+    connect(m_bar, &DiffBar::ignoreWhitespaceToggled, this, [this](bool on) {
         core::DiffOptions options = m_options;
         options.ignoreWhitespace = on;
         setOptions(options);
     });
-    connect(m_ignoreCase, &QCheckBox::toggled, this, [this](bool on) {
+    connect(m_bar, &DiffBar::ignoreCaseToggled, this, [this](bool on) {
         core::DiffOptions options = m_options;
         options.ignoreCase = on;
         setOptions(options);
     });
-    connect(m_unifiedToggle, &QCheckBox::toggled, this, &DiffView::setUnified);
-    connect(m_wrapToggle, &QCheckBox::toggled, this, &DiffView::setWordWrap);
+    connect(m_bar, &DiffBar::unifiedToggled, this, &DiffView::setUnified);
+    connect(m_bar, &DiffBar::wordWrapToggled, this, &DiffView::setWordWrap);
 
     for (const Side side : core::bothSides) {
         DiffPane *pane = m_panes[side];
@@ -199,16 +149,19 @@ DiffPane *DiffView::paneOfViewport(const QObject *object, Side *side) const
     return nullptr;
 }
 
+QPushButton *DiffView::cancelButton() const
+{
+    return m_bar->cancelButton();
+}
+
+QProgressBar *DiffView::progressBar() const
+{
+    return m_bar->progressBar();
+}
+
 void DiffView::addBarAction(QAction *action)
 {
-    auto *button = new QToolButton(this);
-    button->setDefaultAction(action);
-    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_bar->insertWidget(m_bar->indexOf(m_position) + 1, button);
-    // A tool button follows its action's text and state, not its visibility.
-    button->setVisible(action->isVisible());
-    connect(action, &QAction::changed, button,
-            [button, action] { button->setVisible(action->isVisible()); });
+    m_bar->addActionButton(action);
 }
 
 void DiffView::setSide(Side which, const core::DiffSide &side)
@@ -232,24 +185,19 @@ void DiffView::setOptions(const core::DiffOptions &options)
     if (options == m_options)
         return;
     m_options = options;
-    const QSignalBlocker whitespaceBlocker(m_ignoreWhitespace);
-    const QSignalBlocker caseBlocker(m_ignoreCase);
-    m_ignoreWhitespace->setChecked(options.ignoreWhitespace);
-    m_ignoreCase->setChecked(options.ignoreCase);
+    m_bar->showOptions(options);
     recompute();
 }
 
 void DiffView::setUnified(bool unified)
 {
-    const QSignalBlocker blocker(m_unifiedToggle);
-    m_unifiedToggle->setChecked(unified);
+    m_bar->showUnified(unified);
     m_promptStack->setCurrentIndex(unified ? 1 : 0);
 }
 
 void DiffView::setWordWrap(bool on)
 {
-    const QSignalBlocker blocker(m_wrapToggle);
-    m_wrapToggle->setChecked(on);
+    m_bar->showWordWrap(on);
     m_wordWrap = on;
     const int top = m_panes[Side::Left]->firstVisibleRow();
     for (DiffPane *pane : {m_panes[Side::Left], m_panes[Side::Right], m_unified})
@@ -312,7 +260,7 @@ void DiffView::recompute()
     m_task.cancel();
     const qsizetype bytes = m_sides[Side::Left].prompt.size() + m_sides[Side::Right].prompt.size();
     if (bytes < kAsyncThreshold) {
-        showComputing(false);
+        m_bar->showComputing(false);
         apply(std::make_shared<DiffLayout>(
                   DiffLayout::build(m_sides[Side::Left], m_sides[Side::Right], m_options)),
               generation);
@@ -327,26 +275,13 @@ void DiffView::recompute()
             return layout ? std::make_shared<DiffLayout>(std::move(*layout)) : nullptr;
         },
         [this, generation](std::shared_ptr<DiffLayout> layout) {
-            showComputing(false);
+            m_bar->showComputing(false);
             if (layout)
                 apply(std::move(layout), generation);
         });
     m_task.onCancelled([this] { onCancelled(); });
-    m_task.onProgress([this](const TaskProgress &progress) {
-        m_progress->setRange(0, int(progress.total));
-        m_progress->setValue(int(progress.done));
-        m_summary->setText(tr("Comparing… (%1)").arg(progress.label));
-    });
-    m_progress->setRange(0, 0); // busy until the first step is reported
-    m_summary->setText(tr("Comparing…"));
-    showComputing(true);
-}
-
-void DiffView::showComputing(bool computing)
-{
-    m_cancel->setEnabled(true);
-    m_progress->setVisible(computing);
-    m_cancel->setVisible(computing);
+    m_task.onProgress([this](const TaskProgress &progress) { m_bar->showProgress(progress); });
+    m_bar->showComputing(true);
 }
 
 void DiffView::cancelComparison()
@@ -354,30 +289,23 @@ void DiffView::cancelComparison()
     if (!isComputing())
         return;
     m_task.cancel();
-    m_cancel->setEnabled(false);
-    m_summary->setText(tr("Cancelling…"));
+    m_bar->showCancelling();
 }
 
 void DiffView::onCancelled()
 {
-    showComputing(false);
+    m_bar->showComputing(false);
     // The sides and options go back to what the panes show.
     m_sides = m_shownSides;
     m_options = m_shownOptions;
-    {
-        const QSignalBlocker whitespaceBlocker(m_ignoreWhitespace);
-        const QSignalBlocker caseBlocker(m_ignoreCase);
-        m_ignoreWhitespace->setChecked(m_options.ignoreWhitespace);
-        m_ignoreCase->setChecked(m_options.ignoreCase);
-    }
+    m_bar->showOptions(m_options);
     for (const Side side : core::bothSides)
         m_titles[side]->setText(m_sides[side].title);
     updateSummary();
     const QString said = m_layout ? tr("Comparison cancelled; the view still shows the previous "
                                        "result.")
                                   : tr("Comparison cancelled; nothing was compared.");
-    m_summary->setText(m_summary->text().isEmpty() ? said
-                                                   : said + QLatin1Char(' ') + m_summary->text());
+    m_bar->prefixSummary(said);
     emit comparisonCancelled();
 }
 
@@ -418,56 +346,12 @@ int DiffView::changeCount() const
 
 QString DiffView::summaryText() const
 {
-    return m_summary->text();
+    return m_bar->summaryText();
 }
 
 void DiffView::updateSummary()
 {
-    if (!m_layout) {
-        m_summary->clear();
-        m_position->clear();
-        return;
-    }
-    const core::LineDiff &diff = m_layout->diff;
-    QString text = diff.identical && noNewlineDiffers(diff) ? tr("Prompt: same lines")
-                   : diff.identical                         ? tr("Prompt identical")
-                                    : tr("Prompt: %1 added, %2 removed, %3 changed")
-                                          .arg(diff.added - diff.changed)
-                                          .arg(diff.removed - diff.changed)
-                                          .arg(diff.changed);
-    if (const auto moved = m_layout->moves.moves.size(); moved > 0)
-        text += QLatin1String(" · ") + tr("%n paragraph(s) moved", nullptr, int(moved));
-    const core::PerSide<bool> &noNewline = diff.missingFinalNewline;
-    if (noNewlineDiffers(diff)) {
-        // Invisible in the panes, so said in words.
-        text += QLatin1String(" · ") + (noNewline[Side::Left]
-                                            ? tr("only the right side ends with a newline")
-                                            : tr("only the left side ends with a newline"));
-    }
-    if (diff.approximate)
-        text += tr(" (approximate: the inputs are too large for the shortest diff)");
-    const core::ToolsDiff &tools = m_layout->tools;
-    if (!tools.ok())
-        text += tr(" · Tools: %1").arg(tools.error->message);
-    else if (tools.identical())
-        text += tr(" · Tools identical");
-    else
-        text += tr(" · Tools: %1 added, %2 removed, %3 changed")
-                    .arg(tools.count(core::ToolChange::Added))
-                    .arg(tools.count(core::ToolChange::Removed))
-                    .arg(tools.count(core::ToolChange::Changed));
-    m_summary->setText(text);
-    m_summary->setToolTip(tr("%1 lines only on the left, %2 only on the right; %3 of them pair up "
-                             "as edited lines")
-                              .arg(diff.removed)
-                              .arg(diff.added)
-                              .arg(diff.changed));
-    const int count = changeCount();
-    m_position->setText(m_currentChange >= 0
-                            ? tr("Change %1 of %2").arg(m_currentChange + 1).arg(count)
-                            : tr("%n change(s)", nullptr, count));
-    m_next->setEnabled(count > 0);
-    m_previous->setEnabled(count > 0);
+    m_bar->showSummary(m_layout.get(), m_currentChange);
 }
 
 void DiffView::syncVertical(Side from)

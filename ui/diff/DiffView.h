@@ -9,18 +9,16 @@
 #include <memory>
 
 class QAction;
-class QCheckBox;
-class QHBoxLayout;
 class QLabel;
 class QProgressBar;
 class QPushButton;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
-class QToolButton;
 
 namespace retell::ui {
 
+class DiffBar;
 class DiffMoveLinks;
 class DiffOverview;
 class DiffPane;
@@ -65,8 +63,8 @@ public:
     // Stops a comparison running off the GUI thread; the view keeps showing
     // the previous result (and its sides and options).
     void cancelComparison();
-    QPushButton *cancelButton() const { return m_cancel; }
-    QProgressBar *progressBar() const { return m_progress; }
+    QPushButton *cancelButton() const;
+    QProgressBar *progressBar() const;
     DiffPane *pane(core::Side side) const { return m_panes[side]; }
     // The pane whose viewport `object` is (for event filters), or null.
     DiffPane *paneOfViewport(const QObject *object, core::Side *side = nullptr) const;
@@ -97,7 +95,6 @@ private:
     void buildUi();
     void recompute();
     void apply(std::shared_ptr<DiffLayout> layout, quint64 generation);
-    void showComputing(bool computing);
     void onCancelled();
     void syncVertical(core::Side from);
     void syncHorizontal(core::Side from);
@@ -126,26 +123,16 @@ private:
     DiffPane *m_unified = nullptr;
     DiffOverview *m_overview = nullptr;
     DiffMoveLinks *m_moveLinks = nullptr;
-    QHBoxLayout *m_bar = nullptr;
+    DiffBar *m_bar = nullptr;
     ToolsDiffTree *m_toolsTree = nullptr;
     QTabWidget *m_tabs = nullptr;
     QStackedWidget *m_promptStack = nullptr;
-    QLabel *m_summary = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QPushButton *m_cancel = nullptr;
-    QLabel *m_position = nullptr;
-    QCheckBox *m_ignoreWhitespace = nullptr;
-    QCheckBox *m_ignoreCase = nullptr;
-    QCheckBox *m_unifiedToggle = nullptr;
-    QCheckBox *m_wrapToggle = nullptr;
     QSplitter *m_splitter = nullptr;
     bool m_wordWrap = false;
     bool m_splitterMoved = false;
     // Rows are lined up once both panes painted with their new wrap width.
     bool m_alignPending = false;
     core::PerSide<bool> m_paintedSinceChange{{false, false}};
-    QToolButton *m_previous = nullptr;
-    QToolButton *m_next = nullptr;
 };
 
 } // namespace retell::ui
