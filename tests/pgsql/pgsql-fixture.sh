@@ -4,6 +4,8 @@
 # Used as a CTest fixture beside the MariaDB one.
 #   pgsql-fixture.sh start DIR [--tls]  -> writes DIR/port, DIR/user, DIR/password
 #   pgsql-fixture.sh stop DIR
+#   pgsql-fixture.sh kill DIR     the server stopped at once (-m immediate), data kept
+#   pgsql-fixture.sh resume DIR   started again on its data and port (crash recovery)
 # With --tls the server speaks TLS (ssl=on) with the certificates
 # tests/support/make-test-certs.sh makes in DIR/tls; it presents server.pem.
 #   pgsql-fixture.sh present DIR NAME  the server presents DIR/tls/NAME.pem
@@ -90,8 +92,8 @@ start)
         tls_opt="-c ssl=on -c ssl_cert_file=$d/cert.pem -c ssl_key_file=$d/key.pem"
     fi
     # Durability is not the point of a test server: no fsync.
-    run "$bindir/pg_ctl" -D "$d/data" -l "$d/server.log" -w -t 60 \
-        -o "-p $port -k $d -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off $tls_opt" \
+    echo "-p $port -k $d -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off $tls_opt" >"$dir/options"
+    run "$bindir/pg_ctl" -D "$d/data" -l "$d/server.log" -w -t 60 -o "$(cat "$dir/options")" \
         start >/dev/null 2>&1 \
         || { echo "pgsql-fixture: server did not start, see $d/server.log" >&2; tail -20 "$d/server.log" >&2; exit 1; }
     echo "$port" >"$dir/port"; echo retell >"$dir/user"; echo "$password" >"$dir/password"
@@ -110,9 +112,21 @@ present)
     done
     echo "pgsql-fixture: the server did not take certificate $arg" >&2; exit 1
     ;;
+kill)
+    run "$bindir/pg_ctl" -D "$(data)/data" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
+    echo "pgsql-fixture: killed"
+    ;;
+resume)
+    alive && exit 0
+    d=$(data)
+    run "$bindir/pg_ctl" -D "$d/data" -l "$d/server.log" -w -t 60 -o "$(cat "$dir/options")" \
+        start >/dev/null 2>&1 \
+        || { echo "pgsql-fixture: server did not start again, see $d/server.log" >&2; tail -20 "$d/server.log" >&2; exit 1; }
+    echo "pgsql-fixture: running again on port $(cat "$dir/port")"
+    ;;
 stop)
     stop
     echo "pgsql-fixture: stopped"
     ;;
-*) echo "usage: $0 start|stop|present DIR [--tls|NAME]" >&2; exit 2 ;;
+*) echo "usage: $0 start|stop|kill|resume|present DIR [--tls|NAME]" >&2; exit 2 ;;
 esac
