@@ -104,6 +104,17 @@ Result<QueuedOperation> OfflineWork::resolve(const Actor &actor, const QString &
         e.args = {operationId, QueuedOperation::stateName(op->state)};
         return e;
     }
+    if (op->kind == QueuedOperation::Kind::Rollback) {
+        // A rollback restores a version; merged content would be a deploy.
+        Error e = Error::usage(
+            QStringLiteral(
+                "The operation %1 is a rollback made on an older version: drop it, and roll "
+                "back again if that is still what you want.")
+                .arg(operationId));
+        e.code = QStringLiteral("offline.rollback_conflict");
+        e.args = {operationId};
+        return e;
+    }
     DeployRequest request{merged, op->templateName, op->notes};
     auto checked = VersionService(m_replica).checkDeploy(actor, op->branchId, request);
     if (!checked)

@@ -46,7 +46,9 @@ public:
     // the branch's active version in the replica (the one it was merged
     // with, after the sync that found the conflict); pending again.
     // ErrorKind::Usage (code "offline.not_conflict") when the operation is
-    // not a conflict; NotFound when no operation has that id.
+    // not a conflict, ("offline.rollback_conflict") when it is a rollback
+    // (nothing to merge: drop it and roll back again); NotFound when no
+    // operation has that id.
     Result<QueuedOperation> resolve(const Actor &actor, const QString &operationId,
                                     const AgentConfig &merged) const;
 

@@ -58,7 +58,8 @@ Result<PushReport> OutboxPush::push(const Actor &actor) const
         }
         Result<DeployOutcome> outcome = Error::usage(QString());
         if (op.kind == QueuedOperation::Kind::Rollback) {
-            outcome = versions.rollback(actor, op.branchId, op.toVersion, op.notes, false, op.id);
+            outcome = versions.rollback(actor, op.branchId, op.toVersion, op.notes, false, op.id,
+                                        op.baseVersion);
         } else {
             DeployRequest request;
             request.config = op.config;

@@ -22,7 +22,10 @@ struct SyncReport
 // what others deployed meanwhile. `actor` is logged in on the server: its
 // grants are the server's. Cancelled through progress.cancelled: before the
 // push, or between pull batches (what was pulled stays). A push that stopped
-// (the server went away) skips the pull; nothing queued is lost.
+// (the server went away) skips the pull; nothing queued is lost. A replica
+// belongs to the database it was first synced with: against another one the
+// sync is refused (ErrorKind::Usage, code "offline.other_server") before
+// anything is pushed.
 class Sync final
 {
 public:

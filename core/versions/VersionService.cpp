@@ -378,13 +378,14 @@ Result<DeployOutcome> VersionService::deploy(const Actor &actor, const QString &
 
 Result<DeployOutcome> VersionService::rollback(const Actor &actor, const QString &branchId,
                                                int toVersion, const QString &notes,
-                                               bool allowUnchanged,
-                                               const QString &operationId) const
+                                               bool allowUnchanged, const QString &operationId,
+                                               std::optional<int> baseVersion) const
 {
     auto checked = checkRollback(actor, branchId, toVersion, notes, allowUnchanged);
     if (!checked)
         return checked.error();
     checked->request.operationId = operationId;
+    checked->request.baseVersion = baseVersion;
     bool replayed = false;
     auto written = appendVersion(m_context, actor, checked->branch, checked->request,
                                  checked->validation, replayed, toVersion);

@@ -77,10 +77,13 @@ public:
     Result<DeployOutcome> deploy(const Actor &actor, const QString &branchId,
                                  const DeployRequest &request) const;
     // Refused with ErrorKind::Unchanged when the target's content is active
-    // already, unless allowUnchanged.
+    // already, unless allowUnchanged; with ErrorKind::Conflict when
+    // baseVersion is given and another version is active (as for a deploy:
+    // an offline rollback must not undo what was deployed meanwhile).
     Result<DeployOutcome> rollback(const Actor &actor, const QString &branchId, int toVersion,
                                    const QString &notes = {}, bool allowUnchanged = false,
-                                   const QString &operationId = {}) const;
+                                   const QString &operationId = {},
+                                   std::optional<int> baseVersion = std::nullopt) const;
     // Everything deploy() checks before it writes (grants, notes, blocking
     // findings), writing nothing.
     Result<DeployCheck> checkDeploy(const Actor &actor, const QString &branchId,

@@ -10,6 +10,7 @@
 #include "db/Database.h"
 #include "db/Migrator.h"
 #include "offline/OfflineWork.h"
+#include "offline/Outbox.h"
 #include "offline/Replica.h"
 #include "offline/Sync.h"
 #include "seed/Seeder.h"
@@ -312,6 +313,59 @@ private slots:
         auto again = ReplicaPull(server, replica.value()).pull(owner);
         QVERIFY(again);
         QCOMPARE(again->templates, pulled->templates);
+    }
+
+    void staleRollbackIsAConflictAndOtherServersAreRefused()
+    {
+        const ServiceContext server{m_db.spec()};
+        auto replica = openReplica(m_dir.filePath(QStringLiteral("rollback.sqlite")));
+        QVERIFY(replica);
+        const Actor owner = loginOrFail(server, demo::kCompanyAdmin);
+        QVERIFY(Sync(server, replica.value()).run(owner));
+        auto offline = loginOffline(replica.value(), QString::fromLatin1(demo::kCompanyAdmin),
+                                    QString::fromLatin1(demo::kPassword));
+        QVERIFY(offline);
+        auto branches = BranchService(replica.value()).branches(offline.value());
+        QVERIFY(branches && !branches->isEmpty());
+        const QString branch = branches->first().id;
+        auto active = VersionService(replica.value()).active(offline.value(), branch);
+        QVERIFY(active && active->version >= 2);
+        const OfflineWork work(replica.value());
+        auto back = work.rollback(offline.value(), branch, 1, QStringLiteral("back offline"));
+        QVERIFY2(back, qPrintable(back ? QString() : back.error().message));
+        QCOMPARE(back->baseVersion.value_or(-1), active->version);
+        // Meanwhile someone deploys: the rollback would undo that.
+        DeployRequest theirs{
+            {active->config.prompt + QStringLiteral("\nMeanwhile.\n"), active->config.toolsJson},
+            {},
+            QStringLiteral("meanwhile")};
+        QVERIFY(VersionService(server).deploy(owner, branch, theirs));
+        auto synced = Sync(server, replica.value()).run(owner);
+        QVERIFY(synced);
+        QCOMPARE(synced->push.conflicts, 1);
+        QCOMPARE(synced->push.applied, 0);
+        auto now = VersionService(server).active(owner, branch);
+        QVERIFY(now);
+        QCOMPARE(now->config, theirs.config);
+        auto resolved = work.resolve(offline.value(), back->id, theirs.config);
+        QVERIFY(!resolved);
+        QCOMPARE(resolved.error().code, QStringLiteral("offline.rollback_conflict"));
+        QVERIFY(Outbox(replica.value()).remove(back->id));
+
+        // The replica belongs to its server: another database is refused before any push.
+        ConnectionSpec other = server.spec;
+        other.database += QStringLiteral("_other");
+        other.path += QStringLiteral(".other");
+        QVERIFY(work.deploy(offline.value(), branch,
+                            DeployRequest{{theirs.config.prompt + QStringLiteral("\nMine.\n"),
+                                           theirs.config.toolsJson},
+                                          {},
+                                          QStringLiteral("mine")}));
+        auto refused = Sync(ServiceContext{other}, replica.value()).run(owner);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, QStringLiteral("offline.other_server"));
+        QCOMPARE(work.queued()->size(), 1);
+        QCOMPARE(work.queued()->first().state, QueuedOperation::State::Pending);
     }
 
     void cancelledSyncDoesNothing()
