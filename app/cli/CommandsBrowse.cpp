@@ -33,8 +33,24 @@ int branches(Cli &cli, const QStringList &argv)
     auto list = BranchService(cli.context).branches(actor.value());
     if (!list)
         return cli.fail(list.error());
+    // Offline: how many operations wait in the outbox per branch.
+    QHash<QString, int> waiting;
+    if (cli.offline) {
+        auto queued = OfflineWork(cli.context).queued();
+        if (!queued)
+            return cli.fail(queued.error());
+        for (const QueuedOperation &op : std::as_const(*queued))
+            ++waiting[op.branchId];
+    }
     if (cli.json) {
-        printJsonList(cli, list.value());
+        QJsonArray out;
+        for (const Branch &b : std::as_const(*list)) {
+            QJsonObject o = toJson(b);
+            if (cli.offline)
+                o.insert(QStringLiteral("queued"), waiting.value(b.id));
+            out << o;
+        }
+        cli.printJson(out);
         return ExitOk;
     }
     if (list->isEmpty())
@@ -45,12 +61,15 @@ int branches(Cli &cli, const QStringList &argv)
             company = b.companyName;
             cli.print(cli.field(company));
         }
-        cli.print(QStringLiteral("  %1  %2  %3")
-                      .arg(cli.field(b.id), cli.field(b.name).leftJustified(24),
-                           b.activeVersion ? QStringLiteral("v%1 (%2)")
-                                                 .arg(*b.activeVersion)
-                                                 .arg(validationStatusName(b.activeStatus))
-                                           : QStringLiteral("no version yet")));
+        QString line = QStringLiteral("  %1  %2  %3")
+                           .arg(cli.field(b.id), cli.field(b.name).leftJustified(24),
+                                b.activeVersion ? QStringLiteral("v%1 (%2)")
+                                                      .arg(*b.activeVersion)
+                                                      .arg(validationStatusName(b.activeStatus))
+                                                : QStringLiteral("no version yet"));
+        if (waiting.value(b.id) > 0)
+            line += QStringLiteral("  + %1 queued").arg(waiting.value(b.id));
+        cli.print(line);
     }
     return ExitOk;
 }

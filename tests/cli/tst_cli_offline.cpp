@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -137,6 +138,50 @@ private slots:
                      QStringLiteral("--tools"), m_tools, QStringLiteral("--notes"),
                      QStringLiteral("again")});
         QCOMPARE(unchanged.exitCode, 9);
+        // The tree marker: the branch says how many operations wait.
+        const CliResult marked = offline({QStringLiteral("branches")});
+        QVERIFY2(marked.stdoutText().contains(QStringLiteral("+ 1 queued")),
+                 qPrintable(marked.describe()));
+        // Rollback, import and template apply queue too, checked like online.
+        const QString exported = m_files.filePath(QStringLiteral("berlin.json"));
+        QCOMPARE(offline({QStringLiteral("export"), kBerlin, QStringLiteral("--version"),
+                          QStringLiteral("1"), QStringLiteral("--output"), exported})
+                     .exitCode,
+                 0);
+        const QString hamburg = QStringLiteral("Hamburg Altona");
+        for (const QStringList &args :
+             {QStringList{QStringLiteral("rollback"), hamburg, QStringLiteral("--to"),
+                          QStringLiteral("1"), QStringLiteral("--notes"), QStringLiteral("back")},
+              QStringList{QStringLiteral("import"), QStringLiteral("München Schwabing"), exported,
+                          QStringLiteral("--notes"), QStringLiteral("as Berlin v1")},
+              QStringList{QStringLiteral("apply-template"), hamburg,
+                          QStringLiteral("Information Only"), QStringLiteral("--notes"),
+                          QStringLiteral("simpler")}}) {
+            const CliResult r = offline(args + QStringList{QStringLiteral("--json")});
+            QVERIFY2(r.exitCode == 0,
+                     qPrintable(args.first() + QStringLiteral(": ") + r.describe()));
+            QCOMPARE(r.json().object().value(QStringLiteral("kind")).toString(),
+                     args.first() == QLatin1String("rollback") ? QStringLiteral("rollback")
+                     : args.first() == QLatin1String("import") ? QStringLiteral("import")
+                                                               : QStringLiteral("apply-template"));
+            QCOMPARE(r.json().object().value(QStringLiteral("state")).toString(),
+                     QStringLiteral("pending"));
+        }
+        QCOMPARE(
+            offline({QStringLiteral("outbox"), QStringLiteral("--json")}).json().array().size(), 4);
+        const CliResult noSuchVersion =
+            offline({QStringLiteral("rollback"), hamburg, QStringLiteral("--to"),
+                     QStringLiteral("999"), QStringLiteral("--notes"), QStringLiteral("x")});
+        QCOMPARE(noSuchVersion.exitCode, 5);
+        for (const QJsonValue &v :
+             offline({QStringLiteral("outbox"), QStringLiteral("--json")}).json().array()) {
+            const QString other = v.toObject().value(QStringLiteral("id")).toString();
+            if (other != op.value(QStringLiteral("id")).toString())
+                QCOMPARE(offline({QStringLiteral("outbox"), QStringLiteral("drop"), other,
+                                  QStringLiteral("--yes")})
+                             .exitCode,
+                         0);
+        }
         // Dropping: refused without --yes (exit 2, why), done with it.
         const QString id = op.value(QStringLiteral("id")).toString();
         const CliResult refused = offline({QStringLiteral("outbox"), QStringLiteral("drop"), id});
