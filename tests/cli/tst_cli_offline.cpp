@@ -3,6 +3,7 @@
 // server URL (so it never contacts the server); the outbox lists, refuses to
 // drop without --yes, drops with it; offline login works for the user who
 // synced and no one else; an unreachable server suggests --offline.
+#include "FileMode.h"
 #include "TestDatabase.h"
 #include "cli_runner.h"
 
@@ -17,8 +18,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sys/stat.h>
-
 using namespace retell::core;
 using namespace retell::test;
 
@@ -27,14 +26,6 @@ namespace {
 const QString kBerlin = QStringLiteral("Berlin Mitte");
 // Nothing listens on port 1: any attempt to reach the server fails at once.
 const QString kUnreachable = QStringLiteral("mysql://retell@127.0.0.1:1/retell");
-
-int fileMode(const QString &path)
-{
-    struct stat info
-    {
-    };
-    return ::stat(QFile::encodeName(path).constData(), &info) == 0 ? int(info.st_mode & 0777) : -1;
-}
 
 } // namespace
 

@@ -8,6 +8,7 @@
 // `resolve` settle it; `sync` exits 0 with the outbox empty; a second `sync`
 // changes nothing. Offline login works for the user who synced and no one
 // else; the replica file is 0600.
+#include "FileMode.h"
 #include "TestDatabase.h"
 #include "cli_runner.h"
 
@@ -20,8 +21,6 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <sys/stat.h>
 
 using namespace retell::core;
 using namespace retell::test;
@@ -44,14 +43,6 @@ QString fixture(const QString &verb, const QString &dir)
     if (!p.waitForFinished(180000))
         return QStringLiteral("%1 %2 did not finish").arg(script, verb);
     return p.exitCode() == 0 ? QString() : QString::fromUtf8(p.readAll());
-}
-
-int fileMode(const QString &path)
-{
-    struct stat info
-    {
-    };
-    return ::stat(QFile::encodeName(path).constData(), &info) == 0 ? int(info.st_mode & 0777) : -1;
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 // unchanged content) and based on the replica's active version; a sync pushes
 // then pulls; an offline login works for the user who synced and for no one
 // else, with the same refusal as a wrong password.
+#include "FileMode.h"
 #include "TestDatabase.h"
 
 #include "access/AuthService.h"
@@ -20,22 +21,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sys/stat.h>
-
 using namespace retell::core;
 using namespace retell::test;
 
 namespace {
-
-int fileMode(const QString &path)
-{
-    struct stat info
-    {
-    };
-    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
-        return -1;
-    return int(info.st_mode & 0777);
-}
 
 Actor loginOrFail(const ServiceContext &context, const char *email)
 {
