@@ -76,10 +76,15 @@ Result<ServiceContext> openReplica(const QString &path)
 {
     const QFileInfo info(path);
     const QString folder = info.absolutePath();
-    if (!QDir().mkpath(folder))
-        return Error::io(QStringLiteral("Cannot create the replica folder %1.").arg(folder));
-    if (::chmod(QFile::encodeName(folder).constData(), 0700) != 0)
-        return privacyError(QStringLiteral("folder"), folder);
+    // A folder made here is private; one that exists is left as it is (a
+    // --replica in /tmp or a home folder must not change who may enter it):
+    // the file's own mode keeps others out.
+    if (!QFileInfo::exists(folder)) {
+        if (!QDir().mkpath(folder))
+            return Error::io(QStringLiteral("Cannot create the replica folder %1.").arg(folder));
+        if (::chmod(QFile::encodeName(folder).constData(), 0700) != 0)
+            return privacyError(QStringLiteral("folder"), folder);
+    }
     // Created private before SQLite writes a byte into it; its -wal and -shm
     // files take the same mode from it.
     const QByteArray file = QFile::encodeName(info.absoluteFilePath());

@@ -18,10 +18,11 @@ QString replicaFileName(const ConnectionSpec &server);
 // <AppDataLocation>/replicas/<replicaFileName>.
 QString defaultReplicaPath(const ConnectionSpec &server);
 
-// Opens (creating it if needed) the replica at path: its folder made 0700,
-// the file created 0600 before SQLite writes into it (an existing one is
-// set to 0600 again), migrated like any SQLite database. ErrorKind::Io when
-// the folder or the file cannot be made private.
+// Opens (creating it if needed) the replica at path: a folder it creates
+// made 0700 (an existing folder is left alone), the file created 0600
+// before SQLite writes into it (an existing one is set to 0600 again),
+// migrated like any SQLite database. ErrorKind::Io when the folder or the
+// file cannot be made private.
 Result<ServiceContext> openReplica(const QString &path);
 
 // Logs in against a replica, without the server: works for the user whose

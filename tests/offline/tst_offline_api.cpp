@@ -18,6 +18,7 @@
 #include "templates/TemplateService.h"
 #include "versions/BranchService.h"
 
+#include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -85,6 +86,20 @@ private slots:
         QVERIFY2(replica, qPrintable(replica ? QString() : replica.error().message));
         QCOMPARE(fileMode(path), 0600);
         QCOMPARE(fileMode(m_dir.filePath(QStringLiteral("private/sub"))), 0700);
+        // A folder that exists already is not changed (a replica in /tmp
+        // must not lock everyone else out of /tmp).
+        const QString shared = m_dir.filePath(QStringLiteral("shared"));
+        QVERIFY(QDir().mkpath(shared));
+        QVERIFY(::chmod(QFile::encodeName(shared).constData(), 01777) == 0);
+        auto inShared = openReplica(shared + QStringLiteral("/r.sqlite"));
+        QVERIFY(inShared);
+        QCOMPARE(fileMode(shared + QStringLiteral("/r.sqlite")), 0600);
+        struct stat info
+        {
+        };
+        QVERIFY(::stat(QFile::encodeName(shared).constData(), &info) == 0);
+        QCOMPARE(int(info.st_mode & 07777), 01777);
+        Database::dropConnection(inShared->spec);
         // Written to (WAL) and made readable by someone: opened again, private again.
         QVERIFY(Migrator::check(replica->spec));
         Database::dropConnection(replica->spec);
