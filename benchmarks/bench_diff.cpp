@@ -7,6 +7,7 @@
 // bound) and the bounded default with GNU diff --minimal and plain diff.
 // Inputs are generated deterministically from fixed seeds.
 #include "BenchTable.h"
+#include "SalonText.h"
 
 #include "diff/LineDiff.h"
 
@@ -20,49 +21,8 @@ using namespace retell::core;
 
 namespace {
 
-const char *const kWords[] = {"caller",
-                              "appointment",
-                              "{{branch_name}}",
-                              "service",
-                              "colour",
-                              "cut",
-                              "Tuesday",
-                              "confirm",
-                              "slot",
-                              "the",
-                              "a",
-                              "and",
-                              "with",
-                              "book_appointment",
-                              "price",
-                              "stylist",
-                              "{{current_time}}",
-                              "name"};
-
-QByteArray sentence(QRandomGenerator &random, int words)
-{
-    QByteArray line;
-    for (int w = 0; w < words; ++w) {
-        if (w)
-            line += ' ';
-        line += kWords[random.bounded(int(std::size(kWords)))];
-    }
-    return line;
-}
-
-QList<QByteArray> promptLines(quint32 seed, qsizetype bytes)
-{
-    QRandomGenerator random(seed);
-    QList<QByteArray> lines;
-    qsizetype size = 0;
-    while (size < bytes) {
-        QByteArray line =
-            random.bounded(12) == 0 ? QByteArray() : sentence(random, 3 + int(random.bounded(12)));
-        size += line.size() + 1;
-        lines.append(std::move(line));
-    }
-    return lines;
-}
+using test::salon::promptLines;
+using test::salon::sentence;
 
 // Changes about `percent` % of the lines: rewrites, insertions and deletions.
 QList<QByteArray> edited(QList<QByteArray> lines, quint32 seed, int percent)

@@ -6,6 +6,7 @@
 // word-level merge of conflicting regions and writing the merged text).
 // Inputs are generated deterministically from fixed seeds.
 #include "BenchTable.h"
+#include "SalonText.h"
 
 #include "merge/TextMerge.h"
 
@@ -19,49 +20,8 @@ using namespace retell::core;
 
 namespace {
 
-const char *const kWords[] = {"caller",
-                              "appointment",
-                              "{{branch_name}}",
-                              "service",
-                              "colour",
-                              "cut",
-                              "Tuesday",
-                              "confirm",
-                              "slot",
-                              "the",
-                              "a",
-                              "and",
-                              "with",
-                              "book_appointment",
-                              "price",
-                              "stylist",
-                              "{{current_time}}",
-                              "name"};
-
-QByteArray sentence(QRandomGenerator &random, int words)
-{
-    QByteArray line;
-    for (int w = 0; w < words; ++w) {
-        if (w)
-            line += ' ';
-        line += kWords[random.bounded(int(std::size(kWords)))];
-    }
-    return line;
-}
-
-QList<QByteArray> promptLines(quint32 seed, qsizetype bytes)
-{
-    QRandomGenerator random(seed);
-    QList<QByteArray> lines;
-    qsizetype size = 0;
-    while (size < bytes) {
-        QByteArray line =
-            random.bounded(12) == 0 ? QByteArray() : sentence(random, 3 + int(random.bounded(12)));
-        size += line.size() + 1;
-        lines.append(std::move(line));
-    }
-    return lines;
-}
+using test::salon::promptLines;
+using test::salon::sentence;
 
 // Edits about `percent` % of the lines: rewrites, word changes, insertions
 // and deletions.

@@ -3,6 +3,7 @@
 // removal and addition; edits in place, single lines and unrelated text are
 // not moves.
 #include "DiffTestSupport.h"
+#include "SalonText.h"
 #include "diff/LineDiff.h"
 #include "diff/MoveDetection.h"
 
@@ -48,28 +49,10 @@ struct Shape
 
 QByteArray lowEntropySentence(QRandomGenerator &random, const Shape &shape)
 {
-    static const char *const words[] = {"caller",
-                                        "appointment",
-                                        "{{branch_name}}",
-                                        "service",
-                                        "colour",
-                                        "cut",
-                                        "Tuesday",
-                                        "confirm",
-                                        "slot",
-                                        "the",
-                                        "a",
-                                        "and",
-                                        "with",
-                                        "book_appointment",
-                                        "price",
-                                        "stylist",
-                                        "{{current_time}}",
-                                        "name"};
     QByteArray line;
     const int count = shape.minWords + int(random.bounded(shape.wordSpread));
     for (int w = 0; w < count; ++w)
-        line += (w ? " " : "") + QByteArray(words[random.bounded(int(std::size(words)))]);
+        line += (w ? " " : "") + QByteArray(retell::test::salon::word(random));
     return line + '\n';
 }
 
