@@ -98,24 +98,48 @@ Result<QSqlDatabase> SqlDialect::addServerConnection(const ConnectionSpec &spec,
     return db;
 }
 
-Result<void> SqlDialect::requireEncryptedSession(QSqlDatabase &db, const ConnectionSpec &spec,
-                                                 const QString &sql, int column)
+Result<QSqlDatabase> SqlDialect::finishServerOpen(QSqlDatabase db, const ConnectionSpec &spec,
+                                                  const QString &sslQuery, int column,
+                                                  Result<void> (*configure)(QSqlDatabase &))
 {
-    if (!usesTls(spec))
-        return {};
-    QSqlQuery q(db);
-    if (!q.exec(sql))
-        return Database::errorFrom(db, q.lastError(), sql);
-    const QVariant v = q.next() ? q.value(column) : QVariant();
-    const bool encrypted = v.typeId() == QMetaType::Bool ? v.toBool() : !v.toString().isEmpty();
-    if (!encrypted)
-        return Error::database(
-            QStringLiteral(
-                "The session with the database server at %1:%2 is not encrypted although the "
-                "connection's TLS options require it; it was closed.")
-                .arg(spec.host)
-                .arg(spec.port));
-    return {};
+    if (usesTls(spec)) {
+        QSqlQuery q(db);
+        if (!q.exec(sslQuery)) {
+            Error e = Database::errorFrom(db, q.lastError(), sslQuery);
+            db.close();
+            return e;
+        }
+        const QVariant v = q.next() ? q.value(column) : QVariant();
+        const bool encrypted = v.typeId() == QMetaType::Bool ? v.toBool() : !v.toString().isEmpty();
+        if (!encrypted) {
+            q.finish();
+            db.close();
+            return Error::database(
+                QStringLiteral(
+                    "The session with the database server at %1:%2 is not encrypted although the "
+                    "connection's TLS options require it; it was closed.")
+                    .arg(spec.host)
+                    .arg(spec.port));
+        }
+    }
+    if (auto r = configure(db); !r)
+        return r.error();
+    return db;
+}
+
+Error dialects::openFailure(const QString &message, const QSqlError &error, bool unreachable)
+{
+    Error e = Error::database(message,
+                              QStringLiteral("[%1] %2").arg(error.nativeErrorCode(), error.text()));
+    if (unreachable)
+        e.code = QStringLiteral("db.unreachable");
+    return e;
+}
+
+QString dialects::unreachableMessage(const QString &where)
+{
+    return QStringLiteral("Cannot reach the database server at %1; check host, port and network.")
+        .arg(where);
 }
 
 int dialects::nativeCode(const QSqlError &error)

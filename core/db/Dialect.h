@@ -83,10 +83,12 @@ protected:
     // user and password set. product names the backend in the error.
     Result<QSqlDatabase> addServerConnection(const ConnectionSpec &spec, const QString &name,
                                              const QString &product) const;
-    // After the handshake, when spec asks for TLS: sql's first row must have
-    // a true or non-empty value at column, or the session is refused.
-    static Result<void> requireEncryptedSession(QSqlDatabase &db, const ConnectionSpec &spec,
-                                                const QString &sql, int column);
+    // The last steps of opening a server connection: when spec asks for
+    // TLS, sslQuery's first row must have a true or non-empty value at
+    // column, or the session is refused; then configure sets the session up.
+    static Result<QSqlDatabase> finishServerOpen(QSqlDatabase db, const ConnectionSpec &spec,
+                                                 const QString &sslQuery, int column,
+                                                 Result<void> (*configure)(QSqlDatabase &));
 };
 
 // Shorthands for the services.
@@ -103,6 +105,11 @@ inline Result<qint64> insertReturningId(QSqlDatabase &db, const QString &sql,
 namespace dialects {
 // The native error code as a number (MySQL, SQLite); 0 when it is not one.
 int nativeCode(const QSqlError &error);
+// A server connection that did not open: the sentence for the user, the
+// driver's text as detail, Error::code "db.unreachable" when the server
+// could not be reached (offline work may help).
+Error openFailure(const QString &message, const QSqlError &error, bool unreachable);
+QString unreachableMessage(const QString &where);
 const SqlDialect &sqlite();
 const SqlDialect &mysql();
 const SqlDialect &postgres();

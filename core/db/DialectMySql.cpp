@@ -99,9 +99,7 @@ Error openError(const ConnectionSpec &spec, const QSqlError &error)
     case 2002:
     case 2003:
     case 2005:
-        message =
-            QStringLiteral("Cannot reach the database server at %1; check host, port and network.")
-                .arg(where);
+        message = dialects::unreachableMessage(where);
         unreachable = true;
         break;
     case 2026: {
@@ -140,11 +138,7 @@ Error openError(const ConnectionSpec &spec, const QSqlError &error)
         message =
             QStringLiteral("Cannot open the database %1: %2").arg(where, error.text().trimmed());
     }
-    Error e = Error::database(message,
-                              QStringLiteral("[%1] %2").arg(error.nativeErrorCode(), error.text()));
-    if (unreachable)
-        e.code = QStringLiteral("db.unreachable");
-    return e;
+    return dialects::openFailure(message, error, unreachable);
 }
 
 Result<void> configure(QSqlDatabase &db)
@@ -213,15 +207,8 @@ Result<QSqlDatabase> MySqlDialect::open(const ConnectionSpec &spec, const QStrin
     // Belt and braces after the handshake: with TLS options the session must
     // be encrypted (the handshake already refused otherwise when the host
     // name is verified; with ssl_verify_host=false this check is what refuses).
-    if (auto r = requireEncryptedSession(
-            db, spec, QStringLiteral("SHOW SESSION STATUS LIKE 'Ssl_cipher'"), 1);
-        !r) {
-        db.close();
-        return r.error();
-    }
-    if (auto r = configure(db); !r)
-        return r.error();
-    return db;
+    return finishServerOpen(db, spec, QStringLiteral("SHOW SESSION STATUS LIKE 'Ssl_cipher'"), 1,
+                            configure);
 }
 
 } // namespace

@@ -137,18 +137,12 @@ Error openError(const ConnectionSpec &spec, const QSqlError &error)
                       .arg(where);
     else if (has("could not connect") || has("Connection refused") || has("timeout expired") ||
              has("could not translate host name")) {
-        message =
-            QStringLiteral("Cannot reach the database server at %1; check host, port and network.")
-                .arg(where);
+        message = dialects::unreachableMessage(where);
         unreachable = true;
     } else
         message =
             QStringLiteral("Cannot open the database %1: %2").arg(where, error.text().trimmed());
-    Error e = Error::database(message,
-                              QStringLiteral("[%1] %2").arg(error.nativeErrorCode(), error.text()));
-    if (unreachable)
-        e.code = QStringLiteral("db.unreachable");
-    return e;
+    return dialects::openFailure(message, error, unreachable);
 }
 
 // Laravel's pgsql session: UTF-8, UTC; lock waits bounded like InnoDB's.
@@ -195,16 +189,9 @@ Result<QSqlDatabase> PostgresDialect::open(const ConnectionSpec &spec, const QSt
     if (!db.open())
         return openError(spec, db.lastError());
     // After the handshake: with TLS options the session must be encrypted.
-    if (auto r = requireEncryptedSession(
-            db, spec, QStringLiteral("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"),
-            0);
-        !r) {
-        db.close();
-        return r.error();
-    }
-    if (auto r = configure(db); !r)
-        return r.error();
-    return db;
+    return finishServerOpen(
+        db, spec, QStringLiteral("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"), 0,
+        configure);
 }
 
 } // namespace

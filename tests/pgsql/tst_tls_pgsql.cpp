@@ -2,6 +2,7 @@
 // real servers: one with ssl=on and certificates made by openssl for this run
 // (tests/pgsql/pgsql-fixture.sh --tls) and the plain fixture server.
 #include "TestDatabase.h"
+#include "TlsServer.h"
 
 #include "db/Database.h"
 
@@ -17,27 +18,16 @@ namespace {
 
 const QString kTlsDir = QStringLiteral(RETELL_TLS_PGSQL_DIR);
 
-QString readLine(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()).trimmed() : QString();
-}
+const TlsServer kServer(kTlsDir, QStringLiteral("pgsql"), QStringLiteral("postgres"));
 
 QString tlsFile(const QString &name)
 {
-    return kTlsDir + QStringLiteral("/tls/") + name;
+    return kServer.file(name);
 }
 
 ConnectionSpec tlsServer(const QString &options)
 {
-    auto spec =
-        ConnectionSpec::parse(QStringLiteral("pgsql://%1@127.0.0.1:%2/postgres?%3")
-                                  .arg(readLine(kTlsDir + QStringLiteral("/user")),
-                                       readLine(kTlsDir + QStringLiteral("/port")), options));
-    if (!spec)
-        qFatal("%s", qPrintable(spec.error().message));
-    spec->password = readLine(kTlsDir + QStringLiteral("/password"));
-    return spec.value();
+    return kServer.spec(options);
 }
 
 // "tls" when the session is encrypted, "plain" when not, else why not.
@@ -55,13 +45,6 @@ QString session(const ConnectionSpec &spec)
     } // the last handles go before the connection is removed
     Database::dropConnection(spec);
     return answer;
-}
-
-QString refusal(const ConnectionSpec &spec)
-{
-    auto conn = Database::connection(spec);
-    Database::dropConnection(spec);
-    return conn ? QString() : conn.error().message;
 }
 
 bool presentCertificate(const QString &name)
@@ -109,7 +92,7 @@ private slots:
               std::pair{QStringLiteral("sslmode"), QStringLiteral("require")}}) {
             ConnectionSpec spec = plain;
             spec.options.insert(key, value);
-            const QString message = refusal(spec);
+            const QString message = TlsServer::refusal(spec);
             QVERIFY2(message.contains(QLatin1String("does not offer TLS")),
                      qPrintable(key + QStringLiteral(": ") + message));
         }
@@ -118,9 +101,9 @@ private slots:
     void certificateFromAnotherCaIsRefused()
     {
         for (const QString &mode : {QStringLiteral("verify-full"), QStringLiteral("verify-ca")}) {
-            const QString message =
-                refusal(tlsServer(QStringLiteral("sslmode=%1&sslrootcert=%2")
-                                      .arg(mode, tlsFile(QStringLiteral("foreign-ca.pem")))));
+            const QString message = TlsServer::refusal(
+                tlsServer(QStringLiteral("sslmode=%1&sslrootcert=%2")
+                              .arg(mode, tlsFile(QStringLiteral("foreign-ca.pem")))));
             QVERIFY2(message.contains(QLatin1String("does not vouch for")),
                      qPrintable(mode + ": " + message));
         }
@@ -129,8 +112,8 @@ private slots:
     void certificateForAnotherHostIsRefused()
     {
         QVERIFY(presentCertificate(QStringLiteral("otherhost")));
-        const QString message =
-            refusal(tlsServer(QStringLiteral("sslrootcert=") + tlsFile(QStringLiteral("ca.pem"))));
+        const QString message = TlsServer::refusal(
+            tlsServer(QStringLiteral("sslrootcert=") + tlsFile(QStringLiteral("ca.pem"))));
         // Only the explicit option accepts it (the CA still has to sign it).
         const QString relaxed = session(tlsServer(QStringLiteral("sslmode=verify-ca&sslrootcert=") +
                                                   tlsFile(QStringLiteral("ca.pem"))));
@@ -143,7 +126,7 @@ private slots:
     void missingCaFileIsToldAsSuch()
     {
         const QString message =
-            refusal(tlsServer(QStringLiteral("sslrootcert=/nonexistent/ca.pem")));
+            TlsServer::refusal(tlsServer(QStringLiteral("sslrootcert=/nonexistent/ca.pem")));
         QVERIFY2(message.contains(QLatin1String("/nonexistent/ca.pem")) &&
                      message.contains(QLatin1String("cannot be read")),
                  qPrintable(message));

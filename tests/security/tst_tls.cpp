@@ -4,6 +4,7 @@
 // fake server on loopback that strips TLS from its greeting and asks for the
 // clear-text authentication plugin (what a man in the middle would do).
 #include "TestDatabase.h"
+#include "TlsServer.h"
 
 #include "db/Database.h"
 
@@ -23,29 +24,16 @@ namespace {
 
 const QString kTlsDir = QStringLiteral(RETELL_TLS_MARIADB_DIR);
 
-QString readLine(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()).trimmed() : QString();
-}
+const TlsServer kServer(kTlsDir, QStringLiteral("mysql"), QStringLiteral("mysql"));
 
 QString tlsFile(const QString &name)
 {
-    return kTlsDir + QStringLiteral("/tls/") + name;
+    return kServer.file(name);
 }
 
-// The TLS server, with the given URL options.
 ConnectionSpec tlsServer(const QString &options)
 {
-    auto spec =
-        ConnectionSpec::parse(QStringLiteral("mysql://%1@127.0.0.1:%2/mysql%3")
-                                  .arg(readLine(kTlsDir + QStringLiteral("/user")),
-                                       readLine(kTlsDir + QStringLiteral("/port")),
-                                       options.isEmpty() ? QString() : QLatin1Char('?') + options));
-    if (!spec)
-        qFatal("%s", qPrintable(spec.error().message));
-    spec->password = readLine(kTlsDir + QStringLiteral("/password"));
-    return spec.value();
+    return kServer.spec(options);
 }
 
 QString sessionCipher(const ConnectionSpec &spec)
@@ -57,13 +45,6 @@ QString sessionCipher(const ConnectionSpec &spec)
     if (!q.exec(QStringLiteral("SHOW SESSION STATUS LIKE 'Ssl_cipher'")) || !q.next())
         return QStringLiteral("<no status>");
     return q.value(1).toString();
-}
-
-QString refusal(const ConnectionSpec &spec)
-{
-    auto conn = Database::connection(spec);
-    Database::dropConnection(spec);
-    return conn ? QString() : conn.error().message;
 }
 
 // Protocol-10 greeting of a server that does not offer TLS (no CLIENT_SSL).
@@ -236,21 +217,21 @@ private slots:
             spec.options.insert(option, option == QLatin1String("ssl_ca")
                                             ? tlsFile(QStringLiteral("ca.pem"))
                                             : kTlsDir + QStringLiteral("/tls"));
-            const QString message = refusal(spec);
+            const QString message = TlsServer::refusal(spec);
             QVERIFY2(message.contains(QLatin1String("does not offer TLS")),
                      qPrintable(option + QStringLiteral(": ") + message));
         }
         ConnectionSpec relaxed = plain;
         relaxed.options.insert(QStringLiteral("ssl_ca"), tlsFile(QStringLiteral("ca.pem")));
         relaxed.options.insert(QStringLiteral("ssl_verify_host"), QStringLiteral("false"));
-        const QString message = refusal(relaxed);
+        const QString message = TlsServer::refusal(relaxed);
         QVERIFY2(message.contains(QLatin1String("not encrypted")), qPrintable(message));
     }
 
     void certificateFromAnotherCaIsRefused()
     {
         for (const QString &relax : {QString(), QStringLiteral("&ssl_verify_host=false")}) {
-            const QString message = refusal(tlsServer(
+            const QString message = TlsServer::refusal(tlsServer(
                 QStringLiteral("ssl_ca=") + tlsFile(QStringLiteral("foreign-ca.pem")) + relax));
             QVERIFY2(message.contains(QLatin1String("does not vouch for")), qPrintable(message));
         }
@@ -259,8 +240,8 @@ private slots:
     void certificateForAnotherHostIsRefused()
     {
         QVERIFY(presentCertificate(QStringLiteral("otherhost")));
-        const QString message =
-            refusal(tlsServer(QStringLiteral("ssl_ca=") + tlsFile(QStringLiteral("ca.pem"))));
+        const QString message = TlsServer::refusal(
+            tlsServer(QStringLiteral("ssl_ca=") + tlsFile(QStringLiteral("ca.pem"))));
         // Only the explicit option accepts it (the CA still has to sign it).
         const auto relaxed =
             tlsServer(QStringLiteral("ssl_ca=") + tlsFile(QStringLiteral("ca.pem")) +
@@ -275,7 +256,8 @@ private slots:
 
     void missingCaFileIsToldAsSuch()
     {
-        const QString message = refusal(tlsServer(QStringLiteral("ssl_ca=/nonexistent/ca.pem")));
+        const QString message =
+            TlsServer::refusal(tlsServer(QStringLiteral("ssl_ca=/nonexistent/ca.pem")));
         QVERIFY2(message.contains(QLatin1String("/nonexistent/ca.pem")) &&
                      message.contains(QLatin1String("cannot be read")),
                  qPrintable(message));
@@ -289,7 +271,7 @@ private slots:
         QVERIFY(mitm.port() > 0);
         const auto spec =
             fakeServer(mitm.port(), QStringLiteral("ssl_ca=") + tlsFile(QStringLiteral("ca.pem")));
-        const QString message = refusal(spec);
+        const QString message = TlsServer::refusal(spec);
         const QByteArray received = mitm.received();
         QVERIFY2(message.contains(QLatin1String("does not offer TLS")), qPrintable(message));
         QVERIFY2(received.isEmpty(), received.toHex().constData());
@@ -302,7 +284,7 @@ private slots:
         StrippingServer mitm;
         QVERIFY(mitm.port() > 0);
         const auto spec = fakeServer(mitm.port(), QString());
-        const QString message = refusal(spec);
+        const QString message = TlsServer::refusal(spec);
         const QByteArray received = mitm.received();
         QVERIFY2(!received.isEmpty(),
                  "the client sent no handshake response: the test proves nothing");
