@@ -20,16 +20,6 @@ const QString kTlsDir = QStringLiteral(RETELL_TLS_PGSQL_DIR);
 
 const TlsServer kServer(kTlsDir, QStringLiteral("pgsql"), QStringLiteral("postgres"));
 
-QString tlsFile(const QString &name)
-{
-    return kServer.file(name);
-}
-
-ConnectionSpec tlsServer(const QString &options)
-{
-    return kServer.spec(options);
-}
-
 // "tls" when the session is encrypted, "plain" when not, else why not.
 QString session(const ConnectionSpec &spec)
 {
@@ -64,7 +54,7 @@ class TestTlsPostgres final : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY2(QFile::exists(tlsFile(QStringLiteral("ca.pem"))),
+        QVERIFY2(QFile::exists(kServer.file(QStringLiteral("ca.pem"))),
                  "the TLS PostgreSQL fixture is not running; run through ctest");
         QVERIFY(presentCertificate(QStringLiteral("server")));
     }
@@ -72,10 +62,10 @@ private slots:
     // sslrootcert alone means sslmode=verify-full.
     void verifiedTlsConnects()
     {
-        QCOMPARE(
-            session(tlsServer(QStringLiteral("sslrootcert=") + tlsFile(QStringLiteral("ca.pem")))),
-            QStringLiteral("tls"));
-        QCOMPARE(session(tlsServer(QStringLiteral("sslmode=require"))), QStringLiteral("tls"));
+        QCOMPARE(session(kServer.spec(QStringLiteral("sslrootcert=") +
+                                      kServer.file(QStringLiteral("ca.pem")))),
+                 QStringLiteral("tls"));
+        QCOMPARE(session(kServer.spec(QStringLiteral("sslmode=require"))), QStringLiteral("tls"));
     }
 
     void serverWithoutTlsIsRefused()
@@ -88,7 +78,7 @@ private slots:
         QCOMPARE(session(plain), QStringLiteral("plain"));
         // ...with any of them, it is refused before anything is sent.
         for (const auto &[key, value] :
-             {std::pair{QStringLiteral("sslrootcert"), tlsFile(QStringLiteral("ca.pem"))},
+             {std::pair{QStringLiteral("sslrootcert"), kServer.file(QStringLiteral("ca.pem"))},
               std::pair{QStringLiteral("sslmode"), QStringLiteral("require")}}) {
             ConnectionSpec spec = plain;
             spec.options.insert(key, value);
@@ -102,8 +92,8 @@ private slots:
     {
         for (const QString &mode : {QStringLiteral("verify-full"), QStringLiteral("verify-ca")}) {
             const QString message = TlsServer::refusal(
-                tlsServer(QStringLiteral("sslmode=%1&sslrootcert=%2")
-                              .arg(mode, tlsFile(QStringLiteral("foreign-ca.pem")))));
+                kServer.spec(QStringLiteral("sslmode=%1&sslrootcert=%2")
+                                 .arg(mode, kServer.file(QStringLiteral("foreign-ca.pem")))));
             QVERIFY2(message.contains(QLatin1String("does not vouch for")),
                      qPrintable(mode + ": " + message));
         }
@@ -113,10 +103,11 @@ private slots:
     {
         QVERIFY(presentCertificate(QStringLiteral("otherhost")));
         const QString message = TlsServer::refusal(
-            tlsServer(QStringLiteral("sslrootcert=") + tlsFile(QStringLiteral("ca.pem"))));
+            kServer.spec(QStringLiteral("sslrootcert=") + kServer.file(QStringLiteral("ca.pem"))));
         // Only the explicit option accepts it (the CA still has to sign it).
-        const QString relaxed = session(tlsServer(QStringLiteral("sslmode=verify-ca&sslrootcert=") +
-                                                  tlsFile(QStringLiteral("ca.pem"))));
+        const QString relaxed =
+            session(kServer.spec(QStringLiteral("sslmode=verify-ca&sslrootcert=") +
+                                 kServer.file(QStringLiteral("ca.pem"))));
         QVERIFY(presentCertificate(QStringLiteral("server")));
         QVERIFY2(message.contains(QLatin1String("does not name the host 127.0.0.1")),
                  qPrintable(message));
@@ -126,7 +117,7 @@ private slots:
     void missingCaFileIsToldAsSuch()
     {
         const QString message =
-            TlsServer::refusal(tlsServer(QStringLiteral("sslrootcert=/nonexistent/ca.pem")));
+            TlsServer::refusal(kServer.spec(QStringLiteral("sslrootcert=/nonexistent/ca.pem")));
         QVERIFY2(message.contains(QLatin1String("/nonexistent/ca.pem")) &&
                      message.contains(QLatin1String("cannot be read")),
                  qPrintable(message));

@@ -26,16 +26,6 @@ const QString kTlsDir = QStringLiteral(RETELL_TLS_MARIADB_DIR);
 
 const TlsServer kServer(kTlsDir, QStringLiteral("mysql"), QStringLiteral("mysql"));
 
-QString tlsFile(const QString &name)
-{
-    return kServer.file(name);
-}
-
-ConnectionSpec tlsServer(const QString &options)
-{
-    return kServer.spec(options);
-}
-
 QString sessionCipher(const ConnectionSpec &spec)
 {
     auto conn = Database::connection(spec);
@@ -173,8 +163,8 @@ bool presentCertificate(const QString &name)
     for (const auto &[from, to] :
          {std::pair{name + QStringLiteral(".pem"), QStringLiteral("active-cert.pem")},
           std::pair{name + QStringLiteral("-key.pem"), QStringLiteral("active-key.pem")}}) {
-        QFile::remove(tlsFile(to));
-        if (!QFile::copy(tlsFile(from), tlsFile(to)))
+        QFile::remove(kServer.file(to));
+        if (!QFile::copy(kServer.file(from), kServer.file(to)))
             return false;
     }
     return runRootSql(QStringLiteral("FLUSH SSL"));
@@ -189,14 +179,15 @@ class TestTls final : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY2(QFile::exists(tlsFile(QStringLiteral("ca.pem"))),
+        QVERIFY2(QFile::exists(kServer.file(QStringLiteral("ca.pem"))),
                  "the TLS MariaDB fixture is not running; run through ctest");
         QVERIFY(presentCertificate(QStringLiteral("server")));
     }
 
     void verifiedTlsConnects()
     {
-        const auto spec = tlsServer(QStringLiteral("ssl_ca=") + tlsFile(QStringLiteral("ca.pem")));
+        const auto spec =
+            kServer.spec(QStringLiteral("ssl_ca=") + kServer.file(QStringLiteral("ca.pem")));
         const QString cipher = sessionCipher(spec);
         QVERIFY2(!cipher.isEmpty() && !cipher.startsWith(QLatin1Char('<')), qPrintable(cipher));
         Database::dropConnection(spec);
@@ -215,14 +206,14 @@ private slots:
         for (const QString &option : {QStringLiteral("ssl_ca"), QStringLiteral("ssl_capath")}) {
             ConnectionSpec spec = plain;
             spec.options.insert(option, option == QLatin1String("ssl_ca")
-                                            ? tlsFile(QStringLiteral("ca.pem"))
+                                            ? kServer.file(QStringLiteral("ca.pem"))
                                             : kTlsDir + QStringLiteral("/tls"));
             const QString message = TlsServer::refusal(spec);
             QVERIFY2(message.contains(QLatin1String("does not offer TLS")),
                      qPrintable(option + QStringLiteral(": ") + message));
         }
         ConnectionSpec relaxed = plain;
-        relaxed.options.insert(QStringLiteral("ssl_ca"), tlsFile(QStringLiteral("ca.pem")));
+        relaxed.options.insert(QStringLiteral("ssl_ca"), kServer.file(QStringLiteral("ca.pem")));
         relaxed.options.insert(QStringLiteral("ssl_verify_host"), QStringLiteral("false"));
         const QString message = TlsServer::refusal(relaxed);
         QVERIFY2(message.contains(QLatin1String("not encrypted")), qPrintable(message));
@@ -231,8 +222,9 @@ private slots:
     void certificateFromAnotherCaIsRefused()
     {
         for (const QString &relax : {QString(), QStringLiteral("&ssl_verify_host=false")}) {
-            const QString message = TlsServer::refusal(tlsServer(
-                QStringLiteral("ssl_ca=") + tlsFile(QStringLiteral("foreign-ca.pem")) + relax));
+            const QString message = TlsServer::refusal(
+                kServer.spec(QStringLiteral("ssl_ca=") +
+                             kServer.file(QStringLiteral("foreign-ca.pem")) + relax));
             QVERIFY2(message.contains(QLatin1String("does not vouch for")), qPrintable(message));
         }
     }
@@ -241,11 +233,11 @@ private slots:
     {
         QVERIFY(presentCertificate(QStringLiteral("otherhost")));
         const QString message = TlsServer::refusal(
-            tlsServer(QStringLiteral("ssl_ca=") + tlsFile(QStringLiteral("ca.pem"))));
+            kServer.spec(QStringLiteral("ssl_ca=") + kServer.file(QStringLiteral("ca.pem"))));
         // Only the explicit option accepts it (the CA still has to sign it).
         const auto relaxed =
-            tlsServer(QStringLiteral("ssl_ca=") + tlsFile(QStringLiteral("ca.pem")) +
-                      QStringLiteral("&ssl_verify_host=false"));
+            kServer.spec(QStringLiteral("ssl_ca=") + kServer.file(QStringLiteral("ca.pem")) +
+                         QStringLiteral("&ssl_verify_host=false"));
         const QString cipher = sessionCipher(relaxed);
         Database::dropConnection(relaxed);
         QVERIFY(presentCertificate(QStringLiteral("server")));
@@ -257,7 +249,7 @@ private slots:
     void missingCaFileIsToldAsSuch()
     {
         const QString message =
-            TlsServer::refusal(tlsServer(QStringLiteral("ssl_ca=/nonexistent/ca.pem")));
+            TlsServer::refusal(kServer.spec(QStringLiteral("ssl_ca=/nonexistent/ca.pem")));
         QVERIFY2(message.contains(QLatin1String("/nonexistent/ca.pem")) &&
                      message.contains(QLatin1String("cannot be read")),
                  qPrintable(message));
@@ -269,8 +261,8 @@ private slots:
     {
         StrippingServer mitm;
         QVERIFY(mitm.port() > 0);
-        const auto spec =
-            fakeServer(mitm.port(), QStringLiteral("ssl_ca=") + tlsFile(QStringLiteral("ca.pem")));
+        const auto spec = fakeServer(mitm.port(), QStringLiteral("ssl_ca=") +
+                                                      kServer.file(QStringLiteral("ca.pem")));
         const QString message = TlsServer::refusal(spec);
         const QByteArray received = mitm.received();
         QVERIFY2(message.contains(QLatin1String("does not offer TLS")), qPrintable(message));
