@@ -290,9 +290,13 @@ bench() {
     PGPASSWORD="$pgpassword" psql -q -h 127.0.0.1 -p "$pgport" -U retell -d postgres -c "CREATE DATABASE bench"
     RETELL_ADMIN_DB_PASSWORD="$password" RETELL_BENCH_PGSQL_PASSWORD="$pgpassword" "$BUILD/benchmarks/bench_core" \
         --mysql "mysql://$user@127.0.0.1:$port/bench" --pgsql "pgsql://retell@127.0.0.1:$pgport/bench"
+    MYSQL_PWD="$password" mariadb --no-defaults -h127.0.0.1 -P"$port" -u"$user" -e "CREATE DATABASE bench_sync"
+    PGPASSWORD="$pgpassword" psql -q -h 127.0.0.1 -p "$pgport" -U retell -d postgres -c "CREATE DATABASE bench_sync"
+    RETELL_ADMIN_DB_PASSWORD="$password" RETELL_BENCH_PGSQL_PASSWORD="$pgpassword" "$BUILD/benchmarks/bench_sync" \
+        --mysql "mysql://$user@127.0.0.1:$port/bench_sync" --pgsql "pgsql://retell@127.0.0.1:$pgport/bench_sync"
     for b in "$BUILD"/benchmarks/bench_*; do
         [ -f "$b" ] && [ -x "$b" ] || continue
-        case "$(basename "$b")" in bench_core) ;; bench_gui*) QT_QPA_PLATFORM=offscreen "$b" ;; *) "$b" ;; esac
+        case "$(basename "$b")" in bench_core|bench_sync) ;; bench_gui*) QT_QPA_PLATFORM=offscreen "$b" ;; *) "$b" ;; esac
     done
 }
 

@@ -4,6 +4,7 @@
 #include "db/Database.h"
 #include "versions/BranchService.h"
 
+#include <QCryptographicHash>
 #include <QSet>
 #include <QSqlRecord>
 
@@ -29,6 +30,10 @@ const QStringList kVersionColumns = {QStringLiteral("id"),
                                      QStringLiteral("created_at"),
                                      QStringLiteral("updated_at")};
 const QString kLastIdKey = QStringLiteral("replica_last_version_id");
+// A digest of the server's active version per visible branch as the last
+// pull set the replica's flags: when it is the same and nothing new came,
+// the flags are as they should be and the replica is not read for them.
+const QString kActiveKey = QStringLiteral("replica_active_digest");
 
 // A value read from any backend as SQLite stores it: booleans 0/1,
 // timestamps in Laravel's text form, everything else as it came.
@@ -72,17 +77,72 @@ Result<QList<VersionRow>> readVersions(QSqlDatabase &server, const QString &wher
     auto q = Database::exec(server, sql, bind);
     if (!q)
         return q.error();
+    // By position (the SELECT's order): a lookup by name builds the whole
+    // record every time, which cost more than the rest of a first fill.
+    static const qsizetype id = kVersionColumns.indexOf(QStringLiteral("id"));
+    static const qsizetype branchId = kVersionColumns.indexOf(QStringLiteral("branch_id"));
+    static const qsizetype deployedBy = kVersionColumns.indexOf(QStringLiteral("deployed_by"));
     QList<VersionRow> rows;
     while (q->next()) {
         VersionRow row;
-        for (const QString &column : kVersionColumns)
-            row.values << forReplica(q->value(column));
-        row.id = q->value(QStringLiteral("id")).toLongLong();
-        row.branchId = q->value(QStringLiteral("branch_id")).toString();
-        row.deployedBy = q->value(QStringLiteral("deployed_by"));
+        row.values.reserve(kVersionColumns.size());
+        for (int i = 0; i < kVersionColumns.size(); ++i)
+            row.values << forReplica(q->value(i));
+        row.id = row.values.at(id).toLongLong();
+        row.branchId = row.values.at(branchId).toString();
+        row.deployedBy = row.values.at(deployedBy);
         rows << row;
     }
     return rows;
+}
+
+// Sets the replica's active flags to the server's (the active version of
+// each visible branch) and records their digest; returns how many branches
+// changed.
+Result<int> syncActiveFlags(const ServiceContext &replicaContext, QSqlDatabase &replica,
+                            const QList<Branch> &visible, const QString &digest)
+{
+    QHash<QString, QList<int>> replicaActive; // more than one: rows pulled before a switch
+    auto local = Database::exec(
+        replica,
+        QStringLiteral("SELECT b.id, p.version FROM branches b CROSS JOIN retell_agent_prompts p "
+                       "ON p.branch_id = b.id AND p.is_active = 1"));
+    if (!local)
+        return local.error();
+    while (local->next())
+        replicaActive[local->value(0).toString()].append(local->value(1).toInt());
+    local->finish();
+    QList<QPair<QString, int>> moved;
+    for (const Branch &b : visible) {
+        const int now = b.activeVersion.value_or(0);
+        const QList<int> here = replicaActive.value(b.id);
+        if (here != QList<int>{now} && (now != 0 || !here.isEmpty()))
+            moved.append({b.id, now});
+    }
+    auto flags =
+        Database::writeTransaction(replicaContext.spec, [&](QSqlDatabase &db) -> Result<void> {
+            auto meta = Database::exec(
+                db,
+                QStringLiteral("INSERT INTO retell_admin_meta (name, value) VALUES (?, ?) ON "
+                               "CONFLICT (name) DO UPDATE SET value = excluded.value"),
+                {kActiveKey, digest});
+            if (!meta)
+                return meta.error();
+            for (const auto &[id, now] : std::as_const(moved)) {
+                auto set = Database::exec(
+                    db,
+                    QStringLiteral(
+                        "UPDATE retell_agent_prompts SET is_active = CASE WHEN version = ? "
+                        "THEN 1 ELSE 0 END WHERE branch_id = ?"),
+                    {now, id});
+                if (!set)
+                    return set.error();
+            }
+            return {};
+        });
+    if (!flags)
+        return flags.error();
+    return int(moved.size());
 }
 
 } // namespace
@@ -105,7 +165,12 @@ Result<PullReport> ReplicaPull::pull(const Actor &actor, const PullProgress &pro
 
     // Where the last pull stopped, and which branches the replica has.
     qint64 lastId = 0;
+    QString storedDigest;
     QSet<QString> known;
+    // What the replica holds, so an unchanged branch or company is not
+    // written again (a sync with nothing new writes next to nothing).
+    QHash<QString, QString> stored;          // branch id -> "company_id\nname"
+    QHash<QString, QString> storedCompanies; // id -> name
     {
         auto meta = Database::exec(
             replica.value(), QStringLiteral("SELECT value FROM retell_admin_meta WHERE name = ?"),
@@ -114,11 +179,29 @@ Result<PullReport> ReplicaPull::pull(const Actor &actor, const PullProgress &pro
             return meta.error();
         if (meta->next())
             lastId = meta->value(0).toLongLong();
-        auto branches = Database::exec(replica.value(), QStringLiteral("SELECT id FROM branches"));
+        meta = Database::exec(replica.value(),
+                              QStringLiteral("SELECT value FROM retell_admin_meta WHERE name = ?"),
+                              {kActiveKey});
+        if (!meta)
+            return meta.error();
+        if (meta->next())
+            storedDigest = meta->value(0).toString();
+        auto branches = Database::exec(replica.value(),
+                                       QStringLiteral("SELECT id, company_id, name FROM branches"));
         if (!branches)
             return branches.error();
-        while (branches->next())
+        while (branches->next()) {
             known.insert(branches->value(0).toString());
+            stored.insert(branches->value(0).toString(), branches->value(1).toString() +
+                                                             QLatin1Char('\n') +
+                                                             branches->value(2).toString());
+        }
+        auto companies =
+            Database::exec(replica.value(), QStringLiteral("SELECT id, name FROM companies"));
+        if (!companies)
+            return companies.error();
+        while (companies->next())
+            storedCompanies.insert(companies->value(0).toString(), companies->value(1).toString());
     }
 
     // Who is logged in, with the password hash an offline login checks.
@@ -178,6 +261,11 @@ Result<PullReport> ReplicaPull::pull(const Actor &actor, const PullProgress &pro
                 ++report.branchesRemoved;
             }
             for (const Branch &b : std::as_const(*visible)) {
+                if (!known.contains(b.id))
+                    added.insert(b.id);
+                if (stored.value(b.id) == b.companyId + QLatin1Char('\n') + b.name &&
+                    storedCompanies.value(b.companyId) == b.companyName)
+                    continue;
                 auto company = Database::exec(
                     db,
                     QStringLiteral(
@@ -195,8 +283,6 @@ Result<PullReport> ReplicaPull::pull(const Actor &actor, const PullProgress &pro
                     {b.id, b.companyId, b.name});
                 if (!branch)
                     return branch.error();
-                if (!known.contains(b.id))
-                    added.insert(b.id);
             }
             auto clear = Database::exec(
                 db, QStringLiteral("DELETE FROM retell_admin_grants WHERE user_id = ?"),
@@ -308,45 +394,26 @@ Result<PullReport> ReplicaPull::pull(const Actor &actor, const PullProgress &pro
             progress.report(done, std::max(total, done));
     }
 
-    // The active version per branch: the one flag versions change.
-    QHash<QString, int> serverActive;
-    QHash<QString, QList<int>> replicaActive; // more than one: rows pulled before a switch
-    auto active = Database::exec(
-        server.value(),
-        QStringLiteral("SELECT branch_id, version FROM retell_agent_prompts WHERE is_active = ?"),
-        {true});
-    if (!active)
-        return active.error();
-    while (active->next())
-        serverActive.insert(active->value(0).toString(), active->value(1).toInt());
-    auto local = Database::exec(
-        replica.value(),
-        QStringLiteral("SELECT branch_id, version FROM retell_agent_prompts WHERE is_active = 1"));
-    if (!local)
-        return local.error();
-    while (local->next())
-        replicaActive[local->value(0).toString()].append(local->value(1).toInt());
-    local->finish();
-    auto flags = Database::writeTransaction(m_replica.spec, [&](QSqlDatabase &db) -> Result<void> {
-        report.activeChanged = 0;
-        for (const QString &id : std::as_const(visibleIds)) {
-            const int now = serverActive.value(id, 0);
-            const QList<int> here = replicaActive.value(id);
-            if (here == QList<int>{now} || (now == 0 && here.isEmpty()))
-                continue;
-            auto set = Database::exec(db,
-                                      QStringLiteral("UPDATE retell_agent_prompts SET is_active = "
-                                                     "CASE WHEN version = ? THEN 1 ELSE 0 END "
-                                                     "WHERE branch_id = ?"),
-                                      {now, id});
-            if (!set)
-                return set.error();
-            ++report.activeChanged;
-        }
-        return {};
-    });
-    if (!flags)
-        return flags.error();
+    // The active version per branch: the one flag versions change. The
+    // server's comes with the visible branches; the replica's through its
+    // (branch_id, is_active) index, branch by branch (CROSS JOIN keeps
+    // SQLite from scanning every version instead, reading each prompt's
+    // overflow pages to reach is_active).
+    QStringList activeNow;
+    for (const Branch &b : std::as_const(*visible))
+        activeNow << b.id + QLatin1Char('=') + QString::number(b.activeVersion.value_or(0));
+    activeNow.sort();
+    const QString digest =
+        QString::fromLatin1(QCryptographicHash::hash(activeNow.join(QLatin1Char(',')).toUtf8(),
+                                                     QCryptographicHash::Sha1)
+                                .toHex());
+    report.activeChanged = 0;
+    if (report.versionsAdded > 0 || digest != storedDigest) {
+        auto moved = syncActiveFlags(m_replica, replica.value(), visible.value(), digest);
+        if (!moved)
+            return moved.error();
+        report.activeChanged = moved.value();
+    }
     auto templates = ReplicaTemplates(m_server, m_replica).refresh(actor);
     if (!templates)
         return templates.error();

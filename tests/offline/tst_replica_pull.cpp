@@ -212,6 +212,42 @@ private slots:
         QCOMPARE(versions(replica.spec, all), versions(server.spec, all));
     }
 
+    // A pull writes only what changed; a renamed branch and company still
+    // reach the replica.
+    void aRenameReachesTheReplica()
+    {
+        const ServiceContext server{m_db.spec()};
+        const ServiceContext replica = newReplica(QStringLiteral("renamed"));
+        auto admin = AuthService(server).login(QString::fromLatin1(demo::kSuperAdmin),
+                                               QString::fromLatin1(demo::kPassword));
+        QVERIFY(admin);
+        QVERIFY(ReplicaPull(server, replica).pull(admin.value()));
+        auto visible = BranchService(server).branches(admin.value());
+        QVERIFY(visible && !visible->isEmpty());
+        const Branch renamed = visible->constFirst();
+        auto conn = Database::connection(server.spec);
+        QVERIFY(conn);
+        QVERIFY(Database::exec(conn.value(),
+                               QStringLiteral("UPDATE branches SET name = ? WHERE id = ?"),
+                               {QStringLiteral("Renamed branch"), renamed.id}));
+        QVERIFY(Database::exec(conn.value(),
+                               QStringLiteral("UPDATE companies SET name = ? WHERE id = ?"),
+                               {QStringLiteral("Renamed company"), renamed.companyId}));
+        QVERIFY(ReplicaPull(server, replica).pull(admin.value()));
+        QCOMPARE(scalar(replica.spec, QStringLiteral("SELECT name FROM branches WHERE id = ?"),
+                        {renamed.id}),
+                 QStringLiteral("Renamed branch"));
+        QCOMPARE(scalar(replica.spec, QStringLiteral("SELECT name FROM companies WHERE id = ?"),
+                        {renamed.companyId}),
+                 QStringLiteral("Renamed company"));
+        QVERIFY(Database::exec(conn.value(),
+                               QStringLiteral("UPDATE branches SET name = ? WHERE id = ?"),
+                               {renamed.name, renamed.id}));
+        QVERIFY(Database::exec(conn.value(),
+                               QStringLiteral("UPDATE companies SET name = ? WHERE id = ?"),
+                               {renamed.companyName, renamed.companyId}));
+    }
+
     // A version another client (the web app) wrote without findings: its
     // NULL columns stay NULL in the replica (on PostgreSQL they came as
     // empty text, which the replica's JSON check refused: the fill failed).
