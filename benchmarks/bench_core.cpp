@@ -5,6 +5,7 @@
 //   bench_core [--mysql URL] [--pgsql URL] [--samples N]
 //   (server passwords: RETELL_ADMIN_DB_PASSWORD, or RETELL_BENCH_PGSQL_PASSWORD for --pgsql)
 // scripts/dev.sh bench starts throwaway servers and runs this.
+#include "BenchServers.h"
 #include "BenchTable.h"
 
 #include "access/AuthService.h"
@@ -222,24 +223,11 @@ int main(int argc, char **argv)
     sqlite.path = dir.filePath(QStringLiteral("bench.sqlite"));
     addRows(table, QStringLiteral("SQLite"),
             measureBackend(sqlite, samples, QStringLiteral("≤ 0.8, ≤ 3× floor")));
-    const struct
-    {
-        QString url;
-        const char *passwordVariable;
-        QString name;
-    } servers[] = {{mysqlUrl, "RETELL_ADMIN_DB_PASSWORD", QStringLiteral("MariaDB")},
-                   {pgsqlUrl, "RETELL_BENCH_PGSQL_PASSWORD", QStringLiteral("PostgreSQL")}};
-    for (const auto &server : servers) {
-        if (server.url.isEmpty())
-            continue;
-        auto spec = ConnectionSpec::parse(server.url);
-        if (!spec) {
-            std::fprintf(stderr, "%s\n", qPrintable(spec.error().message));
-            return 2;
-        }
-        spec->password = qEnvironmentVariable(server.passwordVariable);
-        addRows(table, server.name, measureBackend(spec.value(), samples, QStringLiteral("≤ 2.5")));
-    }
+    const auto servers = benchServers(mysqlUrl, pgsqlUrl);
+    if (!servers)
+        return 2;
+    for (const BenchServer &server : *servers)
+        addRows(table, server.name, measureBackend(server.spec, samples, QStringLiteral("≤ 2.5")));
     printTable(QStringLiteral("Core services (%1 samples per row; lookups and validation 10×)")
                    .arg(samples),
                table);

@@ -5,6 +5,7 @@
 //   bench_sync [--mysql URL] [--pgsql URL] [--branches N] [--versions N] [--samples N]
 //   (server passwords: RETELL_ADMIN_DB_PASSWORD, or RETELL_BENCH_PGSQL_PASSWORD for --pgsql)
 // scripts/dev.sh bench starts throwaway servers and runs this.
+#include "BenchServers.h"
 #include "BenchTable.h"
 
 #include "access/AuthService.h"
@@ -283,24 +284,12 @@ int main(int argc, char **argv)
     }
     QList<QStringList> table{{QStringLiteral("operation"), QStringLiteral("backend"),
                               QStringLiteral("measured"), QStringLiteral("target")}};
-    const struct
-    {
-        QString url;
-        const char *passwordVariable;
-        QString name;
-    } servers[] = {{mysqlUrl, "RETELL_ADMIN_DB_PASSWORD", QStringLiteral("MariaDB")},
-                   {pgsqlUrl, "RETELL_BENCH_PGSQL_PASSWORD", QStringLiteral("PostgreSQL")}};
-    for (const auto &server : servers) {
-        if (server.url.isEmpty())
-            continue;
-        auto spec = ConnectionSpec::parse(server.url);
-        if (!spec) {
-            std::fprintf(stderr, "%s\n", qPrintable(spec.error().message));
-            return 2;
-        }
-        spec->password = qEnvironmentVariable(server.passwordVariable);
+    const auto servers = benchServers(mysqlUrl, pgsqlUrl);
+    if (!servers)
+        return 2;
+    for (const BenchServer &server : *servers) {
         std::fprintf(stderr, "%s:\n", qPrintable(server.name));
-        table << measureBackend(server.name, spec.value(), o);
+        table << measureBackend(server.name, server.spec, o);
     }
     printTable(QStringLiteral("Offline sync (%1 branches x %2 versions; idle sync %3 samples)")
                    .arg(o.branches)
