@@ -372,6 +372,47 @@ private slots:
         QCOMPARE(work.queued()->first().state, QueuedOperation::State::Pending);
     }
 
+    void anotherUsersWorkWaitsForThatUser()
+    {
+        const ServiceContext server{m_db.spec()};
+        auto replica = openReplica(m_dir.filePath(QStringLiteral("two-users.sqlite")));
+        QVERIFY(replica);
+        const Actor owner = loginOrFail(server, demo::kCompanyAdmin);
+        const Actor root = loginOrFail(server, demo::kSuperAdmin);
+        QVERIFY(Sync(server, replica.value()).run(owner));
+        auto offline = loginOffline(replica.value(), QString::fromLatin1(demo::kCompanyAdmin),
+                                    QString::fromLatin1(demo::kPassword));
+        QVERIFY(offline);
+        auto branches = BranchService(replica.value()).branches(offline.value());
+        QVERIFY(branches && !branches->isEmpty());
+        const QString branch = branches->first().id;
+        auto active = VersionService(replica.value()).active(offline.value(), branch);
+        QVERIFY(active);
+        auto queued =
+            OfflineWork(replica.value())
+                .deploy(offline.value(), branch,
+                        DeployRequest{{active->config.prompt + QStringLiteral("\nThe owner's.\n"),
+                                       active->config.toolsJson},
+                                      {},
+                                      QStringLiteral("owner offline")});
+        QVERIFY(queued);
+        // Another user syncs this replica: the owner's operation is not
+        // pushed under that user's name, and the owner can no longer log in
+        // offline here (one login per replica).
+        auto other = Sync(server, replica.value()).run(root);
+        QVERIFY2(other, qPrintable(other ? QString() : other.error().message));
+        QCOMPARE(other->push.applied, 0);
+        QCOMPARE(other->push.waiting, 1);
+        QCOMPARE(VersionService(server).active(owner, branch)->version, active->version);
+        QVERIFY(!loginOffline(replica.value(), QString::fromLatin1(demo::kCompanyAdmin),
+                              QString::fromLatin1(demo::kPassword)));
+        // The owner's own sync (an online login) pushes it.
+        auto mine = Sync(server, replica.value()).run(owner);
+        QVERIFY(mine);
+        QCOMPARE(mine->push.applied, 1);
+        QCOMPARE(VersionService(server).active(owner, branch)->version, active->version + 1);
+    }
+
     void cancelledSyncDoesNothing()
     {
         const ServiceContext server{m_db.spec()};
