@@ -262,6 +262,7 @@ Error Database::errorFrom(const QSqlDatabase &db, const QSqlError &error, const 
     switch (cls) {
     case SqlErrorClass::ConnectionLost:
         e.message = QStringLiteral("The connection to the database was lost.");
+        e.code = QLatin1String(kConnectionLost);
         break;
     case SqlErrorClass::UniqueViolation:
         e.message = QStringLiteral("A concurrent change wrote the same record first.");

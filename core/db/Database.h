@@ -12,6 +12,16 @@
 
 namespace retell::core {
 
+// Error::code of a server that cannot be reached (refused, no route) and of a
+// connection lost in the middle of the work: the desktop app goes offline.
+inline constexpr char kServerUnreachable[] = "db.unreachable";
+inline constexpr char kConnectionLost[] = "db.connection_lost";
+inline bool isServerLost(const Error &error)
+{
+    return error.code == QLatin1String(kServerUnreachable) ||
+           error.code == QLatin1String(kConnectionLost);
+}
+
 // Per-thread connections: each thread that touches a database gets its own
 // QSqlDatabase, opened on first use. A thread closes them with
 // closeThreadConnections() before it ends; what is left is removed when the

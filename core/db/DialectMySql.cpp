@@ -54,6 +54,8 @@ SqlErrorClass MySqlDialect::classify(const QSqlError &error) const
 Result<void> MySqlDialect::lockMigrations(QSqlDatabase &db) const
 {
     auto lock = Database::exec(db, QStringLiteral("SELECT GET_LOCK('retell_admin_migrate', 60)"));
+    if (!lock && isServerLost(lock.error()))
+        return lock.error(); // the server went away: not a competing migration
     if (!lock || !lock->next() || lock->value(0).toInt() != 1)
         return Error::database(
             QStringLiteral("Another process is migrating this database; try again in a minute."));

@@ -92,6 +92,8 @@ Result<void> PostgresDialect::lockMigrations(QSqlDatabase &db) const
 {
     auto lock = Database::exec(
         db, QStringLiteral("SELECT pg_advisory_lock(%1)").arg(QLatin1String(kMigrationLock)));
+    if (!lock && isServerLost(lock.error()))
+        return lock.error(); // the server went away: not a competing migration
     if (!lock)
         return Error::database(
             QStringLiteral("Another process is migrating this database; try again in a minute."),

@@ -360,6 +360,15 @@ public:
         return cut;
     }
 
+    // The server "stops": nothing more is accepted (connection refused).
+    void stopListening()
+    {
+        m_port = m_listener->serverPort();
+        m_listener->close();
+        cutAll(Method::Drop);
+    }
+    bool resumeListening() { return m_listener->listen(QHostAddress::LocalHost, m_port); }
+
     void shutdown()
     {
         cutAll(Method::Drop);
@@ -371,6 +380,7 @@ private:
     std::shared_ptr<ProxyState> m_state;
     QTcpServer *m_listener = nullptr;
     QList<QPointer<QObject>> m_links;
+    quint16 m_port = 0;
 };
 
 CuttingProxy::CuttingProxy(const ConnectionSpec &server)
@@ -423,6 +433,20 @@ bool CuttingProxy::fired() const
 {
     QMutexLocker lock(&m_state->mutex);
     return m_state->fired;
+}
+
+void CuttingProxy::stopListening()
+{
+    QMetaObject::invokeMethod(
+        m_worker, [this] { m_worker->stopListening(); }, Qt::BlockingQueuedConnection);
+}
+
+bool CuttingProxy::resumeListening()
+{
+    bool ok = false;
+    QMetaObject::invokeMethod(
+        m_worker, [&] { ok = m_worker->resumeListening(); }, Qt::BlockingQueuedConnection);
+    return ok;
 }
 
 int CuttingProxy::cutAll(Method method)

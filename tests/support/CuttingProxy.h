@@ -55,6 +55,10 @@ public:
     // Cuts every open link now, the way a connection dies between two
     // pushes; returns how many there were.
     int cutAll(Method method = Method::Drop);
+    // The server as if stopped: every link cut, new connections refused,
+    // until resumeListening() listens on the same port again.
+    void stopListening();
+    bool resumeListening();
 
     // The statements the clients sent, abbreviated, while logging is on.
     void setLogging(bool on);

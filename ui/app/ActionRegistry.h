@@ -49,9 +49,12 @@ enum class ActionId
     RestoreDraft,
     DiscardDraft,
     Refresh,
+    WorkOffline,
+    SyncNow,
     ShowBranches,
     ShowTemplates,
     ShowHistory,
+    ShowOutbox,
     KeyboardShortcuts,
     About,
     Count

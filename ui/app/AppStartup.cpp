@@ -5,6 +5,8 @@
 #include "app/LoginDialog.h"
 #include "app/PasswordStore.h"
 #include "app/Settings.h"
+#include "db/Database.h"
+#include "offline/Replica.h"
 #include "seed/Seeder.h"
 #include "services/ServiceWorker.h"
 #include "services/Session.h"
@@ -165,13 +167,73 @@ std::optional<PreparedDatabase> AppStartup::prepare(const core::ServiceContext &
     }
     auto prepared = await(m_worker, [context] { return prepareDatabase(context); });
     progress.reset();
+    m_serverUnreachable = false;
     if (!prepared) {
         m_error = prepared.error().message;
-        if (interactive)
+        // With a replica the app can start offline instead (run() decides).
+        m_serverUnreachable = core::isServerLost(prepared.error()) &&
+                              spec.dialect != core::Dialect::SQLite &&
+                              QFileInfo::exists(core::defaultReplicaPath(spec));
+        if (interactive && !m_serverUnreachable)
             QMessageBox::warning(nullptr, tr("Cannot Open the Database"), m_error);
         return std::nullopt;
     }
     return prepared.value();
+}
+
+std::shared_ptr<Session> AppStartup::makeSession(const core::ServiceContext &context,
+                                                 const core::Actor &actor)
+{
+    auto session = std::make_shared<Session>(context, actor, m_worker);
+    if (context.spec.dialect == core::Dialect::SQLite)
+        return session;
+    const QString path = core::defaultReplicaPath(context.spec);
+    auto replica = await(m_worker, [path] { return core::openReplica(path); });
+    // Without a replica the app still works online; it cannot go offline.
+    if (replica)
+        session->setReplica(replica.value());
+    else
+        qWarning("No local replica (%s): %s", qPrintable(path),
+                 qPrintable(replica.error().message));
+    return session;
+}
+
+std::shared_ptr<Session> AppStartup::offlineSession(const core::ServiceContext &context,
+                                                    const Options &options)
+{
+    const QString path = core::defaultReplicaPath(context.spec);
+    auto replica = await(m_worker, [path] { return core::openReplica(path); });
+    if (!replica) {
+        m_error = replica.error().message;
+        return nullptr;
+    }
+    const auto startOffline = [&](const core::Actor &actor) {
+        auto session = std::make_shared<Session>(context, actor, m_worker);
+        session->setReplica(replica.value());
+        session->setOffline(true);
+        return session;
+    };
+    if (!options.user.isEmpty() && !options.password.isEmpty()) {
+        auto actor = await(m_worker, [replica = replica.value(), options] {
+            return core::loginOffline(replica, options.user, options.password);
+        });
+        if (actor)
+            return startOffline(actor.value());
+        m_error = actor.error().message;
+        if (!options.interactive)
+            return nullptr;
+    }
+    if (!options.interactive)
+        return nullptr;
+    LoginDialog login(replica.value(), m_worker);
+    login.setOffline(true);
+    login.setEmail(options.user.isEmpty() ? m_settings->lastUser() : options.user);
+    login.setHint(tr("%1 cannot be reached. Sign in to work offline on your local copy; "
+                     "deploys wait in the outbox until the server is back.")
+                      .arg(context.spec.displayName()));
+    if (login.exec() != QDialog::Accepted)
+        return nullptr;
+    return startOffline(login.actor());
 }
 
 std::shared_ptr<Session> AppStartup::run(const Options &options)
@@ -184,6 +246,8 @@ std::shared_ptr<Session> AppStartup::run(const Options &options)
             return nullptr;
         const core::ServiceContext context{*spec};
         const auto prepared = prepare(context, options.interactive);
+        if (!prepared && m_serverUnreachable)
+            return offlineSession(context, options);
         if (!prepared) {
             if (!options.interactive)
                 return nullptr;
@@ -198,7 +262,7 @@ std::shared_ptr<Session> AppStartup::run(const Options &options)
             });
             if (actor) {
                 m_settings->setLastUser(options.user);
-                return std::make_shared<Session>(context, actor.value(), m_worker);
+                return makeSession(context, actor.value());
             }
             loginProblem = actor.error().message;
             if (!options.interactive) {
@@ -228,7 +292,7 @@ std::shared_ptr<Session> AppStartup::run(const Options &options)
             return nullptr;
         }
         m_settings->setLastUser(login.actor().user.email);
-        return std::make_shared<Session>(context, login.actor(), m_worker);
+        return makeSession(context, login.actor());
     }
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "access/Actor.h"
 #include "common/Result.h"
 #include "db/Migrator.h"
 #include "db/ServiceContext.h"
@@ -61,6 +62,14 @@ public:
     static constexpr int kPrepareLockWaitMs = 120000;
 
 private:
+    // The logged-in session; on a shared database with its local replica
+    // (issue 12), opened or created on the worker.
+    std::shared_ptr<Session> makeSession(const core::ServiceContext &context,
+                                         const core::Actor &actor);
+    // The server cannot be reached but its replica exists: log in against the
+    // replica and start offline (null: cancelled or refused).
+    std::shared_ptr<Session> offlineSession(const core::ServiceContext &context,
+                                            const Options &options);
     std::optional<core::ConnectionSpec> chooseDatabase(const Options &options, bool askAgain);
     // The connection chosen last time, password included; nothing when there
     // is none or its password is not at hand (then the dialog asks).
@@ -71,6 +80,7 @@ private:
     ServiceWorker *m_worker;
     PasswordStore *m_passwords;
     QString m_error;
+    bool m_serverUnreachable = false; // the last prepare() could not reach the server
 };
 
 } // namespace retell::ui

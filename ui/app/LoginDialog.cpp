@@ -1,6 +1,7 @@
 #include "app/LoginDialog.h"
 
 #include "access/AuthService.h"
+#include "offline/Replica.h"
 #include "services/ServiceWorker.h"
 
 #include <QDialogButtonBox>
@@ -84,7 +85,11 @@ void LoginDialog::signIn()
     const QString password = m_password->text();
     const core::ServiceContext context = m_context;
     m_worker->run(
-        this, [=] { return core::AuthService(context).login(email, password); },
+        this,
+        [=, offline = m_offline] {
+            return offline ? core::loginOffline(context, email, password)
+                           : core::AuthService(context).login(email, password);
+        },
         [this](core::Result<core::Actor> result) {
             setBusy(false);
             if (!result) {

@@ -27,6 +27,9 @@ public:
 
     void setEmail(const QString &email);
     void setHint(const QString &text);
+    // Checks the login against a local replica (core::loginOffline) instead
+    // of the server: the app starts offline.
+    void setOffline(bool offline) { m_offline = offline; }
     QLineEdit *emailField() const { return m_email; }
     QLineEdit *passwordField() const { return m_password; }
     QString errorText() const;
@@ -50,6 +53,7 @@ private:
     QProgressBar *m_progress = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     bool m_busy = false;
+    bool m_offline = false;
 };
 
 } // namespace retell::ui

@@ -14,6 +14,7 @@
 #include "editor/JsonEditor.h"
 #include "editor/PromptEditor.h"
 #include "editor/ToolsEditor.h"
+#include "offline/OfflineUi.h"
 #include "panels/AgentPanel.h"
 #include "panels/BranchTreePanel.h"
 #include "panels/HistoryModel.h"
@@ -271,10 +272,7 @@ void MainWindow::createActions()
     connect(a[Id::DiscardDraft], &QAction::triggered, m_agent, &AgentPanel::discardDraft);
     connect(a[Id::Refresh], &QAction::triggered, this, [this] {
         m_banner->dismiss();
-        refreshBranches();
-        m_agent->reloadActive(); // the header and the tree read the same active version
-        m_history->refresh();
-        m_templates->reload();
+        reloadAll();
     });
     connect(a[Id::KeyboardShortcuts], &QAction::triggered, this,
             [this] { ActionRegistry::createShortcutsPage(keyboardTable(), this)->show(); });
@@ -299,7 +297,8 @@ void MainWindow::createMenus()
                 target->addSeparator();
         }
     };
-    fill(menuBar()->addMenu(tr("&File")), {Id::Connect, Id::SaveDraft, separator, Id::Quit});
+    fill(menuBar()->addMenu(tr("&File")), {Id::Connect, Id::SaveDraft, separator, Id::WorkOffline,
+                                           Id::SyncNow, separator, Id::Quit});
     fill(menuBar()->addMenu(tr("&Edit")),
          {Id::Undo, Id::Redo, separator, Id::Cut, Id::Copy, Id::Paste, Id::SelectAll, separator,
           Id::Find, Id::Replace, Id::FindNext, Id::FindPrevious, separator, Id::FilterBranches});
@@ -338,6 +337,14 @@ void MainWindow::createDocks()
     resizeDocks({m_treeDock}, {300}, Qt::Horizontal);
     resizeDocks({m_historyDock}, {280}, Qt::Vertical);
 
+    m_offline = new OfflineUi({this, m_session.get(), &m_services->history, m_actions, m_tree,
+                               m_history, m_historyDock, m_settings});
+    connect(m_offline, &OfflineUi::reloadRequested, this, &MainWindow::reloadAll);
+    connect(m_offline, &OfflineUi::message, this, &MainWindow::notify);
+    connect(m_offline, &OfflineUi::failed, this, &MainWindow::fail);
+    connect(m_agent, &AgentPanel::queued, m_offline, &OfflineUi::refresh);
+    connect(m_history, &HistoryPanel::queued, m_offline, &OfflineUi::refresh);
+
     m_actions->adopt(ActionId::ShowBranches, m_treeDock->toggleViewAction());
     m_actions->adopt(ActionId::ShowTemplates, m_templatesDock->toggleViewAction());
     m_actions->adopt(ActionId::ShowHistory, m_historyDock->toggleViewAction());
@@ -346,6 +353,7 @@ void MainWindow::createDocks()
     view->addAction(a[ActionId::ShowBranches]);
     view->addAction(a[ActionId::ShowTemplates]);
     view->addAction(a[ActionId::ShowHistory]);
+    view->addAction(a[ActionId::ShowOutbox]);
     view->addSeparator();
     view->addAction(a[ActionId::NextPanel]);
     view->addAction(a[ActionId::PreviousPanel]);
@@ -416,6 +424,7 @@ void MainWindow::start()
 {
     m_templates->reload();
     refreshBranches();
+    m_offline->start();
 }
 
 void MainWindow::refreshBranches()
@@ -428,6 +437,7 @@ void MainWindow::refreshBranches()
         const bool first = !m_branchesLoaded;
         m_branchesLoaded = true;
         m_tree->setBranches(branches.value());
+        m_offline->setBranches(branches.value());
         m_tree->setDraftBranches(m_agent->drafts().branchesWithDrafts());
         if (first) {
             const QString last = m_settings->lastBranch(m_session->databaseKey());
@@ -464,6 +474,14 @@ void MainWindow::checkBranchShown()
         m_ready = true;
         emit ready();
     }
+}
+
+void MainWindow::reloadAll()
+{
+    refreshBranches();
+    m_agent->reloadActive(); // the header and the tree read the same active version
+    m_history->refresh();
+    m_templates->reload();
 }
 
 void MainWindow::onDeployed(const core::Branch &branch, const core::DeployOutcome &outcome)

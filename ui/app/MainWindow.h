@@ -22,6 +22,7 @@ class BranchTreePanel;
 class HistoryPanel;
 class NotificationBanner;
 class CompareLauncher;
+class OfflineUi;
 class Session;
 class Settings;
 class TemplatePickerPanel;
@@ -51,6 +52,7 @@ public:
     HistoryPanel *historyPanel() const { return m_history; }
     TemplatePickerPanel *templatePanel() const { return m_templates; }
     NotificationBanner *banner() const { return m_banner; }
+    OfflineUi *offline() const { return m_offline; }
     QDockWidget *historyDock() const { return m_historyDock; }
     QDockWidget *templatesDock() const { return m_templatesDock; }
     QAction *action(const QString &objectName) const;
@@ -84,6 +86,7 @@ private:
     void updateActions();
     void checkBranchShown();
     void compareDraftWithActive();
+    void reloadAll();
     void notify(const QString &text);
     void fail(const QString &text);
     void about();
@@ -105,6 +108,7 @@ private:
     QLabel *m_userLabel = nullptr;
     QProgressBar *m_busy = nullptr;
     ActionRegistry *m_actions = nullptr;
+    OfflineUi *m_offline = nullptr;
     FocusCycle *m_focusCycle = nullptr;
     QString m_pendingBranch; // branch whose editor or history is still loading
     bool m_editorLoaded = false;

@@ -132,6 +132,16 @@ void Settings::setLastBranch(const QString &databaseKey, const QString &branchId
     m_settings.setValue(QStringLiteral("lastBranch/") + keyFor(databaseKey), branchId);
 }
 
+QDateTime Settings::lastSync(const QString &databaseKey) const
+{
+    return m_settings.value(QStringLiteral("lastSync/") + keyFor(databaseKey)).toDateTime();
+}
+
+void Settings::setLastSync(const QString &databaseKey, const QDateTime &utc)
+{
+    m_settings.setValue(QStringLiteral("lastSync/") + keyFor(databaseKey), utc);
+}
+
 QByteArray Settings::windowGeometry() const
 {
     return m_settings.value(QStringLiteral("window/geometry")).toByteArray();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QList>
 #include <QSettings>
 #include <QString>
@@ -54,6 +55,9 @@ public:
     void setLastUser(const QString &email);
 
     QString lastBranch(const QString &databaseKey) const;
+    // When the replica of a shared database was last synced (UTC; invalid: never).
+    QDateTime lastSync(const QString &databaseKey) const;
+    void setLastSync(const QString &databaseKey, const QDateTime &utc);
     void setLastBranch(const QString &databaseKey, const QString &branchId);
 
     QByteArray windowGeometry() const;

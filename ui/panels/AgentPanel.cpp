@@ -428,6 +428,18 @@ void AgentPanel::runDeploy(const QString &notes)
     saveDraft(); // the edit survives a failed deploy
     if (m_deployDialog)
         m_deployDialog->setBusy(true);
+    if (m_deploy->isOffline()) {
+        m_deploy->queueDeploy(
+            this, m_edit, notes,
+            [this, branch = *m_edit.branch()](core::Result<core::QueuedOperation> queued) {
+                if (queued)
+                    onQueued(branch);
+                else
+                    onDeployRefused(core::EditDeployOutcome::from(
+                        core::Result<core::DeployOutcome>(queued.error())));
+            });
+        return;
+    }
     // The request carries the edit's base version: the core refuses, under
     // its lock, a deploy over a version someone else deployed meanwhile.
     m_deploy->deploy(this, m_edit, notes,
@@ -454,6 +466,22 @@ void AgentPanel::onDeployed(const core::Branch &branch, const core::EditDeployOu
     updateConflictBar();
     emit noticesObsolete();
     emit deployed(branch, *outcome.deployed);
+    emit stateChanged();
+}
+
+void AgentPanel::onQueued(const core::Branch &branch)
+{
+    if (m_deployDialog)
+        m_deployDialog->accept();
+    // The outbox holds the content now; the editor keeps showing it.
+    if (auto removed = m_drafts.remove(branch.id); !removed)
+        emit failed(removed.error().message);
+    emit draftStateChanged(branch.id, false);
+    if (m_edit.branch() && m_edit.branch()->id == branch.id)
+        m_editor->setModified(false);
+    emit message(tr("Deploy to %1 queued: it goes to the shared database with the next sync.")
+                     .arg(branch.name));
+    emit queued(branch);
     emit stateChanged();
 }
 

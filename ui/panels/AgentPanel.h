@@ -99,6 +99,8 @@ signals:
     void branchLoaded(const core::Branch &branch);
     void draftStateChanged(const QString &branchId, bool hasDraft);
     void deployed(const core::Branch &branch, const core::DeployOutcome &outcome);
+    // Offline: the deploy waits in the outbox for the server.
+    void queued(const core::Branch &branch);
     void stateChanged();
     void message(const QString &text);
     void failed(const QString &message);
@@ -116,6 +118,7 @@ private:
     void runDeploy(const QString &notes);
     void onDeployed(const core::Branch &branch, const core::EditDeployOutcome &outcome);
     void onDeployRefused(const core::EditDeployOutcome &outcome);
+    void onQueued(const core::Branch &branch);
     // The merge window's Deploy: the result becomes the edit (one undo step),
     // based on theirs, and goes to the deploy dialog.
     void onMerged(const core::PromptVersion &theirs, const core::AgentConfig &result);

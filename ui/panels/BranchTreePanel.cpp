@@ -121,6 +121,20 @@ void BranchTreePanel::setHasDraft(const QString &branchId, bool hasDraft)
     updateBranchItem(branchId);
 }
 
+void BranchTreePanel::setQueuedCounts(const QHash<QString, int> &counts)
+{
+    QSet<QString> changed;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        if (m_queued.value(it.key()) != it.value())
+            changed.insert(it.key());
+    for (auto it = m_queued.cbegin(); it != m_queued.cend(); ++it)
+        if (!counts.contains(it.key()))
+            changed.insert(it.key());
+    m_queued = counts;
+    for (const QString &id : std::as_const(changed))
+        updateBranchItem(id);
+}
+
 void BranchTreePanel::updateBranchItem(const QString &branchId)
 {
     QStandardItem *name = itemFor(branchId);
@@ -146,6 +160,11 @@ void BranchTreePanel::updateBranchItem(const QString &branchId)
         version->setIcon(QIcon());
         version->setToolTip(tr("Nothing deployed yet"));
         version->setData(0, kSortRole);
+    }
+    if (const int queued = m_queued.value(branchId); queued > 0) {
+        version->setText(tr("%1 · %n queued", nullptr, queued).arg(version->text()));
+        version->setToolTip(version->toolTip() + QLatin1Char('\n') +
+                            tr("%n operation(s) wait in the outbox", nullptr, queued));
     }
 }
 

@@ -17,7 +17,8 @@ class QTreeView;
 namespace retell::ui {
 
 // Companies → branches the user may see, each with its active version,
-// validation status and an unsaved-draft marker; a filter narrows by name.
+// validation status, an unsaved-draft marker and how many operations wait in
+// the outbox; a filter narrows by name.
 class BranchTreePanel final : public QWidget
 {
     Q_OBJECT
@@ -43,6 +44,9 @@ public:
     void setDraftBranches(const QSet<QString> &branchIds);
     void setHasDraft(const QString &branchId, bool hasDraft);
     bool hasDraft(const QString &branchId) const { return m_drafts.contains(branchId); }
+    // Operations queued offline per branch (issue 12): a marker on the branch.
+    void setQueuedCounts(const QHash<QString, int> &counts);
+    int queuedCount(const QString &branchId) const { return m_queued.value(branchId); }
 
     bool selectBranch(const QString &branchId);
     std::optional<core::Branch> currentBranch() const;
@@ -74,6 +78,7 @@ private:
     QList<core::Branch> m_branches;
     QHash<QString, QStandardItem *> m_items; // branch id → name item
     QSet<QString> m_drafts;
+    QHash<QString, int> m_queued;
     QString m_currentId;
     bool m_rebuilding = false;
 };

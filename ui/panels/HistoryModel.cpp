@@ -6,6 +6,8 @@
 #include <QFont>
 #include <QLocale>
 
+#include <limits>
+
 namespace retell::ui {
 
 QString HistoryModel::notesText(const QString &stored)
@@ -30,16 +32,50 @@ void HistoryModel::setBranch(const QString &branchId)
     m_fetching = false;
     m_hasMore = !branchId.isEmpty();
     m_total = 0;
+    m_pending.clear();
+    for (const core::QueuedOperation &op : std::as_const(m_allPending)) {
+        if (op.branchId == branchId)
+            m_pending << op;
+    }
     endResetModel();
     if (m_hasMore)
         fetchMore({});
+}
+
+void HistoryModel::setPendingOperations(const QList<core::QueuedOperation> &operations)
+{
+    m_allPending = operations;
+    updatePending();
+}
+
+void HistoryModel::updatePending()
+{
+    QList<core::QueuedOperation> pending;
+    for (const core::QueuedOperation &op : std::as_const(m_allPending)) {
+        if (op.branchId == m_branchId)
+            pending << op;
+    }
+    const int before = int(m_pending.size());
+    const int after = int(pending.size());
+    if (after < before) {
+        beginRemoveRows({}, after, before - 1);
+        m_pending.resize(after);
+        endRemoveRows();
+    } else if (after > before) {
+        beginInsertRows({}, before, after - 1);
+        m_pending.append(pending.mid(before));
+        endInsertRows();
+    }
+    m_pending = pending;
+    if (after > 0)
+        emit dataChanged(index(0, 0), index(after - 1, ColumnCount - 1));
 }
 
 int HistoryModel::rowOfVersion(int version) const
 {
     for (int row = 0; row < m_rows.size(); ++row) {
         if (m_rows.at(row).version == version)
-            return row;
+            return row + int(m_pending.size());
     }
     return -1;
 }
@@ -55,7 +91,7 @@ std::optional<int> HistoryModel::activeVersion() const
 
 int HistoryModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_pending.size() + m_rows.size());
 }
 
 int HistoryModel::columnCount(const QModelIndex &parent) const
@@ -67,7 +103,11 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const core::VersionSummary &row = m_rows.at(index.row());
+    if (role == PendingRole)
+        return isPendingRow(index.row());
+    if (isPendingRow(index.row()))
+        return pendingData(m_pending.at(index.row()), Column(index.column()), role);
+    const core::VersionSummary &row = summary(index.row());
     if (role == VersionRole)
         return row.version;
     if (role == ActiveRole)
@@ -124,6 +164,54 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+QVariant HistoryModel::pendingData(const core::QueuedOperation &op, Column column, int role) const
+{
+    using Op = core::QueuedOperation;
+    if (role == VersionRole)
+        return 0;
+    if (role == ActiveRole)
+        return false;
+    if (role == Qt::FontRole) {
+        QFont font;
+        font.setItalic(true);
+        return font;
+    }
+    if (role == Qt::ToolTipRole)
+        return tr("Queued offline: it gets its version number when the sync applies it.");
+    if (role != Qt::DisplayRole && role != SortRole)
+        return {};
+    switch (column) {
+    case VersionColumn:
+        // Above every version when sorted newest first.
+        return role == SortRole ? QVariant(std::numeric_limits<int>::max()) : tr("queued");
+    case StatusColumn:
+        return op.state == Op::State::Conflict  ? tr("conflict: merge in the outbox")
+               : op.state == Op::State::Refused ? tr("refused by the server")
+                                                : tr("waits for the server");
+    case TemplateColumn:
+        return op.templateName;
+    case DeployedAtColumn:
+        return role == SortRole
+                   ? QVariant(op.createdAt)
+                   : QLocale().toString(op.createdAt.toLocalTime(), QLocale::ShortFormat);
+    case NotesColumn: {
+        const QString what = op.kind == Op::Kind::Rollback
+                                 ? tr("Rollback to version %1 (queued)").arg(op.toVersion)
+                                 : tr("Deploy (queued)");
+        return op.notes.isEmpty() ? what : tr("%1: %2").arg(what, op.notes.simplified());
+    }
+    default:
+        return QString();
+    }
+}
+
+Qt::ItemFlags HistoryModel::flags(const QModelIndex &index) const
+{
+    if (index.isValid() && isPendingRow(index.row()))
+        return Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
+    return QAbstractTableModel::flags(index);
+}
+
 QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
@@ -174,7 +262,7 @@ void HistoryModel::fetchMore(const QModelIndex &parent)
         // Still "fetching" while rows go in: views may ask for more from
         // inside the insert notifications.
         if (!page->rows.isEmpty()) {
-            const int first = int(m_rows.size());
+            const int first = rowCount();
             beginInsertRows({}, first, first + int(page->rows.size()) - 1);
             m_rows.append(page->rows);
             endInsertRows();

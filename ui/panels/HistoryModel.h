@@ -2,6 +2,7 @@
 
 #include "common/Result.h"
 #include "domain/Types.h"
+#include "offline/Outbox.h"
 #include "versions/VersionService.h"
 
 #include <QAbstractTableModel>
@@ -11,7 +12,9 @@
 namespace retell::ui {
 
 // A branch's version history, newest first, fetched page by page as the view
-// scrolls (keyset pages through VersionService::history), with no cap.
+// scrolls (keyset pages through VersionService::history), with no cap. Above
+// the versions: the branch's operations queued offline (issue 12), as
+// pending rows without a version number (not selectable).
 class HistoryModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -33,7 +36,8 @@ public:
     {
         SortRole = Qt::UserRole + 1,
         VersionRole,
-        ActiveRole
+        ActiveRole,
+        PendingRole // true on a queued operation's row
     };
 
     using PageCallback = std::function<void(core::Result<core::HistoryPage>)>;
@@ -51,7 +55,14 @@ public:
     void reload() { setBranch(m_branchId); }
     QString branchId() const { return m_branchId; }
 
-    const core::VersionSummary &summary(int row) const { return m_rows.at(row); }
+    // Operations queued offline, of every branch; the current branch's show on top.
+    void setPendingOperations(const QList<core::QueuedOperation> &operations);
+    int pendingCount() const { return int(m_pending.size()); }
+    bool isPendingRow(int row) const { return row < m_pending.size(); }
+    const core::QueuedOperation &pendingOperation(int row) const { return m_pending.at(row); }
+
+    // row: a version's row (not a pending one).
+    const core::VersionSummary &summary(int row) const { return m_rows.at(row - m_pending.size()); }
     int rowOfVersion(int version) const;
     std::optional<int> activeVersion() const;
     bool isFetching() const { return m_fetching; }
@@ -66,6 +77,7 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
@@ -74,6 +86,11 @@ signals:
     void loadFailed(const QString &message);
 
 private:
+    void updatePending();
+    QVariant pendingData(const core::QueuedOperation &op, Column column, int role) const;
+
+    QList<core::QueuedOperation> m_allPending;
+    QList<core::QueuedOperation> m_pending; // the current branch's, in push order
     QList<core::VersionSummary> m_rows;
     PageLoader m_loader;
     QString m_branchId;

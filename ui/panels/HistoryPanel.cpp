@@ -324,6 +324,23 @@ void HistoryPanel::rollbackTo(int version)
     m_busy = true;
     updateActions();
     const core::Branch branch = *m_branch;
+    if (m_deploy->isOffline()) {
+        m_deploy->queueRollback(this, branch.id, version, *notes,
+                                [this, branch, version](core::Result<core::QueuedOperation> op) {
+                                    m_busy = false;
+                                    updateActions();
+                                    if (!op) {
+                                        emit failed(op.error().message);
+                                        return;
+                                    }
+                                    emit message(tr("Rollback of %1 to v%2 queued: it goes to the "
+                                                    "shared database with the next sync.")
+                                                     .arg(branch.name)
+                                                     .arg(version));
+                                    emit queued(branch);
+                                });
+        return;
+    }
     m_deploy->rollback(this, branch.id, version, *notes,
                        [this, branch, version](core::Result<core::DeployOutcome> outcome) {
                            m_busy = false;

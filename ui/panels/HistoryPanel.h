@@ -60,6 +60,8 @@ public slots:
 
 signals:
     void rolledBack(const core::Branch &branch, const core::DeployOutcome &outcome);
+    // Offline: the rollback waits in the outbox for the server.
+    void queued(const core::Branch &branch);
     void compareReady(const core::PromptVersion &older, const core::PromptVersion &newer);
     // "Use as Draft" in the version viewer.
     void useAsDraftRequested(const core::PromptVersion &version);

@@ -1,5 +1,7 @@
 #include "services/DeployFacade.h"
 
+#include "offline/OfflineWork.h"
+
 namespace retell::ui {
 
 TaskHandle DeployFacade::deploy(QObject *receiver, const core::EditSession &edit,
@@ -21,6 +23,30 @@ TaskHandle DeployFacade::rollback(QObject *receiver, const QString &branchId, in
         receiver,
         [=](const core::ServiceContext &context, const core::Actor &actor) {
             return core::VersionService(context).rollback(actor, branchId, toVersion, notes);
+        },
+        std::move(done));
+}
+
+TaskHandle DeployFacade::queueDeploy(QObject *receiver, const core::EditSession &edit,
+                                     const QString &notes, Done<core::QueuedOperation> done) const
+{
+    return call(
+        receiver,
+        [branchId = edit.branch() ? edit.branch()->id : QString(),
+         request = edit.deployRequest(notes)](const core::ServiceContext &replica,
+                                              const core::Actor &actor) {
+            return core::OfflineWork(replica).deploy(actor, branchId, request);
+        },
+        std::move(done));
+}
+
+TaskHandle DeployFacade::queueRollback(QObject *receiver, const QString &branchId, int toVersion,
+                                       const QString &notes, Done<core::QueuedOperation> done) const
+{
+    return call(
+        receiver,
+        [=](const core::ServiceContext &replica, const core::Actor &actor) {
+            return core::OfflineWork(replica).rollback(actor, branchId, toVersion, notes);
         },
         std::move(done));
 }

@@ -12,6 +12,17 @@ Session::Session(core::ServiceContext context, core::Actor actor, ServiceWorker 
 
 Session::~Session() = default;
 
+void Session::setReplica(const core::ServiceContext &replica)
+{
+    m_replica = replica;
+    m_replicaTemplates = std::make_shared<core::TemplateService>(m_replica);
+}
+
+void Session::setOffline(bool offline)
+{
+    m_offline = offline && hasReplica();
+}
+
 bool Session::canEdit(const core::Branch &branch) const
 {
     const auto role = m_actor.roleFor(branch.companyId, branch.id);

@@ -25,6 +25,8 @@ public:
 
 protected:
     // job(const core::ServiceContext &, const core::Actor &) runs on the worker.
+    // An error in the answer is also reported to the session (a lost server
+    // takes the app offline).
     template <typename Job, typename Result>
     TaskHandle call(QObject *receiver, Job job, std::function<void(Result)> done) const
     {
@@ -33,9 +35,30 @@ protected:
             [job = std::move(job), context = m_session->context(), actor = m_session->actor()] {
                 return job(context, actor);
             },
-            std::move(done));
+            [session = m_session, done = std::move(done)](Result result) {
+                const core::Error *error = errorOf(result);
+                const std::optional<core::Error> failure =
+                    error ? std::optional(*error) : std::nullopt;
+                done(std::move(result));
+                if (failure) // after the caller showed it: "offline" is the last word
+                    session->reportError(*failure);
+            });
     }
 
+private:
+    template <typename T> static const core::Error *errorOf(const core::Result<T> &result)
+    {
+        return result ? nullptr : &result.error();
+    }
+    template <typename T> static const core::Error *errorOf(const T &outcome)
+    {
+        if constexpr (requires { outcome.error; })
+            return &outcome.error; // an outcome with an error field (EditDeployOutcome)
+        else
+            return nullptr;
+    }
+
+protected:
     Session *m_session;
 };
 
