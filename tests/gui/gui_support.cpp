@@ -26,6 +26,22 @@ GuiEnvironment::GuiEnvironment()
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir());
 }
 
+QStringList salonPromptLines()
+{
+    return {
+        QStringLiteral("## Role"),
+        QStringLiteral("You are the receptionist of {{branch_name}}."),
+        QStringLiteral("Answer in short sentences."),
+        QStringLiteral("## Hours"),
+        QStringLiteral("Say where the salon is."),
+        QStringLiteral("We open at 9:00."),
+        QStringLiteral("Say when the salon closes."),
+        QStringLiteral("## Closing"),
+        QStringLiteral("Ask whether anything else is needed."),
+        QStringLiteral("Say goodbye politely."),
+    };
+}
+
 core::Result<core::Actor> login(const core::ServiceContext &context, const char *email)
 {
     return core::AuthService(context).login(QString::fromLatin1(email),

@@ -5,6 +5,7 @@
 #include "db/ServiceContext.h"
 #include "domain/Types.h"
 
+#include <QStringList>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -30,6 +31,14 @@ public:
 private:
     QTemporaryDir m_dir;
 };
+
+// Salon Aurora's branches in the demo data: the global admin and the
+// company's owner may both deploy there.
+inline const QString kSalonMuenchen = QStringLiteral("6fa459ea-ee8a-4ca4-894e-db77e160355e");
+inline const QString kSalonHamburg = QStringLiteral("1b4e28ba-2fa1-41d2-883f-0016d3cca427");
+// A short salon prompt, one line each; lines 1, 5 and 9 are far enough apart
+// to be separate merge regions.
+QStringList salonPromptLines();
 
 // Logs in through the real AuthService (on the calling thread; tests only).
 core::Result<core::Actor> login(const core::ServiceContext &context, const char *email);

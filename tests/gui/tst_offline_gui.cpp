@@ -57,21 +57,9 @@ using Op = core::QueuedOperation;
 
 namespace {
 
-// Salon Aurora's branches.
-const QString kMuenchen = QStringLiteral("6fa459ea-ee8a-4ca4-894e-db77e160355e");
-const QString kHamburg = QStringLiteral("1b4e28ba-2fa1-41d2-883f-0016d3cca427");
-const QStringList kLines{
-    QStringLiteral("## Role"),
-    QStringLiteral("You are the receptionist of {{branch_name}}."),
-    QStringLiteral("Answer in short sentences."),
-    QStringLiteral("## Hours"),
-    QStringLiteral("Say where the salon is."),
-    QStringLiteral("We open at 9:00."),
-    QStringLiteral("Say when the salon closes."),
-    QStringLiteral("## Closing"),
-    QStringLiteral("Ask whether anything else is needed."),
-    QStringLiteral("Say goodbye politely."),
-};
+const QString kMuenchen = test::kSalonMuenchen;
+const QString kHamburg = test::kSalonHamburg;
+const QStringList kLines = test::salonPromptLines();
 
 } // namespace
 

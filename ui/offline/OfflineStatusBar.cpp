@@ -73,6 +73,10 @@ QString OfflineStatusBar::text() const
 void OfflineStatusBar::updateText()
 {
     m_button->setText(statusText(m_status, QDateTime::currentDateTimeUtc()));
+    // What needs the admin stands out: offline, or a conflict to merge.
+    QFont font = m_button->font();
+    font.setBold(m_status.isOffline() || m_status.conflicts > 0 || m_status.refused > 0);
+    m_button->setFont(font);
 }
 
 QString OfflineStatusBar::statusText(const OfflineStatus &status, const QDateTime &now)
