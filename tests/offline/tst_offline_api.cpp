@@ -34,6 +34,44 @@ Actor loginOrFail(const ServiceContext &context, const char *email)
     return actor ? actor.value() : Actor{};
 }
 
+// A replica synced by the demo company admin, logged in offline, with the
+// first branch it sees and that branch's active version there.
+struct Synced
+{
+    ServiceContext replica;
+    Actor online;
+    Actor offline;
+    QString branch;
+    PromptVersion active;
+    QString error;
+};
+
+Synced syncedReplica(const ServiceContext &server, const QString &path)
+{
+    Synced s;
+    auto replica = openReplica(path);
+    if (!replica)
+        return Synced{{}, {}, {}, {}, {}, replica.error().message};
+    s.replica = replica.value();
+    s.online = loginOrFail(server, demo::kCompanyAdmin);
+    if (auto synced = Sync(server, s.replica).run(s.online); !synced)
+        s.error = synced.error().message;
+    auto offline = loginOffline(s.replica, QString::fromLatin1(demo::kCompanyAdmin),
+                                QString::fromLatin1(demo::kPassword));
+    auto branches = offline ? BranchService(s.replica).branches(offline.value())
+                            : Result<QList<Branch>>(offline.error());
+    if (!branches || branches->isEmpty())
+        return Synced{{}, {}, {}, {}, {}, QStringLiteral("no branch offline")};
+    s.offline = offline.value();
+    s.branch = branches->first().id;
+    auto active = VersionService(s.replica).active(s.offline, s.branch);
+    if (!active)
+        s.error = active.error().message;
+    else
+        s.active = active.value();
+    return s;
+}
+
 } // namespace
 
 class TestOfflineApi final : public QObject
@@ -322,50 +360,42 @@ private slots:
     void staleRollbackIsAConflictAndOtherServersAreRefused()
     {
         const ServiceContext server{m_db.spec()};
-        auto replica = openReplica(m_dir.filePath(QStringLiteral("rollback.sqlite")));
-        QVERIFY(replica);
-        const Actor owner = loginOrFail(server, demo::kCompanyAdmin);
-        QVERIFY(Sync(server, replica.value()).run(owner));
-        auto offline = loginOffline(replica.value(), QString::fromLatin1(demo::kCompanyAdmin),
-                                    QString::fromLatin1(demo::kPassword));
-        QVERIFY(offline);
-        auto branches = BranchService(replica.value()).branches(offline.value());
-        QVERIFY(branches && !branches->isEmpty());
-        const QString branch = branches->first().id;
-        auto active = VersionService(replica.value()).active(offline.value(), branch);
-        QVERIFY(active && active->version >= 2);
-        const OfflineWork work(replica.value());
-        auto back = work.rollback(offline.value(), branch, 1, QStringLiteral("back offline"));
+        const Synced w = syncedReplica(server, m_dir.filePath(QStringLiteral("rollback.sqlite")));
+        QVERIFY2(w.error.isEmpty(), qPrintable(w.error));
+        QVERIFY(w.active.version >= 2);
+        const Actor &owner = w.online;
+        const OfflineWork work(w.replica);
+        auto back = work.rollback(w.offline, w.branch, 1, QStringLiteral("back offline"));
         QVERIFY2(back, qPrintable(back ? QString() : back.error().message));
-        QCOMPARE(back->baseVersion.value_or(-1), active->version);
+        QCOMPARE(back->baseVersion.value_or(-1), w.active.version);
         // Meanwhile someone deploys: the rollback would undo that.
         DeployRequest theirs{
-            {active->config.prompt + QStringLiteral("\nMeanwhile.\n"), active->config.toolsJson},
+            {w.active.config.prompt + QStringLiteral("\nMeanwhile.\n"), w.active.config.toolsJson},
             {},
             QStringLiteral("meanwhile")};
-        QVERIFY(VersionService(server).deploy(owner, branch, theirs));
-        auto synced = Sync(server, replica.value()).run(owner);
+        QVERIFY(VersionService(server).deploy(owner, w.branch, theirs));
+        auto synced = Sync(server, w.replica).run(owner);
         QVERIFY(synced);
         QCOMPARE(synced->push.conflicts, 1);
         QCOMPARE(synced->push.applied, 0);
-        auto now = VersionService(server).active(owner, branch);
+        auto now = VersionService(server).active(owner, w.branch);
         QVERIFY(now);
         QCOMPARE(now->config, theirs.config);
-        auto resolved = work.resolve(offline.value(), back->id, theirs.config);
+        auto resolved = work.resolve(w.offline, back->id, theirs.config);
         QVERIFY(!resolved);
         QCOMPARE(resolved.error().code, QStringLiteral("offline.rollback_conflict"));
-        QVERIFY(Outbox(replica.value()).remove(back->id));
+        QVERIFY(Outbox(w.replica).remove(back->id));
 
         // The replica belongs to its server: another database is refused before any push.
         ConnectionSpec other = server.spec;
         other.database += QStringLiteral("_other");
         other.path += QStringLiteral(".other");
-        QVERIFY(work.deploy(offline.value(), branch,
+        QVERIFY(work.deploy(w.offline, w.branch,
                             DeployRequest{{theirs.config.prompt + QStringLiteral("\nMine.\n"),
                                            theirs.config.toolsJson},
                                           {},
                                           QStringLiteral("mine")}));
-        auto refused = Sync(ServiceContext{other}, replica.value()).run(owner);
+        auto refused = Sync(ServiceContext{other}, w.replica).run(owner);
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, QStringLiteral("offline.other_server"));
         QCOMPARE(work.queued()->size(), 1);
@@ -375,42 +405,32 @@ private slots:
     void anotherUsersWorkWaitsForThatUser()
     {
         const ServiceContext server{m_db.spec()};
-        auto replica = openReplica(m_dir.filePath(QStringLiteral("two-users.sqlite")));
-        QVERIFY(replica);
-        const Actor owner = loginOrFail(server, demo::kCompanyAdmin);
+        const Synced w = syncedReplica(server, m_dir.filePath(QStringLiteral("two-users.sqlite")));
+        QVERIFY2(w.error.isEmpty(), qPrintable(w.error));
         const Actor root = loginOrFail(server, demo::kSuperAdmin);
-        QVERIFY(Sync(server, replica.value()).run(owner));
-        auto offline = loginOffline(replica.value(), QString::fromLatin1(demo::kCompanyAdmin),
-                                    QString::fromLatin1(demo::kPassword));
-        QVERIFY(offline);
-        auto branches = BranchService(replica.value()).branches(offline.value());
-        QVERIFY(branches && !branches->isEmpty());
-        const QString branch = branches->first().id;
-        auto active = VersionService(replica.value()).active(offline.value(), branch);
-        QVERIFY(active);
-        auto queued =
-            OfflineWork(replica.value())
-                .deploy(offline.value(), branch,
-                        DeployRequest{{active->config.prompt + QStringLiteral("\nThe owner's.\n"),
-                                       active->config.toolsJson},
-                                      {},
-                                      QStringLiteral("owner offline")});
+        const Actor &owner = w.online;
+        auto queued = OfflineWork(w.replica).deploy(
+            w.offline, w.branch,
+            DeployRequest{{w.active.config.prompt + QStringLiteral("\nThe owner's.\n"),
+                           w.active.config.toolsJson},
+                          {},
+                          QStringLiteral("owner offline")});
         QVERIFY(queued);
         // Another user syncs this replica: the owner's operation is not
         // pushed under that user's name, and the owner can no longer log in
         // offline here (one login per replica).
-        auto other = Sync(server, replica.value()).run(root);
+        auto other = Sync(server, w.replica).run(root);
         QVERIFY2(other, qPrintable(other ? QString() : other.error().message));
         QCOMPARE(other->push.applied, 0);
         QCOMPARE(other->push.waiting, 1);
-        QCOMPARE(VersionService(server).active(owner, branch)->version, active->version);
-        QVERIFY(!loginOffline(replica.value(), QString::fromLatin1(demo::kCompanyAdmin),
+        QCOMPARE(VersionService(server).active(owner, w.branch)->version, w.active.version);
+        QVERIFY(!loginOffline(w.replica, QString::fromLatin1(demo::kCompanyAdmin),
                               QString::fromLatin1(demo::kPassword)));
         // The owner's own sync (an online login) pushes it.
-        auto mine = Sync(server, replica.value()).run(owner);
+        auto mine = Sync(server, w.replica).run(owner);
         QVERIFY(mine);
         QCOMPARE(mine->push.applied, 1);
-        QCOMPARE(VersionService(server).active(owner, branch)->version, active->version + 1);
+        QCOMPARE(VersionService(server).active(owner, w.branch)->version, w.active.version + 1);
     }
 
     void cancelledSyncDoesNothing()
