@@ -37,6 +37,7 @@
 #include "seed/Seeder.h"
 #include "services/ServiceWorker.h"
 #include "services/Session.h"
+#include "services/TemplatesFacade.h"
 #include "templates/TemplateService.h"
 #include "versions/VersionService.h"
 
@@ -349,6 +350,17 @@ void TestOfflineGui::workOfflineByKeyboard()
     QVERIFY(window->session()->isOffline());
     QCOMPARE(indicator->text().left(15), QStringLiteral("Working offline"));
     QVERIFY(!window->action(QStringLiteral("syncNowAction"))->isEnabled());
+
+    // Templates are read from the replica but not changed there (never pushed).
+    std::optional<core::Result<core::Template>> saved;
+    TemplatesFacade(window->session())
+        .save(window.get(), QString(), QStringLiteral("Offline template"), QString(),
+              config(kLines), [&saved](core::Result<core::Template> r) { saved = std::move(r); });
+    QTRY_VERIFY(saved.has_value());
+    QVERIFY(!saved->ok());
+    QVERIFY2(saved->error().message.startsWith(
+                 QLatin1String("Templates cannot be changed while offline")),
+             qPrintable(saved->error().message));
 
     // Chosen offline: no probe brings it back by itself.
     QTest::qWait(1000);

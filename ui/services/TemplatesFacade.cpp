@@ -1,9 +1,25 @@
 #include "services/TemplatesFacade.h"
 
+#include <QCoreApplication>
+
 namespace retell::ui {
 
 using core::Actor;
 using core::ServiceContext;
+
+namespace {
+
+// The replica's templates are a copy that is never pushed: a change made
+// there would be lost at the next pull.
+core::Error offlineRefusal()
+{
+    return core::Error::usage(QCoreApplication::translate(
+        "retell::ui::TemplatesFacade",
+        "Templates cannot be changed while offline; nothing was changed. Try again once the "
+        "app is online."));
+}
+
+} // namespace
 
 TaskHandle TemplatesFacade::list(QObject *receiver, Done<QList<core::Template>> done) const
 {
@@ -21,7 +37,10 @@ TaskHandle TemplatesFacade::save(QObject *receiver, const QString &companyId, co
 {
     return call(
         receiver,
-        [=, service = m_session->templates()](const ServiceContext &, const Actor &actor) {
+        [=, service = m_session->templates(), offline = m_session->isOffline()](
+            const ServiceContext &, const Actor &actor) -> core::Result<core::Template> {
+            if (offline)
+                return offlineRefusal();
             return service->save(actor, companyId, name, description, content);
         },
         std::move(done));
@@ -33,7 +52,10 @@ TaskHandle TemplatesFacade::update(QObject *receiver, const core::Template &whic
 {
     return call(
         receiver,
-        [=, service = m_session->templates()](const ServiceContext &, const Actor &actor) {
+        [=, service = m_session->templates(), offline = m_session->isOffline()](
+            const ServiceContext &, const Actor &actor) -> core::Result<core::Template> {
+            if (offline)
+                return offlineRefusal();
             return service->update(actor, which, change);
         },
         std::move(done));
@@ -44,7 +66,10 @@ TaskHandle TemplatesFacade::remove(QObject *receiver, const core::Template &whic
 {
     return call(
         receiver,
-        [=, service = m_session->templates()](const ServiceContext &, const Actor &actor) {
+        [=, service = m_session->templates(), offline = m_session->isOffline()](
+            const ServiceContext &, const Actor &actor) -> core::Result<core::Template> {
+            if (offline)
+                return offlineRefusal();
             return service->remove(actor, which);
         },
         std::move(done));

@@ -7,7 +7,8 @@
 namespace retell::ui {
 
 // The templates the user may see and change, on the session's worker (the
-// session's cached TemplateService is thread-safe).
+// session's cached TemplateService is thread-safe). Offline they are read
+// from the replica and not changed (a change there would never reach the server).
 class TemplatesFacade final : public SessionFacade
 {
 public:
