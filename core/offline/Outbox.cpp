@@ -60,6 +60,16 @@ QByteArray payloadOf(const QueuedOperation &op)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
+// The last_error column: NULL, or the code and sentence as JSON.
+QVariant lastErrorValue(const QString &code, const QString &message)
+{
+    if (code.isEmpty() && message.isEmpty())
+        return QVariant(QMetaType(QMetaType::QString));
+    return QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("code"), code},
+                                                       {QStringLiteral("message"), message}})
+                                 .toJson(QJsonDocument::Compact));
+}
+
 Result<QueuedOperation> operationFrom(const QSqlQuery &q)
 {
     const auto text = [&](const char *column) { return q.value(QLatin1String(column)).toString(); };
@@ -190,21 +200,12 @@ Result<QueuedOperation> Outbox::operation(const QString &id) const
 Result<void> Outbox::recordAttempt(const QString &id, QueuedOperation::State state,
                                    const QString &errorCode, const QString &errorMessage) const
 {
-    const QString lastError =
-        errorCode.isEmpty() && errorMessage.isEmpty()
-            ? QString()
-            : QString::fromUtf8(
-                  QJsonDocument(QJsonObject{{QStringLiteral("code"), errorCode},
-                                            {QStringLiteral("message"), errorMessage}})
-                      .toJson(QJsonDocument::Compact));
     return Database::writeTransaction(m_replica.spec, [&](QSqlDatabase &db) -> Result<void> {
         auto q = Database::exec(
             db,
             QStringLiteral("UPDATE retell_offline_outbox SET attempts = attempts "
                            "+ 1, state = ?, last_error = ? WHERE id = ?"),
-            {QueuedOperation::stateName(state),
-             lastError.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(lastError),
-             id});
+            {QueuedOperation::stateName(state), lastErrorValue(errorCode, errorMessage), id});
         if (!q)
             return q.error();
         if (q->numRowsAffected() != 1)
@@ -247,6 +248,32 @@ Result<void> Outbox::remove(const QString &id) const
             return q.error();
         if (q->numRowsAffected() != 1)
             return missing(id);
+        return {};
+    });
+}
+
+Result<void> Outbox::restore(const QueuedOperation &op) const
+{
+    return Database::writeTransaction(m_replica.spec, [&](QSqlDatabase &db) -> Result<void> {
+        auto there = Database::exec(
+            db, QStringLiteral("SELECT COUNT(*) FROM retell_offline_outbox WHERE id = ?"), {op.id});
+        if (!there)
+            return there.error();
+        if (there->next() && there->value(0).toInt() > 0)
+            return Error::conflict(
+                QStringLiteral("The operation %1 is already in the outbox.").arg(op.id));
+        auto inserted = Database::exec(
+            db,
+            QStringLiteral("INSERT INTO retell_offline_outbox (%1) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .arg(kColumns),
+            {op.id, op.seq, op.branchId, QueuedOperation::kindName(op.kind),
+             op.baseVersion ? QVariant(*op.baseVersion) : QVariant(QMetaType(QMetaType::Int)),
+             QString::fromUtf8(payloadOf(op)), op.userId, toSqlTimestamp(op.createdAt), op.attempts,
+             QueuedOperation::stateName(op.state),
+             lastErrorValue(op.lastErrorCode, op.lastErrorMessage)});
+        if (!inserted)
+            return inserted.error();
         return {};
     });
 }

@@ -73,6 +73,10 @@ public:
     Result<void> rebase(const QString &id, const AgentConfig &merged, int baseVersion) const;
     // Applied by the server, or dropped by the admin.
     Result<void> remove(const QString &id) const;
+    // A dropped operation put back exactly as it was: its id, its place in
+    // the push order, its state and last error (the admin's undo). Conflict
+    // when an operation with that id is queued.
+    Result<void> restore(const QueuedOperation &operation) const;
     // Applied by the server as `produced`: removed, and the pending
     // operations queued after it on its branch on the same base (made on top
     // of it) rebased onto `produced`, in one local transaction, so a crash

@@ -208,6 +208,18 @@ void TestOfflinePanels::dropAsksFirst()
                       Qt::LeftButton);
     QTRY_COMPARE(drop.count(), 1);
     QCOMPARE(drop.at(0).at(0).toString(), QStringLiteral("a"));
+
+    // Undone: the dropped operation goes back as it was, once.
+    QSignalSpy restore(&panel, &OutboxPanel::restoreRequested);
+    panel.setOperations({});
+    QVERIFY(panel.undoDropButton()->isVisible());
+    QTest::mouseClick(panel.undoDropButton(), Qt::LeftButton);
+    QCOMPARE(restore.count(), 1);
+    const auto back = restore.at(0).at(0).value<Op>();
+    QCOMPARE(back.id, QStringLiteral("a"));
+    QCOMPARE(back.baseVersion, std::optional<int>(3));
+    QCOMPARE(back.branchId, kBranchA);
+    QVERIFY(!panel.undoDropButton()->isVisible());
 }
 
 void TestOfflinePanels::historyShowsQueuedOperationsAsPendingRows()

@@ -150,6 +150,38 @@ private slots:
                  ErrorKind::NotFound);
     }
 
+    // The admin's undo of a drop: the operation comes back as it was, in
+    // its place in the push order, and only once.
+    void droppedOperationIsRestoredAsItWas()
+    {
+        const Outbox outbox(m_replica);
+        auto a = outbox.enqueue(deploy(QStringLiteral("A"), 1));
+        auto b = outbox.enqueue(deploy(QStringLiteral("B"), 1));
+        QVERIFY(a && b);
+        QVERIFY(outbox.recordAttempt(a->id, QueuedOperation::State::Refused,
+                                     QStringLiteral("access.denied"), QStringLiteral("No.")));
+        const auto dropped = outbox.operation(a->id);
+        QVERIFY(dropped);
+        QVERIFY(outbox.remove(a->id));
+        QVERIFY(outbox.restore(dropped.value()));
+        auto all = outbox.operations();
+        QVERIFY(all);
+        QCOMPARE(all->size(), 2);
+        const QueuedOperation &back = all->first(); // before B again
+        QCOMPARE(back.id, a->id);
+        QCOMPARE(back.seq, a->seq);
+        QCOMPARE(back.state, QueuedOperation::State::Refused);
+        QCOMPARE(back.attempts, 1);
+        QCOMPARE(back.lastErrorCode, QStringLiteral("access.denied"));
+        QCOMPARE(back.config.prompt, a->config.prompt);
+        QCOMPARE(back.baseVersion, a->baseVersion);
+        QCOMPARE(back.createdAt, a->createdAt);
+        const auto twice = outbox.restore(dropped.value());
+        QVERIFY(!twice);
+        QCOMPARE(twice.error().kind, ErrorKind::Conflict);
+        QCOMPARE(outbox.operations()->size(), 2);
+    }
+
     void namesRoundTrip()
     {
         for (auto kind : {QueuedOperation::Kind::Deploy, QueuedOperation::Kind::Rollback,

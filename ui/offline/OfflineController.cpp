@@ -330,6 +330,12 @@ void OfflineController::drop(const QString &id)
     changeOutbox([id](const core::Outbox &outbox) { return outbox.remove(id); }, false);
 }
 
+void OfflineController::restore(const core::QueuedOperation &operation)
+{
+    changeOutbox([operation](const core::Outbox &outbox) { return outbox.restore(operation); },
+                 false);
+}
+
 void OfflineController::resolve(const QString &id, const core::AgentConfig &merged, int baseVersion)
 {
     changeOutbox([=](const core::Outbox &outbox) { return outbox.rebase(id, merged, baseVersion); },

@@ -51,6 +51,7 @@ public slots:
     // A refused operation goes back to pending and is pushed now.
     void retry(const QString &id);
     void drop(const QString &id);
+    void restore(const core::QueuedOperation &operation);
     // A conflict merged: the result, based on the active version it was
     // merged with, is pending again and pushed now.
     void resolve(const QString &id, const core::AgentConfig &merged, int baseVersion);

@@ -66,6 +66,7 @@ OfflineUi::OfflineUi(const Parts &parts)
     connect(m_outbox, &OutboxPanel::syncRequested, m_controller, &OfflineController::sync);
     connect(m_outbox, &OutboxPanel::retryRequested, m_controller, &OfflineController::retry);
     connect(m_outbox, &OutboxPanel::dropRequested, m_controller, &OfflineController::drop);
+    connect(m_outbox, &OutboxPanel::restoreRequested, m_controller, &OfflineController::restore);
     connect(m_outbox, &OutboxPanel::mergeRequested, this, &OfflineUi::openMerge);
     connect(m_merge, &EditMerge::merged, this,
             [this](const core::PromptVersion &theirs, const core::AgentConfig &result) {

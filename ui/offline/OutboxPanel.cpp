@@ -18,7 +18,8 @@ OutboxPanel::OutboxPanel(QWidget *parent)
     : QWidget(parent), m_model(new OutboxModel(this)), m_caption(new QLabel(this)),
       m_view(new QTableView(this)), m_sync(new QPushButton(tr("&Sync Now"), this)),
       m_retry(new QPushButton(tr("Re&try"), this)), m_drop(new QPushButton(tr("Dro&p…"), this)),
-      m_merge(new QPushButton(tr("Open &Merge…"), this))
+      m_merge(new QPushButton(tr("Open &Merge…"), this)),
+      m_undo(new QPushButton(tr("&Undo Drop"), this))
 {
     setObjectName(QStringLiteral("outboxPanel"));
     m_view->setObjectName(QStringLiteral("outboxView"));
@@ -26,6 +27,9 @@ OutboxPanel::OutboxPanel(QWidget *parent)
     m_retry->setObjectName(QStringLiteral("outboxRetryButton"));
     m_drop->setObjectName(QStringLiteral("outboxDropButton"));
     m_merge->setObjectName(QStringLiteral("outboxMergeButton"));
+    m_undo->setObjectName(QStringLiteral("outboxUndoDropButton"));
+    m_undo->setToolTip(tr("Put the dropped operation back in the outbox, in its place"));
+    m_undo->hide();
     m_retry->setToolTip(tr("Send the selected operation again on the next sync"));
     m_drop->setToolTip(tr("Remove the selected operation from the outbox; it is never sent"));
     m_merge->setToolTip(tr("Merge the queued edit with the version active now"));
@@ -47,6 +51,7 @@ OutboxPanel::OutboxPanel(QWidget *parent)
     buttons->addWidget(m_merge);
     buttons->addWidget(m_retry);
     buttons->addWidget(m_drop);
+    buttons->addWidget(m_undo);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_caption);
@@ -59,6 +64,11 @@ OutboxPanel::OutboxPanel(QWidget *parent)
             emit retryRequested(op->id);
     });
     connect(m_drop, &QPushButton::clicked, this, &OutboxPanel::confirmDrop);
+    connect(m_undo, &QPushButton::clicked, this, [this] {
+        m_undo->hide();
+        if (auto op = std::exchange(m_dropped, std::nullopt))
+            emit restoreRequested(*op);
+    });
     connect(m_merge, &QPushButton::clicked, this, [this] {
         if (const auto op = currentOperation(); op && op->state == Op::State::Conflict)
             emit mergeRequested(*op);
@@ -156,18 +166,22 @@ void OutboxPanel::confirmDrop()
                      .toString()),
         QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("dropOperationConfirmation"));
-    box->setInformativeText(tr("Its content is lost unless the editor or a draft still holds it."));
+    box->setInformativeText(tr("Undo Drop puts it back until you drop another one."));
     QPushButton *confirm = box->addButton(tr("&Drop"), QMessageBox::DestructiveRole);
     confirm->setObjectName(QStringLiteral("confirmDropButton"));
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
     m_confirmation = box;
-    connect(box, &QMessageBox::finished, this, [this, box, confirm, id = op->id] {
+    connect(box, &QMessageBox::finished, this, [this, box, confirm, dropped = *op] {
         const bool confirmed = box->clickedButton() == confirm;
         m_confirmation = nullptr;
         updateButtons();
-        if (confirmed)
-            emit dropRequested(id);
+        if (!confirmed)
+            return;
+        // Kept for Undo Drop until the next drop.
+        m_dropped = dropped;
+        m_undo->show();
+        emit dropRequested(dropped.id);
     });
     updateButtons();
     box->open();

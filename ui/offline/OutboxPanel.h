@@ -16,8 +16,8 @@ class OutboxModel;
 
 // What waits for the shared database: the queued operations, why the last
 // attempt failed, and what the admin can do about each: retry, drop (after a
-// confirmation) or, for a conflict, open the three-way merge. The work itself
-// is the owner's (OfflineController); this panel asks and shows.
+// confirmation, undoable until the next drop) or, for a conflict, open the three-way merge. The
+// work itself is the owner's (OfflineController); this panel asks and shows.
 class OutboxPanel final : public QWidget
 {
     Q_OBJECT
@@ -33,6 +33,7 @@ public:
     QPushButton *retryButton() const { return m_retry; }
     QPushButton *dropButton() const { return m_drop; }
     QPushButton *mergeButton() const { return m_merge; }
+    QPushButton *undoDropButton() const { return m_undo; }
     QMessageBox *openConfirmation() const { return m_confirmation; }
 
     void setOperations(const QList<core::QueuedOperation> &operations);
@@ -48,6 +49,8 @@ signals:
     // Confirmed by the admin.
     void dropRequested(const QString &id);
     void mergeRequested(const core::QueuedOperation &operation);
+    // Undo Drop: the operation dropped last, to be put back as it was.
+    void restoreRequested(const core::QueuedOperation &operation);
 
 private:
     void updateButtons();
@@ -61,6 +64,8 @@ private:
     QPushButton *m_retry = nullptr;
     QPushButton *m_drop = nullptr;
     QPushButton *m_merge = nullptr;
+    QPushButton *m_undo = nullptr;
+    std::optional<core::QueuedOperation> m_dropped;
     QPointer<QMessageBox> m_confirmation;
     bool m_syncAvailable = false;
 };
