@@ -33,6 +33,7 @@ EditDeployOutcome EditDeployOutcome::from(Result<DeployOutcome> result)
 void EditSession::open(const Branch &branch, const std::optional<PromptVersion> &active)
 {
     m_branch = branch;
+    m_queued.reset();
     setActive(active);
     startOver();
 }
@@ -44,7 +45,7 @@ void EditSession::close()
 
 bool EditSession::updateActive(const std::optional<PromptVersion> &active)
 {
-    const bool edited = differsFromActive();
+    const bool edited = ownContent(); // queued content stays in the editor too
     setActive(active);
     if (edited)
         return false;
@@ -131,6 +132,7 @@ void EditSession::apply(const EditDeployOutcome &outcome)
 
 void EditSession::deployed(const PromptVersion &version)
 {
+    m_queued.reset();
     setActive(version);
     startOver();
 }
@@ -176,9 +178,19 @@ std::optional<VersionConflict> EditSession::conflict() const
     return c;
 }
 
-bool EditSession::differsFromActive() const
+bool EditSession::ownContent() const
 {
     return m_content != activeConfig() || m_templateName != activeTemplateName() || isStale();
+}
+
+bool EditSession::differsFromActive() const
+{
+    return ownContent() && !holdsQueued();
+}
+
+void EditSession::queued()
+{
+    m_queued = m_content;
 }
 
 } // namespace retell::core

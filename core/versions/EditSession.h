@@ -61,8 +61,9 @@ public:
     void setContent(const AgentConfig &content);
     const AgentConfig &content() const { return m_content; }
     EditStatus status() const;
-    // The working copy holds something of its own (not the active content).
-    bool isEdited() const { return isOpen() && m_content != activeConfig(); }
+    // The working copy holds something of its own (not the active content,
+    // not what was queued offline).
+    bool isEdited() const { return isOpen() && m_content != activeConfig() && !holdsQueued(); }
     // Continues a saved draft: its content's base is the draft's, not today's.
     void restore(const Draft &draft);
     // What to keep of the edit (the working copy).
@@ -83,6 +84,9 @@ public:
     void deployed(const PromptVersion &version);
     // A deploy refused (Conflict or Unchanged): what is active now is learnt.
     void refused(const VersionConflict &conflict);
+    // The working copy was queued offline: the outbox holds it now, so while
+    // it stays as it is, it is neither a draft to keep nor a deploy to make.
+    void queued();
     // The person saw their change and keeps the edit on top of it.
     void rebaseOnActive();
     // The edit merged with theirs (the version that made it stale): result is
@@ -109,6 +113,10 @@ public:
 
 private:
     void setActive(const std::optional<PromptVersion> &active);
+    // The working copy differs from the active version in content, template
+    // or base (queued or not).
+    bool ownContent() const;
+    bool holdsQueued() const { return m_queued && *m_queued == m_content; }
     // The working copy becomes the active version, its base.
     void startOver();
 
@@ -125,6 +133,7 @@ private:
     std::optional<PromptVersion> m_active;
     AgentConfig m_content;
     std::optional<MergeStep> m_merge;
+    std::optional<AgentConfig> m_queued; // the content queued offline last
     int m_baseVersion = 0;
     QString m_templateName;
 };

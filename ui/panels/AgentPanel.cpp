@@ -477,8 +477,10 @@ void AgentPanel::onQueued(const core::Branch &branch)
     if (auto removed = m_drafts.remove(branch.id); !removed)
         emit failed(removed.error().message);
     emit draftStateChanged(branch.id, false);
-    if (m_edit.branch() && m_edit.branch()->id == branch.id)
+    if (m_edit.branch() && m_edit.branch()->id == branch.id) {
+        m_edit.queued(); // no draft of it when the admin moves on
         m_editor->setModified(false);
+    }
     emit message(tr("Deploy to %1 queued: it goes to the shared database with the next sync.")
                      .arg(branch.name));
     emit queued(branch);
