@@ -19,8 +19,12 @@
 #include "versions/BranchService.h"
 
 #include <QDir>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace retell::core;
 using namespace retell::test;
@@ -148,6 +152,43 @@ private slots:
         if (QFile::exists(wal))
             QCOMPARE(fileMode(wal), 0600);
         Database::dropConnection(replica->spec);
+    }
+
+    // Another account cannot read a replica, in a folder it may enter. The
+    // same read of a 0644 file works, so the check can fail.
+    void replicaFileIsUnreadableToOtherAccounts()
+    {
+        if (::geteuid() != 0)
+            QSKIP("acting as another account needs root (the mode is checked above)");
+        QTemporaryDir open(QDir::tempPath() + QStringLiteral("/replica-XXXXXX"));
+        QVERIFY(open.isValid());
+        QVERIFY(::chmod(QFile::encodeName(open.path()).constData(), 0755) == 0);
+        const QString path = open.filePath(QStringLiteral("r.sqlite"));
+        auto replica = openReplica(path);
+        QVERIFY(replica);
+        Database::dropConnection(replica->spec);
+        const auto readAsNobody = [](const QString &file) {
+            QProcess reader;
+            reader.start(QStringLiteral("setpriv"),
+                         {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                          QStringLiteral("--clear-groups"), QStringLiteral("--"),
+                          QStringLiteral("head"), QStringLiteral("-c"), QStringLiteral("16"),
+                          file});
+            reader.waitForFinished(10000);
+            return std::pair{reader.exitCode(), reader.readAllStandardOutput()};
+        };
+        const auto [refused, nothing] = readAsNobody(path);
+        QVERIFY(refused != 0);
+        QVERIFY(nothing.isEmpty());
+        const QString control = open.filePath(QStringLiteral("readable"));
+        QFile file(control);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("SQLite format 3");
+        file.close();
+        QVERIFY(::chmod(QFile::encodeName(control).constData(), 0644) == 0);
+        const auto [read, content] = readAsNobody(control);
+        QCOMPARE(read, 0);
+        QCOMPARE(content, QByteArray("SQLite format 3"));
     }
 
     void queuedWorkIsCheckedSyncedAndLoggedInOffline()
