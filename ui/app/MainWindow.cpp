@@ -5,6 +5,7 @@
 #include "app/EditCommands.h"
 #include "app/FocusCycle.h"
 #include "app/NotificationBanner.h"
+#include "app/OfflineUi.h"
 #include "app/Settings.h"
 #include "common/WindowGeometry.h"
 #include "diff/DiffWindow.h"
@@ -14,7 +15,7 @@
 #include "editor/JsonEditor.h"
 #include "editor/PromptEditor.h"
 #include "editor/ToolsEditor.h"
-#include "offline/OfflineUi.h"
+#include "offline/OfflineController.h"
 #include "panels/AgentPanel.h"
 #include "panels/BranchTreePanel.h"
 #include "panels/HistoryModel.h"
@@ -542,6 +543,10 @@ void MainWindow::notify(const QString &text)
 
 void MainWindow::fail(const QString &text)
 {
+    // A call that found the server gone, after the app went offline: the
+    // banner keeps saying "working offline" rather than the call's error.
+    if (m_offline && m_offline->controller()->saysServerLost(text))
+        return;
     statusBar()->showMessage(text, kStatusMessageMs);
     m_banner->showMessage(text, NotificationBanner::Kind::Error);
 }

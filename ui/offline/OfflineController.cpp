@@ -42,8 +42,10 @@ OfflineController::OfflineController(Session *session, QObject *parent)
     m_probeTimer.setSingleShot(false);
     connect(&m_probeTimer, &QTimer::timeout, this, &OfflineController::probe);
     m_session->setErrorObserver([this](const core::Error &error) {
-        if (core::isServerLost(error))
+        if (core::isServerLost(error)) {
+            m_lostMessages.insert(error.message);
             serverLost();
+        }
     });
 }
 
@@ -143,6 +145,11 @@ void OfflineController::setWorkOffline(bool chosen)
     probe();
 }
 
+bool OfflineController::saysServerLost(const QString &text) const
+{
+    return m_status.isOffline() && !m_status.chosen && m_lostMessages.contains(text);
+}
+
 void OfflineController::serverLost()
 {
     if (m_status.mode == OfflineStatus::Mode::Online)
@@ -162,6 +169,7 @@ void OfflineController::probe()
             if (m_status.chosen)
                 return; // Work Offline was chosen meanwhile
             if (!reached && core::isServerLost(reached.error())) {
+                m_lostMessages.insert(reached.error().message);
                 if (syncNow)
                     emit failed(tr("The server still cannot be reached; you keep working "
                                    "offline."));

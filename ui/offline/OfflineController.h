@@ -5,6 +5,7 @@
 #include "offline/Outbox.h"
 
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 namespace retell::ui {
@@ -37,6 +38,9 @@ public:
     // The last sync of an earlier session (the indicator's "last sync").
     void setLastSync(const QDateTime &utc);
     const OfflineStatus &status() const { return m_status; }
+    // Offline because the server was lost, and text is how a call or the
+    // probe said so: the status and "working offline" already tell it.
+    bool saysServerLost(const QString &text) const;
     const QList<core::QueuedOperation> &operations() const { return m_operations; }
     bool isSyncing() const { return m_status.mode == OfflineStatus::Mode::Syncing; }
     // The operations queued for a branch (pending rows in the history).
@@ -89,6 +93,7 @@ private:
     QTimer m_probeTimer;
     TaskHandle m_sync;
     OfflineStatus m_status;
+    QSet<QString> m_lostMessages; // how calls and the probe said the server was lost
     QList<core::QueuedOperation> m_operations;
     int m_onlineProbeMs = 15000;
     int m_offlineProbeMs = 5000;

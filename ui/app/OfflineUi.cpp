@@ -1,4 +1,4 @@
-#include "offline/OfflineUi.h"
+#include "app/OfflineUi.h"
 
 #include "app/ActionRegistry.h"
 #include "app/Settings.h"
