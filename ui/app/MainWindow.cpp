@@ -545,8 +545,7 @@ void MainWindow::fail(const QString &text)
 {
     // A call that found the server gone, after the app went offline: the
     // banner keeps saying "working offline" rather than the call's error.
-    if (m_offline && m_offline->controller() &&
-        m_offline->controller()->saysServerLost(text))
+    if (m_offline && m_offline->controller() && m_offline->controller()->saysServerLost(text))
         return;
     statusBar()->showMessage(text, kStatusMessageMs);
     m_banner->showMessage(text, NotificationBanner::Kind::Error);
