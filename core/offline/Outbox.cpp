@@ -70,6 +70,24 @@ QVariant lastErrorValue(const QString &code, const QString &message)
                                  .toJson(QJsonDocument::Compact));
 }
 
+// Writes `op` as it is: every column, its state and last error included.
+Result<void> insertOperation(QSqlDatabase &db, const QueuedOperation &op)
+{
+    auto inserted = Database::exec(
+        db,
+        QStringLiteral("INSERT INTO retell_offline_outbox (%1) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .arg(kColumns),
+        {op.id, op.seq, op.branchId, QueuedOperation::kindName(op.kind),
+         op.baseVersion ? QVariant(*op.baseVersion) : QVariant(QMetaType(QMetaType::Int)),
+         QString::fromUtf8(payloadOf(op)), op.userId, toSqlTimestamp(op.createdAt), op.attempts,
+         QueuedOperation::stateName(op.state),
+         lastErrorValue(op.lastErrorCode, op.lastErrorMessage)});
+    if (!inserted)
+        return inserted.error();
+    return {};
+}
+
 Result<QueuedOperation> operationFrom(const QSqlQuery &q)
 {
     const auto text = [&](const char *column) { return q.value(QLatin1String(column)).toString(); };
@@ -145,17 +163,7 @@ Result<QueuedOperation> Outbox::enqueue(QueuedOperation op) const
             if (!last)
                 return last.error();
             op.seq = (last->next() ? last->value(0).toLongLong() : 0) + 1;
-            auto inserted = Database::exec(
-                db,
-                QStringLiteral("INSERT INTO retell_offline_outbox (%1) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'pending', NULL)")
-                    .arg(kColumns),
-                {op.id, op.seq, op.branchId, QueuedOperation::kindName(op.kind),
-                 op.baseVersion ? QVariant(*op.baseVersion) : QVariant(QMetaType(QMetaType::Int)),
-                 QString::fromUtf8(payloadOf(op)), op.userId, toSqlTimestamp(op.createdAt)});
-            if (!inserted)
-                return inserted.error();
-            return {};
+            return insertOperation(db, op);
         });
     if (!written)
         return written.error();
@@ -262,19 +270,7 @@ Result<void> Outbox::restore(const QueuedOperation &op) const
         if (there->next() && there->value(0).toInt() > 0)
             return Error::conflict(
                 QStringLiteral("The operation %1 is already in the outbox.").arg(op.id));
-        auto inserted = Database::exec(
-            db,
-            QStringLiteral("INSERT INTO retell_offline_outbox (%1) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .arg(kColumns),
-            {op.id, op.seq, op.branchId, QueuedOperation::kindName(op.kind),
-             op.baseVersion ? QVariant(*op.baseVersion) : QVariant(QMetaType(QMetaType::Int)),
-             QString::fromUtf8(payloadOf(op)), op.userId, toSqlTimestamp(op.createdAt), op.attempts,
-             QueuedOperation::stateName(op.state),
-             lastErrorValue(op.lastErrorCode, op.lastErrorMessage)});
-        if (!inserted)
-            return inserted.error();
-        return {};
+        return insertOperation(db, op);
     });
 }
 
