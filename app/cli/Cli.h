@@ -155,5 +155,6 @@ void registerMergeCommands(QMap<QString, Command> &commands);
 void registerSecurityCommands(QMap<QString, Command> &commands);
 void registerTemplateCommands(QMap<QString, Command> &commands);
 void registerOfflineCommands(QMap<QString, Command> &commands);
+void registerRolloutCommands(QMap<QString, Command> &commands);
 
 } // namespace retell::cli

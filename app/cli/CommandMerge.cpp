@@ -30,26 +30,19 @@ int merge(Cli &cli, const QStringList &argv)
             return cli.fail(side.error());
         sides[input] = side.value();
     }
-    const auto prompts = [&](MergeInput input) -> const QByteArray & {
-        return sides[input].prompt;
-    };
-    const auto toolsOf = [&](MergeInput input) -> const QByteArray & {
-        return sides[input].toolsJson;
-    };
-    const TextMerge prompt = mergeText(prompts(MergeInput::Base), prompts(MergeInput::Ours),
-                                       prompts(MergeInput::Theirs));
+    const ConfigMerge merged =
+        mergeConfig(sides[MergeInput::Base], sides[MergeInput::Ours], sides[MergeInput::Theirs]);
     PerInput<QString> titles;
     for (const MergeInput input : allInputs)
         titles[input] = sides[input].title;
-    if (!prompt.ok())
-        return cli.fail(mergeInputError(*prompt.error, titles));
-    const ToolsMerge tools = mergeTools(toolsOf(MergeInput::Base), toolsOf(MergeInput::Ours),
-                                        toolsOf(MergeInput::Theirs));
-    if (!tools.ok())
-        return cli.fail(mergeInputError(*tools.error, titles));
-    const bool clean = prompt.clean() && tools.clean();
-    const bool hasTools = std::any_of(allInputs.begin(), allInputs.end(),
-                                      [&](MergeInput input) { return !toolsOf(input).isEmpty(); });
+    if (auto refused = mergeInputError(merged, titles))
+        return cli.fail(*refused);
+    const TextMerge &prompt = merged.prompt;
+    const ToolsMerge &tools = merged.tools;
+    const bool clean = merged.clean();
+    const bool hasTools = std::any_of(allInputs.begin(), allInputs.end(), [&](MergeInput input) {
+        return !sides[input].toolsJson.isEmpty();
+    });
 
     const QByteArray out = cli.json || args->has(QStringLiteral("json")) || hasTools
                                ? QJsonDocument(mergeExportJson(prompt, tools)).toJson()

@@ -81,6 +81,15 @@ Error mergeInputError(const ToolsMergeError &error, const PerInput<QString> &tit
                             .arg(error.offset));
 }
 
+std::optional<Error> mergeInputError(const ConfigMerge &merge, const PerInput<QString> &titles)
+{
+    if (merge.prompt.error)
+        return mergeInputError(*merge.prompt.error, titles);
+    if (merge.tools.error)
+        return mergeInputError(*merge.tools.error, titles);
+    return std::nullopt;
+}
+
 Result<void> writeMergeOutput(const QString &path, const QByteArray &bytes, FILE *fallback)
 {
     if (path.isEmpty() || path == QLatin1String("-")) {

@@ -6,12 +6,15 @@
 
 #include "Cli.h"
 
+#include "merge/ConfigMerge.h"
 #include "merge/TextMerge.h"
 #include "merge/ToolsMerge.h"
 
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
+
+#include <optional>
 
 namespace retell::cli {
 
@@ -29,6 +32,9 @@ core::Error mergeInputError(const core::TextMergeError &error,
                             const core::PerInput<QString> &titles);
 core::Error mergeInputError(const core::ToolsMergeError &error,
                             const core::PerInput<QString> &titles);
+// The first input a configuration merge refused (prompt, then tools), if any.
+std::optional<core::Error> mergeInputError(const core::ConfigMerge &merge,
+                                           const core::PerInput<QString> &titles);
 
 // Writes `bytes` to `path` atomically (never a half-written merge), or to
 // `fallback` (stdout or stderr) when path is empty or "-".

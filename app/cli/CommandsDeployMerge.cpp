@@ -2,6 +2,8 @@
 #include "CommandsDeployMerge.h"
 #include "CommandMergeOutput.h"
 
+#include "merge/ConfigMerge.h"
+
 #include <QJsonDocument>
 
 #include <algorithm>
@@ -25,14 +27,13 @@ QJsonObject refusalJson(const QString &outcome, const VersionConflict &conflict)
 // The merge of the edit (ours) with the versions base and current (theirs).
 struct BranchMerge
 {
-    TextMerge prompt;
-    ToolsMerge tools;
+    ConfigMerge merge;
 
-    bool clean() const { return prompt.clean() && tools.clean(); }
     // The merged tools differ from the edit's: a conflict, or a change taken
     // from their side. Then only the merged export carries the whole merge.
     bool toolsNeedExport() const
     {
+        const ToolsMerge &tools = merge.tools;
         return !tools.clean() ||
                std::any_of(tools.changes.begin(), tools.changes.end(), [](const auto &change) {
                    return change.origin == ToolMergeChange::Theirs ||
@@ -43,12 +44,9 @@ struct BranchMerge
     // edit's tools file stays as it is, else the merged export.
     QByteArray written() const
     {
-        return toolsNeedExport() ? QJsonDocument(mergeExportJson(prompt, tools)).toJson()
-                                 : mergedText(prompt);
-    }
-    AgentConfig config() const
-    {
-        return {QString::fromUtf8(mergedText(prompt)), QString::fromUtf8(mergedToolsJson(tools))};
+        return toolsNeedExport()
+                   ? QJsonDocument(mergeExportJson(merge.prompt, merge.tools)).toJson()
+                   : mergedText(merge.prompt);
     }
 };
 
@@ -56,32 +54,19 @@ Result<BranchMerge> mergeWithCurrent(Cli &cli, const Actor &actor, const Branch 
                                      const AgentConfig &edit, const VersionConflict &conflict)
 {
     const int baseVersion = conflict.baseVersion.value_or(0);
-    PerInput<AgentConfig> inputs;
-    inputs[MergeInput::Ours] = edit;
-    inputs[MergeInput::Theirs] = conflict.current.config;
+    AgentConfig base;
     if (baseVersion > 0) {
-        auto base = VersionService(cli.context).version(actor, branch.id, baseVersion);
-        if (!base)
-            return base.error();
-        inputs[MergeInput::Base] = base->config;
+        auto version = VersionService(cli.context).version(actor, branch.id, baseVersion);
+        if (!version)
+            return version.error();
+        base = version->config;
     }
     const PerInput<QString> titles{
         {QStringLiteral("%1@%2").arg(branch.name).arg(baseVersion), QStringLiteral("the edit"),
          QStringLiteral("%1@%2").arg(branch.name).arg(conflict.current.version)}};
-    const auto bytes = [&](MergeInput input, QString AgentConfig::*field) {
-        return (inputs[input].*field).toUtf8();
-    };
-    BranchMerge merge;
-    merge.prompt = mergeText(bytes(MergeInput::Base, &AgentConfig::prompt),
-                             bytes(MergeInput::Ours, &AgentConfig::prompt),
-                             bytes(MergeInput::Theirs, &AgentConfig::prompt));
-    if (!merge.prompt.ok())
-        return mergeInputError(*merge.prompt.error, titles);
-    merge.tools = mergeTools(bytes(MergeInput::Base, &AgentConfig::toolsJson),
-                             bytes(MergeInput::Ours, &AgentConfig::toolsJson),
-                             bytes(MergeInput::Theirs, &AgentConfig::toolsJson));
-    if (!merge.tools.ok())
-        return mergeInputError(*merge.tools.error, titles);
+    BranchMerge merge{mergeConfig(base, edit, conflict.current.config)};
+    if (auto refused = mergeInputError(merge.merge, titles))
+        return *refused;
     return merge;
 }
 
@@ -89,7 +74,7 @@ Result<BranchMerge> mergeWithCurrent(Cli &cli, const Actor &actor, const Branch 
 int refuseConflictingMerge(Cli &cli, const BranchMerge &merge, const VersionConflict &conflict,
                            const QString &output)
 {
-    const int conflicts = int(merge.prompt.conflicts.size() + merge.tools.conflicts.size());
+    const int conflicts = merge.merge.conflictCount();
     const QString who = conflict.current.deployedByName.isEmpty() ? QStringLiteral("someone else")
                                                                   : conflict.current.deployedByName;
     const bool toStderr = output.isEmpty() || output == QLatin1String("-");
@@ -106,7 +91,7 @@ int refuseConflictingMerge(Cli &cli, const BranchMerge &merge, const VersionConf
             .arg(where)));
     if (cli.json) {
         QJsonObject o = refusalJson(QStringLiteral("merge_conflict"), conflict);
-        o.insert(QStringLiteral("merge"), mergeExportJson(merge.prompt, merge.tools));
+        o.insert(QStringLiteral("merge"), mergeExportJson(merge.merge.prompt, merge.merge.tools));
         cli.printJson(o);
     }
     if (!cli.json || !toStderr) {
@@ -133,11 +118,11 @@ int deployAgainstNewerVersion(Cli &cli, const Actor &actor, const Branch &branch
     auto merge = mergeWithCurrent(cli, actor, branch, request.config, conflict);
     if (!merge)
         return cli.fail(merge.error());
-    if (!merge->clean())
+    if (!merge->merge.clean())
         return refuseConflictingMerge(cli, merge.value(), conflict, options.output);
 
     DeployRequest merged = request;
-    merged.config = merge->config();
+    merged.config = merge->merge.merged();
     // The base is what was merged with: another deploy meanwhile is refused
     // as a conflict again, never overwritten.
     merged.baseVersion = conflict.current.version;
@@ -152,7 +137,8 @@ int deployAgainstNewerVersion(Cli &cli, const Actor &actor, const Branch &branch
                 refusalJson(invalid ? QStringLiteral("merge_invalid") : QStringLiteral("refused"),
                             error.versionConflict ? *error.versionConflict : conflict);
             o.insert(QStringLiteral("findings"), findingsToJson(error.findings));
-            o.insert(QStringLiteral("merge"), mergeExportJson(merge->prompt, merge->tools));
+            o.insert(QStringLiteral("merge"),
+                     mergeExportJson(merge->merge.prompt, merge->merge.tools));
             cli.printJson(o);
         }
         if (!options.output.isEmpty()) {

@@ -41,6 +41,9 @@ const char *kUsage =
   outbox [--json]  |  outbox drop OPID --yes
   resolve OPID (--prompt FILE --tools FILE | --merged FILE)   a conflict's merged content
   merge/diff also take outbox:OPID (a queued operation's content)
+  rollout (--change FROM TO | --template NAME) (--branches B1,B2,... | --company ID|NAME)
+          [--dry-run] [--notes TEXT]     FROM, TO as for diff; exit 6: conflicts or stale
+  rollout-undo ID
 
 Offline: --offline works on the local replica of the --db server only, never
 contacting it: deploy, rollback, import and apply-template queue to the
@@ -183,6 +186,7 @@ int main(int argc, char **argv)
     cli::registerSecurityCommands(commands);
     cli::registerTemplateCommands(commands);
     cli::registerOfflineCommands(commands);
+    cli::registerRolloutCommands(commands);
 
     const QString name = args.takeFirst();
     // --json and --verbose also work after the command (before a "--"), so

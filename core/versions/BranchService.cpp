@@ -74,9 +74,15 @@ Result<Branch> BranchService::resolve(const Actor &actor, const QString &idOrNam
     auto all = branches(actor);
     if (!all)
         return all.error();
+    return resolveIn(all.value(), actor, idOrName);
+}
+
+Result<Branch> BranchService::resolveIn(const QList<Branch> &branches, const Actor &actor,
+                                        const QString &idOrName)
+{
     const QString wanted = idOrName.trimmed();
     QList<Branch> byName;
-    for (const Branch &b : std::as_const(*all)) {
+    for (const Branch &b : branches) {
         if (b.id.compare(wanted, Qt::CaseInsensitive) == 0)
             return b;
         if (b.name.compare(wanted, Qt::CaseInsensitive) == 0 ||

@@ -21,6 +21,9 @@ public:
     Result<QList<Branch>> branches(const Actor &actor) const;
     // By id or by unambiguous name (case-insensitive), visible to the actor.
     Result<Branch> resolve(const Actor &actor, const QString &idOrName) const;
+    // The same among branches already listed for the actor (many names, one query).
+    static Result<Branch> resolveIn(const QList<Branch> &branches, const Actor &actor,
+                                    const QString &idOrName);
 
     // Variables every branch provides to Retell besides its system variables.
     static const QSet<QString> &branchVariables();

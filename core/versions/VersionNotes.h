@@ -14,9 +14,10 @@ struct AutomaticNote
     {
         None, // the admin's own words only
         Rollback,
+        Rollout, // a version a rollout wrote (core/rollout)
     };
     Kind kind = Kind::None;
-    int version = 0;   // Rollback: the version restored
+    int version = 0;   // Rollback: the version restored; Rollout: the rollout's number
     QString adminNote; // what the admin added (after ": "), or the whole note for None
 
     friend bool operator==(const AutomaticNote &, const AutomaticNote &) = default;
@@ -24,6 +25,8 @@ struct AutomaticNote
 
 // "Rollback to version 3", or "Rollback to version 3: callers were confused".
 QString rollbackNote(int toVersion, const QString &adminNote = {});
+// "Rollout #12", or "Rollout #12: new opening hours".
+QString rolloutNote(qint64 rolloutId, const QString &adminNote = {});
 AutomaticNote parseAutomaticNote(const QString &stored);
 
 } // namespace retell::core

@@ -284,6 +284,8 @@ Result<PromptVersion> appendVersion(const ServiceContext &context, const Actor &
         written.validationStatus = validation.status();
         written.validationErrorsJson = findings;
         written.notes = request.notes;
+        if (request.alsoRecord)
+            return request.alsoRecord(db, written);
         return {};
     });
     if (!r)
@@ -381,11 +383,23 @@ Result<DeployOutcome> VersionService::rollback(const Actor &actor, const QString
                                                bool allowUnchanged, const QString &operationId,
                                                std::optional<int> baseVersion) const
 {
-    auto checked = checkRollback(actor, branchId, toVersion, notes, allowUnchanged);
+    DeployRequest how;
+    how.notes = notes;
+    how.allowUnchanged = allowUnchanged;
+    how.operationId = operationId;
+    how.baseVersion = baseVersion;
+    return rollback(actor, branchId, toVersion, how);
+}
+
+Result<DeployOutcome> VersionService::rollback(const Actor &actor, const QString &branchId,
+                                               int toVersion, const DeployRequest &how) const
+{
+    auto checked = checkRollback(actor, branchId, toVersion, how.notes, how.allowUnchanged);
     if (!checked)
         return checked.error();
-    checked->request.operationId = operationId;
-    checked->request.baseVersion = baseVersion;
+    checked->request.operationId = how.operationId;
+    checked->request.baseVersion = how.baseVersion;
+    checked->request.alsoRecord = how.alsoRecord;
     bool replayed = false;
     auto written = appendVersion(m_context, actor, checked->branch, checked->request,
                                  checked->validation, replayed, toVersion);

@@ -5,7 +5,10 @@
 #include "db/ServiceContext.h"
 #include "validation/Validator.h"
 
+#include <functional>
 #include <optional>
+
+class QSqlDatabase;
 
 namespace retell::core {
 
@@ -25,6 +28,10 @@ struct DeployRequest
     // version in the same transaction; a second deploy with the same id
     // writes nothing and answers with the version the first one wrote.
     QString operationId;
+    // Runs inside the deploy's transaction, after the version is written:
+    // what a caller records with it (a rollout's branch row) is written
+    // with the version or not at all.
+    std::function<Result<void>(QSqlDatabase &db, const PromptVersion &written)> alsoRecord;
 };
 
 // The branch's active version a deploy or rollback was refused against, in
@@ -84,6 +91,10 @@ public:
                                    const QString &notes = {}, bool allowUnchanged = false,
                                    const QString &operationId = {},
                                    std::optional<int> baseVersion = std::nullopt) const;
+    // The same, with the notes, allowUnchanged, operationId, baseVersion and
+    // alsoRecord of `how` (its config and templateName are the target's).
+    Result<DeployOutcome> rollback(const Actor &actor, const QString &branchId, int toVersion,
+                                   const DeployRequest &how) const;
     // Everything deploy() checks before it writes (grants, notes, blocking
     // findings), writing nothing.
     Result<DeployCheck> checkDeploy(const Actor &actor, const QString &branchId,

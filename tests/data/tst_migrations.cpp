@@ -258,7 +258,7 @@ private slots:
                  QStringList(
                      {QStringLiteral("0001_contract_tables"), QStringLiteral("0002_app_tables"),
                       QStringLiteral("0003_template_scan"), QStringLiteral("0004_template_owner"),
-                      QStringLiteral("0005_applied_operations")}));
+                      QStringLiteral("0005_applied_operations"), QStringLiteral("0006_rollouts")}));
         QVERIFY(!report->webAppSchema);
         for (const char *t :
              {"companies", "branches", "users", "retell_agent_prompts", "retell_admin_templates",
@@ -407,10 +407,11 @@ private slots:
         QVERIFY2(report, report ? "" : qPrintable(report.error().message));
         QVERIFY(report->webAppSchema);
         QCOMPARE(report->skipped, QStringList{QStringLiteral("0001_contract_tables")});
-        QCOMPARE(report->applied, QStringList({QStringLiteral("0002_app_tables"),
-                                               QStringLiteral("0003_template_scan"),
-                                               QStringLiteral("0004_template_owner"),
-                                               QStringLiteral("0005_applied_operations")}));
+        QCOMPARE(report->applied,
+                 QStringList(
+                     {QStringLiteral("0002_app_tables"), QStringLiteral("0003_template_scan"),
+                      QStringLiteral("0004_template_owner"),
+                      QStringLiteral("0005_applied_operations"), QStringLiteral("0006_rollouts")}));
         for (const QString &t : webTables)
             QCOMPARE(snapshot(db.spec(), t), before.value(t));
         QVERIFY(tables(db.spec()).contains(QStringLiteral("retell_admin_grants")));

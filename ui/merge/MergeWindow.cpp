@@ -1,9 +1,8 @@
 #include "merge/MergeWindow.h"
 
 #include "editor/FindingsList.h"
+#include "merge/ConfigMerge.h"
 #include "merge/PromptMergePane.h"
-#include "merge/TextMerge.h"
-#include "merge/ToolsMerge.h"
 #include "merge/ToolsMergePane.h"
 
 #include <QCloseEvent>
@@ -93,20 +92,23 @@ MergeWindow::~MergeWindow() = default;
 bool MergeWindow::setInputs(const DiffSide &base, const DiffSide &ours, const DiffSide &theirs)
 {
     const PerInput<const DiffSide *> sides{{&base, &ours, &theirs}};
-    const TextMerge prompt = mergeText(base.prompt, ours.prompt, theirs.prompt);
-    if (!prompt.ok()) {
-        m_error = tr("The prompt of %1 (%2) is not valid UTF-8 text.")
-                      .arg(inputName(prompt.error->input), sides[prompt.error->input]->title);
+    const ConfigMerge merge = mergeConfig(base, ours, theirs);
+    if (merge.prompt.error) {
+        m_error =
+            tr("The prompt of %1 (%2) is not valid UTF-8 text.")
+                .arg(inputName(merge.prompt.error->input), sides[merge.prompt.error->input]->title);
         m_summary->setText(m_error);
         return false;
     }
-    const ToolsMerge tools = mergeTools(base.toolsJson, ours.toolsJson, theirs.toolsJson);
-    if (!tools.ok()) {
-        m_error = tr("The tools of %1 (%2) are not a valid JSON array.")
-                      .arg(inputName(tools.error->input), sides[tools.error->input]->title);
+    if (merge.tools.error) {
+        m_error =
+            tr("The tools of %1 (%2) are not a valid JSON array.")
+                .arg(inputName(merge.tools.error->input), sides[merge.tools.error->input]->title);
         m_summary->setText(m_error);
         return false;
     }
+    const TextMerge &prompt = merge.prompt;
+    const ToolsMerge &tools = merge.tools;
     m_error.clear();
     m_hasTools =
         !base.toolsJson.isEmpty() || !ours.toolsJson.isEmpty() || !theirs.toolsJson.isEmpty();

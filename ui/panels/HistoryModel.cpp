@@ -15,7 +15,9 @@ QString HistoryModel::notesText(const QString &stored)
     const core::AutomaticNote note = core::parseAutomaticNote(stored);
     if (note.kind == core::AutomaticNote::Kind::None)
         return stored;
-    const QString what = tr("Rollback to version %1").arg(note.version);
+    const QString what = note.kind == core::AutomaticNote::Kind::Rollout
+                             ? tr("Rollout #%1").arg(note.version)
+                             : tr("Rollback to version %1").arg(note.version);
     return note.adminNote.isEmpty() ? what : tr("%1: %2").arg(what, note.adminNote);
 }
 
