@@ -67,6 +67,11 @@ struct RolloutPreviewItem
     QList<Finding> findings; // of the proposed result (Invalid: the errors)
 };
 
+// The three inputs of a branch's merge, titled for the merge window:
+// base = the change's before, ours = the branch's active version, theirs =
+// the change's after.
+PerInput<DiffSide> mergeInputs(const RolloutChange &change, const RolloutPreviewItem &item);
+
 struct RolloutPreview
 {
     RolloutChange change;

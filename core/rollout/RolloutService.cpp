@@ -188,6 +188,18 @@ RolloutChange RolloutChange::difference(const AgentConfig &before, const AgentCo
     return c;
 }
 
+PerInput<DiffSide> mergeInputs(const RolloutChange &change, const RolloutPreviewItem &item)
+{
+    const auto side = [](const QString &title, const AgentConfig &config) {
+        return DiffSide{title, config.prompt.toUtf8(), config.toolsJson.toUtf8()};
+    };
+    const QString description = change.description.isEmpty() ? u"the change"_s : change.description;
+    return PerInput<DiffSide>{
+        {side(u"%1 (before)"_s.arg(description), change.before),
+         side(u"%1@%2"_s.arg(item.branch.name).arg(item.baseVersion), item.active),
+         side(u"%1 (after)"_s.arg(description), change.after)}};
+}
+
 int RolloutPreview::count(RolloutPreviewOutcome outcome) const
 {
     return int(std::count_if(items.begin(), items.end(),
@@ -261,8 +273,12 @@ Result<Rollout> RolloutService::apply(const Actor &actor, const RolloutChange &c
     // Whatever the items say, only branches the actor may edit now are
     // touched or told about.
     QStringList ids;
-    for (const RolloutPreviewItem &item : items)
+    QSet<QString> unique;
+    for (const RolloutPreviewItem &item : items) {
         ids << item.branch.id;
+        unique.insert(item.branch.id.toLower());
+    }
+    const int total = int(unique.size());
     auto editable = Database::retryOnce([&]() -> Result<QSet<QString>> {
         auto conn = Database::connection(m_context.spec);
         if (!conn)
@@ -303,7 +319,11 @@ Result<Rollout> RolloutService::apply(const Actor &actor, const RolloutChange &c
     const VersionService versions(m_context);
     QList<RolloutBranch> unwritten; // recorded together at the end
     bool serverLost = false;
+    QSet<QString> done; // a branch given twice is rolled out once
     for (const RolloutPreviewItem &item : items) {
+        if (done.contains(item.branch.id.toLower()))
+            continue;
+        done.insert(item.branch.id.toLower());
         RolloutBranch b = branchRecord(item);
         b.outcome = outcomeOf(item.outcome);
         if (!editable->contains(item.branch.id.toLower())) {
@@ -337,7 +357,7 @@ Result<Rollout> RolloutService::apply(const Actor &actor, const RolloutChange &c
             unwritten << b;
         rollout.branches << b;
         if (progress)
-            progress(int(rollout.branches.size()), int(items.size()));
+            progress(int(done.size()), total);
     }
     auto recorded =
         Database::writeTransaction(m_context.spec, [&](QSqlDatabase &db) -> Result<void> {

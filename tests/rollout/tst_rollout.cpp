@@ -409,6 +409,35 @@ private slots:
         QCOMPARE(TestWorld::promptRows(db.spec()), rows);
     }
 
+    // A branch given twice is previewed and rolled out once; a conflict's
+    // inputs open in the merge window as they were merged.
+    void duplicatesAndMergeInputs()
+    {
+        TestDatabase db;
+        RETELL_REQUIRE_DB(db);
+        const RolloutWorld w = RolloutWorld::create(db.spec());
+        RolloutService rollouts(ServiceContext{db.spec()});
+        const QStringList ids = {w.clean.first(), w.clean.first().toUpper(), w.conflicting.first()};
+        auto preview = rollouts.preview(w.ann, berlinEdit(), ids);
+        QVERIFY(preview);
+        QCOMPARE(preview->items.size(), 2);
+        const PerInput<DiffSide> sides = mergeInputs(preview->change, preview->items.at(1));
+        QCOMPARE(sides[MergeInput::Ours].title, QStringLiteral("City 19@1"));
+        QCOMPARE(sides[MergeInput::Theirs].title, QStringLiteral("Berlin@3 -> Berlin@4 (after)"));
+        const ConfigMerge again = mergeConfig(sides[MergeInput::Base], sides[MergeInput::Ours],
+                                              sides[MergeInput::Theirs]);
+        QCOMPARE(again.conflictCount(), preview->items.at(1).conflictCount);
+        QList<int> progress;
+        auto applied = rollouts.apply(w.ann, berlinEdit(), preview->items + preview->items,
+                                      QStringLiteral("twice"),
+                                      [&](int done, int total) { progress << done * 10 + total; });
+        QVERIFY2(applied, applied ? "" : qPrintable(applied.error().message));
+        QCOMPARE(applied->branches.size(), 2);
+        QCOMPARE(applied->count(RolloutOutcome::Applied), 1);
+        QCOMPARE(progress, (QList<int>{12, 22}));
+        QCOMPARE(activeVersion(db.spec(), w.clean.first()), 2);
+    }
+
     // A cancel stops before the next branch; the rest is recorded as skipped.
     void cancelLeavesTheRestSkipped()
     {
