@@ -185,34 +185,37 @@ int printPreview(Cli &cli, const RolloutPreview &preview)
     return code;
 }
 
-int printRollout(Cli &cli, const Rollout &rollout)
+QJsonObject rolloutJson(const Rollout &rollout)
 {
-    const auto has = [&](RolloutOutcome o) { return rollout.count(o) > 0; };
-    const int code = exitCodeOf(rollout.needsAttention(), has(RolloutOutcome::Invalid),
-                                has(RolloutOutcome::Denied), has(RolloutOutcome::Failed));
-    if (cli.json) {
-        QJsonArray branches;
-        for (const RolloutBranch &b : rollout.branches) {
-            QJsonObject o{{QStringLiteral("branch_id"), b.branchId},
-                          {QStringLiteral("outcome"), rolloutOutcomeName(b.outcome)},
-                          {QStringLiteral("version"),
-                           b.versionWritten ? QJsonValue(*b.versionWritten) : QJsonValue()}};
-            if (b.outcome != RolloutOutcome::Denied)
-                o.insert(QStringLiteral("base_version"), b.baseVersion);
-            if (b.outcome == RolloutOutcome::Stale)
-                o.insert(QStringLiteral("current_version"), b.currentVersion);
-            if (b.outcome == RolloutOutcome::Conflict)
-                o.insert(QStringLiteral("conflicts"), b.conflictCount);
-            if (b.outcome == RolloutOutcome::Invalid)
-                o.insert(QStringLiteral("findings"), findingsToJson(b.findings));
-            branches << o;
+    QJsonArray branches;
+    for (const RolloutBranch &b : rollout.branches) {
+        QJsonObject o{{QStringLiteral("branch_id"), b.branchId},
+                      {QStringLiteral("outcome"), rolloutOutcomeName(b.outcome)},
+                      {QStringLiteral("version"),
+                       b.versionWritten ? QJsonValue(*b.versionWritten) : QJsonValue()}};
+        if (b.outcome != RolloutOutcome::Denied)
+            o.insert(QStringLiteral("base_version"), b.baseVersion);
+        if (b.outcome == RolloutOutcome::Stale)
+            o.insert(QStringLiteral("current_version"), b.currentVersion);
+        if (b.outcome == RolloutOutcome::Conflict)
+            o.insert(QStringLiteral("conflicts"), b.conflictCount);
+        if (b.outcome == RolloutOutcome::Invalid)
+            o.insert(QStringLiteral("findings"), findingsToJson(b.findings));
+        if (b.undo != RolloutUndoOutcome::None) {
+            o.insert(QStringLiteral("undo"), rolloutUndoOutcomeName(b.undo));
+            o.insert(QStringLiteral("undo_version"),
+                     b.undoVersion ? QJsonValue(*b.undoVersion) : QJsonValue());
         }
-        cli.printJson(QJsonObject{{QStringLiteral("id"), rollout.id},
-                                  {QStringLiteral("change"), rollout.change.description},
-                                  {QStringLiteral("cancelled"), rollout.cancelled},
-                                  {QStringLiteral("branches"), branches}});
-        return code;
+        branches << o;
     }
+    return {{QStringLiteral("id"), rollout.id},
+            {QStringLiteral("change"), rollout.change.description},
+            {QStringLiteral("cancelled"), rollout.cancelled},
+            {QStringLiteral("branches"), branches}};
+}
+
+void printBranchLines(Cli &cli, const Rollout &rollout)
+{
     for (const RolloutBranch &b : rollout.branches) {
         const QString name = b.branchName.isEmpty()
                                  ? b.branchId
@@ -230,8 +233,22 @@ int printRollout(Cli &cli, const Rollout &rollout)
             line += QStringLiteral(": %1 conflict(s), resolve in the app").arg(b.conflictCount);
         else if (b.outcome == RolloutOutcome::Failed)
             line += QStringLiteral(": ") + cli.field(b.message);
+        if (b.undo != RolloutUndoOutcome::None)
+            line += QStringLiteral("; undo: %1").arg(rolloutUndoOutcomeName(b.undo));
         cli.print(line);
     }
+}
+
+int printRollout(Cli &cli, const Rollout &rollout)
+{
+    const auto has = [&](RolloutOutcome o) { return rollout.count(o) > 0; };
+    const int code = exitCodeOf(rollout.needsAttention(), has(RolloutOutcome::Invalid),
+                                has(RolloutOutcome::Denied), has(RolloutOutcome::Failed));
+    if (cli.json) {
+        cli.printJson(rolloutJson(rollout));
+        return code;
+    }
+    printBranchLines(cli, rollout);
     cli.print(QStringLiteral("Rollout #%1: %2 applied, %3 unchanged, %4 conflict, %5 deployed "
                              "meanwhile, %6 invalid, %7 denied.")
                   .arg(rollout.id)
@@ -242,6 +259,92 @@ int printRollout(Cli &cli, const Rollout &rollout)
                   .arg(rollout.count(RolloutOutcome::Invalid))
                   .arg(rollout.count(RolloutOutcome::Denied)));
     return code;
+}
+
+QString timestamp(const QDateTime &utc)
+{
+    return utc.toString(Qt::ISODate);
+}
+
+// rollouts: the rollouts that touched a branch the user may see, newest first.
+int rolloutList(Cli &cli, const QStringList &argv)
+{
+    auto args = Args::parse(argv, {QStringLiteral("limit")}, {});
+    if (!args)
+        return cli.fail(args.error());
+    auto limit = args->integer(QStringLiteral("limit"), 50, 1, 1000);
+    if (!limit)
+        return cli.fail(limit.error());
+    if (!args->positionals().isEmpty())
+        return cli.fail(Error::usage(QStringLiteral("usage: rollouts [--limit N] [--json]")));
+    auto actor = cli.authenticate();
+    if (!actor)
+        return cli.fail(actor.error());
+    auto list = RolloutService(cli.context).rollouts(actor.value(), limit.value());
+    if (!list)
+        return cli.fail(list.error());
+    QJsonArray out;
+    for (const RolloutSummary &r : std::as_const(list.value())) {
+        if (cli.json) {
+            out << QJsonObject{{QStringLiteral("id"), r.id},
+                               {QStringLiteral("at"), timestamp(r.createdAt)},
+                               {QStringLiteral("user"), r.createdByName},
+                               {QStringLiteral("change"), r.description},
+                               {QStringLiteral("notes"), r.notes},
+                               {QStringLiteral("branches"), r.branchCount},
+                               {QStringLiteral("applied"), r.appliedCount},
+                               {QStringLiteral("undone_at"),
+                                r.undoneAt ? QJsonValue(timestamp(*r.undoneAt)) : QJsonValue()}};
+            continue;
+        }
+        cli.print(
+            QStringLiteral("#%1  %2  %3  %4  %5/%6 branch(es) applied%7: %8")
+                .arg(r.id)
+                .arg(timestamp(r.createdAt), cli.field(r.createdByName), cli.field(r.description))
+                .arg(r.appliedCount)
+                .arg(r.branchCount)
+                .arg(r.undoneAt ? QStringLiteral(", undone") : QString(), cli.field(r.notes)));
+    }
+    if (cli.json)
+        cli.printJson(out);
+    return ExitOk;
+}
+
+// rollout-show ID: one rollout and what happened on each branch the user may see.
+int rolloutShow(Cli &cli, const QStringList &argv)
+{
+    auto args = Args::parse(argv, {}, {});
+    if (!args)
+        return cli.fail(args.error());
+    bool isNumber = false;
+    const qint64 id = args->positionals().value(0).toLongLong(&isNumber);
+    if (args->positionals().size() != 1 || !isNumber || id <= 0)
+        return cli.fail(Error::usage(QStringLiteral("usage: rollout-show ID [--json]")));
+    auto actor = cli.authenticate();
+    if (!actor)
+        return cli.fail(actor.error());
+    auto shown = RolloutService(cli.context).rollout(actor.value(), id);
+    if (!shown)
+        return cli.fail(shown.error());
+    if (cli.json) {
+        QJsonObject o = rolloutJson(shown.value());
+        o.insert(QStringLiteral("at"), timestamp(shown->createdAt));
+        o.insert(QStringLiteral("user"), shown->createdByName);
+        o.insert(QStringLiteral("notes"), shown->notes);
+        o.insert(QStringLiteral("undone_at"),
+                 shown->undoneAt ? QJsonValue(timestamp(*shown->undoneAt)) : QJsonValue());
+        cli.printJson(o);
+        return ExitOk;
+    }
+    cli.print(QStringLiteral("Rollout #%1 of %2 by %3 at %4: %5")
+                  .arg(id)
+                  .arg(cli.field(shown->change.description), cli.field(shown->createdByName),
+                       timestamp(shown->createdAt), cli.field(shown->notes)));
+    if (shown->undoneAt)
+        cli.print(QStringLiteral("Undone by %1 at %2.")
+                      .arg(cli.field(shown->undoneByName), timestamp(*shown->undoneAt)));
+    printBranchLines(cli, shown.value());
+    return ExitOk;
 }
 
 int rollout(Cli &cli, const QStringList &argv)
@@ -355,6 +458,8 @@ void registerRolloutCommands(QMap<QString, Command> &commands)
 {
     commands.insert(QStringLiteral("rollout"), rollout);
     commands.insert(QStringLiteral("rollout-undo"), rolloutUndo);
+    commands.insert(QStringLiteral("rollouts"), rolloutList);
+    commands.insert(QStringLiteral("rollout-show"), rolloutShow);
 }
 
 } // namespace retell::cli

@@ -43,7 +43,7 @@ const char *kUsage =
   merge/diff also take outbox:OPID (a queued operation's content)
   rollout (--change FROM TO | --template NAME) (--branches B1,B2,... | --company ID|NAME)
           [--dry-run] [--notes TEXT]     FROM, TO as for diff; exit 6: conflicts or stale
-  rollout-undo ID
+  rollout-undo ID              rollouts [--limit N]     rollout-show ID
 
 Offline: --offline works on the local replica of the --db server only, never
 contacting it: deploy, rollback, import and apply-template queue to the
@@ -62,9 +62,10 @@ Exit codes: 0 ok, 1 diff found differences or merge left conflicts, 2 usage,
 
 // Commands that only read: their connections are opened read-only.
 const QStringList kReadOnlyCommands = {
-    QStringLiteral("branches"), QStringLiteral("templates"), QStringLiteral("show"),
-    QStringLiteral("history"),  QStringLiteral("export"),    QStringLiteral("grants"),
-    QStringLiteral("diff"),     QStringLiteral("validate"),
+    QStringLiteral("branches"),     QStringLiteral("templates"), QStringLiteral("show"),
+    QStringLiteral("history"),      QStringLiteral("export"),    QStringLiteral("grants"),
+    QStringLiteral("diff"),         QStringLiteral("validate"),  QStringLiteral("rollouts"),
+    QStringLiteral("rollout-show"),
 };
 
 // What --offline allows: reading the replica and queueing work to its outbox.

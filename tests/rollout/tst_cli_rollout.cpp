@@ -137,6 +137,28 @@ private slots:
                                                   "WHERE branch_id = ? AND is_active = TRUE"),
                                    {m_world.clean.first()}),
                  RolloutWorld::customised(QStringLiteral("City 01")).prompt);
+        const CliResult shown = m_cli.run(
+            {QStringLiteral("rollout-show"), QString::number(id), QStringLiteral("--json")}, kCarl);
+        QVERIFY2(shown.exitCode == 0, qPrintable(shown.describe()));
+        const QJsonObject s = shown.json().object();
+        QCOMPARE(s.value(QStringLiteral("user")).toString(), QStringLiteral("Carl Acme"));
+        QCOMPARE(s.value(QStringLiteral("notes")).toString(), QStringLiteral("two appointments"));
+        QVERIFY(!s.value(QStringLiteral("undone_at")).isNull());
+        QCOMPARE(outcomes(s, QStringLiteral("undo")).value(QStringLiteral("undone")), 15);
+        const CliResult listed =
+            m_cli.run({QStringLiteral("rollouts"), QStringLiteral("--json")}, kCarl);
+        QVERIFY2(listed.exitCode == 0, qPrintable(listed.describe()));
+        const QJsonArray rollouts = listed.json().array();
+        QCOMPARE(rollouts.size(), 2); // this one and the conflicting one
+        QCOMPARE(rollouts.last().toObject().value(QStringLiteral("id")).toInt(), id);
+        QCOMPARE(rollouts.last().toObject().value(QStringLiteral("applied")).toInt(), 15);
+        const CliResult beaList =
+            m_cli.run({QStringLiteral("rollouts"), QStringLiteral("--json")}, kBea);
+        QCOMPARE(beaList.json().array().size(), 0);
+        const CliResult beaShow =
+            m_cli.run({QStringLiteral("rollout-show"), QString::number(id)}, kBea);
+        QCOMPARE(beaShow.exitCode, 5);
+
         // Undone already: a conflict.
         const CliResult twice =
             m_cli.run({QStringLiteral("rollout-undo"), QString::number(id)}, kCarl);
