@@ -32,24 +32,6 @@ struct Options
 const QString kTools =
     QStringLiteral(R"([{"type":"end_call","name":"end_call","description":"Hang up politely."}])");
 
-void progressBar(const char *what, qint64 done, qint64 total)
-{
-    const int width = 40;
-    const int filled = total > 0 ? int(width * done / total) : width;
-    std::fprintf(stderr, "\r  %s [%s%s] %lld/%lld", what, QByteArray(filled, '#').constData(),
-                 QByteArray(width - filled, '.').constData(), done, total);
-    if (done >= total)
-        std::fprintf(stderr, "\n");
-    std::fflush(stderr);
-}
-
-bool fail(const QString &what, const Error &error)
-{
-    std::fprintf(stderr, "%s: %s %s\n", qPrintable(what), qPrintable(error.message),
-                 qPrintable(error.detail));
-    return false;
-}
-
 QString seconds(qint64 nsecs)
 {
     return QStringLiteral("%1 s").arg(double(nsecs) / 1e9, 0, 'f', 2);

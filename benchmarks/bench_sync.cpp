@@ -60,24 +60,6 @@ QString prompt(const QString &tag)
     return body + QStringLiteral("\n\n(") + tag + QLatin1Char(')');
 }
 
-void progressBar(const char *what, qint64 done, qint64 total)
-{
-    const int width = 40;
-    const int filled = total > 0 ? int(width * done / total) : width;
-    std::fprintf(stderr, "\r  %s [%s%s] %lld/%lld", what, QByteArray(filled, '#').constData(),
-                 QByteArray(width - filled, '.').constData(), done, total);
-    if (done >= total)
-        std::fprintf(stderr, "\n");
-    std::fflush(stderr);
-}
-
-bool fail(const QString &what, const Error &error)
-{
-    std::fprintf(stderr, "%s: %s %s\n", qPrintable(what), qPrintable(error.message),
-                 qPrintable(error.detail));
-    return false;
-}
-
 // The shared database: one company, `branches` branches with `versions`
 // versions each (the last active), one admin. Multi-row inserts, one
 // transaction per 10 branches.

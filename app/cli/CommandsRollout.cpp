@@ -261,6 +261,23 @@ int printRollout(Cli &cli, const Rollout &rollout)
     return code;
 }
 
+// The one argument ID of rollout-show and rollout-undo, and the user logged in.
+Result<QPair<qint64, Actor>> rolloutIdAndActor(Cli &cli, const QStringList &argv,
+                                               const QString &command)
+{
+    auto args = Args::parse(argv, {}, {});
+    if (!args)
+        return args.error();
+    bool isNumber = false;
+    const qint64 id = args->positionals().value(0).toLongLong(&isNumber);
+    if (args->positionals().size() != 1 || !isNumber || id <= 0)
+        return Error::usage(QStringLiteral("usage: %1 ID [--json]").arg(command));
+    auto actor = cli.authenticate();
+    if (!actor)
+        return actor.error();
+    return qMakePair(id, actor.value());
+}
+
 QString timestamp(const QDateTime &utc)
 {
     return utc.toString(Qt::ISODate);
@@ -313,17 +330,11 @@ int rolloutList(Cli &cli, const QStringList &argv)
 // rollout-show ID: one rollout and what happened on each branch the user may see.
 int rolloutShow(Cli &cli, const QStringList &argv)
 {
-    auto args = Args::parse(argv, {}, {});
-    if (!args)
-        return cli.fail(args.error());
-    bool isNumber = false;
-    const qint64 id = args->positionals().value(0).toLongLong(&isNumber);
-    if (args->positionals().size() != 1 || !isNumber || id <= 0)
-        return cli.fail(Error::usage(QStringLiteral("usage: rollout-show ID [--json]")));
-    auto actor = cli.authenticate();
-    if (!actor)
-        return cli.fail(actor.error());
-    auto shown = RolloutService(cli.context).rollout(actor.value(), id);
+    const auto arg = rolloutIdAndActor(cli, argv, QStringLiteral("rollout-show"));
+    if (!arg)
+        return cli.fail(arg.error());
+    const auto &[id, actor] = arg.value();
+    auto shown = RolloutService(cli.context).rollout(actor, id);
     if (!shown)
         return cli.fail(shown.error());
     if (cli.json) {
@@ -391,17 +402,11 @@ int rollout(Cli &cli, const QStringList &argv)
 
 int rolloutUndo(Cli &cli, const QStringList &argv)
 {
-    auto args = Args::parse(argv, {}, {});
-    if (!args)
-        return cli.fail(args.error());
-    bool isNumber = false;
-    const qint64 id = args->positionals().value(0).toLongLong(&isNumber);
-    if (args->positionals().size() != 1 || !isNumber || id <= 0)
-        return cli.fail(Error::usage(QStringLiteral("usage: rollout-undo ID [--json]")));
-    auto actor = cli.authenticate();
-    if (!actor)
-        return cli.fail(actor.error());
-    auto undone = RolloutService(cli.context).undo(actor.value(), id);
+    const auto arg = rolloutIdAndActor(cli, argv, QStringLiteral("rollout-undo"));
+    if (!arg)
+        return cli.fail(arg.error());
+    const auto &[id, actor] = arg.value();
+    auto undone = RolloutService(cli.context).undo(actor, id);
     if (!undone)
         return cli.fail(undone.error());
     bool changed = false;

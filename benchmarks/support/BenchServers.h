@@ -47,4 +47,12 @@ inline std::optional<QList<BenchServer>> benchServers(const QString &mysqlUrl,
     return servers;
 }
 
+// Says on stderr what failed and why; false, for `return fail(...)`.
+inline bool fail(const QString &what, const core::Error &error)
+{
+    std::fprintf(stderr, "%s: %s %s\n", qPrintable(what), qPrintable(error.message),
+                 qPrintable(error.detail));
+    return false;
+}
+
 } // namespace retell::bench

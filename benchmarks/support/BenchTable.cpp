@@ -1,5 +1,6 @@
 #include "BenchTable.h"
 
+#include <QByteArray>
 #include <QElapsedTimer>
 
 #include <algorithm>
@@ -62,6 +63,17 @@ void printTable(const QString &title, const QList<QStringList> &rows)
     for (int r = 1; r < rows.size(); ++r)
         std::printf("%s\n", qPrintable(line(rows[r])));
     std::fflush(stdout);
+}
+
+void progressBar(const char *what, qint64 done, qint64 total)
+{
+    const int width = 40;
+    const int filled = total > 0 ? int(width * done / total) : width;
+    std::fprintf(stderr, "\r  %s [%s%s] %lld/%lld", what, QByteArray(filled, '#').constData(),
+                 QByteArray(width - filled, '.').constData(), done, total);
+    if (done >= total)
+        std::fprintf(stderr, "\n");
+    std::fflush(stderr);
 }
 
 } // namespace retell::bench

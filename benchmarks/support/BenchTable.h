@@ -20,5 +20,7 @@ Stats measure(const std::function<void()> &fn, int samples, int warmup = 3);
 // A plain-text table: first row is the header.
 void printTable(const QString &title, const QList<QStringList> &rows);
 QString ms(double value);
+// "\r  what [####....] done/total" on stderr, a line end when done.
+void progressBar(const char *what, qint64 done, qint64 total);
 
 } // namespace retell::bench

@@ -16,6 +16,23 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
+// A read on this thread's connection with the actor's grants as they are
+// now (a revoked role stops at once); once more on a fresh connection when
+// the first was lost.
+template <typename T, typename Body>
+Result<T> readWithGrants(const ServiceContext &context, const Actor &actor, Body body)
+{
+    return Database::retryOnce([&]() -> Result<T> {
+        auto conn = Database::connection(context.spec);
+        if (!conn)
+            return conn.error();
+        auto current = AccessService::refreshed(conn.value(), actor);
+        if (!current)
+            return current.error();
+        return body(conn.value(), current.value());
+    });
+}
+
 bool mayEdit(const Actor &actor, const QString &companyId, const QString &branchId)
 {
     const auto role = actor.roleFor(companyId, branchId);
@@ -167,56 +184,6 @@ Result<Rollout> visibleTo(const Actor &actor, Rollout rollout)
 
 } // namespace
 
-RolloutChange RolloutChange::wholeTemplate(const QString &name, const AgentConfig &content)
-{
-    RolloutChange c;
-    c.kind = Kind::Template;
-    c.after = content;
-    c.templateName = name;
-    c.description = u"template:"_s + name;
-    return c;
-}
-
-RolloutChange RolloutChange::difference(const AgentConfig &before, const AgentConfig &after,
-                                        const QString &description)
-{
-    RolloutChange c;
-    c.kind = Kind::Difference;
-    c.before = before;
-    c.after = after;
-    c.description = description;
-    return c;
-}
-
-PerInput<DiffSide> mergeInputs(const RolloutChange &change, const RolloutPreviewItem &item)
-{
-    const auto side = [](const QString &title, const AgentConfig &config) {
-        return DiffSide{title, config.prompt.toUtf8(), config.toolsJson.toUtf8()};
-    };
-    const QString description = change.description.isEmpty() ? u"the change"_s : change.description;
-    return PerInput<DiffSide>{
-        {side(u"%1 (before)"_s.arg(description), change.before),
-         side(u"%1@%2"_s.arg(item.branch.name).arg(item.baseVersion), item.active),
-         side(u"%1 (after)"_s.arg(description), change.after)}};
-}
-
-int RolloutPreview::count(RolloutPreviewOutcome outcome) const
-{
-    return int(std::count_if(items.begin(), items.end(),
-                             [&](const RolloutPreviewItem &i) { return i.outcome == outcome; }));
-}
-
-int Rollout::count(RolloutOutcome outcome) const
-{
-    return int(std::count_if(branches.begin(), branches.end(),
-                             [&](const RolloutBranch &b) { return b.outcome == outcome; }));
-}
-
-bool Rollout::needsAttention() const
-{
-    return count(RolloutOutcome::Conflict) > 0 || count(RolloutOutcome::Stale) > 0;
-}
-
 Result<RolloutPreview> RolloutService::preview(const Actor &actor, const RolloutChange &change,
                                                const QStringList &branchIds,
                                                const RolloutProgress &progress,
@@ -231,19 +198,13 @@ Result<RolloutPreview> RolloutService::preview(const Actor &actor, const Rollout
             ids << trimmed;
         }
     }
-    auto found = Database::retryOnce(
-        [&]() -> Result<QPair<Actor, QHash<QString, RolloutStore::ActiveBranch>>> {
-            auto conn = Database::connection(m_context.spec);
-            if (!conn)
-                return conn.error();
-            // Checked against the grants as they are now, as a deploy is.
-            auto current = AccessService::refreshed(conn.value(), actor);
-            if (!current)
-                return current.error();
-            auto branches = RolloutStore::activeBranches(conn.value(), ids);
+    using Found = QPair<Actor, QHash<QString, RolloutStore::ActiveBranch>>;
+    auto found = readWithGrants<Found>(
+        m_context, actor, [&](QSqlDatabase &db, const Actor &current) -> Result<Found> {
+            auto branches = RolloutStore::activeBranches(db, ids);
             if (!branches)
                 return branches.error();
-            return qMakePair(current.value(), branches.value());
+            return qMakePair(current, branches.value());
         });
     if (!found)
         return found.error();
@@ -279,22 +240,17 @@ Result<Rollout> RolloutService::apply(const Actor &actor, const RolloutChange &c
         unique.insert(item.branch.id.toLower());
     }
     const int total = int(unique.size());
-    auto editable = Database::retryOnce([&]() -> Result<QSet<QString>> {
-        auto conn = Database::connection(m_context.spec);
-        if (!conn)
-            return conn.error();
-        auto current = AccessService::refreshed(conn.value(), actor);
-        if (!current)
-            return current.error();
-        auto branches = RolloutStore::activeBranches(conn.value(), ids);
-        if (!branches)
-            return branches.error();
-        QSet<QString> allowed;
-        for (const RolloutStore::ActiveBranch &b : std::as_const(branches.value()))
-            if (mayEdit(current.value(), b.branch.companyId, b.branch.id))
-                allowed.insert(b.branch.id.toLower());
-        return allowed;
-    });
+    auto editable = readWithGrants<QSet<QString>>(
+        m_context, actor, [&](QSqlDatabase &db, const Actor &current) -> Result<QSet<QString>> {
+            auto branches = RolloutStore::activeBranches(db, ids);
+            if (!branches)
+                return branches.error();
+            QSet<QString> allowed;
+            for (const RolloutStore::ActiveBranch &b : std::as_const(branches.value()))
+                if (mayEdit(current, b.branch.companyId, b.branch.id))
+                    allowed.insert(b.branch.id.toLower());
+            return allowed;
+        });
     if (!editable)
         return editable.error();
 
@@ -432,18 +388,14 @@ Result<RolloutBranch> RolloutService::resolve(const Actor &actor, qint64 rollout
 
 Result<Rollout> RolloutService::undo(const Actor &actor, qint64 rolloutId) const
 {
-    auto read = Database::retryOnce([&]() -> Result<QPair<Actor, Rollout>> {
-        auto conn = Database::connection(m_context.spec);
-        if (!conn)
-            return conn.error();
-        auto current = AccessService::refreshed(conn.value(), actor);
-        if (!current)
-            return current.error();
-        auto rollout = RolloutStore::read(conn.value(), rolloutId);
-        if (!rollout)
-            return rollout.error();
-        return qMakePair(current.value(), rollout.value());
-    });
+    auto read = readWithGrants<QPair<Actor, Rollout>>(
+        m_context, actor,
+        [&](QSqlDatabase &db, const Actor &current) -> Result<QPair<Actor, Rollout>> {
+            auto rollout = RolloutStore::read(db, rolloutId);
+            if (!rollout)
+                return rollout.error();
+            return qMakePair(current, rollout.value());
+        });
     if (!read)
         return read.error();
     const Actor &current = read->first;
@@ -526,19 +478,15 @@ Result<Rollout> RolloutService::undo(const Actor &actor, qint64 rolloutId) const
 Result<QList<RolloutSummary>> RolloutService::rollouts(const Actor &actor, int limit) const
 {
     limit = std::clamp(limit, 1, 1000);
-    auto listed = Database::retryOnce([&]() -> Result<QPair<Actor, QList<RolloutStore::Listed>>> {
-        auto conn = Database::connection(m_context.spec);
-        if (!conn)
-            return conn.error();
-        auto current = AccessService::refreshed(conn.value(), actor);
-        if (!current)
-            return current.error();
-        // Some rollouts may be wholly outside the actor's scope: look further back.
-        auto rows = RolloutStore::list(conn.value(), limit * 4);
-        if (!rows)
-            return rows.error();
-        return qMakePair(current.value(), rows.value());
-    });
+    using Listed = QPair<Actor, QList<RolloutStore::Listed>>;
+    auto listed = readWithGrants<Listed>(
+        m_context, actor, [&](QSqlDatabase &db, const Actor &current) -> Result<Listed> {
+            // Some rollouts may be wholly outside the actor's scope: look further back.
+            auto rows = RolloutStore::list(db, limit * 4);
+            if (!rows)
+                return rows.error();
+            return qMakePair(current, rows.value());
+        });
     if (!listed)
         return listed.error();
     QList<RolloutSummary> result;
@@ -561,98 +509,13 @@ Result<QList<RolloutSummary>> RolloutService::rollouts(const Actor &actor, int l
 
 Result<Rollout> RolloutService::rollout(const Actor &actor, qint64 rolloutId) const
 {
-    auto read = Database::retryOnce([&]() -> Result<Rollout> {
-        auto conn = Database::connection(m_context.spec);
-        if (!conn)
-            return conn.error();
-        auto current = AccessService::refreshed(conn.value(), actor);
-        if (!current)
-            return current.error();
-        auto rollout = RolloutStore::read(conn.value(), rolloutId);
-        if (!rollout)
-            return rollout.error();
-        return visibleTo(current.value(), rollout.value());
-    });
-    return read;
-}
-
-QString rolloutPreviewOutcomeName(RolloutPreviewOutcome outcome)
-{
-    switch (outcome) {
-    case RolloutPreviewOutcome::Clean:
-        return u"clean"_s;
-    case RolloutPreviewOutcome::AlreadyHas:
-        return u"already_has"_s;
-    case RolloutPreviewOutcome::Conflict:
-        return u"conflict"_s;
-    case RolloutPreviewOutcome::Invalid:
-        return u"invalid"_s;
-    case RolloutPreviewOutcome::Denied:
-        return u"denied"_s;
-    case RolloutPreviewOutcome::NoActiveVersion:
-        return u"no_active_version"_s;
-    }
-    return {};
-}
-
-namespace {
-constexpr std::array kOutcomes{RolloutOutcome::Applied,         RolloutOutcome::Unchanged,
-                               RolloutOutcome::Conflict,        RolloutOutcome::Invalid,
-                               RolloutOutcome::Denied,          RolloutOutcome::Stale,
-                               RolloutOutcome::NoActiveVersion, RolloutOutcome::Skipped,
-                               RolloutOutcome::Failed,          RolloutOutcome::Resolved};
-} // namespace
-
-QString rolloutOutcomeName(RolloutOutcome outcome)
-{
-    switch (outcome) {
-    case RolloutOutcome::Applied:
-        return u"applied"_s;
-    case RolloutOutcome::Unchanged:
-        return u"unchanged"_s;
-    case RolloutOutcome::Conflict:
-        return u"conflict"_s;
-    case RolloutOutcome::Invalid:
-        return u"invalid"_s;
-    case RolloutOutcome::Denied:
-        return u"denied"_s;
-    case RolloutOutcome::Stale:
-        return u"stale"_s;
-    case RolloutOutcome::NoActiveVersion:
-        return u"no_active_version"_s;
-    case RolloutOutcome::Skipped:
-        return u"skipped"_s;
-    case RolloutOutcome::Failed:
-        return u"failed"_s;
-    case RolloutOutcome::Resolved:
-        return u"resolved"_s;
-    }
-    return {};
-}
-
-std::optional<RolloutOutcome> rolloutOutcomeFromName(const QString &name)
-{
-    for (const RolloutOutcome outcome : kOutcomes)
-        if (rolloutOutcomeName(outcome) == name)
-            return outcome;
-    return std::nullopt;
-}
-
-QString rolloutUndoOutcomeName(RolloutUndoOutcome outcome)
-{
-    switch (outcome) {
-    case RolloutUndoOutcome::None:
-        return {};
-    case RolloutUndoOutcome::Undone:
-        return u"undone"_s;
-    case RolloutUndoOutcome::ChangedSince:
-        return u"changed_since"_s;
-    case RolloutUndoOutcome::Denied:
-        return u"denied"_s;
-    case RolloutUndoOutcome::NothingBefore:
-        return u"nothing_before"_s;
-    }
-    return {};
+    return readWithGrants<Rollout>(m_context, actor,
+                                   [&](QSqlDatabase &db, const Actor &current) -> Result<Rollout> {
+                                       auto rollout = RolloutStore::read(db, rolloutId);
+                                       if (!rollout)
+                                           return rollout.error();
+                                       return visibleTo(current, rollout.value());
+                                   });
 }
 
 } // namespace retell::core

@@ -15,6 +15,14 @@ namespace {
 // fill it) serves every chunk.
 constexpr int kChunk = 100;
 
+Result<void> execute(QSqlDatabase &db, const QString &sql, const QVariantList &bind)
+{
+    auto q = Database::exec(db, sql, bind);
+    if (!q)
+        return q.error();
+    return {};
+}
+
 QVariant optionalInt(const std::optional<int> &value)
 {
     return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::Int));
@@ -139,57 +147,44 @@ Result<qint64> RolloutStore::insertRollout(QSqlDatabase &db, const Actor &actor,
 Result<void> RolloutStore::insertBranch(QSqlDatabase &db, qint64 rolloutId,
                                         const RolloutBranch &branch, const QDateTime &now)
 {
-    auto q = Database::exec(
+    return execute(
         db,
         u"INSERT INTO retell_admin_rollout_branches (rollout_id, branch_id, company_id, outcome, "
         "base_version, version_written, conflicts, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
         {rolloutId, branch.branchId, branch.companyId, rolloutOutcomeName(branch.outcome),
          branch.baseVersion, optionalInt(branch.versionWritten), branch.conflictCount,
          toSqlTimestamp(now)});
-    if (!q)
-        return q.error();
-    return {};
 }
 
 Result<void> RolloutStore::updateOutcome(QSqlDatabase &db, qint64 rolloutId,
                                          const RolloutBranch &branch, const QDateTime &now)
 {
-    auto q = Database::exec(
-        db,
-        u"UPDATE retell_admin_rollout_branches SET outcome = ?, base_version = ?, "
-        "version_written = ?, conflicts = ?, updated_at = ? WHERE rollout_id = ? AND "
-        "branch_id = ?"_s,
-        {rolloutOutcomeName(branch.outcome), branch.baseVersion, optionalInt(branch.versionWritten),
-         branch.conflictCount, toSqlTimestamp(now), rolloutId, branch.branchId});
-    if (!q)
-        return q.error();
-    return {};
+    return execute(db,
+                   u"UPDATE retell_admin_rollout_branches SET outcome = ?, base_version = ?, "
+                   "version_written = ?, conflicts = ?, updated_at = ? WHERE rollout_id = ? AND "
+                   "branch_id = ?"_s,
+                   {rolloutOutcomeName(branch.outcome), branch.baseVersion,
+                    optionalInt(branch.versionWritten), branch.conflictCount, toSqlTimestamp(now),
+                    rolloutId, branch.branchId});
 }
 
 Result<void> RolloutStore::updateUndo(QSqlDatabase &db, qint64 rolloutId,
                                       const RolloutBranch &branch, const QDateTime &now)
 {
-    auto q = Database::exec(
-        db,
-        u"UPDATE retell_admin_rollout_branches SET undo_outcome = ?, undo_version = ?, "
-        "updated_at = ? WHERE rollout_id = ? AND branch_id = ?"_s,
-        {rolloutUndoOutcomeName(branch.undo), optionalInt(branch.undoVersion), toSqlTimestamp(now),
-         rolloutId, branch.branchId});
-    if (!q)
-        return q.error();
-    return {};
+    return execute(db,
+                   u"UPDATE retell_admin_rollout_branches SET undo_outcome = ?, undo_version = ?, "
+                   "updated_at = ? WHERE rollout_id = ? AND branch_id = ?"_s,
+                   {rolloutUndoOutcomeName(branch.undo), optionalInt(branch.undoVersion),
+                    toSqlTimestamp(now), rolloutId, branch.branchId});
 }
 
 Result<void> RolloutStore::markUndone(QSqlDatabase &db, qint64 rolloutId, UserId by,
                                       const QDateTime &now)
 {
-    auto q = Database::exec(db,
-                            u"UPDATE retell_admin_rollouts SET undone_at = ?, undone_by = ? "
-                            "WHERE id = ? AND undone_at IS NULL"_s,
-                            {toSqlTimestamp(now), by, rolloutId});
-    if (!q)
-        return q.error();
-    return {};
+    return execute(db,
+                   u"UPDATE retell_admin_rollouts SET undone_at = ?, undone_by = ? "
+                   "WHERE id = ? AND undone_at IS NULL"_s,
+                   {toSqlTimestamp(now), by, rolloutId});
 }
 
 Result<Rollout> RolloutStore::read(QSqlDatabase &db, qint64 rolloutId)
