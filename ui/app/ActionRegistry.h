@@ -55,6 +55,7 @@ enum class ActionId
     ShowTemplates,
     ShowHistory,
     ShowOutbox,
+    RollOut,
     KeyboardShortcuts,
     About,
     Count

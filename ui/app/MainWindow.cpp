@@ -3,6 +3,7 @@
 #include "app/ActionRegistry.h"
 #include "app/CompareLauncher.h"
 #include "app/EditCommands.h"
+#include "app/FleetUi.h"
 #include "app/FocusCycle.h"
 #include "app/NotificationBanner.h"
 #include "app/OfflineUi.h"
@@ -202,6 +203,7 @@ MainWindow::~MainWindow()
     // Members die before QWidget deletes the children, but the panels use
     // m_session: they go first, while it is alive (the agent panel saves its
     // draft on the way out).
+    delete m_fleetUi;
     delete m_compare;
     delete m_templates;
     delete m_history;
@@ -345,6 +347,11 @@ void MainWindow::createDocks()
     connect(m_offline, &OfflineUi::failed, this, &MainWindow::fail);
     connect(m_agent, &AgentPanel::queued, m_offline, &OfflineUi::refresh);
     connect(m_history, &HistoryPanel::queued, m_offline, &OfflineUi::refresh);
+    m_fleetUi = new FleetUi({this, m_session.get(), m_actions, m_compare, &m_services->history,
+                             &m_services->templates, &m_services->branches, m_tree, m_offline});
+    connect(m_fleetUi, &FleetUi::versionsWritten, this, &MainWindow::reloadAll);
+    connect(m_fleetUi, &FleetUi::message, this, &MainWindow::notify);
+    connect(m_fleetUi, &FleetUi::failed, this, &MainWindow::fail);
 
     m_actions->adopt(ActionId::ShowBranches, m_treeDock->toggleViewAction());
     m_actions->adopt(ActionId::ShowTemplates, m_templatesDock->toggleViewAction());

@@ -18,6 +18,7 @@ namespace retell::ui {
 class ActionRegistry;
 class AgentPanel;
 class FocusCycle;
+class FleetUi;
 class BranchTreePanel;
 class HistoryPanel;
 class NotificationBanner;
@@ -53,6 +54,7 @@ public:
     TemplatePickerPanel *templatePanel() const { return m_templates; }
     NotificationBanner *banner() const { return m_banner; }
     OfflineUi *offline() const { return m_offline; }
+    FleetUi *fleet() const { return m_fleetUi; }
     QDockWidget *historyDock() const { return m_historyDock; }
     QDockWidget *templatesDock() const { return m_templatesDock; }
     QAction *action(const QString &objectName) const;
@@ -109,6 +111,7 @@ private:
     QProgressBar *m_busy = nullptr;
     ActionRegistry *m_actions = nullptr;
     OfflineUi *m_offline = nullptr;
+    FleetUi *m_fleetUi = nullptr;
     FocusCycle *m_focusCycle = nullptr;
     QString m_pendingBranch; // branch whose editor or history is still loading
     bool m_editorLoaded = false;

@@ -6,6 +6,7 @@
 #include "services/Session.h"
 
 #include <functional>
+#include <type_traits>
 
 namespace retell::ui {
 
@@ -24,16 +25,22 @@ public:
     QDateTime now() const { return m_session->context().clock(); }
 
 protected:
-    // job(const core::ServiceContext &, const core::Actor &) runs on the worker.
-    // An error in the answer is also reported to the session (a lost server
-    // takes the app offline).
+    // job(const core::ServiceContext &, const core::Actor &) runs on the worker;
+    // a long job may take a third parameter, const TaskControl &, for its
+    // progress and cancellation. An error in the answer is also reported to
+    // the session (a lost server takes the app offline).
     template <typename Job, typename Result>
     TaskHandle call(QObject *receiver, Job job, std::function<void(Result)> done) const
     {
         return m_session->worker()->run(
             receiver,
-            [job = std::move(job), context = m_session->context(), actor = m_session->actor()] {
-                return job(context, actor);
+            [job = std::move(job), context = m_session->context(),
+             actor = m_session->actor()](const TaskControl &control) {
+                if constexpr (std::is_invocable_v<const Job &, const core::ServiceContext &,
+                                                  const core::Actor &, const TaskControl &>)
+                    return job(context, actor, control);
+                else
+                    return job(context, actor);
             },
             [session = m_session, done = std::move(done)](Result result) {
                 const core::Error *error = errorOf(result);

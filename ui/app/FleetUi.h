@@ -1,0 +1,73 @@
+#pragma once
+
+#include "domain/Types.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class QMainWindow;
+
+namespace retell::ui {
+
+class ActionRegistry;
+class BranchTreePanel;
+class BranchesFacade;
+class CompareLauncher;
+class HistoryFacade;
+class OfflineUi;
+class RolloutDialog;
+class Session;
+class TemplatesFacade;
+
+// The company admin's windows (issue 13), wired to the main window: the
+// fleet of all branches, the rollout of one change to many branches, the
+// audit log and the grants dialog, each opened from the Admin menu (and the
+// fleet's own buttons), with the facades they call services through.
+// Writing (rollout, grants) needs the server: offline those actions wait.
+class FleetUi final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FleetUi)
+
+public:
+    struct Parts
+    {
+        QMainWindow *window;
+        Session *session;
+        ActionRegistry *actions;
+        CompareLauncher *compare;
+        HistoryFacade *history;
+        TemplatesFacade *templates;
+        BranchesFacade *branches;
+        BranchTreePanel *tree; // the draft and queued markers
+        OfflineUi *offline;
+    };
+
+    explicit FleetUi(const Parts &parts);
+    ~FleetUi() override;
+
+    // The open windows (null when closed).
+    RolloutDialog *rolloutDialog() const;
+
+    // preselected: the branches to roll out to (all candidates stay listed).
+    void showRollout(const QList<core::Branch> &preselected = {});
+
+signals:
+    // A rollout or its undo wrote versions: what the main window shows is stale.
+    void versionsWritten();
+    void message(const QString &text);
+    void failed(const QString &text);
+
+private:
+    void updateActions();
+    template <typename W> static void raise(W *window);
+
+    struct Facades;
+    Parts m_parts;
+    std::unique_ptr<Facades> m_facades;
+    QPointer<RolloutDialog> m_rollout;
+};
+
+} // namespace retell::ui
