@@ -240,15 +240,17 @@ Result<Rollout> RolloutService::apply(const Actor &actor, const RolloutChange &c
         unique.insert(item.branch.id.toLower());
     }
     const int total = int(unique.size());
-    auto editable = readWithGrants<QSet<QString>>(
-        m_context, actor, [&](QSqlDatabase &db, const Actor &current) -> Result<QSet<QString>> {
+    // Branch and company as the database has them (lower-case id -> branch).
+    using Editable = QHash<QString, Branch>;
+    auto editable = readWithGrants<Editable>(
+        m_context, actor, [&](QSqlDatabase &db, const Actor &current) -> Result<Editable> {
             auto branches = RolloutStore::activeBranches(db, ids);
             if (!branches)
                 return branches.error();
-            QSet<QString> allowed;
+            Editable allowed;
             for (const RolloutStore::ActiveBranch &b : std::as_const(branches.value()))
                 if (mayEdit(current, b.branch.companyId, b.branch.id))
-                    allowed.insert(b.branch.id.toLower());
+                    allowed.insert(b.branch.id.toLower(), b.branch);
             return allowed;
         });
     if (!editable)
@@ -282,11 +284,18 @@ Result<Rollout> RolloutService::apply(const Actor &actor, const RolloutChange &c
         done.insert(item.branch.id.toLower());
         RolloutBranch b = branchRecord(item);
         b.outcome = outcomeOf(item.outcome);
-        if (!editable->contains(item.branch.id.toLower())) {
+        const auto branch = editable->constFind(item.branch.id.toLower());
+        if (branch == editable->constEnd()) {
             b = RolloutBranch{};
             b.branchId = item.branch.id;
             b.outcome = RolloutOutcome::Denied;
-        } else if (serverLost || stop.stop_requested()) {
+        } else {
+            b.branchId = branch->id;
+            b.branchName = branch->name;
+            b.companyId = branch->companyId;
+            b.companyName = branch->companyName;
+        }
+        if (b.outcome != RolloutOutcome::Denied && (serverLost || stop.stop_requested())) {
             b.outcome = RolloutOutcome::Skipped;
             rollout.cancelled = true;
         } else if (b.outcome == RolloutOutcome::Applied) {

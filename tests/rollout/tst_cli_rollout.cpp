@@ -5,6 +5,8 @@
 #include "TestWorld.h"
 #include "cli_runner.h"
 
+#include "templates/TemplateService.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
@@ -191,6 +193,26 @@ private slots:
         QCOMPARE(counts.value(QStringLiteral("denied")), 15);
         QCOMPARE(counts.value(QStringLiteral("applied")), 2);
         QCOMPARE(TestWorld::promptRows(m_db.spec()), rows + 2);
+    }
+
+    void wholeTemplateDryRun()
+    {
+        const QString name = TemplateService::builtIns().first().name;
+        const CliResult r =
+            m_cli.run({QStringLiteral("rollout"), QStringLiteral("--template"), name,
+                       QStringLiteral("--branches"), QStringLiteral("Alpha,Beta"),
+                       QStringLiteral("--dry-run"), QStringLiteral("--json")},
+                      kCarl);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        const QJsonObject o = r.json().object();
+        QCOMPARE(o.value(QStringLiteral("change")).toString(), QStringLiteral("template:") + name);
+        QCOMPARE(outcomes(o).value(QStringLiteral("clean")), 2);
+        QCOMPARE(o.value(QStringLiteral("branches"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("base_version")),
+                 QJsonValue(0));
     }
 
     void usageErrors()
