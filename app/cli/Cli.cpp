@@ -296,6 +296,17 @@ void Cli::printJson(const QJsonValue &value) const
     std::fputs(doc.toJson(QJsonDocument::Indented).constData(), stdout);
 }
 
+void Cli::printCsv(const QString &csv) const
+{
+    if (!stdoutIsTerminal()) {
+        std::fputs(csv.toUtf8().constData(), stdout);
+        return;
+    }
+    QString lines = csv;
+    lines.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    std::fputs(escapeControls(lines, true).toUtf8().constData(), stdout);
+}
+
 Result<QByteArray> Cli::readFile(const QString &path, qint64 maxBytes)
 {
     const bool standardInput = path == QLatin1String("-");

@@ -105,6 +105,9 @@ public:
     static bool stdoutIsTerminal();
     static QString escapeControls(const QString &text, bool keepLineBreaks);
     void printJson(const QJsonValue &value) const; // stdout
+    // CSV records (CRLF-terminated) to stdout as they are; on a terminal one
+    // line per record, with control characters escaped as print() does.
+    void printCsv(const QString &csv) const;
     // A file, a pipe, a device or standard input ("-"), read up to maxBytes:
     // anything longer is refused with a sentence, never cut or read forever.
     static constexpr qint64 kMaxInputBytes = 16 * 1024 * 1024;
@@ -156,5 +159,7 @@ void registerSecurityCommands(QMap<QString, Command> &commands);
 void registerTemplateCommands(QMap<QString, Command> &commands);
 void registerOfflineCommands(QMap<QString, Command> &commands);
 void registerRolloutCommands(QMap<QString, Command> &commands);
+void registerFleetCommands(QMap<QString, Command> &commands);
+void registerAuditCommands(QMap<QString, Command> &commands);
 
 } // namespace retell::cli

@@ -286,6 +286,7 @@ int importCommand(Cli &cli, const QStringList &argv)
         return cli.fail(who.error());
     DeployRequest request{imported->config, imported->templateName, notes.value()};
     request.allowUnchanged = args->has(kAllowUnchanged);
+    request.imported = true;
     if (cli.offline)
         return printQueued(
             cli, who->second,

@@ -33,6 +33,9 @@ const char *kUsage =
   import BRANCH FILE --notes TEXT
   grants | grant EMAIL --role viewer|editor|admin (--company ID | --branch ID | --global)
          | revoke EMAIL (--company ID | --branch ID | --global)
+  fleet [--company ID|NAME] [--reference BRANCH|template:NAME] [--json|--csv]
+  audit [--company ID|NAME] [--branch BRANCH] [--user EMAIL] [--kind K,...] [--since DATE]
+        [--until DATE] [--limit N] [--format text|csv|json]
   diff A B [--side-by-side] [--width N] [--ignore-whitespace] [--ignore-case] [--color|--no-color]
        A, B: a file, BRANCH@VERSION, BRANCH@active or template:NAME
   merge OURS BASE THEIRS [--output FILE] [--json]   (operands as for diff)
@@ -65,7 +68,7 @@ const QStringList kReadOnlyCommands = {
     QStringLiteral("branches"),     QStringLiteral("templates"), QStringLiteral("show"),
     QStringLiteral("history"),      QStringLiteral("export"),    QStringLiteral("grants"),
     QStringLiteral("diff"),         QStringLiteral("validate"),  QStringLiteral("rollouts"),
-    QStringLiteral("rollout-show"),
+    QStringLiteral("rollout-show"), QStringLiteral("fleet"),     QStringLiteral("audit"),
 };
 
 // What --offline allows: reading the replica and queueing work to its outbox.
@@ -188,6 +191,8 @@ int main(int argc, char **argv)
     cli::registerTemplateCommands(commands);
     cli::registerOfflineCommands(commands);
     cli::registerRolloutCommands(commands);
+    cli::registerFleetCommands(commands);
+    cli::registerAuditCommands(commands);
 
     const QString name = args.takeFirst();
     // --json and --verbose also work after the command (before a "--"), so

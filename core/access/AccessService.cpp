@@ -1,11 +1,15 @@
 #include "access/AccessService.h"
 
 #include "access/BranchLookup.h"
+#include "audit/AuditLog.h"
 #include "db/Database.h"
 #include "db/Dialect.h"
 #include "db/RowReader.h"
 
 #include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
 
 namespace retell::core {
 
@@ -97,6 +101,47 @@ bool administers(const Actor &actor, GrantScope scope, const QString &scopeId,
     return false;
 }
 
+// The audit entry of a change to the grants of target on a scope (branch
+// scopes also name their company, so company admins see them).
+AuditEntry grantEntry(AuditKind kind, const Actor *actor, const QDateTime &at, const User &target,
+                      GrantScope scope, const QString &scopeId, const QString &branchCompany,
+                      std::optional<Role> role)
+{
+    AuditEntry e;
+    e.at = at;
+    e.kind = kind;
+    if (actor) {
+        e.userId = actor->user.id;
+        e.userEmail = actor->user.email;
+    } else {
+        e.operation = QStringLiteral("bootstrap");
+    }
+    e.companyId = scope == GrantScope::Company ? scopeId : branchCompany;
+    e.branchId = scope == GrantScope::Branch ? scopeId : QString();
+    e.subjectEmail = target.email;
+    e.scope = scope;
+    e.scopeId = scopeId;
+    e.role = role;
+    return e;
+}
+
+// Where a grant or revoke was refused for missing rights, for the audit.
+struct Refusal
+{
+    bool refused = false;
+    QString companyId;
+    QString branchId;
+};
+
+Error refuse(Refusal &refusal, GrantScope scope, const QString &scopeId,
+             const QString &branchCompany, const QString &verb)
+{
+    refusal = {true, scope == GrantScope::Company ? scopeId : branchCompany,
+               scope == GrantScope::Branch ? scopeId : QString()};
+    return Error::permission(
+        QStringLiteral("Only an admin of that %1 can %2 roles in it.").arg(scopeName(scope), verb));
+}
+
 } // namespace
 
 Result<QList<Grant>> AccessService::loadGrants(QSqlDatabase &db, const User &user)
@@ -164,19 +209,20 @@ Result<bool> AccessService::hasAnyGrant() const
     return q->next() && RowReader(q.value()).integer("n"_L1) > 0;
 }
 
-Result<QList<Grant>> AccessService::grants(const Actor &actor) const
+namespace {
+
+// The grants an actor may see: admins those inside their scope, everyone
+// their own.
+Result<QList<Grant>> visibleGrants(QSqlDatabase &db, const Actor &actor)
 {
-    auto conn = Database::connection(m_context.spec);
-    if (!conn)
-        return conn.error();
     auto q = Database::exec(
-        conn.value(),
+        db,
         QStringLiteral(
-            "SELECT g.id AS id, g.user_id AS user_id, u.email AS email, g.scope AS scope, "
+            "SELECT g.id AS grant_id, g.user_id AS user_id, u.email AS email, g.scope AS scope, "
             "g.scope_id AS scope_id, g.role AS role, b.company_id AS company_id "
             "FROM retell_admin_grants g JOIN users u ON u.id = g.user_id "
             "LEFT JOIN branches b ON g.scope = 'branch' AND ") +
-            SqlDialect::of(conn.value()).uuidAsText(QStringLiteral("b.id")) +
+            SqlDialect::of(db).uuidAsText(QStringLiteral("b.id")) +
             QStringLiteral(" = g.scope_id "
                            "ORDER BY u.email, g.scope, g.scope_id"));
     if (!q)
@@ -184,17 +230,8 @@ Result<QList<Grant>> AccessService::grants(const Actor &actor) const
     QList<Grant> result;
     const RowReader row(q.value());
     while (q->next()) {
-        Grant g;
-        g.id = row.integer("id"_L1);
-        g.userId = row.integer("user_id"_L1);
+        Grant g = AccessService::grantFromRow(row, User{row.integer("user_id"_L1), {}, {}});
         g.userEmail = row.text("email"_L1);
-        const QString scope = row.text("scope"_L1);
-        g.scope = scope == QLatin1String("company")  ? GrantScope::Company
-                  : scope == QLatin1String("branch") ? GrantScope::Branch
-                                                     : GrantScope::Global;
-        g.scopeId = row.text("scope_id"_L1);
-        g.role = roleFromName(row.text("role"_L1)).value_or(Role::Viewer);
-        // Admins see the grants inside their scope; everyone sees their own.
         bool visible = g.userId == actor.user.id || actor.isGlobalAdmin();
         if (!visible && g.scope == GrantScope::Company)
             visible = actor.roleForCompany(g.scopeId) == Role::Admin;
@@ -206,10 +243,123 @@ Result<QList<Grant>> AccessService::grants(const Actor &actor) const
     return result;
 }
 
+// text as a LIKE pattern matching it anywhere, with '!' as the escape.
+QString containsPattern(const QString &text)
+{
+    QString escaped;
+    for (const QChar c : text) {
+        if (c == QLatin1Char('!') || c == QLatin1Char('%') || c == QLatin1Char('_'))
+            escaped += QLatin1Char('!');
+        escaped += c;
+    }
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+QString placeholders(qsizetype n)
+{
+    QStringList marks(n, QStringLiteral("?"));
+    return marks.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+Result<QList<Grant>> AccessService::grants(const Actor &actor) const
+{
+    auto conn = Database::connection(m_context.spec);
+    if (!conn)
+        return conn.error();
+    return visibleGrants(conn.value(), actor);
+}
+
+Result<QList<User>> AccessService::users(const Actor &actor, const QString &search,
+                                         int limit) const
+{
+    limit = std::clamp(limit, 1, 500);
+    return Database::retryOnce([&]() -> Result<QList<User>> {
+        auto conn = Database::connection(m_context.spec);
+        if (!conn)
+            return conn.error();
+        QSqlDatabase &db = conn.value();
+        auto current = refreshed(db, actor);
+        if (!current)
+            return current.error();
+        const bool admin = std::any_of(current->grants.cbegin(), current->grants.cend(),
+                                       [](const Grant &g) { return g.role == Role::Admin; });
+        if (!admin)
+            return Error::permission(
+                QStringLiteral("Only admins may look up users; %1 is none.").arg(actor.user.email));
+        const QString needle = search.trimmed().toLower();
+        const QString pattern = containsPattern(needle);
+        const QString matches =
+            QStringLiteral("(LOWER(name) LIKE ? ESCAPE '!' OR LOWER(email) LIKE ? ESCAPE '!')");
+        QString where = matches;
+        QVariantList bind{pattern, pattern};
+        if (!current->isGlobalAdmin()) {
+            auto visible = visibleGrants(db, current.value());
+            if (!visible)
+                return visible.error();
+            QSet<UserId> ids;
+            for (const Grant &g : std::as_const(*visible))
+                ids.insert(g.userId);
+            where = QStringLiteral("LOWER(email) = ?");
+            bind = {needle};
+            if (!ids.isEmpty()) {
+                where += QStringLiteral(" OR (id IN (%1) AND %2)")
+                             .arg(placeholders(ids.size()), matches);
+                for (const UserId id : std::as_const(ids))
+                    bind << id;
+                bind << pattern << pattern;
+            }
+        }
+        bind << limit;
+        auto q = Database::exec(db,
+                                QStringLiteral("SELECT id, name, email FROM users WHERE ") +
+                                    where + QStringLiteral(" ORDER BY name, email, id LIMIT ?"),
+                                bind);
+        if (!q)
+            return q.error();
+        QList<User> found;
+        const RowReader row(q.value());
+        while (q->next())
+            found << User{row.integer("id"_L1), row.text("name"_L1), row.text("email"_L1)};
+        return found;
+    });
+}
+
+ScopeCondition AccessService::scopeCondition(const Actor &actor, Role needed,
+                                             const QString &companyColumn,
+                                             const QString &branchColumn)
+{
+    ScopeCondition condition;
+    QVariantList companies;
+    QVariantList branches;
+    for (const Grant &g : actor.grants) {
+        if (int(g.role) < int(needed))
+            continue;
+        if (g.scope == GrantScope::Global) {
+            condition.everything = true;
+            return condition;
+        }
+        (g.scope == GrantScope::Company ? companies : branches) << g.scopeId;
+    }
+    QStringList parts;
+    if (!companies.isEmpty())
+        parts << QStringLiteral("%1 IN (%2)").arg(companyColumn, placeholders(companies.size()));
+    if (!branches.isEmpty())
+        parts << QStringLiteral("%1 IN (%2)").arg(branchColumn, placeholders(branches.size()));
+    condition.sql = parts.isEmpty()
+                        ? QStringLiteral(" AND 1 = 0")
+                        : QStringLiteral(" AND (") + parts.join(QStringLiteral(" OR ")) +
+                              QLatin1Char(')');
+    condition.bind = companies + branches;
+    return condition;
+}
+
 Result<Grant> AccessService::grant(const Actor *actor, const QString &email, Role role,
                                    GrantScope scope, const QString &scopeId) const
 {
     Grant created;
+    Refusal refusal;
     auto r = Database::writeTransaction(m_context.spec, [&](QSqlDatabase &db) -> Result<void> {
         auto resolved = grantTarget(db, email, scope, scopeId);
         if (!resolved)
@@ -221,9 +371,7 @@ Result<Grant> AccessService::grant(const Actor *actor, const QString &email, Rol
             if (!current)
                 return current.error();
             if (!administers(current.value(), scope, scopeId, branchCompany))
-                return Error::permission(
-                    QStringLiteral("Only an admin of that %1 can grant roles in it.")
-                        .arg(scopeName(scope)));
+                return refuse(refusal, scope, scopeId, branchCompany, QStringLiteral("grant"));
         } else {
             // Bootstrap: whoever holds the database credentials may create the
             // first global admin, and nothing else, on a database with no grants.
@@ -277,10 +425,15 @@ Result<Grant> AccessService::grant(const Actor *actor, const QString &email, Rol
         created.scope = scope;
         created.scopeId = scopeId;
         created.role = role;
-        return {};
+        return AuditLog::write(db, grantEntry(AuditKind::Grant, actor, m_context.clock(), *target,
+                                              scope, scopeId, branchCompany, role));
     });
-    if (!r)
+    if (!r) {
+        if (refusal.refused && actor)
+            AuditLog::operationRefused(m_context, actor->user, QStringLiteral("grant"),
+                                       refusal.companyId, refusal.branchId, r.error());
         return r.error();
+    }
     return created;
 }
 
@@ -288,6 +441,7 @@ Result<int> AccessService::revoke(const Actor &actor, const QString &email, Gran
                                   const QString &scopeId) const
 {
     int removed = 0;
+    Refusal refusal;
     auto r = Database::writeTransaction(m_context.spec, [&](QSqlDatabase &db) -> Result<void> {
         auto resolved = grantTarget(db, email, scope, scopeId);
         if (!resolved)
@@ -298,9 +452,7 @@ Result<int> AccessService::revoke(const Actor &actor, const QString &email, Gran
         if (!current)
             return current.error();
         if (!administers(current.value(), scope, scopeId, branchCompany))
-            return Error::permission(
-                QStringLiteral("Only an admin of that %1 can revoke roles in it.")
-                    .arg(scopeName(scope)));
+            return refuse(refusal, scope, scopeId, branchCompany, QStringLiteral("revoke"));
         if (scope == GrantScope::Global) {
             // Never remove the last global admin, also when several admins
             // revoke at once: the locking read holds the admin rows to commit.
@@ -330,10 +482,17 @@ Result<int> AccessService::revoke(const Actor &actor, const QString &email, Gran
         if (!d)
             return d.error();
         removed = d->numRowsAffected();
-        return {};
+        if (removed == 0)
+            return {};
+        return AuditLog::write(db, grantEntry(AuditKind::Revoke, &actor, m_context.clock(), *target,
+                                              scope, scopeId, branchCompany, std::nullopt));
     });
-    if (!r)
+    if (!r) {
+        if (refusal.refused)
+            AuditLog::operationRefused(m_context, actor.user, QStringLiteral("revoke"),
+                                       refusal.companyId, refusal.branchId, r.error());
         return r.error();
+    }
     if (removed == 0)
         return Error::notFound(
             QStringLiteral("%1 has no %2 grant there.").arg(email, scopeName(scope)));

@@ -1,6 +1,7 @@
 #include "access/AuthService.h"
 
 #include "access/AccessService.h"
+#include "audit/AuditLog.h"
 #include "db/Database.h"
 #include "db/RowReader.h"
 
@@ -92,10 +93,15 @@ Result<Actor> AuthService::login(const QString &email, const QString &password) 
     });
     if (!q)
         return q.error();
+    // Recorded right after the refusal (the e-mail tried, never the password).
+    const auto refuse = [&] {
+        AuditLog::loginRefused(m_context, email);
+        return refused;
+    };
     if (!q->next()) {
         verifyPassword(password.toUtf8(),
                        QByteArray::fromRawData(kDummyHash, sizeof kDummyHash - 1));
-        return refused;
+        return refuse();
     }
     User user;
     const RowReader row(q.value());
@@ -107,10 +113,10 @@ Result<Actor> AuthService::login(const QString &email, const QString &password) 
     if (!hash.startsWith("$2y$") && !hash.startsWith("$2b$") && !hash.startsWith("$2a$")) {
         verifyPassword(password.toUtf8(),
                        QByteArray::fromRawData(kDummyHash, sizeof kDummyHash - 1));
-        return refused;
+        return refuse();
     }
     if (!verifyPassword(password.toUtf8(), hash))
-        return refused;
+        return refuse();
     return reload(user);
 }
 

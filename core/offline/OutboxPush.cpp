@@ -67,6 +67,7 @@ Result<PushReport> OutboxPush::push(const Actor &actor) const
             request.notes = op.notes;
             request.baseVersion = op.baseVersion.value_or(0);
             request.operationId = op.id;
+            request.imported = op.kind == QueuedOperation::Kind::Import;
             outcome = versions.deploy(actor, op.branchId, request);
         }
         if (outcome) {

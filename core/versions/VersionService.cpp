@@ -2,6 +2,7 @@
 
 #include "access/AccessService.h"
 #include "access/BranchLookup.h"
+#include "audit/AuditLog.h"
 #include "db/Database.h"
 #include "db/Dialect.h"
 #include "db/RowReader.h"
@@ -269,6 +270,18 @@ Result<PromptVersion> appendVersion(const ServiceContext &context, const Actor &
             if (!recorded)
                 return recorded.error();
         }
+        if (request.imported) {
+            AuditEntry imported;
+            imported.at = now;
+            imported.kind = AuditKind::Import;
+            imported.userId = actor.user.id;
+            imported.userEmail = actor.user.email;
+            imported.companyId = branch.companyId;
+            imported.branchId = branch.id;
+            imported.version = next;
+            if (auto marked = AuditLog::write(db, imported); !marked)
+                return marked;
+        }
         written.rowId = ins.value();
         written.branchId = branch.id;
         written.version = next;
@@ -306,6 +319,23 @@ Result<void> checkRequest(const DeployRequest &request)
         return e;
     }
     return {};
+}
+
+// A deploy or rollback refused for missing rights goes to the audit log,
+// with the branch's company so that the company's admins see it.
+template <typename T>
+Result<T> audited(const ServiceContext &context, const Actor &actor, const QString &operation,
+                  const QString &branchId, Result<T> result)
+{
+    if (result || result.error().kind != ErrorKind::Permission)
+        return result;
+    QString companyId;
+    if (auto conn = Database::connection(context.spec)) {
+        if (auto branch = BranchLookup::lookup(conn.value(), branchId))
+            companyId = branch->companyId;
+    }
+    AuditLog::operationRefused(context, actor.user, operation, companyId, branchId, result.error());
+    return result;
 }
 
 } // namespace
@@ -367,7 +397,8 @@ Result<DeployCheck> VersionService::checkRollback(const Actor &actor, const QStr
 Result<DeployOutcome> VersionService::deploy(const Actor &actor, const QString &branchId,
                                              const DeployRequest &request) const
 {
-    auto checked = checkDeploy(actor, branchId, request);
+    auto checked = audited(m_context, actor, QStringLiteral("deploy"), branchId,
+                           checkDeploy(actor, branchId, request));
     if (!checked)
         return checked.error();
     bool replayed = false;
@@ -394,7 +425,8 @@ Result<DeployOutcome> VersionService::rollback(const Actor &actor, const QString
 Result<DeployOutcome> VersionService::rollback(const Actor &actor, const QString &branchId,
                                                int toVersion, const DeployRequest &how) const
 {
-    auto checked = checkRollback(actor, branchId, toVersion, how.notes, how.allowUnchanged);
+    auto checked = audited(m_context, actor, QStringLiteral("rollback"), branchId,
+                           checkRollback(actor, branchId, toVersion, how.notes, how.allowUnchanged));
     if (!checked)
         return checked.error();
     checked->request.operationId = how.operationId;

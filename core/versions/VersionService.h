@@ -32,6 +32,9 @@ struct DeployRequest
     // what a caller records with it (a rollout's branch row) is written
     // with the version or not at all.
     std::function<Result<void>(QSqlDatabase &db, const PromptVersion &written)> alsoRecord;
+    // The content came from a file (import): recorded as such in the audit
+    // log, in the same transaction as the version.
+    bool imported = false;
 };
 
 // The branch's active version a deploy or rollback was refused against, in

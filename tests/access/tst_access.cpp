@@ -6,7 +6,9 @@
 
 #include "access/AccessService.h"
 #include "access/AuthService.h"
+#include "fleet/AuditService.h"
 #include "db/Migrator.h"
+#include "fleet/FleetService.h"
 #include "seed/Seeder.h"
 #include "templates/TemplateService.h"
 #include "versions/BranchService.h"
@@ -38,7 +40,9 @@ enum class Op
     ApplyTemplate,
     SaveTemplate,
     Grant,
-    Revoke
+    Revoke,
+    Fleet,    // the branch is a row of the actor's fleet
+    AuditLog, // the actor's audit log lists entries of the branch
 };
 
 // What one attempted operation gave.
@@ -89,17 +93,18 @@ struct Expectation
     const char *reads;  // list branches, history, show active
     const char *writes; // deploy, rollback, apply template, save template
     const char *grants; // grant, revoke
+    const char *audits; // entries of the audit log (admins only, in their scope)
 };
 
 const QList<Expectation> &expectations()
 {
     static const QList<Expectation> list = {
-        {"viewer (company Salon Aurora)", demo::kViewer, "BH", "", ""},
-        {"editor (branch Berlin Mitte)", demo::kBranchEditor, "B", "B", ""},
-        {"admin (company Salon Aurora)", demo::kCompanyAdmin, "BH", "BH", "BHS"},
-        {"admin (branch Hamburg Altona)", "branch-admin@salon-aurora.example", "H", "H", "H"},
-        {"global admin", demo::kSuperAdmin, "BHK", "BHK", "BHKSPG"},
-        {"user without grants", "nobody@example.test", "", "", ""},
+        {"viewer (company Salon Aurora)", demo::kViewer, "BH", "", "", ""},
+        {"editor (branch Berlin Mitte)", demo::kBranchEditor, "B", "B", "", ""},
+        {"admin (company Salon Aurora)", demo::kCompanyAdmin, "BH", "BH", "BHS", "BH"},
+        {"admin (branch Hamburg Altona)", "branch-admin@salon-aurora.example", "H", "H", "H", "H"},
+        {"global admin", demo::kSuperAdmin, "BHK", "BHK", "BHKSPG", "BHK"},
+        {"user without grants", "nobody@example.test", "", "", "", ""},
     };
     return list;
 }
@@ -218,12 +223,18 @@ void TestAccess::matrix_data()
         {Op::SaveTemplate, "save template"},
         {Op::Grant, "grant"},
         {Op::Revoke, "revoke"},
+        {Op::Fleet, "fleet"},
+        {Op::AuditLog, "audit log"},
     };
     for (const Expectation &e : expectations()) {
         for (const auto &[op, opName] : ops) {
             const bool scopeOp = op == Op::Grant || op == Op::Revoke;
-            const bool readOp = op == Op::ListBranches || op == Op::History || op == Op::ShowActive;
-            const char *allowedLetters = scopeOp ? e.grants : readOp ? e.reads : e.writes;
+            const bool readOp = op == Op::ListBranches || op == Op::History ||
+                                op == Op::ShowActive || op == Op::Fleet;
+            const char *allowedLetters = scopeOp             ? e.grants
+                                         : op == Op::AuditLog ? e.audits
+                                         : readOp             ? e.reads
+                                                              : e.writes;
             const int targetCount = scopeOp ? int(targets().size()) : 3;
             for (int t = 0; t < targetCount; ++t) {
                 const bool allowed = std::strchr(allowedLetters, kTargetLetters[t]) != nullptr;
@@ -318,6 +329,25 @@ Outcome run(const ServiceContext &m_ctx, Op op, const Actor &actor, const Target
     case Op::Revoke:
         return outcomeOf(
             AccessService(m_ctx).revoke(actor, kTarget, target.scope, scopeIdOf(m_ctx, target)));
+    case Op::Fleet: {
+        auto rows = FleetService(m_ctx).rows(actor, {});
+        if (!rows)
+            return outcomeOf(rows);
+        for (const FleetRow &r : std::as_const(*rows))
+            if (r.branch.id == branchId)
+                return {true, ErrorKind::Database, {}, 0};
+        return {false, ErrorKind::Permission, QStringLiteral("not in the fleet"), 0};
+    }
+    case Op::AuditLog: {
+        // Every target branch has versions: the whole log lists them or not.
+        auto entries = AuditService(m_ctx).entries(actor, {});
+        if (!entries)
+            return outcomeOf(entries);
+        for (const AuditEntry &e : std::as_const(*entries))
+            if (e.branchId == branchId)
+                return {true, ErrorKind::Database, {}, 0};
+        return {false, ErrorKind::Permission, QStringLiteral("no entry of the branch"), 0};
+    }
     }
     return {};
 }
@@ -347,6 +377,16 @@ void TestAccess::matrix()
         QVERIFY2(setup, qPrintable(setup ? QString() : setup.error().message));
     }
     const QString before = snapshot(m_ctx.spec);
+    const QString refusalsSql =
+        QStringLiteral("SELECT COUNT(*) FROM retell_admin_audit WHERE kind = 'refused' AND "
+                       "user_id = ? AND operation = ?");
+    const QString opName = operation == Op::Deploy     ? QStringLiteral("deploy")
+                           : operation == Op::Rollback ? QStringLiteral("rollback")
+                           : operation == Op::Grant    ? QStringLiteral("grant")
+                           : operation == Op::Revoke   ? QStringLiteral("revoke")
+                                                       : QString();
+    const QVariantList refusalKey{actor.user.id, opName};
+    const int refusalsBefore = scalar(m_ctx.spec, refusalsSql, refusalKey).toInt();
     const int promptsBefore = count(m_ctx.spec, QStringLiteral("retell_agent_prompts"));
     const int grantsBefore = count(m_ctx.spec, QStringLiteral("retell_admin_grants"));
     const int templatesBefore = count(m_ctx.spec, QStringLiteral("retell_admin_templates"));
@@ -364,6 +404,9 @@ void TestAccess::matrix()
         QCOMPARE(errorKindName(outcome.kind), errorKindName(ErrorKind::Permission));
         QVERIFY(!outcome.message.trimmed().isEmpty());
         QCOMPARE(after, before); // nothing written, nothing changed
+        // A refused deploy, rollback, grant or revoke is in the audit log.
+        if (!opName.isEmpty())
+            QCOMPARE(scalar(m_ctx.spec, refusalsSql, refusalKey).toInt(), refusalsBefore + 1);
         return;
     }
     QVERIFY2(outcome.ok,
@@ -374,6 +417,8 @@ void TestAccess::matrix()
     case Op::ListBranches:
     case Op::History:
     case Op::ShowActive:
+    case Op::Fleet:
+    case Op::AuditLog:
         QCOMPARE(after, before); // reading changes nothing
         break;
     case Op::Deploy:
