@@ -63,7 +63,7 @@ bool wants(const Filters &f, AuditKind kind)
 }
 
 // Versions written to retell_agent_prompts, their kind told by the app's
-// records (imports) and by the note (rollbacks).
+// records (imports, rollouts and their undo) and by the note (rollbacks).
 Result<QList<AuditEntry>> versionEntries(QSqlDatabase &db, const Actor &actor, const Filters &f)
 {
     if (!wants(f, AuditKind::Deploy) && !wants(f, AuditKind::Rollback) &&
@@ -72,6 +72,7 @@ Result<QList<AuditEntry>> versionEntries(QSqlDatabase &db, const Actor &actor, c
     const QString at = QStringLiteral("COALESCE(p.deployed_at, p.created_at)");
     const QString kind =
         QStringLiteral("CASE WHEN imp.id IS NOT NULL THEN 'import' "
+                       "WHEN ro.id IS NOT NULL THEN 'rollout' "
                        "WHEN p.deployment_notes LIKE 'Rollback to version %' THEN 'rollback' "
                        "ELSE 'deploy' END");
     const ScopeCondition scope = AccessService::scopeCondition(
@@ -80,6 +81,7 @@ Result<QList<AuditEntry>> versionEntries(QSqlDatabase &db, const Actor &actor, c
         QStringLiteral("SELECT ") + at + QStringLiteral(" AS entry_at, ") + kind +
         QStringLiteral(
             " AS kind, p.id AS row_id, p.version AS version, p.template_name AS template_name, "
+            "COALESCE(ro.rollout_id, rbu.rollout_id) AS rollout_id, "
             "p.deployment_notes AS notes, p.deployed_by AS user_id, u.name AS user_name, "
             "u.email AS user_email, ") +
         BranchLookup::branchColumns() +
@@ -89,7 +91,12 @@ Result<QList<AuditEntry>> versionEntries(QSqlDatabase &db, const Actor &actor, c
                        "LEFT JOIN retell_admin_audit imp ON imp.kind = 'import' AND "
                        "imp.branch_id = ") +
         SqlDialect::of(db).uuidAsText(QStringLiteral("p.branch_id")) +
-        QStringLiteral(" AND imp.version = p.version WHERE p.is_template = FALSE") +
+        QStringLiteral(" AND imp.version = p.version "
+                       "LEFT JOIN retell_admin_rollout_branches ro ON ro.branch_id = p.branch_id "
+                       "AND ro.version_written = p.version "
+                       "LEFT JOIN retell_admin_rollout_branches rbu ON rbu.branch_id = "
+                       "p.branch_id AND rbu.undo_version = p.version "
+                       "WHERE p.is_template = FALSE") +
         BranchLookup::liveFilter(db) + scope.sql;
     QVariantList bind = scope.bind;
     inList(sql, bind, QStringLiteral("b.company_id"), f.companyIds);
@@ -126,6 +133,7 @@ Result<QList<AuditEntry>> versionEntries(QSqlDatabase &db, const Actor &actor, c
         e.version = int(row.integer("version"_L1));
         e.templateName = row.text("template_name"_L1);
         e.notes = row.text("notes"_L1);
+        e.rolloutId = row.integer("rollout_id"_L1);
         result << e;
     }
     return result;

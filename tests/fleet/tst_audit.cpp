@@ -9,6 +9,7 @@
 #include "access/AuthService.h"
 #include "fleet/AuditService.h"
 #include "db/Database.h"
+#include "rollout/Rollout.h"
 #include "versions/VersionService.h"
 
 #include <QSqlError>
@@ -237,6 +238,47 @@ private slots:
         auto entries = AuditService(m_ctx).entries(m_world.ann, {});
         QVERIFY(entries);
         QCOMPARE(describe(entries.value()).first(), QStringLiteral("rollback Beta v9 by -"));
+    }
+
+    // A rollout's versions are rollouts, its undo's rollbacks, both with the
+    // rollout's id; a company admin sees only their company's.
+    void rolloutsAndTheirUndo()
+    {
+        m_now = kStart.addSecs(7200);
+        const AgentConfig before{QStringLiteral("Greet the caller, then end_call."),
+                                 TestWorld::kTools};
+        const AgentConfig after{QStringLiteral("Greet the caller by name, then end_call."),
+                                TestWorld::kTools};
+        const RolloutService rollouts(m_ctx);
+        const RolloutChange change =
+            RolloutChange::difference(before, after, QStringLiteral("greet by name"));
+        auto preview = rollouts.preview(m_world.ann, change,
+                                        {TestWorld::kBranchA, FleetWorld::kBranchC});
+        QVERIFY2(preview, preview ? "" : qPrintable(preview.error().message));
+        auto applied =
+            rollouts.apply(m_world.ann, change, preview->items, QStringLiteral("names"));
+        QVERIFY2(applied, applied ? "" : qPrintable(applied.error().message));
+        m_now = m_now.addSecs(60);
+        auto undone = rollouts.undo(m_world.ann, applied->id);
+        QVERIFY2(undone, undone ? "" : qPrintable(undone.error().message));
+
+        AuditQuery query;
+        query.kinds = {AuditKind::Rollout};
+        auto entries = AuditService(m_ctx).entries(m_world.ann, query);
+        QVERIFY(entries);
+        QCOMPARE(describe(entries.value()),
+                 QStringList({QStringLiteral("rollout Gamma v2 by ann@example.com"),
+                              QStringLiteral("rollout Alpha v4 by ann@example.com")}));
+        for (const AuditEntry &e : std::as_const(*entries))
+            QCOMPARE(e.rolloutId, applied->id);
+        auto newest = AuditService(m_ctx).entries(m_world.ann, {});
+        QVERIFY(newest);
+        QCOMPARE(newest->first().kind, AuditKind::Rollback);
+        QCOMPARE(newest->first().rolloutId, applied->id);
+        auto carl = AuditService(m_ctx).entries(m_world.carl, query);
+        QVERIFY(carl);
+        QCOMPARE(describe(carl.value()),
+                 QStringList{QStringLiteral("rollout Gamma v2 by ann@example.com")});
     }
 
     // The grant and its entry commit together: when the entry cannot be
