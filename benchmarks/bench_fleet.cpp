@@ -62,7 +62,8 @@ AgentConfig customised(const Template &t, int i)
                                "the left. Branch %1 closes early on Fridays.\n")
                     .arg(i);
     if (i % 5 == 0)
-        c.toolsJson.replace(QStringLiteral("\"end_call\""), QStringLiteral("\"end_call_%1\"").arg(i));
+        c.toolsJson.replace(QStringLiteral("\"end_call\""),
+                            QStringLiteral("\"end_call_%1\"").arg(i));
     return c;
 }
 
@@ -111,7 +112,8 @@ bool fillFleet(const ConnectionSpec &spec, const Options &o)
         for (int i = 0; i < o.branches; ++i) {
             auto branch = Database::exec(
                 db, QStringLiteral("INSERT INTO branches (id, company_id, name) VALUES (?, ?, ?)"),
-                {fleetBranchId(i), companies.at(i / 10), QStringLiteral("Salon %1").arg(i, 4, 10, QLatin1Char('0'))});
+                {fleetBranchId(i), companies.at(i / 10),
+                 QStringLiteral("Salon %1").arg(i, 4, 10, QLatin1Char('0'))});
             if (!branch)
                 return branch.error();
             const Template &t = templates[i % templates.size()];
@@ -148,10 +150,10 @@ void fleetRows(QList<QStringList> &table, const QString &backend, const Connecti
     std::fprintf(stderr, "  %s: %d branches filled in %.1f s\n", qPrintable(backend), o.branches,
                  timer.elapsed() / 1000.0);
     const ServiceContext context{spec};
-    auto admin = AuthService(context).login(QStringLiteral("bench@example.com"),
-                                            QStringLiteral("pw"));
-    auto owner = AuthService(context).login(QStringLiteral("owner@example.com"),
-                                            QStringLiteral("pw"));
+    auto admin =
+        AuthService(context).login(QStringLiteral("bench@example.com"), QStringLiteral("pw"));
+    auto owner =
+        AuthService(context).login(QStringLiteral("owner@example.com"), QStringLiteral("pw"));
     if (!admin || !owner) {
         fail(QStringLiteral("login"), admin ? owner.error() : admin.error());
         return;
@@ -175,18 +177,21 @@ void fleetRows(QList<QStringList> &table, const QString &backend, const Connecti
                                     [](const FleetRow &r) { return !r.drift.none(); }));
         return rows.value();
     };
-    const QString target = spec.dialect == Dialect::SQLite ? QStringLiteral("≤ 100")
-                                                           : QStringLiteral("≤ 300");
+    const QString target =
+        spec.dialect == Dialect::SQLite ? QStringLiteral("≤ 100") : QStringLiteral("≤ 300");
     add(QStringLiteral("fleet of %1 branches, with drift vs template").arg(o.branches),
         measure([&] { fillOnce(admin.value(), true); }, o.samples), target);
     std::fprintf(stderr, "  %s: %d rows, %d drifted\n", qPrintable(backend), rowCount, drifted);
     add(QStringLiteral("fleet of %1 branches, rows only").arg(o.branches),
         measure([&] { fillOnce(admin.value(), false); }, o.samples), QStringLiteral("-"));
     const QList<FleetRow> rows = fillOnce(admin.value(), false);
-    add(QStringLiteral("drift pass alone (%1 rows)").arg(rows.size()), measure([&] {
-            QList<FleetRow> copy = rows;
-            FleetService::computeDrift(copy);
-        }, o.samples),
+    add(QStringLiteral("drift pass alone (%1 rows)").arg(rows.size()),
+        measure(
+            [&] {
+                QList<FleetRow> copy = rows;
+                FleetService::computeDrift(copy);
+            },
+            o.samples),
         QStringLiteral("-"));
     add(QStringLiteral("company admin's fleet (10 of %1 branches)").arg(o.branches),
         measure([&] { fillOnce(owner.value(), true); }, o.samples), QStringLiteral("-"));

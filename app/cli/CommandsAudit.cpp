@@ -69,9 +69,8 @@ QString describe(const Cli &cli, const AuditEntry &e)
                         e.scopeId.isEmpty() ? QString() : QLatin1Char(' ') + e.scopeId);
     else if (e.kind == AuditKind::OperationRefused)
         what = e.operation + QStringLiteral(": ") + e.detail;
-    const QString who = e.userName.isEmpty()
-                            ? e.userEmail
-                            : QStringLiteral("%1 <%2>").arg(e.userName, e.userEmail);
+    const QString who =
+        e.userName.isEmpty() ? e.userEmail : QStringLiteral("%1 <%2>").arg(e.userName, e.userEmail);
     return QStringLiteral("%1  %2  %3  %4  %5")
         .arg(e.at.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
              auditKindName(e.kind).leftJustified(13), cli.field(where.trimmed()),
@@ -80,22 +79,22 @@ QString describe(const Cli &cli, const AuditEntry &e)
 
 int audit(Cli &cli, const QStringList &argv)
 {
-    auto args = Args::parse(argv,
-                            {QStringLiteral("company"), QStringLiteral("branch"),
-                             QStringLiteral("user"), QStringLiteral("kind"),
-                             QStringLiteral("since"), QStringLiteral("until"),
-                             QStringLiteral("limit"), QStringLiteral("format")},
-                            {});
+    auto args =
+        Args::parse(argv,
+                    {QStringLiteral("company"), QStringLiteral("branch"), QStringLiteral("user"),
+                     QStringLiteral("kind"), QStringLiteral("since"), QStringLiteral("until"),
+                     QStringLiteral("limit"), QStringLiteral("format")},
+                    {});
     if (!args)
         return cli.fail(args.error());
     if (!args->positionals().isEmpty())
         return cli.fail(Error::usage(QString::fromLatin1(kUsage)));
-    const QString format =
-        args->value(QStringLiteral("format"), cli.json ? QStringLiteral("json") : QStringLiteral("text"));
+    const QString format = args->value(QStringLiteral("format"),
+                                       cli.json ? QStringLiteral("json") : QStringLiteral("text"));
     if (format != QLatin1String("text") && format != QLatin1String("csv") &&
         format != QLatin1String("json"))
-        return cli.fail(
-            Error::usage(QStringLiteral("--format takes text, csv or json, not \"%1\".").arg(format)));
+        return cli.fail(Error::usage(
+            QStringLiteral("--format takes text, csv or json, not \"%1\".").arg(format)));
     AuditQuery query;
     query.company = args->value(QStringLiteral("company"));
     query.branch = args->value(QStringLiteral("branch"));

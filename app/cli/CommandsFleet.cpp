@@ -66,17 +66,17 @@ int fleet(Cli &cli, const QStringList &argv)
             continue;
         }
         // One multi-argument arg(): a name containing "%2" stays as it is.
-        cli.print(QStringLiteral("  %1  v%2  %3  %4 %5  %6  %7 tokens  drift vs %8: %9")
-                      .arg(cli.field(r.branch.name).leftJustified(20),
-                           QString::number(*r.branch.activeVersion),
-                           cli.field(r.templateName.isEmpty() ? QStringLiteral("(no template)")
-                                                              : r.templateName),
-                           r.deployedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                           cli.field(r.deployedByName), validationStatusName(r.branch.activeStatus),
-                           QString::number(r.estimatedTokens),
-                           r.referenceConfig ? cli.field(r.referenceLabel)
-                                             : QStringLiteral("(none)"),
-                           driftText(r)));
+        cli.print(
+            QStringLiteral("  %1  v%2  %3  %4 %5  %6  %7 tokens  drift vs %8: %9")
+                .arg(cli.field(r.branch.name).leftJustified(20),
+                     QString::number(*r.branch.activeVersion),
+                     cli.field(r.templateName.isEmpty() ? QStringLiteral("(no template)")
+                                                        : r.templateName),
+                     r.deployedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                     cli.field(r.deployedByName), validationStatusName(r.branch.activeStatus),
+                     QString::number(r.estimatedTokens),
+                     r.referenceConfig ? cli.field(r.referenceLabel) : QStringLiteral("(none)"),
+                     driftText(r)));
     }
     return ExitOk;
 }

@@ -271,8 +271,7 @@ Result<QList<Grant>> AccessService::grants(const Actor &actor) const
     return visibleGrants(conn.value(), actor);
 }
 
-Result<QList<User>> AccessService::users(const Actor &actor, const QString &search,
-                                         int limit) const
+Result<QList<User>> AccessService::users(const Actor &actor, const QString &search, int limit) const
 {
     limit = std::clamp(limit, 1, 500);
     return Database::retryOnce([&]() -> Result<QList<User>> {
@@ -313,8 +312,8 @@ Result<QList<User>> AccessService::users(const Actor &actor, const QString &sear
         }
         bind << limit;
         auto q = Database::exec(db,
-                                QStringLiteral("SELECT id, name, email FROM users WHERE ") +
-                                    where + QStringLiteral(" ORDER BY name, email, id LIMIT ?"),
+                                QStringLiteral("SELECT id, name, email FROM users WHERE ") + where +
+                                    QStringLiteral(" ORDER BY name, email, id LIMIT ?"),
                                 bind);
         if (!q)
             return q.error();
@@ -347,10 +346,9 @@ ScopeCondition AccessService::scopeCondition(const Actor &actor, Role needed,
         parts << QStringLiteral("%1 IN (%2)").arg(companyColumn, placeholders(companies.size()));
     if (!branches.isEmpty())
         parts << QStringLiteral("%1 IN (%2)").arg(branchColumn, placeholders(branches.size()));
-    condition.sql = parts.isEmpty()
-                        ? QStringLiteral(" AND 1 = 0")
-                        : QStringLiteral(" AND (") + parts.join(QStringLiteral(" OR ")) +
-                              QLatin1Char(')');
+    condition.sql = parts.isEmpty() ? QStringLiteral(" AND 1 = 0")
+                                    : QStringLiteral(" AND (") +
+                                          parts.join(QStringLiteral(" OR ")) + QLatin1Char(')');
     condition.bind = companies + branches;
     return condition;
 }

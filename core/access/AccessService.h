@@ -56,8 +56,7 @@ public:
     Result<QList<User>> users(const Actor &actor, const QString &search, int limit = 50) const;
 
     static ScopeCondition scopeCondition(const Actor &actor, Role needed,
-                                         const QString &companyColumn,
-                                         const QString &branchColumn);
+                                         const QString &companyColumn, const QString &branchColumn);
 
     // Service-side checks used by every other service.
     static Result<void> require(const Actor &actor, const QString &companyId,

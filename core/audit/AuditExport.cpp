@@ -6,7 +6,8 @@ ExportRecord auditRecord(const AuditEntry &e)
 {
     auto text = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
     return {
-        {QStringLiteral("at"), text(e.at.isValid() ? e.at.toUTC().toString(Qt::ISODate) : QString())},
+        {QStringLiteral("at"),
+         text(e.at.isValid() ? e.at.toUTC().toString(Qt::ISODate) : QString())},
         {QStringLiteral("kind"), auditKindName(e.kind)},
         {QStringLiteral("user"), text(e.userEmail)},
         {QStringLiteral("user_name"), text(e.userName)},

@@ -220,10 +220,10 @@ Result<void> nameCompanies(QSqlDatabase &db, QList<AuditEntry> &entries)
             bind << id.toLongLong();
     if (bind.isEmpty())
         return {};
-    auto q = Database::exec(
-        db,
-        QStringLiteral("SELECT id, name FROM companies WHERE id IN (%1)").arg(placeholders(bind.size())),
-        bind);
+    auto q = Database::exec(db,
+                            QStringLiteral("SELECT id, name FROM companies WHERE id IN (%1)")
+                                .arg(placeholders(bind.size())),
+                            bind);
     if (!q)
         return q.error();
     QHash<QString, QString> names;

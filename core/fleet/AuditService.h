@@ -7,13 +7,13 @@ namespace retell::core {
 
 struct AuditQuery
 {
-    QString company;          // a company id or name; empty: all in scope
-    QString branch;           // a branch id or name (BranchService::resolve); empty: all
-    QString userEmail;        // who acted (case-insensitive); empty: anyone
-    QList<AuditKind> kinds;   // empty: every kind
-    QDateTime since;          // UTC, inclusive; invalid: no lower bound
-    QDateTime until;          // UTC, exclusive; invalid: no upper bound
-    int limit = 1000;         // newest first; at most 10,000
+    QString company;        // a company id or name; empty: all in scope
+    QString branch;         // a branch id or name (BranchService::resolve); empty: all
+    QString userEmail;      // who acted (case-insensitive); empty: anyone
+    QList<AuditKind> kinds; // empty: every kind
+    QDateTime since;        // UTC, inclusive; invalid: no lower bound
+    QDateTime until;        // UTC, exclusive; invalid: no upper bound
+    int limit = 1000;       // newest first; at most 10,000
 };
 
 // The audit log across an admin's scope, newest first: every version

@@ -88,9 +88,8 @@ struct FixedReference
     AgentConfig config;
 };
 
-Result<std::optional<FixedReference>> fixedReference(const ServiceContext &context,
-                                                      const Actor &actor,
-                                                      const FleetReference &reference)
+Result<std::optional<FixedReference>>
+fixedReference(const ServiceContext &context, const Actor &actor, const FleetReference &reference)
 {
     switch (reference.kind) {
     case FleetReference::Kind::OwnTemplate:
@@ -108,10 +107,9 @@ Result<std::optional<FixedReference>> fixedReference(const ServiceContext &conte
         auto active = VersionService(context).active(actor, branch->id);
         if (!active)
             return active.error();
-        return std::optional(FixedReference{QStringLiteral("%1/%2 v%3")
-                                                .arg(branch->companyName, branch->name)
-                                                .arg(active->version),
-                                            active->config});
+        return std::optional(FixedReference{
+            QStringLiteral("%1/%2 v%3").arg(branch->companyName, branch->name).arg(active->version),
+            active->config});
     }
     }
     return std::optional<FixedReference>();
@@ -205,10 +203,9 @@ Result<QList<FleetRow>> FleetService::rows(const Actor &actor, const FleetQuery 
         auto q = Database::exec(
             db,
             QStringLiteral("SELECT ") + BranchLookup::branchColumns() +
-                QStringLiteral(
-                    ", p.version AS version, p.template_name AS template_name, "
-                    "p.deployed_at AS deployed_at, u.name AS deployed_by_name, "
-                    "p.validation_status AS validation_status, ") +
+                QStringLiteral(", p.version AS version, p.template_name AS template_name, "
+                               "p.deployed_at AS deployed_at, u.name AS deployed_by_name, "
+                               "p.validation_status AS validation_status, ") +
                 configColumns("p."_L1) +
                 QStringLiteral(
                     " FROM branches b JOIN companies c ON c.id = b.company_id "

@@ -57,13 +57,13 @@ struct FleetQuery
 // One branch the actor may see, with its active version.
 struct FleetRow
 {
-    Branch branch;           // ids, names, activeVersion, activeStatus
+    Branch branch;            // ids, names, activeVersion, activeStatus
     Role role = Role::Viewer; // the actor's role on the branch
-    QString templateName;    // of the active version ("" when none)
-    QDateTime deployedAt;    // UTC; invalid when there is no active version
-    QString deployedByName;  // "" when unknown (the user was deleted)
-    int estimatedTokens = 0; // of the active prompt (Validator::estimateTokens)
-    AgentConfig config;      // the active content (empty when none)
+    QString templateName;     // of the active version ("" when none)
+    QDateTime deployedAt;     // UTC; invalid when there is no active version
+    QString deployedByName;   // "" when unknown (the user was deleted)
+    int estimatedTokens = 0;  // of the active prompt (Validator::estimateTokens)
+    AgentConfig config;       // the active content (empty when none)
     // What drift compares with: a label ("template Basic Appointment Booking",
     // "Salon Aurora/Mitte v7") and its content; no content: no reference
     // (the template is unknown or not visible, or the branch has no version).

@@ -425,8 +425,9 @@ Result<DeployOutcome> VersionService::rollback(const Actor &actor, const QString
 Result<DeployOutcome> VersionService::rollback(const Actor &actor, const QString &branchId,
                                                int toVersion, const DeployRequest &how) const
 {
-    auto checked = audited(m_context, actor, QStringLiteral("rollback"), branchId,
-                           checkRollback(actor, branchId, toVersion, how.notes, how.allowUnchanged));
+    auto checked =
+        audited(m_context, actor, QStringLiteral("rollback"), branchId,
+                checkRollback(actor, branchId, toVersion, how.notes, how.allowUnchanged));
     if (!checked)
         return checked.error();
     checked->request.operationId = how.operationId;

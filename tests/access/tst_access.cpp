@@ -6,8 +6,8 @@
 
 #include "access/AccessService.h"
 #include "access/AuthService.h"
-#include "fleet/AuditService.h"
 #include "db/Migrator.h"
+#include "fleet/AuditService.h"
 #include "fleet/FleetService.h"
 #include "seed/Seeder.h"
 #include "templates/TemplateService.h"
@@ -231,7 +231,7 @@ void TestAccess::matrix_data()
             const bool scopeOp = op == Op::Grant || op == Op::Revoke;
             const bool readOp = op == Op::ListBranches || op == Op::History ||
                                 op == Op::ShowActive || op == Op::Fleet;
-            const char *allowedLetters = scopeOp             ? e.grants
+            const char *allowedLetters = scopeOp              ? e.grants
                                          : op == Op::AuditLog ? e.audits
                                          : readOp             ? e.reads
                                                               : e.writes;

@@ -26,8 +26,8 @@ FleetWorld FleetWorld::create(const ServiceContext &context)
     if (auto s = Seeder::seedTemplates(context); !s)
         qFatal("seed templates: %s", qPrintable(s.error().message));
     QSqlDatabase db = Database::connection(context.spec).value();
-    const QString hash = TestWorld::scalar(context.spec,
-                                           QStringLiteral("SELECT password FROM users WHERE id = 1"));
+    const QString hash =
+        TestWorld::scalar(context.spec, QStringLiteral("SELECT password FROM users WHERE id = 1"));
     const QStringList setup = {
         QStringLiteral("INSERT INTO companies (name) VALUES ('Bravo Clinics')"),
         QStringLiteral("INSERT INTO branches (id, company_id, name) VALUES ('%1', 2, 'Gamma')")

@@ -15,10 +15,10 @@ namespace retell::test {
 struct FleetWorld
 {
     static inline const QString kBranchC = QStringLiteral("3f2504e0-4f89-41d3-9a0c-0305e82c3303");
-    static inline const QString kOlga = QStringLiteral("olga@acme.example");   // admin of Acme
-    static inline const QString kCarl = QStringLiteral("carl@bravo.example");  // admin of Bravo
-    static inline const QString kVera = QStringLiteral("vera@acme.example");   // viewer of Alpha
-    static inline const QString kNina = QStringLiteral("nina@bravo.example");  // no grant
+    static inline const QString kOlga = QStringLiteral("olga@acme.example");  // admin of Acme
+    static inline const QString kCarl = QStringLiteral("carl@bravo.example"); // admin of Bravo
+    static inline const QString kVera = QStringLiteral("vera@acme.example");  // viewer of Alpha
+    static inline const QString kNina = QStringLiteral("nina@bravo.example"); // no grant
 
     core::Actor ann;
     core::Actor olga;

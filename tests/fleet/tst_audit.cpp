@@ -7,8 +7,8 @@
 
 #include "access/AccessService.h"
 #include "access/AuthService.h"
-#include "fleet/AuditService.h"
 #include "db/Database.h"
+#include "fleet/AuditService.h"
 #include "rollout/Rollout.h"
 #include "versions/VersionService.h"
 
@@ -40,7 +40,8 @@ QStringList describe(const QList<AuditEntry> &entries)
             line += QStringLiteral(" for ") + e.subjectEmail;
         if (!e.operation.isEmpty())
             line += QStringLiteral(" (") + e.operation + QLatin1Char(')');
-        line += QStringLiteral(" by ") + (e.userEmail.isEmpty() ? QStringLiteral("-") : e.userEmail);
+        line +=
+            QStringLiteral(" by ") + (e.userEmail.isEmpty() ? QStringLiteral("-") : e.userEmail);
         lines << line;
     }
     return lines;
@@ -62,7 +63,8 @@ private slots:
         m_world = FleetWorld::create(m_ctx);
         VersionService versions(m_ctx);
         AccessService access(m_ctx);
-        const AgentConfig one{QStringLiteral("Greet the caller, then end_call."), TestWorld::kTools};
+        const AgentConfig one{QStringLiteral("Greet the caller, then end_call."),
+                              TestWorld::kTools};
         const AgentConfig two{QStringLiteral("Greet warmly, then end_call."), TestWorld::kTools};
         auto step = [this] { m_now = m_now.addSecs(60); };
 
@@ -112,9 +114,10 @@ private slots:
                      QStringLiteral("refused Acme Salons (grant) by ") + FleetWorld::kCarl,
                      QStringLiteral("refused Alpha (deploy) by ") + FleetWorld::kCarl,
                      QStringLiteral("login-refused - by mallory@example.com"),
-                     QStringLiteral("revoke Alpha for ") + FleetWorld::kNina + QStringLiteral(" by ") +
-                         FleetWorld::kOlga,
-                     QStringLiteral("grant Alpha for ") + FleetWorld::kNina + QStringLiteral(" by ") + ann,
+                     QStringLiteral("revoke Alpha for ") + FleetWorld::kNina +
+                         QStringLiteral(" by ") + FleetWorld::kOlga,
+                     QStringLiteral("grant Alpha for ") + FleetWorld::kNina +
+                         QStringLiteral(" by ") + ann,
                      QStringLiteral("deploy Gamma v1 by ") + FleetWorld::kCarl,
                      QStringLiteral("rollback Alpha v3 by ") + ann,
                      QStringLiteral("import Alpha v2 by ") + ann,
@@ -186,29 +189,39 @@ private slots:
         QTest::addColumn<QString>("newest");
         AuditQuery rollbacks;
         rollbacks.kinds = {AuditKind::Rollback};
-        QTest::newRow("kind rollback") << rollbacks << 1 << QStringLiteral("rollback Alpha v3 by ann@example.com");
+        QTest::newRow("kind rollback")
+            << rollbacks << 1 << QStringLiteral("rollback Alpha v3 by ann@example.com");
         AuditQuery grants;
         grants.kinds = {AuditKind::Grant, AuditKind::Revoke, AuditKind::Import};
-        QTest::newRow("grants, revokes and imports") << grants << 3 << QStringLiteral("revoke Alpha for nina@bravo.example by olga@acme.example");
+        QTest::newRow("grants, revokes and imports")
+            << grants << 3
+            << QStringLiteral("revoke Alpha for nina@bravo.example by olga@acme.example");
         AuditQuery carl;
         carl.userEmail = QStringLiteral("CARL@bravo.example");
-        QTest::newRow("user") << carl << 3 << QStringLiteral("refused Acme Salons (grant) by carl@bravo.example");
+        QTest::newRow("user") << carl << 3
+                              << QStringLiteral(
+                                     "refused Acme Salons (grant) by carl@bravo.example");
         AuditQuery gamma;
         gamma.branch = QStringLiteral("Gamma");
-        QTest::newRow("branch by name") << gamma << 1 << QStringLiteral("deploy Gamma v1 by carl@bravo.example");
+        QTest::newRow("branch by name")
+            << gamma << 1 << QStringLiteral("deploy Gamma v1 by carl@bravo.example");
         AuditQuery bravo;
         bravo.company = QStringLiteral("bravo clinics");
-        QTest::newRow("company by name") << bravo << 1 << QStringLiteral("deploy Gamma v1 by carl@bravo.example");
+        QTest::newRow("company by name")
+            << bravo << 1 << QStringLiteral("deploy Gamma v1 by carl@bravo.example");
         AuditQuery acme;
         acme.company = QStringLiteral("1");
-        QTest::newRow("company by id") << acme << 8 << QStringLiteral("refused Alpha (rollback) by vera@acme.example");
+        QTest::newRow("company by id")
+            << acme << 8 << QStringLiteral("refused Alpha (rollback) by vera@acme.example");
         AuditQuery window;
         window.since = kStart.addSecs(120);
         window.until = kStart.addSecs(240);
-        QTest::newRow("since inclusive, until exclusive") << window << 2 << QStringLiteral("rollback Alpha v3 by ann@example.com");
+        QTest::newRow("since inclusive, until exclusive")
+            << window << 2 << QStringLiteral("rollback Alpha v3 by ann@example.com");
         AuditQuery limited;
         limited.limit = 2;
-        QTest::newRow("limit keeps the newest") << limited << 2 << QStringLiteral("refused Alpha (rollback) by vera@acme.example");
+        QTest::newRow("limit keeps the newest")
+            << limited << 2 << QStringLiteral("refused Alpha (rollback) by vera@acme.example");
     }
 
     void filters()
@@ -252,11 +265,10 @@ private slots:
         const RolloutService rollouts(m_ctx);
         const RolloutChange change =
             RolloutChange::difference(before, after, QStringLiteral("greet by name"));
-        auto preview = rollouts.preview(m_world.ann, change,
-                                        {TestWorld::kBranchA, FleetWorld::kBranchC});
+        auto preview =
+            rollouts.preview(m_world.ann, change, {TestWorld::kBranchA, FleetWorld::kBranchC});
         QVERIFY2(preview, preview ? "" : qPrintable(preview.error().message));
-        auto applied =
-            rollouts.apply(m_world.ann, change, preview->items, QStringLiteral("names"));
+        auto applied = rollouts.apply(m_world.ann, change, preview->items, QStringLiteral("names"));
         QVERIFY2(applied, applied ? "" : qPrintable(applied.error().message));
         m_now = m_now.addSecs(60);
         auto undone = rollouts.undo(m_world.ann, applied->id);

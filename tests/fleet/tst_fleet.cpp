@@ -55,9 +55,8 @@ private slots:
     {
         qInfo("backend: %s", qPrintable(TestDatabase::backend()));
         RETELL_REQUIRE_DB(m_db);
-        m_ctx = ServiceContext{m_db.spec(), [] {
-                                   return QDateTime(QDate(2026, 11, 2), QTime(8, 0), Qt::UTC);
-                               }};
+        m_ctx = ServiceContext{m_db.spec(),
+                               [] { return QDateTime(QDate(2026, 11, 2), QTime(8, 0), Qt::UTC); }};
         m_world = FleetWorld::create(m_ctx);
         // Alpha: the basic template plus one line of its own; Gamma: the
         // information template as it is; Beta: nothing deployed.
@@ -80,9 +79,9 @@ private slots:
     {
         auto rows = FleetService(m_ctx).rows(m_world.ann, {});
         QVERIFY2(rows, rows ? "" : qPrintable(rows.error().message));
-        QCOMPARE(branchNames(rows.value()),
-                 QStringList({QStringLiteral("Acme Salons/Alpha"), QStringLiteral("Acme Salons/Beta"),
-                              QStringLiteral("Bravo Clinics/Gamma")}));
+        QCOMPARE(branchNames(rows.value()), QStringList({QStringLiteral("Acme Salons/Alpha"),
+                                                         QStringLiteral("Acme Salons/Beta"),
+                                                         QStringLiteral("Bravo Clinics/Gamma")}));
         const FleetRow *alpha = rowOf(rows.value(), TestWorld::kBranchA);
         QCOMPARE(alpha->branch.activeVersion, std::optional<int>(1));
         QCOMPARE(alpha->branch.activeStatus, ValidationStatus::Valid);
@@ -142,7 +141,8 @@ private slots:
     {
         QTest::addColumn<QString>("company");
         QTest::addColumn<QStringList>("branches");
-        QTest::newRow("by id") << QStringLiteral("2") << QStringList{QStringLiteral("Bravo Clinics/Gamma")};
+        QTest::newRow("by id") << QStringLiteral("2")
+                               << QStringList{QStringLiteral("Bravo Clinics/Gamma")};
         QTest::newRow("by name, any case")
             << QStringLiteral("acme salons")
             << QStringList{QStringLiteral("Acme Salons/Alpha"), QStringLiteral("Acme Salons/Beta")};
@@ -178,8 +178,8 @@ private slots:
         QCOMPARE(branchNames(carl.value()), QStringList{QStringLiteral("Bravo Clinics/Gamma")});
         auto olga = fleet.rows(m_world.olga, {});
         QVERIFY(olga);
-        QCOMPARE(branchNames(olga.value()),
-                 QStringList({QStringLiteral("Acme Salons/Alpha"), QStringLiteral("Acme Salons/Beta")}));
+        QCOMPARE(branchNames(olga.value()), QStringList({QStringLiteral("Acme Salons/Alpha"),
+                                                         QStringLiteral("Acme Salons/Beta")}));
         auto vera = fleet.rows(m_world.vera, {});
         QVERIFY(vera);
         QCOMPARE(branchNames(vera.value()), QStringList{QStringLiteral("Acme Salons/Alpha")});
@@ -221,8 +221,8 @@ private slots:
         QVERIFY(!rowOf(cancelled, FleetWorld::kBranchC)->drift.computed);
 
         QList<QPair<int, int>> progress;
-        FleetService::computeDrift(rows.value(),
-                                   [&](int done, int total) { progress << qMakePair(done, total); });
+        FleetService::computeDrift(
+            rows.value(), [&](int done, int total) { progress << qMakePair(done, total); });
         QCOMPARE(progress.size(), 3);
         QCOMPARE(progress.last(), qMakePair(3, 3));
         QCOMPARE(rowOf(rows.value(), TestWorld::kBranchA)->drift.linesAdded, 1);
@@ -234,11 +234,20 @@ private slots:
         QTest::addColumn<QString>("prompt");
         QTest::addColumn<int>("added");
         QTest::addColumn<int>("removed");
-        QTest::newRow("same") << "a\nb\n" << "a\nb\n" << 0 << 0;
-        QTest::newRow("one line changed") << "a\nb\nc\n" << "a\nB\nc\n" << 1 << 1;
-        QTest::newRow("appended") << "a\nb" << "a\nb\nc" << 1 << 0;
-        QTest::newRow("removed twice") << "x\na\nx\n" << "a\n" << 0 << 2;
-        QTest::newRow("from nothing") << "" << "a\nb\n" << 2 << 0;
+        QTest::newRow("same") << "a\nb\n"
+                              << "a\nb\n"
+                              << 0 << 0;
+        QTest::newRow("one line changed") << "a\nb\nc\n"
+                                          << "a\nB\nc\n"
+                                          << 1 << 1;
+        QTest::newRow("appended") << "a\nb"
+                                  << "a\nb\nc" << 1 << 0;
+        QTest::newRow("removed twice") << "x\na\nx\n"
+                                       << "a\n"
+                                       << 0 << 2;
+        QTest::newRow("from nothing") << ""
+                                      << "a\nb\n"
+                                      << 2 << 0;
     }
 
     void driftCountsLines()
@@ -247,8 +256,8 @@ private slots:
         QFETCH(QString, prompt);
         QFETCH(int, added);
         QFETCH(int, removed);
-        const FleetDrift d = FleetService::drift({reference, QStringLiteral("[]")},
-                                                 {prompt, QStringLiteral("[]")});
+        const FleetDrift d =
+            FleetService::drift({reference, QStringLiteral("[]")}, {prompt, QStringLiteral("[]")});
         QCOMPARE(d.linesAdded, added);
         QCOMPARE(d.linesRemoved, removed);
         QCOMPARE(d.toolsChanged, 0);
@@ -269,18 +278,18 @@ private slots:
         QTest::addColumn<QStringList>("emails");
         QTest::addColumn<QString>("error");
         const QString ann = QStringLiteral("ann@example.com");
-        QTest::newRow("global admin, by name") << ann << QStringLiteral("CL")
-                                               << QStringList{FleetWorld::kCarl} << QString();
+        QTest::newRow("global admin, by name")
+            << ann << QStringLiteral("CL") << QStringList{FleetWorld::kCarl} << QString();
         QTest::newRow("global admin, by e-mail part")
-            << ann << QStringLiteral("@acme.")
-            << QStringList{FleetWorld::kOlga, FleetWorld::kVera} << QString();
+            << ann << QStringLiteral("@acme.") << QStringList{FleetWorld::kOlga, FleetWorld::kVera}
+            << QString();
         QTest::newRow("global admin, everyone")
             << ann << QString()
             << QStringList{ann, FleetWorld::kCarl, FleetWorld::kNina, FleetWorld::kOlga,
                            FleetWorld::kVera}
             << QString();
-        QTest::newRow("wildcards are literal") << ann << QStringLiteral("%") << QStringList()
-                                               << QString();
+        QTest::newRow("wildcards are literal")
+            << ann << QStringLiteral("%") << QStringList() << QString();
         QTest::newRow("company admin: own people")
             << FleetWorld::kOlga << QStringLiteral("a")
             << QStringList{FleetWorld::kOlga, FleetWorld::kVera} << QString();
