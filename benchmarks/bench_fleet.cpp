@@ -14,6 +14,7 @@
 
 #include "access/AuthService.h"
 #include "db/Database.h"
+#include "db/Dialect.h"
 #include "db/Migrator.h"
 #include "fleet/FleetService.h"
 #include "rollout/Rollout.h"
