@@ -258,7 +258,8 @@ private slots:
                  QStringList(
                      {QStringLiteral("0001_contract_tables"), QStringLiteral("0002_app_tables"),
                       QStringLiteral("0003_template_scan"), QStringLiteral("0004_template_owner"),
-                      QStringLiteral("0005_applied_operations"), QStringLiteral("0006_rollouts")}));
+                      QStringLiteral("0005_applied_operations"), QStringLiteral("0006_rollouts"),
+                      QStringLiteral("0007_audit")}));
         QVERIFY(!report->webAppSchema);
         for (const char *t :
              {"companies", "branches", "users", "retell_agent_prompts", "retell_admin_templates",
@@ -411,7 +412,8 @@ private slots:
                  QStringList(
                      {QStringLiteral("0002_app_tables"), QStringLiteral("0003_template_scan"),
                       QStringLiteral("0004_template_owner"),
-                      QStringLiteral("0005_applied_operations"), QStringLiteral("0006_rollouts")}));
+                      QStringLiteral("0005_applied_operations"), QStringLiteral("0006_rollouts"),
+                      QStringLiteral("0007_audit")}));
         for (const QString &t : webTables)
             QCOMPARE(snapshot(db.spec(), t), before.value(t));
         QVERIFY(tables(db.spec()).contains(QStringLiteral("retell_admin_grants")));
