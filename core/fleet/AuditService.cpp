@@ -57,6 +57,30 @@ void timeBounds(QString &sql, QVariantList &bind, const QString &column, const F
     }
 }
 
+// The columns a source filters on.
+struct FilterColumns
+{
+    QString company;
+    QString branch;
+    QString userEmail;
+    QString at;
+};
+
+// Appends the company, branch, user and time filters both sources share.
+void filter(QString &sql, QVariantList &bind, const Filters &f, const FilterColumns &columns)
+{
+    inList(sql, bind, columns.company, f.companyIds);
+    if (!f.branchId.isEmpty()) {
+        sql += QStringLiteral(" AND %1 = ?").arg(columns.branch);
+        bind << f.branchId;
+    }
+    if (!f.userEmail.isEmpty()) {
+        sql += QStringLiteral(" AND LOWER(%1) = LOWER(?)").arg(columns.userEmail);
+        bind << f.userEmail;
+    }
+    timeBounds(sql, bind, columns.at, f);
+}
+
 bool wants(const Filters &f, AuditKind kind)
 {
     return f.kinds.isEmpty() || f.kinds.contains(auditKindName(kind));
@@ -99,16 +123,9 @@ Result<QList<AuditEntry>> versionEntries(QSqlDatabase &db, const Actor &actor, c
                        "WHERE p.is_template = FALSE") +
         BranchLookup::liveFilter(db) + scope.sql;
     QVariantList bind = scope.bind;
-    inList(sql, bind, QStringLiteral("b.company_id"), f.companyIds);
-    if (!f.branchId.isEmpty()) {
-        sql += QStringLiteral(" AND p.branch_id = ?");
-        bind << f.branchId;
-    }
-    if (!f.userEmail.isEmpty()) {
-        sql += QStringLiteral(" AND LOWER(u.email) = LOWER(?)");
-        bind << f.userEmail;
-    }
-    timeBounds(sql, bind, at, f);
+    filter(sql, bind, f,
+           {QStringLiteral("b.company_id"), QStringLiteral("p.branch_id"),
+            QStringLiteral("u.email"), at});
     inList(sql, bind, kind, f.kinds);
     sql += QStringLiteral(" ORDER BY entry_at DESC, p.id DESC LIMIT ?");
     bind << f.limit;
@@ -161,16 +178,9 @@ Result<QList<AuditEntry>> ownEntries(QSqlDatabase &db, const Actor &actor, const
         SqlDialect::of(db).uuidAsText(QStringLiteral("b.id")) +
         QStringLiteral(" = a.branch_id WHERE a.kind <> 'import'") + scope.sql;
     QVariantList bind = scope.bind;
-    inList(sql, bind, QStringLiteral("a.company_id"), f.companyIds);
-    if (!f.branchId.isEmpty()) {
-        sql += QStringLiteral(" AND a.branch_id = ?");
-        bind << f.branchId;
-    }
-    if (!f.userEmail.isEmpty()) {
-        sql += QStringLiteral(" AND LOWER(a.user_email) = LOWER(?)");
-        bind << f.userEmail;
-    }
-    timeBounds(sql, bind, QStringLiteral("a.created_at"), f);
+    filter(sql, bind, f,
+           {QStringLiteral("a.company_id"), QStringLiteral("a.branch_id"),
+            QStringLiteral("a.user_email"), QStringLiteral("a.created_at")});
     inList(sql, bind, QStringLiteral("a.kind"), kinds);
     sql += QStringLiteral(" ORDER BY a.created_at DESC, a.id DESC LIMIT ?");
     bind << f.limit;
