@@ -190,10 +190,12 @@ Result<void> AccessService::require(const Actor &actor, const QString &companyId
     const auto role = actor.roleFor(companyId, branchId);
     if (!role)
         return Error::permission(
-            QStringLiteral("%1 has no access to this branch.").arg(actor.user.email));
+                   QStringLiteral("%1 has no access to this branch.").arg(actor.user.email))
+            .withCode("access.no_access", {actor.user.email});
     if (int(*role) < int(needed))
         return Error::permission(QStringLiteral("%1 is a %2 here; this needs the %3 role.")
-                                     .arg(actor.user.email, roleName(*role), roleName(needed)));
+                                     .arg(actor.user.email, roleName(*role), roleName(needed)))
+            .withCode("access.role_too_low", {actor.user.email, roleName(*role), roleName(needed)});
     return {};
 }
 

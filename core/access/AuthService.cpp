@@ -75,12 +75,15 @@ Result<QByteArray> AuthService::hashPassword(const QByteArray &password, int cos
 
 Result<Actor> AuthService::login(const QString &email, const QString &password) const
 {
-    const Error refused{
-        ErrorKind::Authentication, QStringLiteral("Unknown e-mail address or wrong password."), {}};
+    const Error refused = Error{
+        ErrorKind::Authentication,
+        QStringLiteral("Unknown e-mail address or wrong password."),
+        {}}.withCode("auth.refused");
     if (email.trimmed().isEmpty())
         return Error{ErrorKind::Authentication,
                      QStringLiteral("Enter the e-mail address you use in the web admin."),
-                     {}};
+                     {}}
+            .withCode("auth.email_missing");
     auto q = Database::retryOnce([&]() -> Result<QSqlQuery> {
         auto conn = Database::connection(m_context.spec);
         if (!conn)

@@ -44,6 +44,15 @@ struct Error
     QString code;
     QStringList args;
 
+    // The same error with a stable code and its arguments.
+    Error withCode(const char *c, QStringList a = {}) const
+    {
+        Error e = *this;
+        e.code = QString::fromLatin1(c);
+        e.args = std::move(a);
+        return e;
+    }
+
     static Error usage(QString m) { return {ErrorKind::Usage, std::move(m), {}}; }
     static Error notFound(QString m) { return {ErrorKind::NotFound, std::move(m), {}}; }
     static Error permission(QString m) { return {ErrorKind::Permission, std::move(m), {}}; }

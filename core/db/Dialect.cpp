@@ -127,12 +127,13 @@ Result<QSqlDatabase> SqlDialect::finishServerOpen(QSqlDatabase db, const Connect
     return db;
 }
 
-Error dialects::openFailure(const QString &message, const QSqlError &error, bool unreachable)
+Error dialects::openFailure(const QString &message, const QSqlError &error,
+                            const QString &unreachableAt)
 {
     Error e = Error::database(message,
                               QStringLiteral("[%1] %2").arg(error.nativeErrorCode(), error.text()));
-    if (unreachable)
-        e.code = QStringLiteral("db.unreachable");
+    if (!unreachableAt.isEmpty())
+        e = e.withCode("db.unreachable", {unreachableAt});
     return e;
 }
 

@@ -106,9 +106,9 @@ namespace dialects {
 // The native error code as a number (MySQL, SQLite); 0 when it is not one.
 int nativeCode(const QSqlError &error);
 // A server connection that did not open: the sentence for the user, the
-// driver's text as detail, Error::code "db.unreachable" when the server
-// could not be reached (offline work may help).
-Error openFailure(const QString &message, const QSqlError &error, bool unreachable);
+// driver's text as detail, Error::code "db.unreachable" with the server's
+// address when it could not be reached at unreachableAt (offline work may help).
+Error openFailure(const QString &message, const QSqlError &error, const QString &unreachableAt);
 QString unreachableMessage(const QString &where);
 const SqlDialect &sqlite();
 const SqlDialect &mysql();

@@ -140,7 +140,7 @@ Error openError(const ConnectionSpec &spec, const QSqlError &error)
         message =
             QStringLiteral("Cannot open the database %1: %2").arg(where, error.text().trimmed());
     }
-    return dialects::openFailure(message, error, unreachable);
+    return dialects::openFailure(message, error, unreachable ? where : QString());
 }
 
 Result<void> configure(QSqlDatabase &db)

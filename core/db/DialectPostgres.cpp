@@ -144,7 +144,7 @@ Error openError(const ConnectionSpec &spec, const QSqlError &error)
     } else
         message =
             QStringLiteral("Cannot open the database %1: %2").arg(where, error.text().trimmed());
-    return dialects::openFailure(message, error, unreachable);
+    return dialects::openFailure(message, error, unreachable ? where : QString());
 }
 
 // Laravel's pgsql session: UTF-8, UTC; lock waits bounded like InnoDB's.

@@ -31,6 +31,7 @@ Result<QueuedOperation> OfflineWork::enqueue(const Actor &actor, const DeployChe
                 {}};
         e.code = queued->isEmpty() ? QStringLiteral("offline.unchanged_active")
                                    : QStringLiteral("offline.unchanged_queued");
+        e.args = {QString::number(activeVersion)};
         return e;
     }
     op.branchId = checked.branch.id;

@@ -70,7 +70,8 @@ Result<void> checkNameFree(QSqlDatabase &db, const QList<Template> &known,
                            const QString &ownerCompany, const QString &name, qint64 exceptId)
 {
     const Error taken =
-        Error::conflict(QStringLiteral("A template named \"%1\" already exists.").arg(name));
+        Error::conflict(QStringLiteral("A template named \"%1\" already exists.").arg(name))
+            .withCode("template.name_taken", {name});
     for (const Template &t : known)
         if (t.source == TemplateSource::WebApp && t.name.compare(name, Qt::CaseInsensitive) == 0)
             return taken;

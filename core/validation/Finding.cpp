@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace retell::core {
 
@@ -44,8 +45,24 @@ QString findingMessage(const Finding &finding)
     if (finding.format.isEmpty())
         return finding.message;
     const QByteArray source = finding.format.toUtf8();
+    QStringList args = finding.args;
+    // Arguments core composed itself (the JSON parser's reason, where in the
+    // tools a value sits: "Tool 3, \"type\"") are translated too; the rest is
+    // user content.
+    if (finding.code == QLatin1String("tools.invalid_json") && !args.isEmpty())
+        args[0] = QCoreApplication::translate("Validator", args.at(0).toUtf8().constData());
+    static const QRegularExpression toolPlace(QStringLiteral("^Tool (\\d+)(, .*)?$"));
+    for (QString &a : args) {
+        if (a == QLatin1String("The tools configuration")) {
+            a = QCoreApplication::translate("Validator", "The tools configuration");
+        } else if (const auto m = toolPlace.match(a); m.hasMatch()) {
+            a = MessageText::substitute(QCoreApplication::translate("Validator", "Tool %1"),
+                                        {m.captured(1)}) +
+                m.captured(2);
+        }
+    }
     return MessageText::substitute(QCoreApplication::translate("Validator", source.constData()),
-                                   finding.args);
+                                   args);
 }
 
 QString severityName(Severity severity)

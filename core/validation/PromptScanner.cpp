@@ -329,7 +329,8 @@ void Scanner::placeholder()
         // The rest of the line is scanned as ordinary text.
         m_i = start + 2;
         report(Severity::Error, "prompt.unbalanced_braces", m_unclosedCount, spot(start, 2),
-               MessageText("\"{{\" is never closed with \"}}\" on the same line."));
+               MessageText(QT_TRANSLATE_NOOP(
+                   "Validator", "\"{{\" is never closed with \"}}\" on the same line.")));
         return;
     }
     const qsizetype end = j + 2;
@@ -342,15 +343,18 @@ void Scanner::placeholder()
     const TextSpot where = spot(start, end - start);
     if (inner.isEmpty()) {
         report(Severity::Error, "prompt.malformed_variable", m_malformedCount, where,
-               MessageText("The placeholder \"%1\" has no variable name.")
+               MessageText(
+                   QT_TRANSLATE_NOOP("Validator", "The placeholder \"%1\" has no variable name."))
                    .arg(QStringView(m_s + start, end - start)));
         return;
     }
     if (!isValidVariableName(inner)) {
         report(Severity::Error, "prompt.malformed_variable", m_malformedCount, where,
                MessageText(
-                   "\"%1\" is not a valid variable: names use letters, digits and underscores, "
-                   "without spaces.")
+                   QT_TRANSLATE_NOOP(
+                       "Validator",
+                       "\"%1\" is not a valid variable: names use letters, digits and underscores, "
+                       "without spaces."))
                    .arg(QStringView(m_s + start, end - start)));
         return;
     }
@@ -370,7 +374,7 @@ void Scanner::strayClose()
     ++m_out.tokens;
     // A warning, not an error: "}}" also ends literal JSON in an example.
     report(Severity::Warning, "prompt.unbalanced_braces", m_strayCount, spot(start, 2),
-           MessageText("\"}}\" has no matching \"{{\" before it."));
+           MessageText(QT_TRANSLATE_NOOP("Validator", "\"}}\" has no matching \"{{\" before it.")));
 }
 
 void Scanner::report(Severity severity, const char *code, int &counter, const TextSpot &where,

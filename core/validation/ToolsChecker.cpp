@@ -12,13 +12,6 @@ namespace {
 
 using Kind = JsonTree::Kind;
 
-// Composes in English; the source text stays the key a user interface
-// translates (findingMessage(), context "Validator").
-MessageText tr(const char *text)
-{
-    return MessageText(text);
-}
-
 bool isBlank(QStringView s)
 {
     for (QChar c : s) {
@@ -77,7 +70,9 @@ ToolsChecker::ToolsChecker(const QString &json) : m_json(json), m_tree(json)
         m_isArray = true; // no tools to cross-check with the prompt
         Finding f;
         f.code = QStringLiteral("tools.empty");
-        f.setText(tr("The tools configuration is empty; write [] for an agent without tools."));
+        f.setText(MessageText(QT_TRANSLATE_NOOP(
+            "Validator",
+            "The tools configuration is empty; write [] for an agent without tools.")));
         f.target = FindingTarget::Tools;
         m_findings.append(f);
         return;
@@ -89,7 +84,8 @@ ToolsChecker::ToolsChecker(const QString &json) : m_json(json), m_tree(json)
     checkStorable();
     if (m_tree.kind(JsonTree::kRoot) != Kind::Array) {
         add("tools.not_array", JsonTree::kRoot, Anchor::Start,
-            tr("The tools configuration must be a JSON array of tools, [ ... ]."));
+            MessageText(QT_TRANSLATE_NOOP(
+                "Validator", "The tools configuration must be a JSON array of tools, [ ... ].")));
         return;
     }
     m_isArray = true;
@@ -102,17 +98,23 @@ void ToolsChecker::checkTool(int tool)
     const int number = m_tree.node(tool).index + 1;
     if (m_tree.kind(tool) != Kind::Object) {
         add("tools.not_object", tool, Anchor::Value,
-            tr("Tool %1 must be a JSON object with a type and a name.").arg(number));
+            MessageText(QT_TRANSLATE_NOOP("Validator",
+                                          "Tool %1 must be a JSON object with a type and a name."))
+                .arg(number));
         return;
     }
 
     const int name = m_tree.member(tool, QLatin1StringView("name"));
     if (name < 0) {
-        add("tools.missing_name", tool, Anchor::Start, tr("Tool %1 has no \"name\".").arg(number),
+        add("tools.missing_name", tool, Anchor::Start,
+            MessageText(QT_TRANSLATE_NOOP("Validator", "Tool %1 has no \"name\".")).arg(number),
             Severity::Error, m_tree.path(tool) + QLatin1String(".name"));
     } else if (m_tree.kind(name) != Kind::String || !isValidToolName(m_tree.string(name))) {
         add("tools.invalid_name", name, Anchor::Value,
-            tr("Tool %1 has an invalid name: use 1 to 64 letters, digits, \"_\" or \"-\".")
+            MessageText(
+                QT_TRANSLATE_NOOP(
+                    "Validator",
+                    "Tool %1 has an invalid name: use 1 to 64 letters, digits, \"_\" or \"-\"."))
                 .arg(number));
     } else {
         QString value = m_tree.string(name);
@@ -120,7 +122,9 @@ void ToolsChecker::checkTool(int tool)
         for (const NamedTool &other : std::as_const(m_namedTools)) {
             if (other.name == value) {
                 add("tools.duplicate_name", name, Anchor::Value,
-                    tr("Tool %1 reuses the name %2 of tool %3; names must be unique.")
+                    MessageText(QT_TRANSLATE_NOOP(
+                                    "Validator",
+                                    "Tool %1 reuses the name %2 of tool %3; names must be unique."))
                         .arg(number)
                         .arg(quoted(value))
                         .arg(other.index + 1));
@@ -140,14 +144,18 @@ void ToolsChecker::checkTool(int tool)
     }
     if (type < 0) {
         add("tools.missing_type", tool, Anchor::Start,
-            tr("Tool %1 has no \"type\" (custom, end_call, transfer_call, ...).").arg(number),
+            MessageText(
+                QT_TRANSLATE_NOOP(
+                    "Validator", "Tool %1 has no \"type\" (custom, end_call, transfer_call, ...)."))
+                .arg(number),
             Severity::Error, m_tree.path(tool) + QLatin1String(".type"));
     } else if (!spec) {
         QStringList known;
         for (const ObjectSpec &s : toolSpecs())
             known.append(latin1(s.type));
         add("tools.unknown_type", type, Anchor::Value,
-            tr("Tool %1 has an unknown type; Retell knows %2.")
+            MessageText(
+                QT_TRANSLATE_NOOP("Validator", "Tool %1 has an unknown type; Retell knows %2."))
                 .arg(number)
                 .arg(known.join(QLatin1String(", "))));
     }
@@ -171,9 +179,12 @@ bool ToolsChecker::checkOldTransferShape(int tool)
         m_tree.member(tool, QLatin1StringView("transfer_option")) >= 0)
         return false;
     add("tools.old_transfer_shape", number, Anchor::Value,
-        tr("Tool %1 uses the old transfer_call shape with a top-level \"number\"; Retell now "
-           "wants \"transfer_destination\": {\"type\": \"predefined\", \"number\": ...} and "
-           "\"transfer_option\": {\"type\": \"cold_transfer\"} (or \"warm_transfer\").")
+        MessageText(
+            QT_TRANSLATE_NOOP(
+                "Validator",
+                "Tool %1 uses the old transfer_call shape with a top-level \"number\"; Retell now "
+                "wants \"transfer_destination\": {\"type\": \"predefined\", \"number\": ...} and "
+                "\"transfer_option\": {\"type\": \"cold_transfer\"} (or \"warm_transfer\")."))
             .arg(m_tree.node(tool).index + 1));
     return true;
 }
@@ -186,13 +197,19 @@ void ToolsChecker::checkCustomDescription(int tool)
     const int description = m_tree.member(tool, QLatin1StringView("description"));
     if (description < 0 || m_tree.kind(description) == Kind::Null) {
         add("tools.missing_description", tool, Anchor::Start,
-            tr("Custom tool %1 has no \"description\"; the agent uses it to decide when to "
-               "call the tool.")
+            MessageText(
+                QT_TRANSLATE_NOOP(
+                    "Validator",
+                    "Custom tool %1 has no \"description\"; the agent uses it to decide when to "
+                    "call the tool."))
                 .arg(number),
             Severity::Warning, m_tree.path(tool) + QLatin1String(".description"));
     } else if (m_tree.kind(description) == Kind::String && m_tree.isBlankString(description)) {
         add("tools.missing_description", description, Anchor::Value,
-            tr("The \"description\" of custom tool %1 is empty.").arg(number), Severity::Warning);
+            MessageText(
+                QT_TRANSLATE_NOOP("Validator", "The \"description\" of custom tool %1 is empty."))
+                .arg(number),
+            Severity::Warning);
     }
 }
 
@@ -211,9 +228,14 @@ void ToolsChecker::checkObject(int object, const ObjectSpec &spec, bool isTool, 
             const int keyNode = c;
             add("tools.unknown_field", keyNode, Anchor::Value,
                 kindName.isEmpty()
-                    ? tr("%1: Retell does not know the field %2; it is probably ignored.")
+                    ? MessageText(
+                          QT_TRANSLATE_NOOP(
+                              "Validator",
+                              "%1: Retell does not know the field %2; it is probably ignored."))
                           .arg(where(c), quoted(key))
-                    : tr("%1: Retell's %3 has no field %2; it is probably ignored.")
+                    : MessageText(QT_TRANSLATE_NOOP(
+                                      "Validator",
+                                      "%1: Retell's %3 has no field %2; it is probably ignored."))
                           .arg(where(c), quoted(key), kindName),
                 Severity::Warning);
             continue;
@@ -230,7 +252,9 @@ void ToolsChecker::checkObject(int object, const ObjectSpec &spec, bool isTool, 
         const QString path = m_tree.path(object) + QLatin1Char('.') + name;
         add("tools.missing_field", value >= 0 ? value : object,
             value >= 0 ? Anchor::Value : Anchor::Start,
-            tr("%1 needs %2.").arg(where(object), quoted(QString(name))), Severity::Error, path);
+            MessageText(QT_TRANSLATE_NOOP("Validator", "%1 needs %2."))
+                .arg(where(object), quoted(QString(name))),
+            Severity::Error, path);
     }
 }
 
@@ -253,7 +277,8 @@ void ToolsChecker::checkValue(int value, const FieldSpec &field)
             }
             if (!known) {
                 add("tools.invalid_choice", value, Anchor::Value,
-                    tr("%1 must be one of %2.").arg(where(value), names.join(QLatin1String(", "))));
+                    MessageText(QT_TRANSLATE_NOOP("Validator", "%1 must be one of %2."))
+                        .arg(where(value), names.join(QLatin1String(", "))));
             }
         }
         break;
@@ -263,12 +288,15 @@ void ToolsChecker::checkValue(int value, const FieldSpec &field)
             if (v < double(field.min) || v > double(field.max)) {
                 add("tools.value_range", value, Anchor::Value,
                     field.defaultValue >= 0
-                        ? tr("%1 must be a whole number from %2 to %3 (Retell's default is %4).")
+                        ? MessageText(
+                              QT_TRANSLATE_NOOP("Validator", "%1 must be a whole number from %2 to "
+                                                             "%3 (Retell's default is %4)."))
                               .arg(where(value))
                               .arg(field.min)
                               .arg(field.max)
                               .arg(field.defaultValue)
-                        : tr("%1 must be a whole number from %2 to %3.")
+                        : MessageText(QT_TRANSLATE_NOOP("Validator",
+                                                        "%1 must be a whole number from %2 to %3."))
                               .arg(where(value))
                               .arg(field.min)
                               .arg(field.max));
@@ -278,7 +306,9 @@ void ToolsChecker::checkValue(int value, const FieldSpec &field)
     case ValueKind::Url:
         if (!isHttpUrl(m_tree.string(value))) {
             add("tools.invalid_url", value, Anchor::Value,
-                tr("%1 must be an http:// or https:// address.").arg(where(value)));
+                MessageText(
+                    QT_TRANSLATE_NOOP("Validator", "%1 must be an http:// or https:// address."))
+                    .arg(where(value)));
         }
         break;
     case ValueKind::StringMap:
@@ -297,7 +327,8 @@ void ToolsChecker::checkValue(int value, const FieldSpec &field)
         for (int c = m_tree.node(value).firstChild; c >= 0; c = m_tree.node(c).nextSibling) {
             if (m_tree.kind(c) != Kind::Object) {
                 add("tools.invalid_value", c, Anchor::Value,
-                    tr("%1 must be an object.").arg(where(c)));
+                    MessageText(QT_TRANSLATE_NOOP("Validator", "%1 must be an object."))
+                        .arg(where(c)));
                 continue;
             }
             checkVariant(c, field);
@@ -367,7 +398,7 @@ bool ToolsChecker::checkKind(int value, const FieldSpec &field)
         break;
     }
     if (!good)
-        add("tools.invalid_value", value, Anchor::Value, tr(wanted).arg(where(value)));
+        add("tools.invalid_value", value, Anchor::Value, MessageText(wanted).arg(where(value)));
     return good;
 }
 
@@ -409,17 +440,22 @@ void ToolsChecker::checkVariant(int value, const FieldSpec &field)
     const QString choices = names.join(QLatin1String(", "));
     if (type < 0) {
         add("tools.missing_field", value, Anchor::Start,
-            tr("%1 needs a \"type\": one of %2.").arg(where(value), choices), Severity::Error,
-            m_tree.path(value) + QLatin1String(".type"));
+            MessageText(QT_TRANSLATE_NOOP("Validator", "%1 needs a \"type\": one of %2."))
+                .arg(where(value), choices),
+            Severity::Error, m_tree.path(value) + QLatin1String(".type"));
     } else if (field.name == "transfer_destination") {
         add("tools.old_transfer_shape", type, Anchor::Value,
-            tr("%1 has a type Retell no longer takes; write {\"type\": \"predefined\", "
-               "\"number\": \"+4930...\"} for a fixed number or {\"type\": \"inferred\", "
-               "\"prompt\": ...} to let the agent choose.")
+            MessageText(
+                QT_TRANSLATE_NOOP(
+                    "Validator",
+                    "%1 has a type Retell no longer takes; write {\"type\": \"predefined\", "
+                    "\"number\": \"+4930...\"} for a fixed number or {\"type\": \"inferred\", "
+                    "\"prompt\": ...} to let the agent choose."))
                 .arg(where(value)));
     } else {
         add("tools.invalid_choice", type, Anchor::Value,
-            tr("%1 must be one of %2.").arg(where(type), choices));
+            MessageText(QT_TRANSLATE_NOOP("Validator", "%1 must be one of %2."))
+                .arg(where(type), choices));
     }
 }
 
@@ -430,8 +466,10 @@ QString ToolsChecker::where(int node) const
     while (tool >= 0 && m_tree.node(tool).parent != JsonTree::kRoot)
         tool = m_tree.node(tool).parent;
     if (tool < 0)
-        return tr("The tools configuration").english();
-    const QString toolText = tr("Tool %1").arg(m_tree.node(tool).index + 1).english();
+        return MessageText(QT_TRANSLATE_NOOP("Validator", "The tools configuration")).english();
+    const QString toolText = MessageText(QT_TRANSLATE_NOOP("Validator", "Tool %1"))
+                                 .arg(m_tree.node(tool).index + 1)
+                                 .english();
     if (tool == node)
         return toolText;
     QString inside = m_tree.path(node).mid(m_tree.path(tool).size());
@@ -444,17 +482,20 @@ void ToolsChecker::checkParameters(int parameters)
 {
     if (m_tree.kind(parameters) != Kind::Object) {
         add("tools.parameters_not_object", parameters, Anchor::Value,
-            tr("\"parameters\" must be a JSON Schema object: {\"type\": \"object\", "
-               "\"properties\": {...}}."));
+            MessageText(QT_TRANSLATE_NOOP(
+                "Validator", "\"parameters\" must be a JSON Schema object: {\"type\": \"object\", "
+                             "\"properties\": {...}}.")));
         return;
     }
     const int type = m_tree.member(parameters, QLatin1StringView("type"));
     if (type < 0) {
         add("tools.parameters_not_object", parameters, Anchor::Start,
-            tr("\"parameters\" must declare \"type\": \"object\"."));
+            MessageText(QT_TRANSLATE_NOOP("Validator",
+                                          "\"parameters\" must declare \"type\": \"object\".")));
     } else if (!m_tree.stringEquals(type, QLatin1StringView("object"))) {
         add("tools.parameters_not_object", type, Anchor::Value,
-            tr("The \"type\" of \"parameters\" must be \"object\"."));
+            MessageText(QT_TRANSLATE_NOOP("Validator",
+                                          "The \"type\" of \"parameters\" must be \"object\".")));
     }
     const int properties = m_tree.member(parameters, QLatin1StringView("properties"));
     if (properties >= 0) {
@@ -462,7 +503,8 @@ void ToolsChecker::checkParameters(int parameters)
             collectParameterWords(parameters, 0);
         } else {
             add("tools.parameters_not_object", properties, Anchor::Value,
-                tr("\"properties\" must be an object of named properties."));
+                MessageText(QT_TRANSLATE_NOOP(
+                    "Validator", "\"properties\" must be an object of named properties.")));
         }
     }
     const int required = m_tree.member(parameters, QLatin1StringView("required"));
@@ -470,14 +512,16 @@ void ToolsChecker::checkParameters(int parameters)
         return;
     if (m_tree.kind(required) != Kind::Array) {
         add("tools.invalid_required", required, Anchor::Value,
-            tr("\"required\" must be an array of property names."));
+            MessageText(QT_TRANSLATE_NOOP("Validator",
+                                          "\"required\" must be an array of property names.")));
         return;
     }
     for (int entry = m_tree.node(required).firstChild; entry >= 0;
          entry = m_tree.node(entry).nextSibling) {
         if (m_tree.kind(entry) != Kind::String) {
             add("tools.invalid_required", entry, Anchor::Value,
-                tr("Entries of \"required\" must be property names (strings)."));
+                MessageText(QT_TRANSLATE_NOOP(
+                    "Validator", "Entries of \"required\" must be property names (strings).")));
             continue;
         }
         const QString name = m_tree.string(entry);
@@ -489,7 +533,9 @@ void ToolsChecker::checkParameters(int parameters)
         }
         if (!declared) {
             add("tools.required_unknown_property", entry, Anchor::Value,
-                tr("%1 is required but not defined in \"properties\".").arg(quoted(name)));
+                MessageText(QT_TRANSLATE_NOOP("Validator",
+                                              "%1 is required but not defined in \"properties\"."))
+                    .arg(quoted(name)));
         }
     }
 }
@@ -518,8 +564,11 @@ void ToolsChecker::collectParameterWords(int schema, int depth)
 void ToolsChecker::reportUnused(const NamedTool &tool)
 {
     add("tools.unused_tool", tool.node, Anchor::Value,
-        tr("Tool %1 is defined but the prompt never mentions it, so the agent may not know "
-           "when to call it.")
+        MessageText(
+            QT_TRANSLATE_NOOP(
+                "Validator",
+                "Tool %1 is defined but the prompt never mentions it, so the agent may not know "
+                "when to call it."))
             .arg(quoted(tool.name)),
         Severity::Warning);
 }

@@ -10,48 +10,43 @@ namespace {
 
 using Kind = JsonTree::Kind;
 
-// Composes in English; the source text stays the key a user interface
-// translates (findingMessage(), context "Validator").
-MessageText tr(const char *text)
-{
-    return MessageText(text);
-}
-
 QString englishReason(QJsonParseError::ParseError error)
 {
     switch (error) {
     case QJsonParseError::NoError:
-        return QStringLiteral("no error occurred");
+        return QString::fromLatin1(QT_TRANSLATE_NOOP("Validator", "no error occurred"));
     case QJsonParseError::UnterminatedObject:
-        return QStringLiteral("unterminated object");
+        return QString::fromLatin1(QT_TRANSLATE_NOOP("Validator", "unterminated object"));
     case QJsonParseError::MissingNameSeparator:
-        return QStringLiteral("missing name separator");
+        return QString::fromLatin1(QT_TRANSLATE_NOOP("Validator", "missing name separator"));
     case QJsonParseError::UnterminatedArray:
-        return QStringLiteral("unterminated array");
+        return QString::fromLatin1(QT_TRANSLATE_NOOP("Validator", "unterminated array"));
     case QJsonParseError::MissingValueSeparator:
-        return QStringLiteral("missing value separator");
+        return QString::fromLatin1(QT_TRANSLATE_NOOP("Validator", "missing value separator"));
     case QJsonParseError::IllegalValue:
-        return QStringLiteral("illegal value");
+        return QString::fromLatin1(QT_TRANSLATE_NOOP("Validator", "illegal value"));
     case QJsonParseError::TerminationByNumber:
-        return QStringLiteral("invalid termination by number");
+        return QString::fromLatin1(QT_TRANSLATE_NOOP("Validator", "invalid termination by number"));
     case QJsonParseError::IllegalNumber:
-        return QStringLiteral("illegal number");
+        return QString::fromLatin1(QT_TRANSLATE_NOOP("Validator", "illegal number"));
     case QJsonParseError::IllegalEscapeSequence:
-        return QStringLiteral("invalid escape sequence");
+        return QString::fromLatin1(QT_TRANSLATE_NOOP("Validator", "invalid escape sequence"));
     case QJsonParseError::IllegalUTF8String:
-        return QStringLiteral("invalid UTF8 string");
+        return QString::fromLatin1(QT_TRANSLATE_NOOP("Validator", "invalid UTF8 string"));
     case QJsonParseError::UnterminatedString:
-        return QStringLiteral("unterminated string");
+        return QString::fromLatin1(QT_TRANSLATE_NOOP("Validator", "unterminated string"));
     case QJsonParseError::MissingObject:
-        return QStringLiteral("object is missing after a comma");
+        return QString::fromLatin1(
+            QT_TRANSLATE_NOOP("Validator", "object is missing after a comma"));
     case QJsonParseError::DeepNesting:
-        return QStringLiteral("too deeply nested document");
+        return QString::fromLatin1(QT_TRANSLATE_NOOP("Validator", "too deeply nested document"));
     case QJsonParseError::DocumentTooLarge:
-        return QStringLiteral("too large document");
+        return QString::fromLatin1(QT_TRANSLATE_NOOP("Validator", "too large document"));
     case QJsonParseError::GarbageAtEnd:
-        return QStringLiteral("garbage at the end of the document");
+        return QString::fromLatin1(
+            QT_TRANSLATE_NOOP("Validator", "garbage at the end of the document"));
     }
-    return QStringLiteral("illegal value");
+    return QString::fromLatin1(QT_TRANSLATE_NOOP("Validator", "illegal value"));
 }
 
 } // namespace
@@ -78,15 +73,20 @@ void ToolsChecker::reportSyntaxError()
         (m_json.at(offset) == QLatin1Char(',') || m_json.at(offset) == QLatin1Char(']'));
     if (listWithoutBracket) {
         offset = 0;
-        reason = tr("the opening \"[\" of the list of tools is missing").english();
+        reason = MessageText(QT_TRANSLATE_NOOP("Validator",
+                                               "the opening \"[\" of the list of tools is missing"))
+                     .english();
     }
     const auto [line, column] = lineColumn(offset);
     Finding f;
     f.code = QStringLiteral("tools.invalid_json");
-    f.setText(tr("The tools configuration is not valid JSON: %1 at line %2, column %3.")
-                  .arg(reason)
-                  .arg(line)
-                  .arg(column));
+    f.setText(
+        MessageText(QT_TRANSLATE_NOOP(
+                        "Validator",
+                        "The tools configuration is not valid JSON: %1 at line %2, column %3."))
+            .arg(reason)
+            .arg(line)
+            .arg(column));
     f.target = FindingTarget::Tools;
     f.line = line;
     f.column = column;
@@ -104,15 +104,19 @@ void ToolsChecker::checkStorable()
 {
     if (m_tree.tooDeep() >= 0) {
         add("tools.too_deep", m_tree.tooDeep(), Anchor::Start,
-            tr("The tools configuration nests arrays and objects deeper than %1 levels; the "
-               "database refuses it.")
+            MessageText(
+                QT_TRANSLATE_NOOP(
+                    "Validator",
+                    "The tools configuration nests arrays and objects deeper than %1 levels; the "
+                    "database refuses it."))
                 .arg(JsonTree::kMaxStoredDepth));
     }
     for (int node : m_tree.duplicateKeys()) {
         const QString key = m_tree.keyOf(node);
         add("tools.duplicate_key", node, Anchor::Value,
-            tr("%1 is given twice in the same object; the database would read the first value. "
-               "Keep only one.")
+            MessageText(QT_TRANSLATE_NOOP("Validator", "%1 is given twice in the same object; the "
+                                                       "database would read the first value. "
+                                                       "Keep only one."))
                 .arg(QLatin1Char('"') + key + QLatin1Char('"')));
     }
     for (int n = 0; n < m_tree.size(); ++n) {
@@ -121,8 +125,10 @@ void ToolsChecker::checkStorable()
         const bool nulInKey = x.keyEscaped && m_tree.keyOf(n).contains(QChar(u'\0'));
         if (nulInValue || nulInKey) {
             add("tools.nul_character", n, Anchor::Value,
-                tr("The tools configuration contains a NUL character (\\u0000); the database "
-                   "refuses it. Remove it."));
+                MessageText(QT_TRANSLATE_NOOP(
+                    "Validator",
+                    "The tools configuration contains a NUL character (\\u0000); the database "
+                    "refuses it. Remove it.")));
             break;
         }
     }

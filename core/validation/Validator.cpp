@@ -14,13 +14,6 @@ namespace {
 // Beyond this many findings of one code the list only repeats itself.
 constexpr int kMaxFindingsPerCode = 100;
 
-// Composes in English; the source text stays the key a user interface
-// translates (findingMessage(), context "Validator").
-MessageText tr(const char *text)
-{
-    return MessageText(text);
-}
-
 Finding wholeDocument(Severity severity, const char *code, const MessageText &message)
 {
     Finding f;
@@ -104,13 +97,19 @@ void checkTokens(int tokens, QList<Finding> &out)
     if (tokens > retellLimits::kMaxTokens) {
         out.append(wholeDocument(
             Severity::Error, "prompt.token_limit",
-            tr("The prompt is about %1 tokens; Retell rejects prompts above %2 tokens.")
+            MessageText(
+                QT_TRANSLATE_NOOP(
+                    "Validator",
+                    "The prompt is about %1 tokens; Retell rejects prompts above %2 tokens."))
                 .arg(tokens)
                 .arg(retellLimits::kMaxTokens)));
     } else if (tokens > retellLimits::kCostTokens) {
         out.append(wholeDocument(
             Severity::Warning, "prompt.token_cost",
-            tr("The prompt is about %1 tokens; above %2 tokens every call costs more.")
+            MessageText(
+                QT_TRANSLATE_NOOP(
+                    "Validator",
+                    "The prompt is about %1 tokens; above %2 tokens every call costs more."))
                 .arg(tokens)
                 .arg(retellLimits::kCostTokens)));
     }
@@ -128,11 +127,17 @@ void checkVariables(const detail::PromptScan &scan, const ValidationContext &con
         ++reported;
         const MessageText message =
             use.count == 1
-                ? tr("{{%1}} is neither a Retell system variable nor provided by the branch; "
-                     "Retell will leave it empty.")
+                ? MessageText(
+                      QT_TRANSLATE_NOOP(
+                          "Validator",
+                          "{{%1}} is neither a Retell system variable nor provided by the branch; "
+                          "Retell will leave it empty."))
                       .arg(use.name)
-                : tr("{{%1}} (used %2 times) is neither a Retell system variable nor provided "
-                     "by the branch; Retell will leave it empty.")
+                : MessageText(
+                      QT_TRANSLATE_NOOP(
+                          "Validator",
+                          "{{%1}} (used %2 times) is neither a Retell system variable nor provided "
+                          "by the branch; Retell will leave it empty."))
                       .arg(use.name)
                       .arg(use.count);
         out.append(atSpot(Severity::Warning, "prompt.unknown_variable", message, use.first));
@@ -159,12 +164,14 @@ void checkToolMentions(QStringView prompt, const detail::PromptScan &scan,
             isKnownVariable(word, context, tools.definedVariables()) ||
             tools.parameterWords().contains(word.toString()))
             continue;
-        mentions.append(
-            atSpot(Severity::Warning, "tools.undefined_tool_mentioned",
-                   tr("The prompt mentions %1, which looks like a tool name, but no tool "
-                      "with that name is defined.")
-                       .arg(quoted(word)),
-                   it.value()));
+        mentions.append(atSpot(
+            Severity::Warning, "tools.undefined_tool_mentioned",
+            MessageText(QT_TRANSLATE_NOOP(
+                            "Validator",
+                            "The prompt mentions %1, which looks like a tool name, but no tool "
+                            "with that name is defined."))
+                .arg(quoted(word)),
+            it.value()));
     }
     // The hash has no order: keep the first mentions in the text.
     std::sort(mentions.begin(), mentions.end(),
@@ -196,10 +203,14 @@ Finding invalidUtf8(FindingTarget target, const QByteArray &bytes, qsizetype bad
     const bool prompt = target == FindingTarget::Prompt;
     return atCharacter(
         prompt ? "prompt.invalid_utf8" : "tools.invalid_utf8",
-        (prompt ? tr("The prompt is not valid UTF-8 text: the first bad byte is at byte offset "
-                     "%1 (line %2, column %3).")
-                : tr("The tools configuration is not valid UTF-8 text: the first bad byte is at "
-                     "byte offset %1 (line %2, column %3)."))
+        (prompt ? MessageText(QT_TRANSLATE_NOOP(
+                      "Validator",
+                      "The prompt is not valid UTF-8 text: the first bad byte is at byte offset "
+                      "%1 (line %2, column %3)."))
+                : MessageText(QT_TRANSLATE_NOOP(
+                      "Validator",
+                      "The tools configuration is not valid UTF-8 text: the first bad byte is at "
+                      "byte offset %1 (line %2, column %3).")))
             .arg(badByte)
             .arg(line)
             .arg(column),
@@ -224,10 +235,14 @@ void checkNul(const QString &text, FindingTarget target, QList<Finding> &out)
     const bool prompt = target == FindingTarget::Prompt;
     out.append(atCharacter(
         prompt ? "prompt.nul_character" : "tools.nul_character",
-        (prompt ? tr("The prompt contains a NUL character at line %1, column %2; the database "
-                     "refuses it. Remove it.")
-                : tr("The tools configuration contains a NUL character at line %1, column %2; "
-                     "the database refuses it. Remove it."))
+        (prompt ? MessageText(QT_TRANSLATE_NOOP(
+                      "Validator",
+                      "The prompt contains a NUL character at line %1, column %2; the database "
+                      "refuses it. Remove it."))
+                : MessageText(QT_TRANSLATE_NOOP(
+                      "Validator",
+                      "The tools configuration contains a NUL character at line %1, column %2; "
+                      "the database refuses it. Remove it.")))
             .arg(line)
             .arg(column),
         target, at, {line, column}));
@@ -250,13 +265,17 @@ ValidationResult Validator::validate(const AgentConfig &config, const Validation
         result.estimatedTokens = int(std::min<qsizetype>(prompt.size() / 4, INT_MAX));
         result.findings.append(wholeDocument(
             Severity::Error, "prompt.too_large",
-            tr("The prompt has %1 characters; the limit is %2 (and Retell accepts far fewer "
-               "tokens).")
+            MessageText(
+                QT_TRANSLATE_NOOP(
+                    "Validator",
+                    "The prompt has %1 characters; the limit is %2 (and Retell accepts far fewer "
+                    "tokens)."))
                 .arg(prompt.size())
                 .arg(retellLimits::kMaxPromptChars)));
     } else if (isBlank(prompt)) {
         result.findings.append(
-            wholeDocument(Severity::Error, "prompt.empty", tr("The prompt is empty.")));
+            wholeDocument(Severity::Error, "prompt.empty",
+                          MessageText(QT_TRANSLATE_NOOP("Validator", "The prompt is empty."))));
     } else {
         detail::scanPrompt(prompt, detail::ScanMode::Full, scan);
         scanned = true;
@@ -267,10 +286,13 @@ ValidationResult Validator::validate(const AgentConfig &config, const Validation
     }
 
     if (toolsTooLarge) {
-        Finding f = wholeDocument(Severity::Error, "tools.too_large",
-                                  tr("The tools configuration has %1 characters; the limit is %2.")
-                                      .arg(config.toolsJson.size())
-                                      .arg(retellLimits::kMaxToolsChars));
+        Finding f = wholeDocument(
+            Severity::Error, "tools.too_large",
+            MessageText(
+                QT_TRANSLATE_NOOP("Validator",
+                                  "The tools configuration has %1 characters; the limit is %2."))
+                .arg(config.toolsJson.size())
+                .arg(retellLimits::kMaxToolsChars));
         f.target = FindingTarget::Tools;
         result.findings.append(f);
     } else if (scanned && tools.isArray()) {
@@ -313,21 +335,30 @@ QList<Finding> Validator::checkStoredTexts(const QString &notes, const QString &
     };
     const qsizetype bytes = notes.toUtf8().size();
     if (bytes > retellLimits::kMaxNotesBytes) {
-        add("notes.too_long", tr("The notes take %1 bytes; the database keeps at most %2 bytes "
-                                 "(fewer characters when they are not plain ASCII).")
-                                  .arg(bytes)
-                                  .arg(retellLimits::kMaxNotesBytes));
+        add("notes.too_long",
+            MessageText(
+                QT_TRANSLATE_NOOP("Validator",
+                                  "The notes take %1 bytes; the database keeps at most %2 bytes "
+                                  "(fewer characters when they are not plain ASCII)."))
+                .arg(bytes)
+                .arg(retellLimits::kMaxNotesBytes));
     }
     if (notes.contains(QChar(u'\0')))
-        add("notes.nul_character", tr("The notes contain a NUL character; remove it."));
+        add("notes.nul_character",
+            MessageText(
+                QT_TRANSLATE_NOOP("Validator", "The notes contain a NUL character; remove it.")));
     if (templateName.size() > retellLimits::kMaxTemplateNameChars) {
         add("notes.template_name_too_long",
-            tr("The template name has %1 characters; the database keeps at most %2.")
+            MessageText(QT_TRANSLATE_NOOP(
+                            "Validator",
+                            "The template name has %1 characters; the database keeps at most %2."))
                 .arg(templateName.size())
                 .arg(retellLimits::kMaxTemplateNameChars));
     }
     if (templateName.contains(QChar(u'\0')))
-        add("notes.nul_character", tr("The template name contains a NUL character; remove it."));
+        add("notes.nul_character",
+            MessageText(QT_TRANSLATE_NOOP(
+                "Validator", "The template name contains a NUL character; remove it.")));
     return out;
 }
 

@@ -139,6 +139,9 @@ std::optional<Error> refusal(const Branch &branch, const DeployRequest &request,
                           .arg(rollbackOf)
                     : QStringLiteral("Nothing changed since version %1.").arg(currentVersion),
                 {}};
+        e.code = rollbackOf > 0 ? QStringLiteral("version.unchanged_rollback")
+                                : QStringLiteral("version.unchanged");
+        e.args = {QString::number(currentVersion), QString::number(rollbackOf)};
         e.versionConflict = std::move(conflict);
         return e;
     }

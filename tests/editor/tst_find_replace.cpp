@@ -1,11 +1,15 @@
+#include "app/EnglishPlurals.h"
 #include "editor/CodeEditor.h"
 #include "editor/FindReplaceBar.h"
+
+#include <QApplication>
 
 #include <QLineEdit>
 #include <QTest>
 #include <QVBoxLayout>
 
 using retell::ui::CodeEditor;
+using retell::ui::EnglishPlurals;
 using retell::ui::FindReplaceBar;
 
 class TestFindReplace : public QObject
@@ -13,6 +17,7 @@ class TestFindReplace : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { QApplication::installTranslator(&m_plurals); }
     void init();
     void replaceAll_data();
     void replaceAll();
@@ -26,6 +31,7 @@ private slots:
     void readOnlyEditorsCannotBeReplacedIn();
 
 private:
+    EnglishPlurals m_plurals;
     std::unique_ptr<QWidget> m_window;
     CodeEditor *m_editor = nullptr;
     FindReplaceBar *m_bar = nullptr;

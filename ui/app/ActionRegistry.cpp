@@ -367,7 +367,8 @@ QString ActionRegistry::htmlTable(const QList<KeyboardRow> &rows)
                        .arg(tr("Action"), tr("Keys"));
     for (const KeyboardRow &row : rows) {
         html += QStringLiteral("<tr><td>%1</td><td><b>%2</b></td></tr>")
-                    .arg(row.what.toHtmlEscaped(), row.keysText().toHtmlEscaped());
+                    .arg(row.what.toHtmlEscaped(),
+                         row.keysText(QKeySequence::NativeText, tr(" or ")).toHtmlEscaped());
     }
     return html + QStringLiteral("</table>");
 }

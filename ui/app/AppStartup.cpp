@@ -8,6 +8,7 @@
 #include "db/Database.h"
 #include "offline/Replica.h"
 #include "seed/Seeder.h"
+#include "services/DisplayText.h"
 #include "services/ServiceWorker.h"
 #include "services/Session.h"
 
@@ -90,7 +91,7 @@ std::optional<core::ConnectionSpec> AppStartup::chooseDatabase(const Options &op
     if (!options.databaseUrl.isEmpty() && !askAgain) {
         auto spec = core::ConnectionSpec::parse(options.databaseUrl);
         if (!spec) {
-            m_error = spec.error().message;
+            m_error = errorText(spec.error());
             return std::nullopt;
         }
         if (spec->dialect != core::Dialect::SQLite) {
@@ -169,7 +170,7 @@ std::optional<PreparedDatabase> AppStartup::prepare(const core::ServiceContext &
     progress.reset();
     m_serverUnreachable = false;
     if (!prepared) {
-        m_error = prepared.error().message;
+        m_error = errorText(prepared.error());
         // With a replica the app can start offline instead (run() decides).
         m_serverUnreachable = core::isServerLost(prepared.error()) &&
                               spec.dialect != core::Dialect::SQLite &&
@@ -204,7 +205,7 @@ std::shared_ptr<Session> AppStartup::offlineSession(const core::ServiceContext &
     const QString path = core::defaultReplicaPath(context.spec);
     auto replica = await(m_worker, [path] { return core::openReplica(path); });
     if (!replica) {
-        m_error = replica.error().message;
+        m_error = errorText(replica.error());
         return nullptr;
     }
     const auto startOffline = [&](const core::Actor &actor) {
@@ -219,7 +220,7 @@ std::shared_ptr<Session> AppStartup::offlineSession(const core::ServiceContext &
         });
         if (actor)
             return startOffline(actor.value());
-        m_error = actor.error().message;
+        m_error = errorText(actor.error());
         if (!options.interactive)
             return nullptr;
     }
@@ -264,7 +265,7 @@ std::shared_ptr<Session> AppStartup::run(const Options &options)
                 m_settings->setLastUser(options.user);
                 return makeSession(context, actor.value());
             }
-            loginProblem = actor.error().message;
+            loginProblem = errorText(actor.error());
             if (!options.interactive) {
                 m_error = loginProblem;
                 return nullptr;

@@ -1,6 +1,7 @@
 #include "app/CompareLauncher.h"
 
 #include "diff/DiffWindow.h"
+#include "services/DisplayText.h"
 #include "services/HistoryFacade.h"
 
 namespace retell::ui {
@@ -34,7 +35,7 @@ void CompareLauncher::branches(const core::Branch &left, const core::Branch &rig
     m_history->actives(this, left.id, right.id,
                        [this, left, right](core::Result<HistoryFacade::VersionPair> loaded) {
                            if (!loaded) {
-                               emit failed(loaded.error().message);
+                               emit failed(errorText(loaded.error()));
                                return;
                            }
                            configs(tr("%1 v%2").arg(left.name).arg(loaded->first.version),

@@ -2,6 +2,7 @@
 
 #include "access/AuthService.h"
 #include "offline/Replica.h"
+#include "services/DisplayText.h"
 #include "services/ServiceWorker.h"
 
 #include <QDialogButtonBox>
@@ -93,7 +94,7 @@ void LoginDialog::signIn()
         [this](core::Result<core::Actor> result) {
             setBusy(false);
             if (!result) {
-                m_error->setText(result.error().message);
+                m_error->setText(ui::errorText(result.error()));
                 m_error->show();
                 m_password->clear();
                 m_password->setFocus();

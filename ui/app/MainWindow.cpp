@@ -25,6 +25,7 @@
 #include "panels/TemplatePickerPanel.h"
 #include "services/BranchesFacade.h"
 #include "services/DeployFacade.h"
+#include "services/DisplayText.h"
 #include "services/HistoryFacade.h"
 #include "services/ServiceWorker.h"
 #include "services/Session.h"
@@ -74,7 +75,7 @@ QString roleSummary(const core::Actor &actor)
     std::optional<core::Role> best;
     for (const core::Grant &g : actor.grants)
         best = std::max(best.value_or(g.role), g.role);
-    return best ? core::roleName(*best) : MainWindow::tr("no access");
+    return best ? roleTitle(*best) : MainWindow::tr("no access");
 }
 } // namespace
 
@@ -439,7 +440,7 @@ void MainWindow::refreshBranches()
 {
     m_services->branches.branches(this, [this](core::Result<QList<core::Branch>> branches) {
         if (!branches) {
-            fail(branches.error().message);
+            fail(errorText(branches.error()));
             return;
         }
         const bool first = !m_branchesLoaded;

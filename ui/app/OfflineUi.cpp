@@ -9,6 +9,7 @@
 #include "panels/BranchTreePanel.h"
 #include "panels/HistoryModel.h"
 #include "panels/HistoryPanel.h"
+#include "services/DisplayText.h"
 #include "services/HistoryFacade.h"
 #include "services/Session.h"
 
@@ -133,7 +134,7 @@ void OfflineUi::openMerge(const core::QueuedOperation &operation)
     m_parts.history->active(
         this, operation.branchId, [this, operation](core::Result<core::PromptVersion> active) {
             if (!active) {
-                emit failed(active.error().message);
+                emit failed(errorText(active.error()));
                 return;
             }
             core::VersionConflict conflict;

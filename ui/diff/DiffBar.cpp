@@ -145,9 +145,9 @@ void DiffBar::showSummary(const DiffLayout *layout, int current)
                     .arg(tools.count(core::ToolChange::Removed))
                     .arg(tools.count(core::ToolChange::Changed));
     m_summary->setText(text);
-    m_summary->setToolTip(tr("%1 lines only on the left, %2 only on the right; %3 of them pair up "
-                             "as edited lines")
-                              .arg(diff.removed)
+    m_summary->setToolTip(tr("%n line(s) only on the left, %1 only on the right; %2 of them pair "
+                             "up as edited lines",
+                             nullptr, diff.removed)
                               .arg(diff.added)
                               .arg(diff.changed));
     const int count = int(layout->blocks.size());

@@ -5,6 +5,7 @@
 #include "common/WindowGeometry.h"
 
 #include <QAction>
+#include <QLocale>
 #include <QMessageBox>
 
 namespace retell::ui {
@@ -70,7 +71,7 @@ QString DiffWindow::versionTitle(const core::PromptVersion &version)
     QStringList parts{tr("v%1").arg(version.version)};
     const QDateTime when = version.deployedAt.isValid() ? version.deployedAt : version.createdAt;
     if (when.isValid())
-        parts << when.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        parts << QLocale().toString(when.toLocalTime(), QLocale::ShortFormat);
     if (!version.deployedByName.isEmpty())
         parts << version.deployedByName;
     QString title = parts.join(QStringLiteral(" · "));

@@ -321,7 +321,8 @@ QString AgentEditor::statusText() const
 void AgentEditor::updateStatus()
 {
     const EditorTheme theme = EditorTheme::fromPalette(palette());
-    m_charactersLabel->setText(tr("%1 characters").arg(formatNumber(m_result.characters)));
+    m_charactersLabel->setText(
+        tr("%1 character(s)", nullptr, m_result.characters).arg(formatNumber(m_result.characters)));
 
     const int tokens = m_result.estimatedTokens;
     const QString tokenText =
@@ -339,11 +340,9 @@ void AgentEditor::updateStatus()
     }
     const int errors = m_result.errorCount();
     const int warnings = m_result.warningCount();
-    const QString warningText =
-        warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(formatNumber(warnings));
+    const QString warningText = tr("%1 warning(s)", nullptr, warnings).arg(formatNumber(warnings));
     if (errors > 0) {
-        QString text = errors == 1 ? tr("● Invalid: 1 error")
-                                   : tr("● Invalid: %1 errors").arg(formatNumber(errors));
+        QString text = tr("● Invalid: %1 error(s)", nullptr, errors).arg(formatNumber(errors));
         if (warnings > 0)
             text += QLatin1String(", ") + warningText;
         m_statusLabel->setText(coloured(text, theme.error));

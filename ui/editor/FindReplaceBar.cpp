@@ -7,6 +7,7 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QShortcut>
 #include <QStyle>
@@ -278,15 +279,15 @@ void FindReplaceBar::updateMatches()
         m_editor->SendScintilla(Base::SCI_SETTARGETEND, static_cast<unsigned long>(targetEnd));
     }
     m_editor->setMatchHighlights(ranges);
-    const qsizetype count = m_matches.size();
-    const QString counted =
-        count >= kMaxCountedMatches ? tr("%1+").arg(count) : QString::number(count);
+    const int count = int(m_matches.size());
     if (expr.isEmpty())
         setStatus({}, false);
     else if (count == 0)
         setStatus(tr("No matches"), true);
+    else if (count >= kMaxCountedMatches)
+        setStatus(tr("%1+ matches").arg(QLocale().toString(count)), false);
     else
-        setStatus(count == 1 ? tr("1 match") : tr("%1 matches").arg(counted), false);
+        setStatus(tr("%Ln match(es)", nullptr, count), false);
 }
 
 void FindReplaceBar::showPosition()
@@ -294,9 +295,11 @@ void FindReplaceBar::showPosition()
     const qsizetype count = m_matches.size();
     for (qsizetype i = 0; i < count; ++i) {
         if (m_matches.at(i).first == m_matchStart) {
-            const QString total =
-                count >= kMaxCountedMatches ? tr("%1+").arg(count) : QString::number(count);
-            setStatus(tr("%1 of %2").arg(i + 1).arg(total), false);
+            const QLocale locale;
+            const QString total = count >= kMaxCountedMatches
+                                      ? tr("%1+").arg(locale.toString(qlonglong(count)))
+                                      : locale.toString(qlonglong(count));
+            setStatus(tr("%1 of %2").arg(locale.toString(qlonglong(i + 1)), total), false);
             return;
         }
     }
@@ -363,9 +366,7 @@ int FindReplaceBar::replaceAll()
     if (count == 0)
         setStatus(tr("No matches"), true);
     else
-        setStatus(count == 1 ? tr("Replaced 1 occurrence")
-                             : tr("Replaced %1 occurrences").arg(count),
-                  false);
+        setStatus(tr("Replaced %Ln occurrence(s)", nullptr, count), false);
     return count;
 }
 

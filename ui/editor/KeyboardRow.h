@@ -14,14 +14,16 @@ struct KeyboardRow
     QList<QList<QKeySequence>> keys;
 
     // "Ctrl+Shift+D or Ctrl+Return"; the commands of a row joined by " / ".
-    QString keysText() const
+    // A user interface passes NativeText and its own word for "or".
+    QString keysText(QKeySequence::SequenceFormat format = QKeySequence::PortableText,
+                     const QString &alternatives = QStringLiteral(" or ")) const
     {
         QStringList commands;
         for (const QList<QKeySequence> &sequences : keys) {
             QStringList texts;
             for (const QKeySequence &k : sequences)
-                texts << k.toString(QKeySequence::PortableText);
-            commands << texts.join(QLatin1String(" or "));
+                texts << k.toString(format);
+            commands << texts.join(alternatives);
         }
         return commands.join(QLatin1String(" / "));
     }

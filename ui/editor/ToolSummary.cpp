@@ -9,28 +9,30 @@ namespace retell::ui {
 
 namespace {
 
-QString tr(const char *text)
+// Free functions have no tr(); this gives them one under the context "ToolSummary".
+struct ToolSummaryText
 {
-    return QCoreApplication::translate("ToolSummary", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ToolSummary)
+};
 
 QList<ParameterSummary> parametersOf(const core::ToolView &tool)
 {
     QList<ParameterSummary> out;
     for (const core::ToolParameter &p : tool.parameterList())
-        out.append({p.name, p.type.isEmpty() ? tr("any") : p.type, p.required, p.description});
+        out.append({p.name, p.type.isEmpty() ? ToolSummaryText::tr("any") : p.type, p.required,
+                    p.description});
     return out;
 }
 
 QString summaryOf(const QList<ParameterSummary> &parameters)
 {
     if (parameters.isEmpty())
-        return tr("none");
+        return ToolSummaryText::tr("none");
     QStringList parts;
     for (const ParameterSummary &p : parameters) {
         QString part = p.name + QLatin1String(": ") + p.type;
         if (p.required)
-            part += QLatin1Char(' ') + tr("(required)");
+            part += QLatin1Char(' ') + ToolSummaryText::tr("(required)");
         parts.append(part);
     }
     return parts.join(QLatin1String(", "));
@@ -50,12 +52,12 @@ QList<ToolSummary> summarizeTools(const core::ToolsView &tools)
     for (const core::ToolView &tool : tools.tools()) {
         ToolSummary s;
         if (!tool.isObject) {
-            s.name = tr("(not an object)");
+            s.name = ToolSummaryText::tr("(not an object)");
             out.append(s);
             continue;
         }
-        s.name = tool.name.isEmpty() ? tr("(unnamed)") : tool.name;
-        s.type = tool.type.isEmpty() ? tr("(no type)") : tool.type;
+        s.name = tool.name.isEmpty() ? ToolSummaryText::tr("(unnamed)") : tool.name;
+        s.type = tool.type.isEmpty() ? ToolSummaryText::tr("(no type)") : tool.type;
         s.description = tool.description.simplified();
         s.parameterList = parametersOf(tool);
         s.parameters = summaryOf(s.parameterList);

@@ -125,7 +125,7 @@ void ToolsEditor::refreshToolList()
     m_list->setEnabled(m_listCurrent);
     if (m_listCurrent) {
         const int n = m_list->topLevelItemCount();
-        m_listStatus->setText(empty ? problem : (n == 1 ? tr("1 tool") : tr("%1 tools").arg(n)));
+        m_listStatus->setText(empty ? problem : tr("%n tool(s)", nullptr, n));
         m_listStatus->setPalette(palette());
     } else {
         m_listStatus->setText(problem + QLatin1Char(' ') +

@@ -5,6 +5,7 @@
 #include <QCheckBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
+#include <QKeySequence>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -66,8 +67,8 @@ PromptMergePane::PromptMergePane(QWidget *parent) : QWidget(parent)
     auto *bar = new QHBoxLayout;
     auto *previous = new QPushButton(tr("Previous conflict"), this);
     auto *next = new QPushButton(tr("Next conflict"), this);
-    previous->setToolTip(tr("Shift+F7"));
-    next->setToolTip(tr("F7"));
+    previous->setToolTip(QKeySequence(Qt::SHIFT | Qt::Key_F7).toString(QKeySequence::NativeText));
+    next->setToolTip(QKeySequence(Qt::Key_F7).toString(QKeySequence::NativeText));
     bar->addWidget(previous);
     bar->addWidget(next);
     bar->addSpacing(12);

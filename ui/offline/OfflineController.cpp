@@ -2,6 +2,7 @@
 
 #include "db/Database.h"
 #include "offline/Sync.h"
+#include "services/DisplayText.h"
 #include "services/ServiceWorker.h"
 #include "services/Session.h"
 
@@ -169,7 +170,7 @@ void OfflineController::probe()
             if (m_status.chosen)
                 return; // Work Offline was chosen meanwhile
             if (!reached && core::isServerLost(reached.error())) {
-                m_lostMessages.insert(reached.error().message);
+                m_lostMessages.insert(errorText(reached.error()));
                 if (syncNow)
                     emit failed(tr("The server still cannot be reached; you keep working "
                                    "offline."));
@@ -182,7 +183,7 @@ void OfflineController::probe()
                 if (m_status.isOffline() && syncNow)
                     emit failed(tr("The server refused the connection, so nothing was sent; "
                                    "everything queued stays in the outbox. %1")
-                                    .arg(reached.error().message));
+                                    .arg(errorText(reached.error())));
                 return;
             }
             if (m_status.isOffline()) {
@@ -246,7 +247,7 @@ void OfflineController::onSynced(const SyncOutcome &outcome)
         return;
     }
     if (!report) {
-        emit failed(report.error().message);
+        emit failed(errorText(report.error()));
         return;
     }
     const core::PushReport &push = report->push;
@@ -284,7 +285,7 @@ void OfflineController::refreshOutbox()
         [replica = m_session->replicaContext()] { return core::Outbox(replica).operations(); },
         [this](core::Result<QList<core::QueuedOperation>> operations) {
             if (!operations) {
-                emit failed(operations.error().message);
+                emit failed(errorText(operations.error()));
                 return;
             }
             setOperations(operations.value());
@@ -316,7 +317,7 @@ void OfflineController::changeOutbox(std::function<core::Result<void>(const core
         },
         [this, thenSync](core::Result<void> done) {
             if (!done)
-                emit failed(done.error().message);
+                emit failed(errorText(done.error()));
             refreshOutbox();
             if (done && thenSync)
                 sync();

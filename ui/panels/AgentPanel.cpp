@@ -5,6 +5,7 @@
 #include "panels/AgentPanelMerge.h"
 #include "panels/DeployDialog.h"
 #include "services/DeployFacade.h"
+#include "services/DisplayText.h"
 #include "services/HistoryFacade.h"
 #include "versions/BranchService.h"
 
@@ -145,7 +146,7 @@ void AgentPanel::openBranch(const core::Branch &branch)
                               m_editor->setReadOnly(true);
                               updateHeader();
                               emit stateChanged();
-                              emit failed(active.error().message);
+                              emit failed(errorText(active.error()));
                           }
                       });
 }
@@ -165,7 +166,7 @@ void AgentPanel::reloadActive()
             if (generation != m_loadGeneration)
                 return;
             if (!active && active.error().kind != core::ErrorKind::NotFound) {
-                emit failed(active.error().message);
+                emit failed(errorText(active.error()));
                 return;
             }
             // The edit keeps its base: a newer active version is a conflict to see, not to hide.
@@ -186,13 +187,13 @@ void AgentPanel::showLoaded(const core::Branch &branch,
 
     auto draft = m_drafts.load(branch.id);
     if (!draft) {
-        emit failed(draft.error().message);
+        emit failed(errorText(draft.error()));
     } else if (const std::optional<core::Draft> &saved = draft.value()) {
         if (saved->config != m_edit.activeConfig() ||
             saved->baseVersion.value_or(0) != m_edit.activeVersion())
             offerDraft(*saved);
         else if (auto removed = m_drafts.remove(branch.id); !removed) // nothing left to restore
-            emit failed(removed.error().message);
+            emit failed(errorText(removed.error()));
     }
     m_editor->setReadOnly(!m_deploy->canEdit(branch) || m_pendingDraft.has_value());
     updateHeader();
@@ -287,7 +288,7 @@ void AgentPanel::discardDraft()
     m_draftBar->hide();
     m_autosave.stop();
     if (auto removed = m_drafts.remove(m_edit.branch()->id); !removed)
-        emit failed(removed.error().message);
+        emit failed(errorText(removed.error()));
     m_edit.revert();
     replaceContent(m_edit.activeConfig());
     m_editor->setModified(false);
@@ -379,13 +380,13 @@ bool AgentPanel::saveDraft()
     if (!m_edit.differsFromActive()) {
         if (m_drafts.contains(branchId)) {
             if (auto removed = m_drafts.remove(branchId); !removed)
-                emit failed(removed.error().message);
+                emit failed(errorText(removed.error()));
             emit draftStateChanged(branchId, false);
         }
         return false;
     }
     if (auto saved = m_drafts.save(branchId, m_edit.draft(m_deploy->now())); !saved) {
-        emit failed(saved.error().message);
+        emit failed(errorText(saved.error()));
         return false;
     }
     emit draftStateChanged(branchId, true);
@@ -456,7 +457,7 @@ void AgentPanel::onDeployed(const core::Branch &branch, const core::EditDeployOu
     if (m_deployDialog)
         m_deployDialog->accept();
     if (auto removed = m_drafts.remove(branch.id); !removed)
-        emit failed(removed.error().message);
+        emit failed(errorText(removed.error()));
     emit draftStateChanged(branch.id, false);
     if (m_edit.branch() && m_edit.branch()->id == branch.id) {
         m_edit.apply(outcome);
@@ -475,7 +476,7 @@ void AgentPanel::onQueued(const core::Branch &branch)
         m_deployDialog->accept();
     // The outbox holds the content now; the editor keeps showing it.
     if (auto removed = m_drafts.remove(branch.id); !removed)
-        emit failed(removed.error().message);
+        emit failed(errorText(removed.error()));
     emit draftStateChanged(branch.id, false);
     if (m_edit.branch() && m_edit.branch()->id == branch.id) {
         m_edit.queued(); // no draft of it when the admin moves on
@@ -490,9 +491,9 @@ void AgentPanel::onQueued(const core::Branch &branch)
 void AgentPanel::onDeployRefused(const core::EditDeployOutcome &outcome)
 {
     const core::Error &error = outcome.error;
-    QString text = error.message;
+    QString text = errorText(error);
     if (outcome.kind == core::EditDeployOutcome::Kind::Invalid && !error.findings.isEmpty())
-        text += QLatin1Char(' ') + error.findings.constFirst().message;
+        text += QLatin1Char(' ') + core::findingMessage(error.findings.constFirst());
     if (m_deployDialog)
         m_deployDialog->showError(text);
     m_edit.apply(outcome); // a conflict: what is active now is learnt

@@ -2,6 +2,7 @@
 
 #include "diff/DiffWindow.h"
 #include "merge/MergeWindow.h"
+#include "services/DisplayText.h"
 #include "services/HistoryFacade.h"
 #include "versions/BranchService.h"
 
@@ -23,7 +24,7 @@ void EditMerge::loadBase(const core::VersionConflict &conflict,
     m_history->conflictBase(this, conflict,
                             [this, done = std::move(done)](core::Result<core::PromptVersion> base) {
                                 if (!base) {
-                                    emit failed(base.error().message);
+                                    emit failed(errorText(base.error()));
                                     return;
                                 }
                                 done(base.value());

@@ -1,6 +1,7 @@
 #include "panels/HistoryModel.h"
 
 #include "panels/StatusIcons.h"
+#include "services/DisplayText.h"
 #include "versions/VersionNotes.h"
 
 #include <QFont>
@@ -257,7 +258,7 @@ void HistoryModel::fetchMore(const QModelIndex &parent)
         if (!page) {
             m_fetching = false;
             m_hasMore = false;
-            emit loadFailed(page.error().message);
+            emit loadFailed(errorText(page.error()));
             return;
         }
         m_total = page->total;

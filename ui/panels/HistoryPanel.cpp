@@ -4,6 +4,7 @@
 #include "panels/StatusIcons.h"
 #include "panels/VersionViewer.h"
 #include "services/DeployFacade.h"
+#include "services/DisplayText.h"
 #include "services/HistoryFacade.h"
 
 #include <QAction>
@@ -87,8 +88,9 @@ HistoryPanel::HistoryPanel(HistoryFacade *history, DeployFacade *deploy, QWidget
     m_compareSelected->setObjectName(QStringLiteral("compareSelectedAction"));
     m_compareActive->setObjectName(QStringLiteral("compareActiveAction"));
     m_comparePrevious->setObjectName(QStringLiteral("comparePreviousAction"));
-    m_rollback->setShortcut(QKeySequence(tr("Ctrl+Shift+R")));
-    m_open->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+    // Key bindings are not translatable: a translator must not be able to break them.
+    m_rollback->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_open->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
 
     m_model->setPageLoader(
         [this](const QString &branchId, int before, HistoryModel::PageCallback callback) {
@@ -111,12 +113,14 @@ HistoryPanel::HistoryPanel(HistoryFacade *history, DeployFacade *deploy, QWidget
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_view->setColumnWidth(HistoryModel::VersionColumn, 70);
-    m_view->setColumnWidth(HistoryModel::ActiveColumn, 80);
-    m_view->setColumnWidth(HistoryModel::TemplateColumn, 200);
-    m_view->setColumnWidth(HistoryModel::StatusColumn, 100);
-    m_view->setColumnWidth(HistoryModel::DeployedByColumn, 130);
-    m_view->setColumnWidth(HistoryModel::DeployedAtColumn, 180);
+    // Never narrower than the header's text, which is longer in German.
+    const QList<QPair<int, int>> widths{
+        {HistoryModel::VersionColumn, 70},     {HistoryModel::ActiveColumn, 80},
+        {HistoryModel::TemplateColumn, 200},   {HistoryModel::StatusColumn, 100},
+        {HistoryModel::DeployedByColumn, 130}, {HistoryModel::DeployedAtColumn, 180}};
+    for (const auto &[column, width] : widths)
+        m_view->setColumnWidth(column,
+                               qMax(width, m_view->horizontalHeader()->sectionSizeHint(column)));
 
     auto *compareMenu = new QMenu(this);
     compareMenu->addAction(m_compareSelected);
@@ -258,7 +262,8 @@ void HistoryPanel::updateCaption()
         m_caption->setText(tr("<b>%1</b>: loading…").arg(name));
     else if (m_model->canFetchMore({}))
         m_caption->setText(
-            tr("<b>%1</b>: newest %2 versions; more load as you scroll").arg(name).arg(loaded));
+            tr("<b>%1</b>: newest %n version(s); more load as you scroll", nullptr, loaded)
+                .arg(name));
     else
         m_caption->setText(tr("<b>%1</b>: %n version(s)", nullptr, loaded).arg(name));
 }
@@ -288,7 +293,7 @@ void HistoryPanel::openSelected()
     m_history->version(this, m_branch->id, versions.at(0),
                        [this, branchName](core::Result<core::PromptVersion> result) {
                            if (!result) {
-                               emit failed(result.error().message);
+                               emit failed(errorText(result.error()));
                                return;
                            }
                            auto *viewer = new VersionViewer(branchName, result.value(), window());
@@ -330,7 +335,7 @@ void HistoryPanel::rollbackTo(int version)
                                     m_busy = false;
                                     updateActions();
                                     if (!op) {
-                                        emit failed(op.error().message);
+                                        emit failed(errorText(op.error()));
                                         return;
                                     }
                                     emit message(tr("Rollback of %1 to v%2 queued: it goes to the "
@@ -346,7 +351,7 @@ void HistoryPanel::rollbackTo(int version)
                            m_busy = false;
                            updateActions();
                            if (!outcome) {
-                               emit failed(outcome.error().message);
+                               emit failed(errorText(outcome.error()));
                                return;
                            }
                            emit message(tr("%1 rolled back to v%2 as v%3.")
@@ -364,7 +369,7 @@ void HistoryPanel::compare(int versionA, int versionB)
     m_history->versions(this, m_branch->id, versionA, versionB,
                         [this](core::Result<HistoryFacade::VersionPair> result) {
                             if (!result)
-                                emit failed(result.error().message);
+                                emit failed(errorText(result.error()));
                             else
                                 emit compareReady(result->first, result->second);
                         });

@@ -2,6 +2,7 @@
 
 #include "domain/ToolsView.h"
 #include "panels/TemplateDialog.h"
+#include "services/DisplayText.h"
 #include "services/TemplatesFacade.h"
 
 #include <QAction>
@@ -193,7 +194,7 @@ void TemplatePickerPanel::reload()
 {
     m_service->list(this, [this](core::Result<QList<core::Template>> result) {
         if (!result) {
-            emit failed(result.error().message);
+            emit failed(errorText(result.error()));
             return;
         }
         const auto current =
@@ -344,9 +345,9 @@ bool TemplatePickerPanel::closeDialogOnSaved(TemplateDialog *dialog,
         dialog->setBusy(false);
     if (!result) {
         if (dialog)
-            dialog->showError(result.error().message); // the dialog keeps what was typed
+            dialog->showError(errorText(result.error())); // the dialog keeps what was typed
         else
-            emit failed(result.error().message);
+            emit failed(errorText(result.error()));
         return false;
     }
     if (dialog)
@@ -437,7 +438,7 @@ void TemplatePickerPanel::remove(const core::Template &tmpl)
 {
     m_service->remove(this, tmpl, [this](core::Result<core::Template> result) {
         if (!result) {
-            emit failed(result.error().message);
+            emit failed(errorText(result.error()));
             return;
         }
         const core::Template &tmpl = result.value();
@@ -456,7 +457,7 @@ void TemplatePickerPanel::undoDelete()
     m_service->save(this, tmpl.companyId, tmpl.name, tmpl.description, tmpl.config,
                     [this, tmpl](core::Result<core::Template> result) {
                         if (!result) {
-                            emit failed(result.error().message);
+                            emit failed(errorText(result.error()));
                             return;
                         }
                         m_deleted.reset();

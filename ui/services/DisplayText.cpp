@@ -1,0 +1,89 @@
+#include "DisplayText.h"
+
+#include <QCoreApplication>
+
+namespace retell::ui {
+
+namespace {
+
+// Free functions have no tr(); this gives them one under the context "DisplayText".
+struct DisplayText
+{
+    Q_DECLARE_TR_FUNCTIONS(DisplayText)
+};
+
+QString arg(const core::Error &error, qsizetype i)
+{
+    return i < error.args.size() ? error.args.at(i) : QString();
+}
+
+} // namespace
+
+QString roleTitle(core::Role role)
+{
+    switch (role) {
+    case core::Role::Viewer:
+        return DisplayText::tr("viewer");
+    case core::Role::Editor:
+        return DisplayText::tr("editor");
+    case core::Role::Admin:
+        break;
+    }
+    return DisplayText::tr("admin");
+}
+
+QString roleTitle(const QString &roleName)
+{
+    const auto role = core::roleFromName(roleName);
+    return role ? roleTitle(*role) : roleName;
+}
+
+QString scopeTitle(core::GrantScope scope)
+{
+    switch (scope) {
+    case core::GrantScope::Company:
+        return DisplayText::tr("company");
+    case core::GrantScope::Branch:
+        return DisplayText::tr("branch");
+    case core::GrantScope::Global:
+        break;
+    }
+    return DisplayText::tr("global");
+}
+
+QString errorText(const core::Error &error)
+{
+    const QString &code = error.code;
+    if (code == QLatin1String("auth.refused"))
+        return DisplayText::tr("Unknown e-mail address or wrong password.");
+    if (code == QLatin1String("auth.email_missing"))
+        return DisplayText::tr("Enter the e-mail address you use in the web admin.");
+    if (code == QLatin1String("db.unreachable"))
+        return DisplayText::tr(
+                   "Cannot reach the database server at %1; check host, port and network.")
+            .arg(arg(error, 0));
+    if (code == QLatin1String("db.connection_lost"))
+        return DisplayText::tr("The connection to the database was lost.");
+    if (code == QLatin1String("access.no_access"))
+        return DisplayText::tr("%1 has no access to this branch.").arg(arg(error, 0));
+    if (code == QLatin1String("access.role_too_low"))
+        return DisplayText::tr("%1 is a %2 here; this needs the %3 role.")
+            .arg(arg(error, 0), roleTitle(arg(error, 1)), roleTitle(arg(error, 2)));
+    if (code == QLatin1String("template.name_taken"))
+        return DisplayText::tr("A template named \"%1\" already exists.").arg(arg(error, 0));
+    if (code == QLatin1String("version.unchanged") ||
+        code == QLatin1String("offline.unchanged_active"))
+        return DisplayText::tr("Nothing changed since version %1.").arg(arg(error, 0));
+    if (code == QLatin1String("version.unchanged_rollback"))
+        return DisplayText::tr("Nothing changed since version %1: version %2 has the same content.")
+            .arg(arg(error, 0), arg(error, 1));
+    if (code == QLatin1String("offline.unchanged_queued"))
+        return DisplayText::tr("Nothing changed since the operation queued before it.");
+    if (code == QLatin1String("offline.rollback_conflict"))
+        return DisplayText::tr("The operation %1 is a rollback made on an older version: drop "
+                               "it, and roll back again if that is still what you want.")
+            .arg(arg(error, 0));
+    return error.message;
+}
+
+} // namespace retell::ui
