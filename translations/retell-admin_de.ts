@@ -728,7 +728,7 @@
     <message>
         <location line="+9"/>
         <source>&amp;Roll Out a Change…</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderung &amp;verteilen…</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -848,7 +848,7 @@
     <message>
         <location line="+4"/>
         <source>roll out a change to many branches</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Änderung auf viele Filialen verteilen</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1957,12 +1957,12 @@
     <message>
         <location filename="../ui/app/FleetUi.cpp" line="+31"/>
         <source>Ad&amp;min</source>
-        <translation type="unfinished"></translation>
+        <translation>Ad&amp;ministration</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Needs the server: not while working offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Braucht den Server: nicht im Offline-Betrieb.</translation>
     </message>
 </context>
 <context>
@@ -2972,47 +2972,47 @@
     <message>
         <location filename="../ui/rollout/RolloutChangePicker.cpp" line="+16"/>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A &amp;template as a whole:</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine &amp;Vorlage als Ganzes:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The &amp;edit between two versions of:</source>
-        <translation type="unfinished"></translation>
+        <translation>Die &amp;Bearbeitung zwischen zwei Versionen von:</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>&amp;from</source>
-        <translation type="unfinished"></translation>
+        <translation>v&amp;on</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>t&amp;o</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;bis</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>%1 › %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 › %2</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>Choose the template to roll out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die zu verteilende Vorlage.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Choose the branch whose edit to roll out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Filiale, deren Bearbeitung verteilt werden soll.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Choose two different versions: the edit is what changed from the first to the second.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zwei verschiedene Versionen: Die Bearbeitung ist, was sich von der ersten zur zweiten geändert hat.</translation>
     </message>
 </context>
 <context>
@@ -3020,12 +3020,12 @@
     <message>
         <location filename="../ui/rollout/RolloutDialog.cpp" line="+42"/>
         <source>&amp;Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor&amp;schau</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anwenden</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3035,17 +3035,17 @@
     <message>
         <location line="+1"/>
         <source>&amp;Resolve in Merge Window…</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Fenster Zusammenführen &amp;lösen…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Undo Rollout…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verteilung &amp;rückgängig…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Roll Out a Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderung verteilen</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3055,27 +3055,27 @@
     <message>
         <location line="+0"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>What changes and why (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Was sich ändert und warum (erforderlich)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Choose A&amp;ll</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;lle wählen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose &amp;None</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Keine wählen</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -3085,45 +3085,45 @@
     <message>
         <location line="+8"/>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schließen</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>%1 › %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 › %2</translation>
     </message>
     <message>
         <location line="+94"/>
         <source>Choose the change and the branches, then preview.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Änderung und die Filialen, dann die Vorschau.</translation>
     </message>
     <message numerus="yes">
         <location line="+33"/>
         <source>&amp;Apply to %n Branch(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Auf %n Filiale &amp;anwenden</numerusform>
+            <numerusform>Auf %n Filialen &amp;anwenden</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Write notes first: each version written names the rollout and your notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie zuerst Notizen: Jede geschriebene Version nennt die Verteilung und Ihre Notizen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Preview the chosen branches first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigen Sie zuerst die Vorschau der gewählten Filialen.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Stopping after the current branch…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird nach der aktuellen Filiale beendet…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Previewing</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau</translation>
     </message>
     <message>
         <location line="+54"/>
@@ -3133,7 +3133,7 @@
     <message>
         <location line="+1"/>
         <source>proposed</source>
-        <translation type="unfinished"></translation>
+        <translation>vorgeschlagen</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3144,12 +3144,12 @@
     <message>
         <location line="-81"/>
         <source>%1 proposed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 vorgeschlagen</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Applying</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird angewendet</translation>
     </message>
     <message>
         <location line="+37"/>
@@ -3159,45 +3159,45 @@
     <message>
         <location line="+27"/>
         <source>before the change</source>
-        <translation type="unfinished"></translation>
+        <translation>vor der Änderung</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>after the change</source>
-        <translation type="unfinished"></translation>
+        <translation>nach der Änderung</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 — merge rollout #%2 into v%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – Verteilung Nr. %2 mit v%3 zusammenführen</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Deploying</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird bereitgestellt</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Undo Rollout</source>
-        <translation type="unfinished"></translation>
+        <translation>Verteilung rückgängig machen</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Roll %n branch(es) back to the version they had before rollout #%1? Branches deployed since are listed and left as they are.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Filiale auf die Version vor Verteilung Nr. %1 zurücksetzen? Seitdem bereitgestellte Filialen werden aufgeführt und bleiben, wie sie sind.</numerusform>
+            <numerusform>%n Filialen auf die Version vor Verteilung Nr. %1 zurücksetzen? Seitdem bereitgestellte Filialen werden aufgeführt und bleiben, wie sie sind.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Undo Rollout</source>
-        <translation type="unfinished"></translation>
+        <translation>Verteilung &amp;rückgängig machen</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Undoing</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird rückgängig gemacht</translation>
     </message>
 </context>
 <context>
@@ -3205,12 +3205,12 @@
     <message>
         <location filename="../ui/rollout/RolloutTexts.cpp" line="+38"/>
         <source>would change cleanly</source>
-        <translation type="unfinished"></translation>
+        <translation>würde sich sauber ändern</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>already has it</source>
-        <translation type="unfinished"></translation>
+        <translation>hat es bereits</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
@@ -3224,224 +3224,224 @@
     <message>
         <location line="-132"/>
         <source>would fail validation</source>
-        <translation type="unfinished"></translation>
+        <translation>würde die Prüfung nicht bestehen</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+53"/>
         <source>not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht erlaubt</translation>
     </message>
     <message>
         <location line="-51"/>
         <location line="+55"/>
         <source>nothing deployed</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts bereitgestellt</translation>
     </message>
     <message>
         <location line="-46"/>
         <source>v%1 → new version</source>
-        <translation type="unfinished"></translation>
+        <translation>v%1 → neue Version</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>on v%1; resolve in the merge window after applying</source>
-        <translation type="unfinished"></translation>
+        <translation>auf v%1; nach dem Anwenden im Fenster Zusammenführen lösen</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>You need the editor role on this branch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie brauchen die Rolle Bearbeiter für diese Filiale.</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>applied</source>
-        <translation type="unfinished"></translation>
+        <translation>angewendet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>already had it</source>
-        <translation type="unfinished"></translation>
+        <translation>hatte es bereits</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n conflict(s) to resolve</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Konflikt zu lösen</numerusform>
+            <numerusform>%n Konflikte zu lösen</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not applied: invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht angewendet: ungültig</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>deployed meanwhile</source>
-        <translation type="unfinished"></translation>
+        <translation>inzwischen bereitgestellt</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>skipped (cancelled)</source>
-        <translation type="unfinished"></translation>
+        <translation>übersprungen (abgebrochen)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>gelöst</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>v%1 → v%2</source>
-        <translation type="unfinished"></translation>
+        <translation>v%1 → v%2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>v%1 is active now, not overwritten</source>
-        <translation type="unfinished"></translation>
+        <translation>v%1 ist jetzt aktiv, nicht überschrieben</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>undone: back to v%1 as v%2</source>
-        <translation type="unfinished"></translation>
+        <translation>rückgängig: zurück zu v%1 als v%2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>undone</source>
-        <translation type="unfinished"></translation>
+        <translation>rückgängig gemacht</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>changed since (v%1 active): left as it is</source>
-        <translation type="unfinished"></translation>
+        <translation>seitdem geändert (v%1 aktiv): bleibt, wie es ist</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not allowed to undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängigmachen nicht erlaubt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>nothing to go back to</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts, wohin zurückgesetzt werden kann</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>%n would change cleanly</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n würde sich sauber ändern</numerusform>
+            <numerusform>%n würden sich sauber ändern</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n already up to date</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bereits aktuell</numerusform>
+            <numerusform>%n bereits aktuell</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>%n would fail validation</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n würde die Prüfung nicht bestehen</numerusform>
+            <numerusform>%n würden die Prüfung nicht bestehen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <location line="+21"/>
         <source>%n not allowed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nicht erlaubt</numerusform>
+            <numerusform>%n nicht erlaubt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="-18"/>
         <source>%n with nothing deployed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ohne Bereitstellung</numerusform>
+            <numerusform>%n ohne Bereitstellung</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Preview stopped: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau beendet: %1.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Preview: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau: %1.</translation>
     </message>
     <message numerus="yes">
         <location line="+10"/>
         <source>applied to %n branch(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>auf %n Filiale angewendet</numerusform>
+            <numerusform>auf %n Filialen angewendet</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%n already had it</source>
-        <translation type="unfinished"></translation>
+        <translation>%n hatten es bereits</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%n conflict(s) left to resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>%n Konflikt(e) noch zu lösen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%n deployed meanwhile and not overwritten</source>
-        <translation type="unfinished"></translation>
+        <translation>%n inzwischen bereitgestellt und nicht überschrieben</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%n invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>%n ungültig</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%n failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%n fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%n skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>%n übersprungen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rollout #%1 stopped: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verteilung Nr. %1 beendet: %2.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Rollout #%1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verteilung Nr. %1: %2.</translation>
     </message>
     <message numerus="yes">
         <location line="+15"/>
         <source>Rollout #%1 undone on %n branch(es).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Verteilung Nr. %1 auf %n Filiale rückgängig gemacht.</numerusform>
+            <numerusform>Verteilung Nr. %1 auf %n Filialen rückgängig gemacht.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Changed since and left as they are: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seitdem geändert und unverändert gelassen: %1.</translation>
     </message>
 </context>
 <context>
@@ -3918,7 +3918,7 @@
         <location filename="../ui/common/TableExport.cpp" line="+23"/>
         <location line="+3"/>
         <source>Could not write %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: %2.</translation>
     </message>
 </context>
 </TS>
