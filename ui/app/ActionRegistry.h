@@ -55,7 +55,10 @@ enum class ActionId
     ShowTemplates,
     ShowHistory,
     ShowOutbox,
+    ShowFleet,
     RollOut,
+    ShowAudit,
+    ManageAccess,
     KeyboardShortcuts,
     About,
     Count

@@ -12,9 +12,12 @@ class QMainWindow;
 namespace retell::ui {
 
 class ActionRegistry;
+class AuditWindow;
 class BranchTreePanel;
 class BranchesFacade;
 class CompareLauncher;
+class FleetWindow;
+class GrantsDialog;
 class HistoryFacade;
 class OfflineUi;
 class RolloutDialog;
@@ -49,10 +52,16 @@ public:
     ~FleetUi() override;
 
     // The open windows (null when closed).
+    FleetWindow *fleetWindow() const;
     RolloutDialog *rolloutDialog() const;
+    AuditWindow *auditWindow() const;
+    GrantsDialog *grantsDialog() const;
 
+    void showFleet();
     // preselected: the branches to roll out to (all candidates stay listed).
     void showRollout(const QList<core::Branch> &preselected = {});
+    void showAudit();
+    void showGrants();
 
 signals:
     // A rollout or its undo wrote versions: what the main window shows is stale.
@@ -62,12 +71,18 @@ signals:
 
 private:
     void updateActions();
+    void refreshMarkers();
+    // The version of the branch against the one before it (v1: against nothing).
+    void openVersionDiff(const QString &branchId, const QString &branchName, int version);
     template <typename W> static void raise(W *window);
 
     struct Facades;
     Parts m_parts;
     std::unique_ptr<Facades> m_facades;
+    QPointer<FleetWindow> m_fleet;
     QPointer<RolloutDialog> m_rollout;
+    QPointer<AuditWindow> m_audit;
+    QPointer<GrantsDialog> m_grants;
 };
 
 } // namespace retell::ui
