@@ -97,8 +97,10 @@ int templates(Cli &cli, const QStringList &argv)
                               : t.companyName.isEmpty()
                                   ? QStringLiteral(", every company")
                                   : QStringLiteral(", ") + cli.field(t.companyName);
-        cli.print(QStringLiteral("%1  [%2%3]")
-                      .arg(cli.field(t.name), QString::fromLatin1(source), owner));
+        const QString language =
+            t.language.isEmpty() ? QString() : QStringLiteral(", ") + cli.field(t.language);
+        cli.print(QStringLiteral("%1  [%2%3%4]")
+                      .arg(cli.field(t.name), QString::fromLatin1(source), language, owner));
         if (!t.description.isEmpty())
             cli.print(QStringLiteral("    %1").arg(cli.field(t.description)));
         cli.print(QStringLiteral("    tools: %1")

@@ -74,11 +74,14 @@ QJsonObject toJson(const PromptVersion &v, bool withContent)
 
 QJsonObject toJson(const Template &t, bool withContent)
 {
-    QJsonObject o{{QStringLiteral("name"), t.name},
-                  {QStringLiteral("description"), t.description},
-                  {QStringLiteral("source"), sourceName(t.source)},
-                  {QStringLiteral("tools"),
-                   QJsonArray::fromStringList(Validator::toolNames(t.config.toolsJson))}};
+    QJsonObject o{
+        {QStringLiteral("name"), t.name},
+        {QStringLiteral("description"), t.description},
+        {QStringLiteral("source"), sourceName(t.source)},
+        // null: the template does not say which language it speaks
+        {QStringLiteral("language"), t.language.isEmpty() ? QJsonValue() : QJsonValue(t.language)},
+        {QStringLiteral("tools"),
+         QJsonArray::fromStringList(Validator::toolNames(t.config.toolsJson))}};
     if (t.source == TemplateSource::Custom) {
         // null: shared with every company
         o.insert(QStringLiteral("company_id"),

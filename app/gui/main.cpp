@@ -2,6 +2,7 @@
 #include "app/Appearance.h"
 #include "app/AutomationHooks.h"
 #include "app/EnglishPlurals.h"
+#include "app/Language.h"
 #include "app/MainWindow.h"
 #include "app/PasswordStore.h"
 #include "app/Settings.h"
@@ -27,7 +28,8 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("retell-admin"));
     QApplication::setApplicationName(QStringLiteral("retell-admin"));
     QApplication::setApplicationDisplayName(QStringLiteral("Retell Agent Admin"));
-    QApplication::setDesktopFileName(QStringLiteral("io.github.retell_admin.RetellAgentAdmin"));
+    QApplication::setApplicationVersion(QStringLiteral(RETELL_ADMIN_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral(RETELL_APP_ID)); // CMakeLists.txt
     EnglishPlurals plurals; // "1 error", "2 errors"
     QApplication::installTranslator(&plurals);
 
@@ -35,6 +37,7 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(
         QStringLiteral("Edit, validate, deploy and roll back Retell AI voice agents per branch."));
     parser.addHelpOption();
+    parser.addVersionOption();
     const QCommandLineOption db(
         QStringLiteral("db"),
         QStringLiteral("Database URL (sqlite:PATH or mysql://user@host/db); "
@@ -57,6 +60,11 @@ int main(int argc, char **argv)
         QStringLiteral("output"), QStringLiteral("With --merge: where Save writes the result."),
         QStringLiteral("file"));
     const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use a dark palette."));
+    const QCommandLineOption language(
+        QStringLiteral("language"),
+        QStringLiteral("Use this language (en, de) instead of the one chosen in the app or the "
+                       "system's."),
+        QStringLiteral("code"));
     QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Save a PNG."),
                                   QStringLiteral("file"));
     QCommandLineOption screenshotDock(QStringLiteral("screenshot-dock"),
@@ -73,13 +81,15 @@ int main(int argc, char **argv)
     for (QCommandLineOption *hidden :
          {&screenshot, &screenshotDock, &screenshotBranch, &reportStartup, &quitAfter})
         hidden->setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({db, user, connect, diff, merge, mergeOutput, dark, screenshot,
+    parser.addOptions({db, user, connect, diff, merge, mergeOutput, dark, language, screenshot,
                        screenshotDock, screenshotBranch, reportStartup, quitAfter});
     parser.addPositionalArgument(
         QStringLiteral("files"),
         QStringLiteral("With --diff: FILE_A FILE_B; with --merge: OURS BASE THEIRS."),
         QStringLiteral("[FILE_A FILE_B]"));
     parser.process(app);
+    Language::install(app, Language::resolve(parser.isSet(language) ? parser.value(language)
+                                                                    : Settings().language()));
 
     if (parser.isSet(dark))
         applyDarkPalette(app);

@@ -80,6 +80,9 @@ struct Template
     QString description;
     AgentConfig config;
     TemplateSource source = TemplateSource::BuiltIn;
+    // The language the prompt speaks, ISO 639-1 ("en", "de"); empty when
+    // nobody said (custom templates saved before, web-app templates).
+    QString language;
     // Custom templates only: the row in retell_admin_templates, the owning
     // company (empty: shared with every company) and who saved it.
     qint64 id = 0;

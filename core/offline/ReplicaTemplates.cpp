@@ -40,12 +40,13 @@ Result<int> ReplicaTemplates::refresh(const Actor &actor) const
                                                    : QVariant(QMetaType(QMetaType::LongLong));
                     auto row = Database::exec(
                         db,
-                        QStringLiteral("INSERT INTO retell_admin_templates (id, name, description, "
-                                       "prompt_content, functions_config, is_builtin, company_id, "
-                                       "created_by) VALUES (?, ?, ?, ?, ?, FALSE, ?, ?)"),
+                        QStringLiteral(
+                            "INSERT INTO retell_admin_templates (id, name, description, "
+                            "prompt_content, functions_config, is_builtin, company_id, "
+                            "created_by, language) VALUES (?, ?, ?, ?, ?, FALSE, ?, ?, ?)"),
                         {custom ? QVariant(t.id) : QVariant(QMetaType(QMetaType::LongLong)), t.name,
                          t.description, t.config.prompt, t.config.toolsJson,
-                         custom ? t.companyId : QString(), createdBy});
+                         custom ? t.companyId : QString(), createdBy, t.language});
                     if (!row)
                         return row.error();
                     ++kept;

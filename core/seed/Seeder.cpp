@@ -48,9 +48,9 @@ Result<SeedReport> Seeder::seedTemplates(const ServiceContext &context)
                 db,
                 QStringLiteral(
                     "INSERT INTO retell_admin_templates (name, description, prompt_content, "
-                    "functions_config, is_builtin, created_at, updated_at) "
-                    "VALUES (?, ?, ?, ?, TRUE, ?, ?)"),
-                {t.name, t.description, t.config.prompt, t.config.toolsJson, now, now});
+                    "functions_config, is_builtin, language, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, TRUE, ?, ?, ?)"),
+                {t.name, t.description, t.config.prompt, t.config.toolsJson, t.language, now, now});
             if (!ins)
                 return ins.error();
             ++report.templatesAdded;

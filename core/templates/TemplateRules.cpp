@@ -16,7 +16,7 @@ namespace retell::core::template_rules {
 using namespace Qt::Literals::StringLiterals;
 
 const QString kTemplateColumns = QStringLiteral("id, name, description, ") + configColumns() +
-                                 QStringLiteral(", is_builtin, company_id, created_by");
+                                 QStringLiteral(", is_builtin, company_id, created_by, language");
 
 // A row of retell_admin_templates read with kTemplateColumns.
 Template templateFromRow(const RowReader &row)
@@ -28,6 +28,7 @@ Template templateFromRow(const RowReader &row)
     t.config = configFrom(row);
     t.source = row.flag("is_builtin"_L1) ? TemplateSource::BuiltIn : TemplateSource::Custom;
     t.companyId = row.text("company_id"_L1);
+    t.language = row.text("language"_L1);
     if (!row.isNull("created_by"_L1))
         t.createdBy = row.integer("created_by"_L1);
     return t;

@@ -64,14 +64,20 @@ QList<Template> TemplateService::builtIns()
             Template t;
             t.name = o.value(QStringLiteral("name")).toString();
             t.description = o.value(QStringLiteral("description")).toString();
+            t.language = o.value(QStringLiteral("language")).toString();
             t.config = content->config;
             t.source = TemplateSource::BuiltIn;
             result << t;
         }
-        // Fixed order: the ticket lists them from richest to simplest.
+        // Fixed order: the ticket lists them from richest to simplest; the
+        // English ones first, then the German ones in the same order (the
+        // picker puts the user's language first).
         const QStringList order = {QStringLiteral("Dynamic Service Selection"),
                                    QStringLiteral("Basic Appointment Booking"),
-                                   QStringLiteral("Information Only")};
+                                   QStringLiteral("Information Only"),
+                                   QStringLiteral("Dynamische Leistungsauswahl"),
+                                   QStringLiteral("Einfache Terminbuchung"),
+                                   QStringLiteral("Nur Auskunft")};
         std::stable_sort(result.begin(), result.end(), [&](const Template &a, const Template &b) {
             auto rank = [&](const Template &t) {
                 const auto i = order.indexOf(t.name);

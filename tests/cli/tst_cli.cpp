@@ -152,10 +152,10 @@ void TestCli::seedIsIdempotent_data()
     QTest::addColumn<QStringList>("firstRunSays");
     QTest::newRow("seed: built-in templates")
         << QStringList{QStringLiteral("seed")}
-        << QStringList{QStringLiteral("added 3 built-in template(s)")};
+        << QStringList{QStringLiteral("added 6 built-in template(s)")};
     QTest::newRow("seed --demo: companies, branches, users, grants, history")
         << QStringList{QStringLiteral("seed"), QStringLiteral("--demo")}
-        << QStringList{QStringLiteral("added 3 built-in template(s)"),
+        << QStringList{QStringLiteral("added 6 built-in template(s)"),
                        QStringLiteral("added 3 demo company(ies)"),
                        QStringLiteral("added 7 demo branch(es)"),
                        QStringLiteral("demo user(s)"),
@@ -286,7 +286,8 @@ void TestCli::templatesListing()
 
     const CliResult text = cli({QStringLiteral("templates")}, kViewer);
     QVERIFY2(text.exitCode == 0, qPrintable(text.describe()));
-    QVERIFY(text.stdoutText().contains(QLatin1String("Information Only  [built-in]")));
+    QVERIFY(text.stdoutText().contains(QLatin1String("Information Only  [built-in, en]")));
+    QVERIFY(text.stdoutText().contains(QLatin1String("Nur Auskunft  [built-in, de]")));
     QVERIFY(text.stdoutText().contains(QLatin1String("get_opening_hours")));
 }
 

@@ -259,7 +259,8 @@ private slots:
                      {QStringLiteral("0001_contract_tables"), QStringLiteral("0002_app_tables"),
                       QStringLiteral("0003_template_scan"), QStringLiteral("0004_template_owner"),
                       QStringLiteral("0005_applied_operations"), QStringLiteral("0006_rollouts"),
-                      QStringLiteral("0007_audit")}));
+                      QStringLiteral("0007_audit"),
+                      QStringLiteral("0008_template_language")}));
         QVERIFY(!report->webAppSchema);
         for (const char *t :
              {"companies", "branches", "users", "retell_agent_prompts", "retell_admin_templates",
@@ -390,6 +391,53 @@ private slots:
         QCOMPARE(Migrator::check(db.spec()).value(), Migrator::latestKnownVersion(db.dialect()));
     }
 
+    // A database seeded before templates carried a language (its built-ins
+    // English, no language column) gains the column, its built-ins are
+    // marked English, and the next seed adds the German built-ins once.
+    void germanTemplatesArriveOnTheNextSeed()
+    {
+        TestDatabase db;
+        RETELL_REQUIRE_DB(db);
+        QTemporaryDir before;
+        QVERIFY(before.isValid());
+        const QDir all(Migrator::migrationsDirectory(db.dialect()));
+        for (const QString &file : all.entryList({QStringLiteral("*.sql")}, QDir::Files)) {
+            if (file.left(4).toInt() < 8)
+                QVERIFY(QFile::copy(all.filePath(file), before.filePath(file)));
+        }
+        QVERIFY(Migrator::migrate(db.spec(), before.path()));
+        const QStringList english = {QStringLiteral("Dynamic Service Selection"),
+                                     QStringLiteral("Basic Appointment Booking"),
+                                     QStringLiteral("Information Only")};
+        for (const QString &name : english)
+            execAll(db.spec(),
+                    {QStringLiteral("INSERT INTO retell_admin_templates (name, description, "
+                                    "prompt_content, functions_config, is_builtin, created_at, "
+                                    "updated_at) VALUES ('%1', 'old seed', 'p', '[]', TRUE, "
+                                    "'2026-11-01 10:00:00', '2026-11-01 10:00:00')")
+                         .arg(name)});
+        auto migrated = Migrator::migrate(db.spec());
+        QVERIFY(migrated);
+        QVERIFY(migrated->applied.contains(QStringLiteral("0008_template_language")));
+        QCOMPARE(scalar(db.spec(), QStringLiteral("SELECT COUNT(*) FROM retell_admin_templates "
+                                                  "WHERE language = 'en'")),
+                 QStringLiteral("3"));
+        auto seeded = Seeder::seedTemplates(ServiceContext{db.spec()});
+        QVERIFY(seeded);
+        QCOMPARE(seeded->templatesAdded, 3);
+        for (const QString &name :
+             {QStringLiteral("Dynamische Leistungsauswahl"),
+              QStringLiteral("Einfache Terminbuchung"), QStringLiteral("Nur Auskunft")})
+            QCOMPARE(
+                scalar(db.spec(),
+                       QStringLiteral("SELECT language FROM retell_admin_templates WHERE name = ?"),
+                       {name}),
+                QStringLiteral("de"));
+        QCOMPARE(Seeder::seedTemplates(ServiceContext{db.spec()})->templatesAdded, 0);
+        QCOMPARE(scalar(db.spec(), QStringLiteral("SELECT COUNT(*) FROM retell_admin_templates")),
+                 QStringLiteral("6"));
+    }
+
     void laravelSchemaIsLeftUntouched()
     {
         TestDatabase db;
@@ -413,7 +461,8 @@ private slots:
                      {QStringLiteral("0002_app_tables"), QStringLiteral("0003_template_scan"),
                       QStringLiteral("0004_template_owner"),
                       QStringLiteral("0005_applied_operations"), QStringLiteral("0006_rollouts"),
-                      QStringLiteral("0007_audit")}));
+                      QStringLiteral("0007_audit"),
+                      QStringLiteral("0008_template_language")}));
         for (const QString &t : webTables)
             QCOMPARE(snapshot(db.spec(), t), before.value(t));
         QVERIFY(tables(db.spec()).contains(QStringLiteral("retell_admin_grants")));

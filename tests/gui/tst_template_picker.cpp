@@ -10,6 +10,7 @@
 #include "app/MainWindow.h"
 #include "app/Settings.h"
 #include "db/Database.h"
+#include "domain/ToolsView.h"
 #include "editor/AgentEditor.h"
 #include "editor/JsonEditor.h"
 #include "editor/ToolsEditor.h"
@@ -19,6 +20,7 @@
 #include "seed/Seeder.h"
 #include "services/ServiceWorker.h"
 #include "services/Session.h"
+#include "templates/TemplateService.h"
 
 #include <QAction>
 #include <QLineEdit>
@@ -27,6 +29,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QTest>
 
 using namespace retell;
@@ -40,6 +43,8 @@ private slots:
     void initTestCase();
     void adminSavesRenamesEditsAndDeletes();
     void builtInsAreReadOnly();
+    void userLanguageComesFirst_data();
+    void userLanguageComesFirst();
     void viewerSeesSaveDisabled();
     void otherCompanyNeverSeesIt();
 
@@ -195,6 +200,55 @@ void TestTemplatePicker::adminSavesRenamesEditsAndDeletes()
         QStringLiteral("Edited in the dialog"), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(panel->selectTemplate(QStringLiteral("Aurora Late")), 10000);
     QVERIFY(!undo->isVisible());
+}
+
+void TestTemplatePicker::userLanguageComesFirst_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QStringList>("first");
+    QTest::addColumn<QString>("languageShown");
+    QTest::newRow("German") << QStringLiteral("de_DE")
+                            << QStringList{QStringLiteral("Dynamische Leistungsauswahl"),
+                                           QStringLiteral("Einfache Terminbuchung"),
+                                           QStringLiteral("Nur Auskunft")}
+                            << QStringLiteral("German");
+    QTest::newRow("English") << QStringLiteral("en_US")
+                             << QStringList{QStringLiteral("Dynamic Service Selection"),
+                                            QStringLiteral("Basic Appointment Booking"),
+                                            QStringLiteral("Information Only")}
+                             << QStringLiteral("English");
+}
+
+// The built-ins come in English and German; the picker lists the user's
+// language first and names each template's language.
+void TestTemplatePicker::userLanguageComesFirst()
+{
+    QFETCH(QString, locale);
+    QFETCH(QStringList, first);
+    QFETCH(QString, languageShown);
+    const QLocale previous;
+    QLocale::setDefault(QLocale(locale));
+    auto restore = qScopeGuard([&] { QLocale::setDefault(previous); });
+    auto window = openWindow(core::demo::kSuperAdmin);
+    QVERIFY(window);
+    QTRY_VERIFY_WITH_TIMEOUT(window->isReady(), 10000);
+    TemplatePickerPanel *panel = window->templatePanel();
+    auto *list = panel->findChild<QListWidget *>(QStringLiteral("templateList"));
+    QTRY_VERIFY_WITH_TIMEOUT(list->count() >= 6, 10000);
+    for (int row = 0; row < first.size(); ++row) {
+        QVERIFY2(list->item(row)->text().startsWith(first.at(row)),
+                 qPrintable(list->item(row)->text()));
+        QVERIFY2(list->item(row)->text().endsWith(languageShown),
+                 qPrintable(list->item(row)->text()));
+    }
+    QVERIFY(panel->selectTemplate(first.constFirst()));
+    // Its content is in that language, with the same tools as its counterpart.
+    const auto chosen = panel->currentTemplate();
+    QVERIFY(chosen);
+    QCOMPARE(chosen->language, QLocale(locale).name().left(2));
+    QCOMPARE(core::ToolsView::parse(chosen->config.toolsJson).names(),
+             core::ToolsView::parse(core::TemplateService::builtIns().value(0).config.toolsJson)
+                 .names());
 }
 
 void TestTemplatePicker::builtInsAreReadOnly()

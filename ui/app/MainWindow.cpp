@@ -5,6 +5,7 @@
 #include "app/EditCommands.h"
 #include "app/FleetUi.h"
 #include "app/FocusCycle.h"
+#include "app/LanguageMenu.h"
 #include "app/NotificationBanner.h"
 #include "app/OfflineUi.h"
 #include "app/Settings.h"
@@ -367,6 +368,10 @@ void MainWindow::createDocks()
     view->addAction(a[ActionId::NextPanel]);
     view->addAction(a[ActionId::PreviousPanel]);
     view->addAction(a[ActionId::TabMovesFocus]);
+    view->addSeparator();
+    auto *language = new LanguageMenu(m_settings, view);
+    connect(language, &LanguageMenu::message, this, &MainWindow::notify);
+    view->addMenu(language);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(a[ActionId::KeyboardShortcuts]);
     help->addAction(a[ActionId::About]);

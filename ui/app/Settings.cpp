@@ -112,6 +112,19 @@ void Settings::setLastProfile(const QString &name)
     m_settings.setValue(QStringLiteral("connections/last"), name);
 }
 
+QString Settings::language() const
+{
+    return m_settings.value(QStringLiteral("ui/language")).toString();
+}
+
+void Settings::setLanguage(const QString &language)
+{
+    if (language.isEmpty())
+        m_settings.remove(QStringLiteral("ui/language"));
+    else
+        m_settings.setValue(QStringLiteral("ui/language"), language);
+}
+
 QString Settings::lastUser() const
 {
     return m_settings.value(QStringLiteral("login/lastUser")).toString();

@@ -51,6 +51,11 @@ public:
     std::optional<ConnectionProfile> recentProfile(const QString &name) const;
     void setLastProfile(const QString &name);
 
+    // The GUI's language ("en", "de"); empty: follow the system. Applied at
+    // the next start (Language::install).
+    QString language() const;
+    void setLanguage(const QString &language);
+
     QString lastUser() const;
     void setLastUser(const QString &email);
 

@@ -10,6 +10,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -44,6 +45,28 @@ QString ownerText(const core::Template &t)
         return sourceText(t.source);
     return t.companyName.isEmpty() ? TemplatePickerPanel::tr("custom, shared with every company")
                                    : TemplatePickerPanel::tr("custom, %1").arg(t.companyName);
+}
+
+// The language a template speaks, named in the UI's language.
+QString languageText(const QString &code)
+{
+    if (code == QLatin1String("de"))
+        return TemplatePickerPanel::tr("German");
+    if (code == QLatin1String("en"))
+        return TemplatePickerPanel::tr("English");
+    return code.isEmpty() ? QString() : QLocale(code).nativeLanguageName();
+}
+
+// The UI's language first, then templates that do not say, then the others;
+// otherwise in the order the service gave.
+void sortForLanguage(QList<core::Template> &templates, const QString &uiLanguage)
+{
+    auto rank = [&](const core::Template &t) {
+        return t.language == uiLanguage ? 0 : t.language.isEmpty() ? 1 : 2;
+    };
+    std::stable_sort(
+        templates.begin(), templates.end(),
+        [&](const core::Template &a, const core::Template &b) { return rank(a) < rank(b); });
 }
 
 QString toolsSummary(const QString &toolsJson)
@@ -200,10 +223,15 @@ void TemplatePickerPanel::reload()
         const auto current =
             m_selectNext ? std::exchange(m_selectNext, std::nullopt) : currentTemplate();
         m_templates = result.value();
+        const QString uiLanguage = QLocale().name().section(QLatin1Char('_'), 0, 0);
+        sortForLanguage(m_templates, uiLanguage);
         const QSignalBlocker block(m_list);
         m_list->clear();
         for (const core::Template &t : std::as_const(m_templates)) {
-            auto *item = new QListWidgetItem(t.name, m_list);
+            const QString language = languageText(t.language);
+            auto *item = new QListWidgetItem(
+                language.isEmpty() ? t.name : tr("%1 · %2").arg(t.name, language), m_list);
+            item->setData(Qt::UserRole, t.language);
             item->setToolTip(QStringLiteral("%1 (%2)").arg(t.description, ownerText(t)));
         }
         int row = 0;
@@ -278,6 +306,8 @@ void TemplatePickerPanel::showCurrent()
         return;
     }
     QString note = ownerText(*t);
+    if (const QString language = languageText(t->language); !language.isEmpty())
+        note += QStringLiteral(" — ") + language;
     if (t->source != core::TemplateSource::Custom)
         note += QStringLiteral(" — ") + tr("read-only");
     else if (!t->changeable)
