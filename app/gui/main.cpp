@@ -30,7 +30,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationDisplayName(QStringLiteral("Retell Agent Admin"));
     QApplication::setApplicationVersion(QStringLiteral(RETELL_ADMIN_VERSION));
     QApplication::setDesktopFileName(QStringLiteral(RETELL_APP_ID)); // CMakeLists.txt
-    EnglishPlurals plurals; // "1 error", "2 errors"
+    EnglishPlurals plurals;                                          // "1 error", "2 errors"
     QApplication::installTranslator(&plurals);
 
     QCommandLineParser parser;

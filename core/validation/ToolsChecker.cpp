@@ -288,9 +288,9 @@ void ToolsChecker::checkValue(int value, const FieldSpec &field)
             if (v < double(field.min) || v > double(field.max)) {
                 add("tools.value_range", value, Anchor::Value,
                     field.defaultValue >= 0
-                        ? MessageText(
-                              QT_TRANSLATE_NOOP("Validator", "%1 must be a whole number from %2 to "
-                                                             "%3 (Retell's default is %4)."))
+                        ? MessageText(QT_TRANSLATE_NOOP("Validator",
+                                                        "%1 must be a whole number from %2 to "
+                                                        "%3 (Retell's default is %4)."))
                               .arg(where(value))
                               .arg(field.min)
                               .arg(field.max)

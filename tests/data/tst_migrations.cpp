@@ -259,8 +259,7 @@ private slots:
                      {QStringLiteral("0001_contract_tables"), QStringLiteral("0002_app_tables"),
                       QStringLiteral("0003_template_scan"), QStringLiteral("0004_template_owner"),
                       QStringLiteral("0005_applied_operations"), QStringLiteral("0006_rollouts"),
-                      QStringLiteral("0007_audit"),
-                      QStringLiteral("0008_template_language")}));
+                      QStringLiteral("0007_audit"), QStringLiteral("0008_template_language")}));
         QVERIFY(!report->webAppSchema);
         for (const char *t :
              {"companies", "branches", "users", "retell_agent_prompts", "retell_admin_templates",
@@ -456,13 +455,12 @@ private slots:
         QVERIFY2(report, report ? "" : qPrintable(report.error().message));
         QVERIFY(report->webAppSchema);
         QCOMPARE(report->skipped, QStringList{QStringLiteral("0001_contract_tables")});
-        QCOMPARE(report->applied,
-                 QStringList(
-                     {QStringLiteral("0002_app_tables"), QStringLiteral("0003_template_scan"),
-                      QStringLiteral("0004_template_owner"),
-                      QStringLiteral("0005_applied_operations"), QStringLiteral("0006_rollouts"),
-                      QStringLiteral("0007_audit"),
-                      QStringLiteral("0008_template_language")}));
+        QCOMPARE(
+            report->applied,
+            QStringList({QStringLiteral("0002_app_tables"), QStringLiteral("0003_template_scan"),
+                         QStringLiteral("0004_template_owner"),
+                         QStringLiteral("0005_applied_operations"), QStringLiteral("0006_rollouts"),
+                         QStringLiteral("0007_audit"), QStringLiteral("0008_template_language")}));
         for (const QString &t : webTables)
             QCOMPARE(snapshot(db.spec(), t), before.value(t));
         QVERIFY(tables(db.spec()).contains(QStringLiteral("retell_admin_grants")));
