@@ -61,8 +61,8 @@ set(CPACK_PACKAGE_NAME ${RETELL_PACKAGE_NAME})
 set(CPACK_PACKAGE_VENDOR "Retell Agent Admin developers")
 set(CPACK_PACKAGE_CONTACT "Retell Agent Admin developers <admin-tools@retelladmin.com>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "desktop admin for Retell AI voice agents, branch by branch")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION_SUMMARY}
-Administrators of multi-branch businesses pick a template, edit the prompt
+# CPack puts the summary first (the synopsis); this is the extended text.
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "Administrators of multi-branch businesses pick a template, edit the prompt
 and tools of each branch's Retell AI voice agent in a code editor with live
 validation, deploy immutable versions, compare and merge versions and roll
 back in one click, on the web application's MariaDB/MySQL or PostgreSQL

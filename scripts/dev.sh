@@ -308,7 +308,7 @@ validate_package() {
     echo "    appstreamcli validate --no-net"
     appstreamcli validate --no-net "$tree"/usr/share/metainfo/*.metainfo.xml || rc=1
     echo "    lintian"
-    lintian --fail-on error --suppress-tags running-with-root-privileges "$deb" || rc=1
+    lintian --fail-on error "$deb" || rc=1
     rm -rf "$tree"
     return $rc
 }
