@@ -24,7 +24,8 @@ chroot "$root" bash -euo pipefail -c "
     man -w retell-admin retell-admin-cli 2>/dev/null || ls /usr/share/man/man1/retell-admin*
     ls /usr/share/applications/ /usr/share/metainfo/ | grep -i retell
     retell-admin-cli --version
-    export HOME=/root XDG_RUNTIME_DIR=/tmp QT_QPA_PLATFORM=offscreen
+    export HOME=/root XDG_RUNTIME_DIR=/run/user/0 QT_QPA_PLATFORM=offscreen
+    mkdir -p -m 0700 /run/user/0
     retell-admin --version
     RETELL_ADMIN_PASSWORD=demo-password retell-admin --db sqlite:/root/.local/share/retell-admin/retell-admin.sqlite --user admin@example.com --report-startup
     RETELL_ADMIN_PASSWORD=demo-password retell-admin-cli --db sqlite:/root/.local/share/retell-admin/retell-admin.sqlite --user admin@example.com branches | head -5
