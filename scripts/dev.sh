@@ -335,17 +335,17 @@ bench() {
     local port user password pgport pgpassword
     port=$(cat "$BENCH_DIR/port"); user=$(cat "$BENCH_DIR/user"); password=$(cat "$BENCH_DIR/password")
     pgport=$(cat "$BENCH_DIR/pg/port"); pgpassword=$(cat "$BENCH_DIR/pg/password")
-    MYSQL_PWD="$password" mariadb --no-defaults -h127.0.0.1 -P"$port" -u"$user" -e "CREATE DATABASE bench"
-    PGPASSWORD="$pgpassword" psql -q -h 127.0.0.1 -p "$pgport" -U retell -d postgres -c "CREATE DATABASE bench"
-    RETELL_ADMIN_DB_PASSWORD="$password" RETELL_BENCH_PGSQL_PASSWORD="$pgpassword" "$BUILD/benchmarks/bench_core" \
-        --mysql "mysql://$user@127.0.0.1:$port/bench" --pgsql "pgsql://retell@127.0.0.1:$pgport/bench"
-    MYSQL_PWD="$password" mariadb --no-defaults -h127.0.0.1 -P"$port" -u"$user" -e "CREATE DATABASE bench_sync"
-    PGPASSWORD="$pgpassword" psql -q -h 127.0.0.1 -p "$pgport" -U retell -d postgres -c "CREATE DATABASE bench_sync"
-    RETELL_ADMIN_DB_PASSWORD="$password" RETELL_BENCH_PGSQL_PASSWORD="$pgpassword" "$BUILD/benchmarks/bench_sync" \
-        --mysql "mysql://$user@127.0.0.1:$port/bench_sync" --pgsql "pgsql://retell@127.0.0.1:$pgport/bench_sync"
+    # The benchmarks that take the two servers: each on a database of its own.
+    local server_bench
+    for server_bench in bench_core bench_sync bench_fleet; do
+        MYSQL_PWD="$password" mariadb --no-defaults -h127.0.0.1 -P"$port" -u"$user" -e "CREATE DATABASE $server_bench"
+        PGPASSWORD="$pgpassword" psql -q -h 127.0.0.1 -p "$pgport" -U retell -d postgres -c "CREATE DATABASE $server_bench"
+        RETELL_ADMIN_DB_PASSWORD="$password" RETELL_BENCH_PGSQL_PASSWORD="$pgpassword" "$BUILD/benchmarks/$server_bench" \
+            --mysql "mysql://$user@127.0.0.1:$port/$server_bench" --pgsql "pgsql://retell@127.0.0.1:$pgport/$server_bench"
+    done
     for b in "$BUILD"/benchmarks/bench_*; do
         [ -f "$b" ] && [ -x "$b" ] || continue
-        case "$(basename "$b")" in bench_core|bench_sync) ;; bench_gui*) QT_QPA_PLATFORM=offscreen "$b" ;; *) "$b" ;; esac
+        case "$(basename "$b")" in bench_core|bench_sync|bench_fleet) ;; bench_gui*) QT_QPA_PLATFORM=offscreen "$b" ;; *) "$b" ;; esac
     done
 }
 
