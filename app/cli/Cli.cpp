@@ -231,6 +231,8 @@ int Cli::exitCodeFor(ErrorKind kind)
         return ExitDatabase;
     case ErrorKind::Io:
         return ExitIo;
+    case ErrorKind::Remote:
+        return ExitRemote;
     }
     return ExitDatabase;
 }

@@ -28,6 +28,7 @@ enum ExitCode
     ExitDatabase = 7,
     ExitIo = 8,
     ExitUnchanged = 9, // deploy/rollback: content equals the active version
+    ExitRemote = 10,   // Retell's API failed or refused (publish, live, link)
 };
 
 // Options of one subcommand: positionals plus --name VALUE / --flag.

@@ -27,6 +27,7 @@ enum class ErrorKind
     Unchanged, // a deploy or rollback whose content equals the active version
     Database,  // connection, SQL or schema problem
     Io,        // file system
+    Remote,    // a remote service (Retell's API) failed or refused: Error::code says how
 };
 
 struct Error

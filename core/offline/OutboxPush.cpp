@@ -30,6 +30,7 @@ std::pair<QueuedOperation::State, QString> classify(const Error &error)
         return {State::Pending, QStringLiteral("authentication")};
     case ErrorKind::Database:
     case ErrorKind::Io:
+    case ErrorKind::Remote:
         return {State::Pending, QStringLiteral("connection")};
     }
     return {State::Pending, QStringLiteral("connection")};

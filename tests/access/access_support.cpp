@@ -132,6 +132,8 @@ QString errorKindName(ErrorKind k)
         return QStringLiteral("Database");
     case ErrorKind::Io:
         return QStringLiteral("Io");
+    case ErrorKind::Remote:
+        return QStringLiteral("Remote");
     }
     return QStringLiteral("?");
 }
