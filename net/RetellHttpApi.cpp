@@ -335,78 +335,87 @@ Result<QJsonValue> RetellHttpApi::send(const Call &call)
 
 namespace {
 
-Error protocolError(const QString &what)
+Error protocolError(const char *what)
 {
     Error e{ErrorKind::Remote,
             QStringLiteral("Retell's API answered %1 with JSON that is not what its contract "
                            "promises.")
-                .arg(what),
+                .arg(QLatin1String(what)),
             {}};
     return e.withCode("retell.protocol");
+}
+
+// The answer read by `parse`; retell.protocol when it does not fit.
+template <typename T, typename Parse>
+Result<T> parsed(Result<QJsonValue> answer, Parse parse, const char *what)
+{
+    if (!answer)
+        return answer.error();
+    auto value = parse(*answer);
+    if (!value)
+        return protocolError(what);
+    return std::move(*value);
+}
+
+std::optional<QList<RetellAgentVersion>> agentsFromJson(const QJsonValue &value)
+{
+    if (!value.isArray())
+        return std::nullopt;
+    QList<RetellAgentVersion> versions;
+    for (const QJsonValue &v : value.toArray()) {
+        auto agent = agentFromJson(v);
+        if (!agent)
+            return std::nullopt;
+        versions.append(std::move(*agent));
+    }
+    return versions;
+}
+
+QUrlQuery versionQuery(std::optional<int> version)
+{
+    QUrlQuery query;
+    if (version)
+        query.addQueryItem(QStringLiteral("version"), QString::number(*version));
+    return query;
 }
 
 } // namespace
 
 Result<QList<RetellAgentVersion>> RetellHttpApi::agentVersions(const QString &agentId)
 {
-    auto answer = send({"GET", QStringLiteral("get-agent-versions"), agentId, {}, {}});
-    if (!answer)
-        return answer.error();
-    if (!answer->isArray())
-        return protocolError(QStringLiteral("GET /get-agent-versions"));
-    QList<RetellAgentVersion> versions;
-    for (const QJsonValue &v : answer->toArray()) {
-        auto parsed = agentFromJson(v);
-        if (!parsed)
-            return protocolError(QStringLiteral("GET /get-agent-versions"));
-        versions.append(std::move(*parsed));
-    }
-    return versions;
+    return parsed<QList<RetellAgentVersion>>(
+        send({"GET", QStringLiteral("get-agent-versions"), agentId, {}, {}}), agentsFromJson,
+        "GET /get-agent-versions");
 }
 
 Result<RetellAgentVersion> RetellHttpApi::createAgentVersion(const QString &agentId,
                                                              int baseVersion)
 {
-    auto answer = send({"POST",
-                        QStringLiteral("create-agent-version"),
-                        agentId,
-                        {},
-                        QJsonObject{{QStringLiteral("base_version"), baseVersion}}});
-    if (!answer)
-        return answer.error();
-    auto parsed = agentFromJson(*answer);
-    if (!parsed)
-        return protocolError(QStringLiteral("POST /create-agent-version"));
-    return std::move(*parsed);
+    const QJsonObject body{{QStringLiteral("base_version"), baseVersion}};
+    return parsed<RetellAgentVersion>(
+        send({"POST", QStringLiteral("create-agent-version"), agentId, {}, body}), agentFromJson,
+        "POST /create-agent-version");
 }
 
 Result<RetellLlm> RetellHttpApi::updateLlm(const QString &llmId, int version,
                                            const QString &generalPrompt,
                                            const QJsonArray &generalTools)
 {
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("version"), QString::number(version));
-    auto answer = send({"PATCH", QStringLiteral("update-retell-llm"), llmId, query,
-                        QJsonObject{{QStringLiteral("general_prompt"), generalPrompt},
-                                    {QStringLiteral("general_tools"), generalTools}}});
-    if (!answer)
-        return answer.error();
-    auto parsed = llmFromJson(*answer);
-    if (!parsed)
-        return protocolError(QStringLiteral("PATCH /update-retell-llm"));
-    return std::move(*parsed);
+    const QJsonObject body{{QStringLiteral("general_prompt"), generalPrompt},
+                           {QStringLiteral("general_tools"), generalTools}};
+    return parsed<RetellLlm>(
+        send({"PATCH", QStringLiteral("update-retell-llm"), llmId, versionQuery(version), body}),
+        llmFromJson, "PATCH /update-retell-llm");
 }
 
 Result<void> RetellHttpApi::publishAgentVersion(const QString &agentId, int version,
                                                 const QString &title, const QString &description)
 {
-    auto answer = send({"POST",
-                        QStringLiteral("publish-agent-version"),
-                        agentId,
-                        {},
-                        QJsonObject{{QStringLiteral("version"), version},
-                                    {QStringLiteral("version_title"), title},
-                                    {QStringLiteral("version_description"), description}}});
+    const QJsonObject body{{QStringLiteral("version"), version},
+                           {QStringLiteral("version_title"), title},
+                           {QStringLiteral("version_description"), description}};
+    // Any 2xx: the API client's publish() returns nothing.
+    auto answer = send({"POST", QStringLiteral("publish-agent-version"), agentId, {}, body});
     if (!answer)
         return answer.error();
     return {};
@@ -414,16 +423,9 @@ Result<void> RetellHttpApi::publishAgentVersion(const QString &agentId, int vers
 
 Result<RetellLlm> RetellHttpApi::llm(const QString &llmId, std::optional<int> version)
 {
-    QUrlQuery query;
-    if (version)
-        query.addQueryItem(QStringLiteral("version"), QString::number(*version));
-    auto answer = send({"GET", QStringLiteral("get-retell-llm"), llmId, query, {}});
-    if (!answer)
-        return answer.error();
-    auto parsed = llmFromJson(*answer);
-    if (!parsed)
-        return protocolError(QStringLiteral("GET /get-retell-llm"));
-    return std::move(*parsed);
+    return parsed<RetellLlm>(
+        send({"GET", QStringLiteral("get-retell-llm"), llmId, versionQuery(version), {}}),
+        llmFromJson, "GET /get-retell-llm");
 }
 
 core::RetellApiFactory makeRetellApiFactory(RetellEndpoint endpoint,
