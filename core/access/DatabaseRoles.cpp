@@ -85,8 +85,8 @@ Result<QStringList> DatabaseRoles::statements(Dialect dialect, const Account &ac
             sql << QStringLiteral("GRANT SELECT ON %1.`%2` TO %3").arg(db, t, who);
         sql << QStringLiteral("GRANT SELECT, INSERT ON %1.`retell_agent_prompts` TO %2")
                    .arg(db, who);
-        sql << QStringLiteral(
-                   "GRANT UPDATE (is_active, updated_at) ON %1.`retell_agent_prompts` TO %2")
+        sql << QStringLiteral("GRANT UPDATE (is_active, updated_at, retell_agent_id, "
+                              "retell_version) ON %1.`retell_agent_prompts` TO %2")
                    .arg(db, who);
         for (const QString &t : own)
             sql << QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON %1.`%2` TO %3")
@@ -108,7 +108,9 @@ Result<QStringList> DatabaseRoles::statements(Dialect dialect, const Account &ac
     // only with an UPDATE privilege on some column: the timestamp, nothing else.
     sql << QStringLiteral("GRANT UPDATE (updated_at) ON branches TO %1").arg(account.name);
     sql << QStringLiteral("GRANT SELECT, INSERT ON retell_agent_prompts TO %1").arg(account.name);
-    sql << QStringLiteral("GRANT UPDATE (is_active, updated_at) ON retell_agent_prompts TO %1")
+    // retell_agent_id / retell_version: where a version was published (issue 15).
+    sql << QStringLiteral("GRANT UPDATE (is_active, updated_at, retell_agent_id, retell_version) "
+                          "ON retell_agent_prompts TO %1")
                .arg(account.name);
     sql << QStringLiteral("GRANT USAGE ON SEQUENCE retell_agent_prompts_id_seq TO %1")
                .arg(account.name);

@@ -15,7 +15,7 @@ struct KindName
     const char *name;
 };
 
-constexpr std::array<KindName, 8> kKindNames{{
+constexpr std::array<KindName, 10> kKindNames{{
     {AuditKind::Deploy, "deploy"},
     {AuditKind::Rollback, "rollback"},
     {AuditKind::Import, "import"},
@@ -24,6 +24,8 @@ constexpr std::array<KindName, 8> kKindNames{{
     {AuditKind::Revoke, "revoke"},
     {AuditKind::LoginRefused, "login-refused"},
     {AuditKind::OperationRefused, "refused"},
+    {AuditKind::RetellLink, "retell-link"},
+    {AuditKind::RetellUnlink, "retell-unlink"},
 }};
 
 // NULL for an empty text, so that filters on the columns see "nothing".

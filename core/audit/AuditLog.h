@@ -23,10 +23,13 @@ enum class AuditKind
     Revoke,
     LoginRefused,     // unknown e-mail or wrong password (no actor)
     OperationRefused, // a deploy, rollback, grant or revoke refused for missing rights
+    RetellLink,       // a branch linked to a Retell agent (detail: agent and LLM ids)
+    RetellUnlink,     // a branch's Retell link removed (detail: the agent and LLM it had)
 };
 
 // "deploy", "rollback", "import", "rollout", "grant", "revoke",
-// "login-refused", "refused": the CLI's --kind values and the stored kinds.
+// "login-refused", "refused", "retell-link", "retell-unlink": the CLI's
+// --kind values and the stored kinds.
 QString auditKindName(AuditKind kind);
 std::optional<AuditKind> auditKindFromName(const QString &name);
 QList<AuditKind> allAuditKinds();

@@ -7,6 +7,7 @@
 #include "db/Dialect.h"
 #include "db/RowReader.h"
 #include "versions/BranchService.h"
+#include "versions/PublicationQueue.h"
 #include "versions/VersionNotes.h"
 
 #include <QSqlError>
@@ -282,6 +283,7 @@ Result<PromptVersion> appendVersion(const ServiceContext &context, const Actor &
             imported.companyId = branch.companyId;
             imported.branchId = branch.id;
             imported.version = next;
+            imported.detail = request.importSource;
             if (auto marked = AuditLog::write(db, imported); !marked)
                 return marked;
         }
@@ -300,6 +302,9 @@ Result<PromptVersion> appendVersion(const ServiceContext &context, const Actor &
         written.validationStatus = validation.status();
         written.validationErrorsJson = findings;
         written.notes = request.notes;
+        // A linked branch's version and its publication: both or neither.
+        if (auto queued = PublicationQueue::enqueueIfLinked(db, written, now); !queued)
+            return queued;
         if (request.alsoRecord)
             return request.alsoRecord(db, written);
         return {};

@@ -35,6 +35,9 @@ struct DeployRequest
     // The content came from a file (import): recorded as such in the audit
     // log, in the same transaction as the version.
     bool imported = false;
+    // Where an imported configuration came from ("retell-dashboard"), kept
+    // in the audit entry's detail.
+    QString importSource;
 };
 
 // The branch's active version a deploy or rollback was refused against, in

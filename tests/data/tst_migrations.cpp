@@ -259,7 +259,8 @@ private slots:
                      {QStringLiteral("0001_contract_tables"), QStringLiteral("0002_app_tables"),
                       QStringLiteral("0003_template_scan"), QStringLiteral("0004_template_owner"),
                       QStringLiteral("0005_applied_operations"), QStringLiteral("0006_rollouts"),
-                      QStringLiteral("0007_audit"), QStringLiteral("0008_template_language")}));
+                      QStringLiteral("0007_audit"), QStringLiteral("0008_template_language"),
+                      QStringLiteral("0009_retell_publishing")}));
         QVERIFY(!report->webAppSchema);
         for (const char *t :
              {"companies", "branches", "users", "retell_agent_prompts", "retell_admin_templates",
@@ -460,7 +461,8 @@ private slots:
             QStringList({QStringLiteral("0002_app_tables"), QStringLiteral("0003_template_scan"),
                          QStringLiteral("0004_template_owner"),
                          QStringLiteral("0005_applied_operations"), QStringLiteral("0006_rollouts"),
-                         QStringLiteral("0007_audit"), QStringLiteral("0008_template_language")}));
+                         QStringLiteral("0007_audit"), QStringLiteral("0008_template_language"),
+                         QStringLiteral("0009_retell_publishing")}));
         for (const QString &t : webTables)
             QCOMPARE(snapshot(db.spec(), t), before.value(t));
         QVERIFY(tables(db.spec()).contains(QStringLiteral("retell_admin_grants")));
@@ -505,7 +507,7 @@ private slots:
         const QString source = Migrator::migrationsDirectory(db.dialect());
         for (const QString &f : QDir(source).entryList({QStringLiteral("*.sql")}))
             QVERIFY(QFile::copy(source + QLatin1Char('/') + f, dir.filePath(f)));
-        QFile broken(dir.filePath(QStringLiteral("0009_broken_step.sql")));
+        QFile broken(dir.filePath(QStringLiteral("0010_broken_step.sql")));
         QVERIFY(broken.open(QIODevice::WriteOnly));
         broken.write("CREATE TABLE retell_admin_half_done (id INTEGER PRIMARY KEY);\n"
                      "CREATE TABLE retell_admin_half_done_too (id INTEGER PRIMARY KEY);\n"
@@ -513,14 +515,14 @@ private slots:
         broken.close();
         auto report = Migrator::migrate(db.spec(), dir.path());
         QVERIFY(!report);
-        QVERIFY2(report.error().message.contains(QLatin1String("0009_broken_step")),
+        QVERIFY2(report.error().message.contains(QLatin1String("0010_broken_step")),
                  qPrintable(report.error().message));
         QVERIFY(report.error().message.contains(QLatin1String("rolled back")));
         QVERIFY(!tables(db.spec()).contains(QStringLiteral("retell_admin_half_done")));
         QVERIFY(!tables(db.spec()).contains(QStringLiteral("retell_admin_half_done_too")));
         QCOMPARE(scalar(db.spec(),
                         QStringLiteral(
-                            "SELECT COUNT(*) FROM retell_admin_migrations WHERE version = 9")),
+                            "SELECT COUNT(*) FROM retell_admin_migrations WHERE version = 10")),
                  QStringLiteral("0"));
         // The earlier migrations stay applied and usable.
         QCOMPARE(scalar(db.spec(), QStringLiteral("SELECT COUNT(*) FROM retell_admin_migrations")),

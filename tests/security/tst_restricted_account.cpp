@@ -86,7 +86,9 @@ private slots:
                       QStringLiteral("--database"), QStringLiteral("laravel")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         const QString out = r.stdoutText();
-        QVERIFY2(out.contains(QLatin1String("UPDATE (is_active, updated_at)")), qPrintable(out));
+        QVERIFY2(out.contains(QLatin1String(
+                     "UPDATE (is_active, updated_at, retell_agent_id, retell_version)")),
+                 qPrintable(out));
         QVERIFY2(out.contains(QLatin1String("retell_admin_grants")), qPrintable(out));
         QVERIFY2(!out.contains(QLatin1String("DELETE ON laravel.`retell_agent_prompts`")) &&
                      !out.contains(QLatin1String("ALL PRIVILEGES")),

@@ -37,6 +37,10 @@ QString AuditModel::kindText(core::AuditKind kind)
         return tr("login refused");
     case core::AuditKind::OperationRefused:
         return tr("refused");
+    case core::AuditKind::RetellLink:
+        return tr("Retell link");
+    case core::AuditKind::RetellUnlink:
+        return tr("Retell unlink");
     }
     return {};
 }
@@ -63,6 +67,8 @@ QString AuditModel::detailsText(const core::AuditEntry &e)
     case core::AuditKind::OperationRefused:
         return tr("%1 refused: %2").arg(e.operation, e.detail);
     case core::AuditKind::LoginRefused:
+    case core::AuditKind::RetellLink:
+    case core::AuditKind::RetellUnlink:
         return e.detail;
     case core::AuditKind::Rollout:
         return e.rolloutId > 0
