@@ -304,9 +304,10 @@ Result<QJsonValue> RetellHttpApi::send(const Call &call)
                     QStringLiteral("Retell refused the API key (HTTP %1).").arg(status),
                     {statusText});
     if (status == 404)
-        return fail("retell.not_found", false,
-                    QStringLiteral("Retell does not know %1 (HTTP 404): %2").arg(call.id, message),
-                    {statusText});
+        return fail(
+            "retell.not_found", false,
+            QStringLiteral("Retell does not know \"%1\" (HTTP 404): %2").arg(call.id, message),
+            {statusText});
     if (status == 429) {
         const auto wait = retryAfterSeconds(retryAfter, QDateTime::currentDateTimeUtc());
         return fail("retell.rate_limited", true,
