@@ -162,5 +162,6 @@ void registerOfflineCommands(QMap<QString, Command> &commands);
 void registerRolloutCommands(QMap<QString, Command> &commands);
 void registerFleetCommands(QMap<QString, Command> &commands);
 void registerAuditCommands(QMap<QString, Command> &commands);
+void registerRetellCommands(QMap<QString, Command> &commands);
 
 } // namespace retell::cli

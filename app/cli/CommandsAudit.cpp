@@ -69,6 +69,8 @@ QString describe(const Cli &cli, const AuditEntry &e)
                         e.scopeId.isEmpty() ? QString() : QLatin1Char(' ') + e.scopeId);
     else if (e.kind == AuditKind::OperationRefused)
         what = e.operation + QStringLiteral(": ") + e.detail;
+    else if (e.kind == AuditKind::RetellLink || e.kind == AuditKind::RetellUnlink)
+        what = e.detail;
     const QString who =
         e.userName.isEmpty() ? e.userEmail : QStringLiteral("%1 <%2>").arg(e.userName, e.userEmail);
     return QStringLiteral("%1  %2  %3  %4  %5")

@@ -2,6 +2,7 @@
 #include "Cli.h"
 #include "CommandsDeployMerge.h"
 #include "CommandsOffline.h"
+#include "CommandsRetell.h"
 
 #include "io/AgentConfigCodec.h"
 #include "offline/OfflineWork.h"
@@ -152,7 +153,8 @@ int deploy(Cli &cli, const QStringList &argv)
                                              onConflict);
         return cli.fail(error);
     }
-    return printDeployOutcome(cli, who->second, outcome.value(), QStringLiteral("Deployed"));
+    return printDeployedAndPublish(cli, who->first, who->second, outcome.value(),
+                                   QStringLiteral("Deployed"));
 }
 
 int applyTemplate(Cli &cli, const QStringList &argv)
@@ -186,8 +188,8 @@ int applyTemplate(Cli &cli, const QStringList &argv)
     auto outcome = VersionService(cli.context).deploy(who->first, who->second.id, request);
     if (!outcome)
         return cli.fail(outcome.error());
-    return printDeployOutcome(cli, who->second, outcome.value(),
-                              QStringLiteral("Applied template \"%1\" to").arg(tmpl->name));
+    return printDeployedAndPublish(cli, who->first, who->second, outcome.value(),
+                                   QStringLiteral("Applied template \"%1\" to").arg(tmpl->name));
 }
 
 int saveTemplate(Cli &cli, const QStringList &argv)
@@ -257,8 +259,8 @@ int rollback(Cli &cli, const QStringList &argv)
                                  args->value(QStringLiteral("notes")), args->has(kAllowUnchanged));
     if (!outcome)
         return cli.fail(outcome.error());
-    return printDeployOutcome(cli, who->second, outcome.value(),
-                              QStringLiteral("Rolled back to v%1:").arg(to.value()));
+    return printDeployedAndPublish(cli, who->first, who->second, outcome.value(),
+                                   QStringLiteral("Rolled back to v%1:").arg(to.value()));
 }
 
 int importCommand(Cli &cli, const QStringList &argv)
@@ -295,8 +297,8 @@ int importCommand(Cli &cli, const QStringList &argv)
     auto outcome = VersionService(cli.context).deploy(who->first, who->second.id, request);
     if (!outcome)
         return cli.fail(outcome.error());
-    return printDeployOutcome(
-        cli, who->second, outcome.value(),
+    return printDeployedAndPublish(
+        cli, who->first, who->second, outcome.value(),
         QStringLiteral("Imported %1 into").arg(imported->sourceDescription()));
 }
 

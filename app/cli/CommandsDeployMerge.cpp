@@ -1,6 +1,7 @@
 // deploy --base N --merge: three-way merge with what was deployed since N
 #include "CommandsDeployMerge.h"
 #include "CommandMergeOutput.h"
+#include "CommandsRetell.h"
 
 #include "merge/ConfigMerge.h"
 
@@ -147,8 +148,8 @@ int deployAgainstNewerVersion(Cli &cli, const Actor &actor, const Branch &branch
         }
         return cli.fail(error);
     }
-    return printDeployOutcome(
-        cli, branch, outcome.value(),
+    return printDeployedAndPublish(
+        cli, actor, branch, outcome.value(),
         QStringLiteral("Merged with v%1 and deployed").arg(conflict.current.version),
         {{QStringLiteral("base_version"), conflict.baseVersion.value_or(0)},
          {QStringLiteral("merged_with"), conflict.current.version}});

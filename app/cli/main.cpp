@@ -47,6 +47,10 @@ const char *kUsage =
   rollout (--change FROM TO | --template NAME) (--branches B1,B2,... | --company ID|NAME)
           [--dry-run] [--notes TEXT]     FROM, TO as for diff; exit 6: conflicts or stale
   rollout-undo ID              rollouts [--limit N]     rollout-show ID
+  link BRANCH --agent AGENT_ID --llm LLM_ID    unlink BRANCH      (admins)
+  live BRANCH [--json] [--diff]  what Retell runs vs the active version; exit 1: drift
+  publish BRANCH [--version N] [--force]      retry, or force past a dashboard edit
+  import-live BRANCH --notes TEXT             the dashboard's edit as a new version
 
 Offline: --offline works on the local replica of the --db server only, never
 contacting it: deploy, rollback, import and apply-template queue to the
@@ -58,9 +62,13 @@ Database: --db or RETELL_ADMIN_DB (sqlite:PATH, mysql://user@host:port/db or
 pgsql://user@host:port/db);
 its password from RETELL_ADMIN_DB_PASSWORD or a prompt. Acting user: --user or
 RETELL_ADMIN_USER, password from RETELL_ADMIN_PASSWORD or a prompt.
+Retell: RETELL_API_KEY (never an argument), RETELL_API_BASE_URL (default
+https://api.retellai.com). deploy and rollback of a linked branch publish at
+once and say whether the version is live in Retell.
 Exit codes: 0 ok, 1 diff found differences or merge left conflicts, 2 usage,
 3 validation failed, 4 authentication/permission, 5 not found, 6 conflict,
-7 database, 8 file I/O; sync: 6 when conflicts or refusals remain.
+7 database, 8 file I/O, 10 Retell failed or refused; sync: 6 when conflicts or
+refusals remain.
 )";
 
 // Commands that only read: their connections are opened read-only.
@@ -69,6 +77,7 @@ const QStringList kReadOnlyCommands = {
     QStringLiteral("history"),      QStringLiteral("export"),    QStringLiteral("grants"),
     QStringLiteral("diff"),         QStringLiteral("validate"),  QStringLiteral("rollouts"),
     QStringLiteral("rollout-show"), QStringLiteral("fleet"),     QStringLiteral("audit"),
+    QStringLiteral("live"),
 };
 
 // What --offline allows: reading the replica and queueing work to its outbox.
@@ -193,6 +202,7 @@ int main(int argc, char **argv)
     cli::registerRolloutCommands(commands);
     cli::registerFleetCommands(commands);
     cli::registerAuditCommands(commands);
+    cli::registerRetellCommands(commands);
 
     const QString name = args.takeFirst();
     // --json and --verbose also work after the command (before a "--"), so

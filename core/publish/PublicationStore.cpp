@@ -28,17 +28,18 @@ std::optional<QDateTime> optionalTime(const RowReader &row, QLatin1StringView co
 {
     if (row.isNull(column))
         return std::nullopt;
-    return fromSqlTimestamp(row[column]);
+    const QDateTime time = fromSqlTimestamp(row[column]);
+    return time.isValid() ? std::optional(time) : std::nullopt;
 }
 
 QVariant timeOrNull(const std::optional<QDateTime> &time)
 {
-    return time ? QVariant(toSqlTimestamp(*time)) : QVariant(QMetaType(QMetaType::QString));
+    return time ? QVariant(toSqlTimestamp(*time)) : QVariant();
 }
 
 QVariant textOrNull(const QString &text)
 {
-    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
+    return text.isEmpty() ? QVariant() : QVariant(text);
 }
 
 Publication publicationFrom(const RowReader &row)
@@ -106,8 +107,8 @@ RetellLink linkFrom(const RowReader &row)
 {
     RetellLink l;
     l.branchId = row.text("link_branch_id"_L1);
-    l.agentId = row.text("agent_id"_L1);
-    l.llmId = row.text("llm_id"_L1);
+    l.agentId = row.text("link_agent_id"_L1);
+    l.llmId = row.text("link_llm_id"_L1);
     if (!row.isNull("linked_by"_L1))
         l.linkedBy = row.integer("linked_by"_L1);
     l.linkedByName = row.text("linked_by_name"_L1);
@@ -115,8 +116,9 @@ RetellLink linkFrom(const RowReader &row)
     return l;
 }
 
+// Aliased apart from the publication's agent_id / llm_id (read together).
 const QString kLinkColumns =
-    u"l.branch_id AS link_branch_id, l.agent_id AS agent_id, l.llm_id AS llm_id, "
+    u"l.branch_id AS link_branch_id, l.agent_id AS link_agent_id, l.llm_id AS link_llm_id, "
     "l.linked_by AS linked_by, u.name AS linked_by_name, l.linked_at AS linked_at"_s;
 
 // The version columns (p) a publish needs.
@@ -232,8 +234,7 @@ Result<QString> PublicationStore::branchOfAgent(QSqlDatabase &db, const QString 
 
 Result<void> PublicationStore::saveLink(QSqlDatabase &db, const RetellLink &link, bool exists)
 {
-    const QVariant by =
-        link.linkedBy ? QVariant(*link.linkedBy) : QVariant(QMetaType(QMetaType::LongLong));
+    const QVariant by = link.linkedBy ? QVariant(*link.linkedBy) : QVariant();
     if (exists)
         return execute(
             db,
