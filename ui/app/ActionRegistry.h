@@ -59,6 +59,8 @@ enum class ActionId
     RollOut,
     ShowAudit,
     ManageAccess,
+    LinkRetell,
+    RetellApiKey,
     KeyboardShortcuts,
     About,
     Count

@@ -45,6 +45,7 @@ FleetUi::FleetUi(const Parts &parts)
     using Id = ActionId;
     const ActionRegistry &a = *parts.actions;
     QMenu *menu = parts.window->menuBar()->addMenu(tr("Ad&min"));
+    m_menu = menu;
     menu->addAction(a[Id::ShowFleet]);
     menu->addAction(a[Id::RollOut]);
     menu->addAction(a[Id::ShowAudit]);
@@ -108,10 +109,18 @@ void FleetUi::updateActions()
     }
 }
 
+void FleetUi::setRetellMarks(const QHash<QString, RetellMark> &marks)
+{
+    m_retellMarks = marks;
+    if (m_fleet)
+        m_fleet->model()->setRetellMarks(marks);
+}
+
 void FleetUi::refreshMarkers()
 {
     if (!m_fleet)
         return;
+    m_fleet->model()->setRetellMarks(m_retellMarks);
     QSet<QString> drafts;
     QHash<QString, int> queued;
     for (const core::Branch &b : m_parts.tree->branches()) {

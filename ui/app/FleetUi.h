@@ -1,13 +1,16 @@
 #pragma once
 
 #include "domain/Types.h"
+#include "panels/RetellMark.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 
 #include <memory>
 
 class QMainWindow;
+class QMenu;
 
 namespace retell::ui {
 
@@ -57,6 +60,11 @@ public:
     AuditWindow *auditWindow() const;
     GrantsDialog *grantsDialog() const;
 
+    // The Admin menu (Retell's key joins it).
+    QMenu *adminMenu() const { return m_menu; }
+    // The fleet's Retell column per branch (issue 15), kept for when it opens.
+    void setRetellMarks(const QHash<QString, RetellMark> &marks);
+
     void showFleet();
     // preselected: the branches to roll out to (all candidates stay listed).
     void showRollout(const QList<core::Branch> &preselected = {});
@@ -79,6 +87,8 @@ private:
     struct Facades;
     Parts m_parts;
     std::unique_ptr<Facades> m_facades;
+    QMenu *m_menu = nullptr; // owned by the menu bar
+    QHash<QString, RetellMark> m_retellMarks;
     QPointer<FleetWindow> m_fleet;
     QPointer<RolloutDialog> m_rollout;
     QPointer<AuditWindow> m_audit;

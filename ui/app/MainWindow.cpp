@@ -8,6 +8,7 @@
 #include "app/LanguageMenu.h"
 #include "app/NotificationBanner.h"
 #include "app/OfflineUi.h"
+#include "app/RetellUi.h"
 #include "app/Settings.h"
 #include "common/WindowGeometry.h"
 #include "diff/DiffWindow.h"
@@ -205,6 +206,7 @@ MainWindow::~MainWindow()
     // Members die before QWidget deletes the children, but the panels use
     // m_session: they go first, while it is alive (the agent panel saves its
     // draft on the way out).
+    delete m_retellUi;
     delete m_fleetUi;
     delete m_compare;
     delete m_templates;
@@ -311,7 +313,7 @@ void MainWindow::createMenus()
          {Id::Validate, Id::NextFinding, Id::PreviousFinding, separator, Id::Deploy, Id::Rollback,
           separator, Id::OpenVersion, Id::CompareDraft, Id::Compare, Id::CompareSelected,
           Id::CompareActive, Id::ComparePrevious, separator, Id::RestoreDraft, Id::DiscardDraft,
-          Id::Refresh});
+          Id::Refresh, separator, Id::LinkRetell});
 
     QToolBar *tools = addToolBar(tr("Main"));
     tools->setObjectName(QStringLiteral("mainToolBar"));
@@ -354,6 +356,11 @@ void MainWindow::createDocks()
     connect(m_fleetUi, &FleetUi::versionsWritten, this, &MainWindow::reloadAll);
     connect(m_fleetUi, &FleetUi::message, this, &MainWindow::notify);
     connect(m_fleetUi, &FleetUi::failed, this, &MainWindow::fail);
+    m_retellUi = new RetellUi({this, m_session.get(), m_settings, m_actions, m_agent, m_history,
+                               m_tree, m_compare, m_fleetUi, m_offline});
+    connect(m_retellUi, &RetellUi::versionsWritten, this, &MainWindow::reloadAll);
+    connect(m_retellUi, &RetellUi::message, this, &MainWindow::notify);
+    connect(m_retellUi, &RetellUi::failed, this, &MainWindow::fail);
 
     m_actions->adopt(ActionId::ShowBranches, m_treeDock->toggleViewAction());
     m_actions->adopt(ActionId::ShowTemplates, m_templatesDock->toggleViewAction());
@@ -439,6 +446,7 @@ void MainWindow::start()
     m_templates->reload();
     refreshBranches();
     m_offline->start();
+    m_retellUi->start();
 }
 
 void MainWindow::refreshBranches()
@@ -452,6 +460,7 @@ void MainWindow::refreshBranches()
         m_branchesLoaded = true;
         m_tree->setBranches(branches.value());
         m_offline->setBranches(branches.value());
+        m_retellUi->setBranches(branches.value());
         m_tree->setDraftBranches(m_agent->drafts().branchesWithDrafts());
         if (first) {
             const QString last = m_settings->lastBranch(m_session->databaseKey());

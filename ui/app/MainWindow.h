@@ -24,6 +24,7 @@ class HistoryPanel;
 class NotificationBanner;
 class CompareLauncher;
 class OfflineUi;
+class RetellUi;
 class Session;
 class Settings;
 class TemplatePickerPanel;
@@ -55,6 +56,7 @@ public:
     NotificationBanner *banner() const { return m_banner; }
     OfflineUi *offline() const { return m_offline; }
     FleetUi *fleet() const { return m_fleetUi; }
+    RetellUi *retell() const { return m_retellUi; }
     QDockWidget *historyDock() const { return m_historyDock; }
     QDockWidget *templatesDock() const { return m_templatesDock; }
     QAction *action(const QString &objectName) const;
@@ -112,6 +114,7 @@ private:
     ActionRegistry *m_actions = nullptr;
     OfflineUi *m_offline = nullptr;
     FleetUi *m_fleetUi = nullptr;
+    RetellUi *m_retellUi = nullptr;
     FocusCycle *m_focusCycle = nullptr;
     QString m_pendingBranch; // branch whose editor or history is still loading
     bool m_editorLoaded = false;

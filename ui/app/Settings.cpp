@@ -125,6 +125,19 @@ void Settings::setLanguage(const QString &language)
         m_settings.setValue(QStringLiteral("ui/language"), language);
 }
 
+QString Settings::retellBaseUrl() const
+{
+    return m_settings.value(QStringLiteral("retell/baseUrl")).toString();
+}
+
+void Settings::setRetellBaseUrl(const QString &url)
+{
+    if (url.isEmpty())
+        m_settings.remove(QStringLiteral("retell/baseUrl"));
+    else
+        m_settings.setValue(QStringLiteral("retell/baseUrl"), url);
+}
+
 QString Settings::lastUser() const
 {
     return m_settings.value(QStringLiteral("login/lastUser")).toString();

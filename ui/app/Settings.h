@@ -56,6 +56,11 @@ public:
     QString language() const;
     void setLanguage(const QString &language);
 
+    // Retell's API base URL (issue 15); empty: Retell's own. The API key is
+    // never here: it lives in the system keychain (RetellKeyStore).
+    QString retellBaseUrl() const;
+    void setRetellBaseUrl(const QString &url);
+
     QString lastUser() const;
     void setLastUser(const QString &email);
 

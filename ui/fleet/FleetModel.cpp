@@ -51,6 +51,12 @@ void FleetModel::setQueuedCounts(const QHash<QString, int> &counts)
     markersChanged();
 }
 
+void FleetModel::setRetellMarks(const QHash<QString, RetellMark> &marks)
+{
+    m_retell = marks;
+    markersChanged();
+}
+
 void FleetModel::markersChanged()
 {
     if (!m_rows.isEmpty())
@@ -118,6 +124,8 @@ QVariant FleetModel::display(const core::FleetRow &row, Column column) const
         return row.branch.activeVersion ? QLocale().toString(row.estimatedTokens) : QString();
     case DriftColumn:
         return driftText(row);
+    case RetellColumn:
+        return m_retell.value(row.branch.id).text;
     case LocalColumn:
         return localText(row.branch.id);
     case ColumnCount:
@@ -158,6 +166,8 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (column == LocalColumn && m_drafts.contains(row.branch.id))
             return tr("You have an unsaved draft of this branch on this computer.");
+        if (column == RetellColumn)
+            return m_retell.value(row.branch.id).toolTip;
         if (column == DriftColumn && !row.drift.computed)
             return tr("No reference to compare with: choose a template or a branch.");
         if (column == DriftColumn)
@@ -223,6 +233,8 @@ QVariant FleetModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("Tokens");
     case DriftColumn:
         return tr("Drift");
+    case RetellColumn:
+        return tr("Retell");
     case LocalColumn:
         return tr("Local");
     case ColumnCount:

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "fleet/FleetService.h"
+#include "panels/RetellMark.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -31,7 +32,8 @@ public:
         StatusColumn,
         TokensColumn,
         DriftColumn,
-        LocalColumn, // draft and queued markers
+        RetellColumn, // issue 15: live, not live yet, dashboard edit, not linked
+        LocalColumn,  // draft and queued markers
         ColumnCount
     };
     enum Role
@@ -57,6 +59,8 @@ public:
 
     void setDraftBranches(const QSet<QString> &branchIds);
     void setQueuedCounts(const QHash<QString, int> &counts);
+    // Retell's state per branch (issue 15); branches without one show nothing.
+    void setRetellMarks(const QHash<QString, RetellMark> &marks);
 
     // "12 lines, 1 tool" / "same" / "" (no reference).
     static QString driftText(const core::FleetRow &row);
@@ -76,6 +80,7 @@ private:
     QList<core::FleetRow> m_rows;
     QSet<QString> m_drafts;
     QHash<QString, int> m_queued;
+    QHash<QString, RetellMark> m_retell;
 };
 
 } // namespace retell::ui

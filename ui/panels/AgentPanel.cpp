@@ -101,6 +101,11 @@ core::AgentConfig AgentPanel::config() const
     return m_editor->config();
 }
 
+void AgentPanel::addHeaderLine(QWidget *line)
+{
+    static_cast<QVBoxLayout *>(layout())->insertWidget(1, line);
+}
+
 std::optional<int> AgentPanel::baseVersion() const
 {
     const int base = m_edit.baseVersion();

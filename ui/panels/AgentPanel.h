@@ -78,6 +78,8 @@ public:
     // Starts an edit from an older version's content (Use as Draft).
     void useAsDraft(const core::PromptVersion &version);
     core::AgentConfig config() const;
+    // A line under the branch header (the Retell live badge).
+    void addHeaderLine(QWidget *line);
 
 public slots:
     // Writes the draft now (no-op when nothing differs from the active version).

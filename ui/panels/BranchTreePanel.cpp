@@ -121,6 +121,18 @@ void BranchTreePanel::setHasDraft(const QString &branchId, bool hasDraft)
     updateBranchItem(branchId);
 }
 
+void BranchTreePanel::setRetellMarks(const QHash<QString, RetellMark> &marks)
+{
+    QSet<QString> changed;
+    for (auto it = marks.cbegin(); it != marks.cend(); ++it)
+        changed.insert(it.key());
+    for (auto it = m_retell.cbegin(); it != m_retell.cend(); ++it)
+        changed.insert(it.key());
+    m_retell = marks;
+    for (const QString &id : std::as_const(changed))
+        updateBranchItem(id);
+}
+
 void BranchTreePanel::setQueuedCounts(const QHash<QString, int> &counts)
 {
     QSet<QString> changed;
@@ -165,6 +177,10 @@ void BranchTreePanel::updateBranchItem(const QString &branchId)
         version->setText(tr("%1 · %n queued", nullptr, queued).arg(version->text()));
         version->setToolTip(version->toolTip() + QLatin1Char('\n') +
                             tr("%n operation(s) wait in the outbox", nullptr, queued));
+    }
+    if (const RetellMark mark = m_retell.value(branchId); !mark.text.isEmpty()) {
+        version->setText(tr("%1 · %2").arg(version->text(), mark.text));
+        version->setToolTip(version->toolTip() + QLatin1Char('\n') + mark.toolTip);
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Types.h"
+#include "panels/RetellMark.h"
 
 #include <QHash>
 #include <QSet>
@@ -48,6 +49,11 @@ public:
     void setQueuedCounts(const QHash<QString, int> &counts);
     int queuedCount(const QString &branchId) const { return m_queued.value(branchId); }
 
+    // Retell's state of a linked branch (issue 15): a short marker after the
+    // version ("drift") with its sentence as the tool tip; empty text: none.
+    void setRetellMarks(const QHash<QString, RetellMark> &marks);
+    RetellMark retellMark(const QString &branchId) const { return m_retell.value(branchId); }
+
     bool selectBranch(const QString &branchId);
     std::optional<core::Branch> currentBranch() const;
     std::optional<core::Branch> branch(const QString &branchId) const;
@@ -79,6 +85,7 @@ private:
     QHash<QString, QStandardItem *> m_items; // branch id → name item
     QSet<QString> m_drafts;
     QHash<QString, int> m_queued;
+    QHash<QString, RetellMark> m_retell;
     QString m_currentId;
     bool m_rebuilding = false;
 };

@@ -30,6 +30,10 @@ void HistoryModel::setBranch(const QString &branchId)
 {
     beginResetModel();
     m_rows.clear();
+    if (branchId != m_branchId) { // a reload keeps the Retell column until it is read again
+        m_retell.clear();
+        m_retellOtherwise.clear();
+    }
     m_branchId = branchId;
     ++m_generation;
     m_fetching = false;
@@ -72,6 +76,17 @@ void HistoryModel::updatePending()
     m_pending = pending;
     if (after > 0)
         emit dataChanged(index(0, 0), index(after - 1, ColumnCount - 1));
+}
+
+void HistoryModel::setRetellMarks(const QString &branchId, const QHash<int, RetellMark> &byVersion,
+                                  const QString &otherwise)
+{
+    if (branchId != m_branchId)
+        return; // an answer about a branch no longer shown
+    m_retell = byVersion;
+    m_retellOtherwise = otherwise;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, RetellColumn), index(rowCount() - 1, RetellColumn));
 }
 
 int HistoryModel::rowOfVersion(int version) const
@@ -122,6 +137,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return QStringLiteral("v%1").arg(row.version);
         case ActiveColumn:
             return row.isActive ? tr("active") : QString();
+        case RetellColumn:
+            return m_retell.value(row.version, RetellMark{m_retellOtherwise, {}}).text;
         case TemplateColumn:
             return row.templateName;
         case StatusColumn:
@@ -157,6 +174,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return activeIcon();
     } else if (role == Qt::ToolTipRole && column == NotesColumn) {
         return notesText(row.notes);
+    } else if (role == Qt::ToolTipRole && column == RetellColumn) {
+        return m_retell.value(row.version).toolTip;
     } else if (role == Qt::FontRole && row.isActive) {
         QFont font;
         font.setBold(true);
@@ -224,6 +243,8 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Version");
     case ActiveColumn:
         return tr("Active");
+    case RetellColumn:
+        return tr("Retell");
     case TemplateColumn:
         return tr("Template");
     case StatusColumn:

@@ -3,9 +3,11 @@
 #include "common/Result.h"
 #include "domain/Types.h"
 #include "offline/Outbox.h"
+#include "panels/RetellMark.h"
 #include "versions/VersionService.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 #include <functional>
 
@@ -25,6 +27,7 @@ public:
     {
         VersionColumn,
         ActiveColumn,
+        RetellColumn, // issue 15: live in Retell, pending, rejected, …
         TemplateColumn,
         StatusColumn,
         DeployedByColumn,
@@ -57,6 +60,10 @@ public:
 
     // Operations queued offline, of every branch; the current branch's show on top.
     void setPendingOperations(const QList<core::QueuedOperation> &operations);
+    // The Retell column per version of the current branch; versions without
+    // an entry show `otherwise` ("—" on a linked branch, empty on others).
+    void setRetellMarks(const QString &branchId, const QHash<int, RetellMark> &byVersion,
+                        const QString &otherwise);
     int pendingCount() const { return int(m_pending.size()); }
     bool isPendingRow(int row) const { return row < m_pending.size(); }
     const core::QueuedOperation &pendingOperation(int row) const { return m_pending.at(row); }
@@ -92,6 +99,8 @@ private:
     QList<core::QueuedOperation> m_allPending;
     QList<core::QueuedOperation> m_pending; // the current branch's, in push order
     QList<core::VersionSummary> m_rows;
+    QHash<int, RetellMark> m_retell;
+    QString m_retellOtherwise;
     PageLoader m_loader;
     QString m_branchId;
     quint64 m_generation = 0; // pages of an earlier branch are dropped

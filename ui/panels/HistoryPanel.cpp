@@ -115,9 +115,10 @@ HistoryPanel::HistoryPanel(HistoryFacade *history, DeployFacade *deploy, QWidget
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     // Never narrower than the header's text, which is longer in German.
     const QList<QPair<int, int>> widths{
-        {HistoryModel::VersionColumn, 70},     {HistoryModel::ActiveColumn, 80},
-        {HistoryModel::TemplateColumn, 200},   {HistoryModel::StatusColumn, 100},
-        {HistoryModel::DeployedByColumn, 130}, {HistoryModel::DeployedAtColumn, 180}};
+        {HistoryModel::VersionColumn, 70},    {HistoryModel::ActiveColumn, 80},
+        {HistoryModel::RetellColumn, 110},    {HistoryModel::TemplateColumn, 200},
+        {HistoryModel::StatusColumn, 100},    {HistoryModel::DeployedByColumn, 130},
+        {HistoryModel::DeployedAtColumn, 180}};
     for (const auto &[column, width] : widths)
         m_view->setColumnWidth(column,
                                qMax(width, m_view->horizontalHeader()->sectionSizeHint(column)));

@@ -83,6 +83,49 @@ QString errorText(const core::Error &error)
         return DisplayText::tr("The operation %1 is a rollback made on an older version: drop "
                                "it, and roll back again if that is still what you want.")
             .arg(arg(error, 0));
+    if (code.startsWith(QLatin1String("retell.")))
+        return retellErrorText(error);
+    return error.message;
+}
+
+QString retellErrorText(const core::Error &error)
+{
+    const QString &code = error.code;
+    if (code == QLatin1String("retell.unreachable"))
+        return DisplayText::tr("Retell could not be reached; check the network and the base URL.");
+    if (code == QLatin1String("retell.timeout"))
+        return DisplayText::tr("Retell did not answer in time.");
+    if (code == QLatin1String("retell.unauthorized"))
+        return DisplayText::tr("Retell refused the API key; check it under Admin › Retell API "
+                               "Key.");
+    if (code == QLatin1String("retell.not_found"))
+        return DisplayText::tr("Retell does not know this agent or LLM; check the link.");
+    if (code == QLatin1String("retell.rejected"))
+        return arg(error, 1).isEmpty()
+                   ? DisplayText::tr("Retell refused the configuration.")
+                   : DisplayText::tr("Retell refused the configuration: %1").arg(arg(error, 1));
+    if (code == QLatin1String("retell.rate_limited"))
+        return arg(error, 0).isEmpty()
+                   ? DisplayText::tr("Retell asked to slow down; the app tries again later.")
+                   : DisplayText::tr("Retell asked to wait %1 seconds; the app tries again then.")
+                         .arg(arg(error, 0));
+    if (code == QLatin1String("retell.server"))
+        return DisplayText::tr("Retell had a server error; the app tries again later.");
+    if (code == QLatin1String("retell.protocol"))
+        return DisplayText::tr("Retell answered something the app does not understand.");
+    if (code == QLatin1String("retell.newer_edit"))
+        return DisplayText::tr("Retell has a newer edit made in its dashboard; import or "
+                               "overwrite it first.");
+    if (code == QLatin1String("retell.llm_mismatch"))
+        return DisplayText::tr("The Retell agent %1 answers with the LLM %2, not %3.")
+            .arg(arg(error, 0), arg(error, 1), arg(error, 2));
+    if (code == QLatin1String("retell.agent_linked"))
+        return DisplayText::tr("The Retell agent %1 is already linked to another branch.")
+            .arg(arg(error, 0));
+    if (code == QLatin1String("retell.not_linked"))
+        return DisplayText::tr("This branch is not linked to a Retell agent.");
+    if (code == QLatin1String("retell.no_key"))
+        return DisplayText::tr("No Retell API key is set; add one under Admin › Retell API Key.");
     return error.message;
 }
 

@@ -19,5 +19,7 @@ QString scopeTitle(core::GrantScope scope);
 // The error's sentence: its code and arguments in the interface's language
 // where the code is known, else core's English message.
 QString errorText(const core::Error &error);
+// errorText() of Retell's codes (retell.*, issue 15): one sentence each.
+QString retellErrorText(const core::Error &error);
 
 } // namespace retell::ui

@@ -32,7 +32,15 @@ protected:
     template <typename Job, typename Result>
     TaskHandle call(QObject *receiver, Job job, std::function<void(Result)> done) const
     {
-        return m_session->worker()->run(
+        return callOn(m_session->worker(), receiver, std::move(job), std::move(done));
+    }
+    // The same on another thread runner (Retell's slow network calls must
+    // not hold up the database worker); the job opens its own connection there.
+    template <typename Job, typename Result>
+    TaskHandle callOn(TaskRunner *runner, QObject *receiver, Job job,
+                      std::function<void(Result)> done) const
+    {
+        return runner->run(
             receiver,
             [job = std::move(job), context = m_session->context(),
              actor = m_session->actor()](const TaskControl &control) {
