@@ -94,70 +94,93 @@ QString publicationLine(const Publication &p)
         .arg(notLiveReason(p), p.isWaiting() ? QStringLiteral(" (will retry)") : QString());
 }
 
-Result<QPair<Actor, Branch>> actorAndBranch(Cli &cli, const QString &branchArg)
+// What a Retell command works on, checked in the order that fails
+// cheapest: its options (and those it requires), the API key when it talks
+// to Retell, then the acting user and the branch.
+struct RetellCommand
 {
-    auto actor = cli.authenticate();
-    if (!actor)
-        return actor.error();
-    auto branch = BranchService(cli.context).resolve(actor.value(), branchArg);
-    if (!branch)
-        return branch.error();
-    return qMakePair(actor.value(), branch.value());
-}
+    Args args;
+    QStringList values; // the required options' values, in the order asked
+    RetellApiFactory factory;
+    Actor actor;
+    Branch branch;
+};
 
-Result<Args> parseOne(const QStringList &argv, const QStringList &valued, const QStringList &flags,
-                      const char *usage)
+struct Option
 {
+    const char *name;
+    const char *what; // for the usage error when it is missing
+};
+
+Result<RetellCommand> prepare(Cli &cli, const QStringList &argv, const char *usage,
+                              const QList<Option> &required, const QStringList &optional,
+                              const QStringList &flags, bool talksToRetell)
+{
+    QStringList valued = optional;
+    for (const Option &o : required)
+        valued << QString::fromLatin1(o.name);
     auto args = Args::parse(argv, valued, flags);
     if (!args)
         return args.error();
     if (args->positionals().size() != 1)
         return Error::usage(QString::fromUtf8(usage));
-    return args;
+    RetellCommand command{args.value(), {}, {}, {}, {}};
+    for (const Option &o : required) {
+        auto value = args->required(QString::fromLatin1(o.name), QString::fromUtf8(o.what));
+        if (!value)
+            return value.error();
+        command.values << value.value();
+    }
+    if (talksToRetell) {
+        auto factory = retellFactory();
+        if (!factory)
+            return factory.error();
+        command.factory = factory.value();
+    }
+    auto actor = cli.authenticate();
+    if (!actor)
+        return actor.error();
+    auto branch = BranchService(cli.context).resolve(actor.value(), args->positionals().first());
+    if (!branch)
+        return branch.error();
+    command.actor = actor.value();
+    command.branch = branch.value();
+    return command;
 }
 
 int link(Cli &cli, const QStringList &argv)
 {
-    auto args = parseOne(argv, {QStringLiteral("agent"), QStringLiteral("llm")}, {},
-                         "usage: link BRANCH --agent AGENT_ID --llm LLM_ID");
-    if (!args)
-        return cli.fail(args.error());
-    auto agent = args->required(QStringLiteral("agent"), QStringLiteral("the Retell agent id"));
-    auto llm = args->required(QStringLiteral("llm"), QStringLiteral("the Retell LLM id"));
-    if (!agent || !llm)
-        return cli.fail(!agent ? agent.error() : llm.error());
-    auto who = actorAndBranch(cli, args->positionals().first());
-    if (!who)
-        return cli.fail(who.error());
+    auto c =
+        prepare(cli, argv, "usage: link BRANCH --agent AGENT_ID --llm LLM_ID",
+                {{"agent", "the Retell agent id"}, {"llm", "the Retell LLM id"}}, {}, {}, false);
+    if (!c)
+        return cli.fail(c.error());
     auto linked =
-        LinkService(cli.context).link(who->first, who->second.id, agent.value(), llm.value());
+        LinkService(cli.context).link(c->actor, c->branch.id, c->values.at(0), c->values.at(1));
     if (!linked)
         return cli.fail(linked.error());
     if (cli.json)
         cli.printJson(linkJson(linked.value()));
     else
         cli.print(QStringLiteral("Linked %1 / %2 to Retell agent %3 (LLM %4).")
-                      .arg(cli.field(who->second.companyName), cli.field(who->second.name),
+                      .arg(cli.field(c->branch.companyName), cli.field(c->branch.name),
                            linked->agentId, linked->llmId));
     return ExitOk;
 }
 
 int unlink(Cli &cli, const QStringList &argv)
 {
-    auto args = parseOne(argv, {}, {}, "usage: unlink BRANCH");
-    if (!args)
-        return cli.fail(args.error());
-    auto who = actorAndBranch(cli, args->positionals().first());
-    if (!who)
-        return cli.fail(who.error());
-    if (auto r = LinkService(cli.context).unlink(who->first, who->second.id); !r)
+    auto c = prepare(cli, argv, "usage: unlink BRANCH", {}, {}, {}, false);
+    if (!c)
+        return cli.fail(c.error());
+    if (auto r = LinkService(cli.context).unlink(c->actor, c->branch.id); !r)
         return cli.fail(r.error());
     if (cli.json)
-        cli.printJson(QJsonObject{{QStringLiteral("branch"), toJson(who->second)},
+        cli.printJson(QJsonObject{{QStringLiteral("branch"), toJson(c->branch)},
                                   {QStringLiteral("linked"), false}});
     else
         cli.print(QStringLiteral("%1 / %2 is no longer linked to a Retell agent.")
-                      .arg(cli.field(who->second.companyName), cli.field(who->second.name)));
+                      .arg(cli.field(c->branch.companyName), cli.field(c->branch.name)));
     return ExitOk;
 }
 
@@ -238,17 +261,11 @@ void printLiveDiff(const LiveStatus &s, const Branch &branch)
 
 int live(Cli &cli, const QStringList &argv)
 {
-    auto args = parseOne(argv, {}, {QStringLiteral("diff"), QStringLiteral("json")},
-                         "usage: live BRANCH [--json] [--diff]");
-    if (!args)
-        return cli.fail(args.error());
-    auto factory = retellFactory();
-    if (!factory)
-        return cli.fail(factory.error());
-    auto who = actorAndBranch(cli, args->positionals().first());
-    if (!who)
-        return cli.fail(who.error());
-    auto status = DriftService(cli.context, factory.value()).check(who->first, who->second.id);
+    auto c = prepare(cli, argv, "usage: live BRANCH [--json] [--diff]", {}, {},
+                     {QStringLiteral("diff"), QStringLiteral("json")}, true);
+    if (!c)
+        return cli.fail(c.error());
+    auto status = DriftService(cli.context, c->factory).check(c->actor, c->branch.id);
     if (!status)
         return cli.fail(status.error());
     const int rc = status->kind == LiveStatus::Kind::Unknown ? ExitRemote
@@ -256,45 +273,39 @@ int live(Cli &cli, const QStringList &argv)
                            status->kind == LiveStatus::Kind::Behind
                        ? ExitDifferent
                        : ExitOk;
-    if (cli.json || args->has(QStringLiteral("json"))) {
+    if (cli.json || c->args.has(QStringLiteral("json"))) {
         QJsonObject o = liveJson(status.value());
-        o.insert(QStringLiteral("branch"), toJson(who->second));
+        o.insert(QStringLiteral("branch"), toJson(c->branch));
         cli.printJson(o);
         return rc;
     }
-    cli.print(liveSentence(status.value(), who->second));
-    if (args->has(QStringLiteral("diff")) && status->liveLlm)
-        printLiveDiff(status.value(), who->second);
+    cli.print(liveSentence(status.value(), c->branch));
+    if (c->args.has(QStringLiteral("diff")) && status->liveLlm)
+        printLiveDiff(status.value(), c->branch);
     return rc;
 }
 
 int publish(Cli &cli, const QStringList &argv)
 {
-    auto args = parseOne(argv, {QStringLiteral("version")}, {QStringLiteral("force")},
-                         "usage: publish BRANCH [--version N] [--force]");
-    if (!args)
-        return cli.fail(args.error());
-    auto version = args->integer(QStringLiteral("version"), 0, 1);
+    auto c = prepare(cli, argv, "usage: publish BRANCH [--version N] [--force]", {},
+                     {QStringLiteral("version")}, {QStringLiteral("force")}, true);
+    if (!c)
+        return cli.fail(c.error());
+    auto version = c->args.integer(QStringLiteral("version"), 0, 1);
     if (!version)
         return cli.fail(version.error());
-    auto factory = retellFactory();
-    if (!factory)
-        return cli.fail(factory.error());
-    auto who = actorAndBranch(cli, args->positionals().first());
-    if (!who)
-        return cli.fail(who.error());
-    auto published = Publisher(cli.context, factory.value())
-                         .publishVersion(who->first, who->second.id, version.value(),
-                                         args->has(QStringLiteral("force")));
+    auto published = Publisher(cli.context, c->factory)
+                         .publishVersion(c->actor, c->branch.id, version.value(),
+                                         c->args.has(QStringLiteral("force")));
     if (!published)
         return cli.fail(published.error());
     if (cli.json) {
         QJsonObject o = publicationJson(published.value());
-        o.insert(QStringLiteral("branch"), toJson(who->second));
+        o.insert(QStringLiteral("branch"), toJson(c->branch));
         cli.printJson(o);
     } else {
         cli.print(QStringLiteral("%1 / %2 version %3: %4.")
-                      .arg(cli.field(who->second.companyName), cli.field(who->second.name))
+                      .arg(cli.field(c->branch.companyName), cli.field(c->branch.name))
                       .arg(published->version)
                       .arg(cli.field(publicationLine(published.value()))));
     }
@@ -303,34 +314,23 @@ int publish(Cli &cli, const QStringList &argv)
 
 int importLive(Cli &cli, const QStringList &argv)
 {
-    auto args =
-        parseOne(argv, {QStringLiteral("notes")}, {}, "usage: import-live BRANCH --notes TEXT");
-    if (!args)
-        return cli.fail(args.error());
-    auto notes =
-        args->required(QStringLiteral("notes"), QStringLiteral("why the dashboard's edit is kept"));
-    if (!notes)
-        return cli.fail(notes.error());
-    auto factory = retellFactory();
-    if (!factory)
-        return cli.fail(factory.error());
-    auto who = actorAndBranch(cli, args->positionals().first());
-    if (!who)
-        return cli.fail(who.error());
-    auto imported = DriftService(cli.context, factory.value())
-                        .importLive(who->first, who->second.id, notes.value());
+    auto c = prepare(cli, argv, "usage: import-live BRANCH --notes TEXT",
+                     {{"notes", "why the dashboard's edit is kept"}}, {}, {}, true);
+    if (!c)
+        return cli.fail(c.error());
+    auto imported =
+        DriftService(cli.context, c->factory).importLive(c->actor, c->branch.id, c->values.at(0));
     if (!imported)
         return cli.fail(imported.error());
     // A dashboard draft (not published in Retell) goes out as our version.
     if (imported->publication.isWaiting()) {
-        auto published =
-            Publisher(cli.context, factory.value()).publishBranch(who->first, who->second.id);
+        auto published = Publisher(cli.context, c->factory).publishBranch(c->actor, c->branch.id);
         if (published)
             imported->publication = published.value();
     }
     QJsonObject extra{{QStringLiteral("retell"), publicationJson(imported->publication)}};
     const int rc =
-        printDeployOutcome(cli, who->second, imported->deployed,
+        printDeployOutcome(cli, c->branch, imported->deployed,
                            QStringLiteral("Imported the Retell dashboard's edit into"), extra);
     if (!cli.json)
         cli.print(publicationLine(imported->publication));

@@ -129,16 +129,6 @@ std::vector<std::optional<Result<RetellLlm>>> fetchParallel(const RetellApiFacto
     return results;
 }
 
-template <typename T, typename Body> Result<T> readDb(const ServiceContext &context, Body body)
-{
-    return Database::retryOnce([&]() -> Result<T> {
-        auto conn = Database::connection(context.spec);
-        if (!conn)
-            return conn.error();
-        return body(conn.value());
-    });
-}
-
 } // namespace
 
 Result<LiveStatus> DriftService::check(const Actor &actor, const QString &branchId) const
@@ -160,13 +150,8 @@ Result<DriftReport> DriftService::checkMany(const Actor &actor, const QStringLis
         if (!branch)
             return branch.error();
     }
-    auto linked = readDb<QList<PublicationStore::LinkedBranch>>(
-        m_context, [&](QSqlDatabase &db) -> Result<QList<PublicationStore::LinkedBranch>> {
-            auto current = AccessService::refreshed(db, actor);
-            if (!current)
-                return current.error();
-            const ScopeCondition scope = AccessService::scopeCondition(
-                current.value(), Role::Viewer, u"b.company_id"_s, u"b.id"_s);
+    auto linked = readInScope<QList<PublicationStore::LinkedBranch>>(
+        m_context, actor, Role::Viewer, [&](QSqlDatabase &db, const ScopeCondition &scope) {
             return PublicationStore::linkedBranches(
                 db, scope, branchIds.size() == 1 ? branchIds.first() : QString());
         });
@@ -209,7 +194,7 @@ Result<DriftService::Imported> DriftService::importLive(const Actor &actor, cons
     auto branch = authorizePublishing(m_context, actor, branchId, Role::Editor, u"import"_s);
     if (!branch)
         return branch.error();
-    auto link = readDb<std::optional<RetellLink>>(
+    auto link = readPublishing<std::optional<RetellLink>>(
         m_context, [&](QSqlDatabase &db) { return PublicationStore::link(db, branch->id); });
     if (!link)
         return link.error();
@@ -241,7 +226,7 @@ Result<DriftService::Imported> DriftService::importLive(const Actor &actor, cons
     auto deployed = VersionService(m_context).deploy(actor, branch->id, request);
     if (!deployed)
         return deployed.error();
-    auto pub = readDb<std::optional<Publication>>(m_context, [&](QSqlDatabase &db) {
+    auto pub = readPublishing<std::optional<Publication>>(m_context, [&](QSqlDatabase &db) {
         return PublicationStore::read(db, deployed->version.rowId);
     });
     if (!pub)

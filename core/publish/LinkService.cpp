@@ -129,27 +129,22 @@ Result<std::optional<RetellLink>> LinkService::link(const Actor &actor,
     auto branch = authorizePublishing(m_context, actor, branchId, Role::Viewer, u"retell-read"_s);
     if (!branch)
         return branch.error();
-    return Database::retryOnce([&]() -> Result<std::optional<RetellLink>> {
-        auto conn = Database::connection(m_context.spec);
-        if (!conn)
-            return conn.error();
-        return PublicationStore::link(conn.value(), branch->id);
-    });
+    return readPublishing<std::optional<RetellLink>>(
+        m_context, [&](QSqlDatabase &db) { return PublicationStore::link(db, branch->id); });
 }
 
 Result<QList<RetellLink>> LinkService::links(const Actor &actor, const QString &companyId) const
 {
-    return Database::retryOnce([&]() -> Result<QList<RetellLink>> {
-        auto conn = Database::connection(m_context.spec);
-        if (!conn)
-            return conn.error();
-        auto current = AccessService::refreshed(conn.value(), actor);
-        if (!current)
-            return current.error();
-        const ScopeCondition scope = AccessService::scopeCondition(current.value(), Role::Viewer,
-                                                                   u"b.company_id"_s, u"b.id"_s);
-        return PublicationStore::links(conn.value(), scope, companyId);
-    });
+    auto linked = readInScope<QList<PublicationStore::LinkedBranch>>(
+        m_context, actor, Role::Viewer, [&](QSqlDatabase &db, const ScopeCondition &scope) {
+            return PublicationStore::linkedBranches(db, scope, {}, companyId);
+        });
+    if (!linked)
+        return linked.error();
+    QList<RetellLink> links;
+    for (const PublicationStore::LinkedBranch &b : linked.value())
+        links << b.link;
+    return links;
 }
 
 } // namespace retell::core

@@ -155,7 +155,7 @@ Result<std::optional<PromptVersion>> oneVersion(QSqlDatabase &db, const QString 
 
 Result<QList<PublicationStore::LinkedBranch>>
 PublicationStore::linkedBranches(QSqlDatabase &db, const ScopeCondition &scope,
-                                 const QString &branchId)
+                                 const QString &branchId, const QString &companyId)
 {
     QString sql = u"SELECT "_s + kLinkColumns + u", "_s + kVersionColumns + u", "_s + kColumns +
                   u" FROM retell_admin_retell_links l JOIN branches b ON b.id = l.branch_id "
@@ -170,6 +170,10 @@ PublicationStore::linkedBranches(QSqlDatabase &db, const ScopeCondition &scope,
     if (!branchId.isEmpty()) {
         sql += u" AND l.branch_id = ?"_s;
         bind << branchId;
+    }
+    if (!companyId.isEmpty()) {
+        sql += u" AND b.company_id = ?"_s;
+        bind << companyId;
     }
     sql += u" ORDER BY c.name, b.name, p.version DESC"_s;
     auto q = Database::exec(db, sql, bind);
@@ -250,30 +254,6 @@ Result<void> PublicationStore::saveLink(QSqlDatabase &db, const RetellLink &link
 Result<void> PublicationStore::removeLink(QSqlDatabase &db, const QString &branchId)
 {
     return execute(db, u"DELETE FROM retell_admin_retell_links WHERE branch_id = ?"_s, {branchId});
-}
-
-Result<QList<RetellLink>> PublicationStore::links(QSqlDatabase &db, const ScopeCondition &scope,
-                                                  const QString &companyId)
-{
-    QString sql = u"SELECT "_s + kLinkColumns +
-                  u" FROM retell_admin_retell_links l JOIN branches b ON b.id = l.branch_id "
-                  "JOIN companies c ON c.id = b.company_id "
-                  "LEFT JOIN users u ON u.id = l.linked_by WHERE 1 = 1"_s +
-                  BranchLookup::liveFilter(db) + scope.sql;
-    QVariantList bind = scope.bind;
-    if (!companyId.isEmpty()) {
-        sql += u" AND b.company_id = ?"_s;
-        bind << companyId;
-    }
-    sql += u" ORDER BY c.name, b.name"_s;
-    auto q = Database::exec(db, sql, bind);
-    if (!q)
-        return q.error();
-    QList<RetellLink> result;
-    const RowReader row(q.value());
-    while (q->next())
-        result << linkFrom(row);
-    return result;
 }
 
 Result<std::optional<Publication>> PublicationStore::read(QSqlDatabase &db, qint64 promptId)

@@ -20,11 +20,6 @@ public:
     static Result<QString> branchOfAgent(QSqlDatabase &db, const QString &agentId);
     static Result<void> saveLink(QSqlDatabase &db, const RetellLink &link, bool exists);
     static Result<void> removeLink(QSqlDatabase &db, const QString &branchId);
-    // Links of live branches within scope (AccessService::scopeCondition on
-    // b.company_id / b.id), of one company when companyId is not empty.
-    static Result<QList<RetellLink>> links(QSqlDatabase &db, const ScopeCondition &scope,
-                                           const QString &companyId);
-
     // A linked branch as the drift check and the publisher read it: its
     // link, its active version (none: no version yet) and that version's
     // publication.
@@ -34,10 +29,12 @@ public:
         std::optional<PromptVersion> active; // rowId, version, config, notes
         std::optional<Publication> publication;
     };
-    // Linked live branches within scope, of one branch when branchId is
-    // not empty, in one query.
+    // Linked live branches within scope (AccessService::scopeCondition on
+    // b.company_id / b.id), of one branch or company when branchId or
+    // companyId is given, in one query, by company and branch name.
     static Result<QList<LinkedBranch>> linkedBranches(QSqlDatabase &db, const ScopeCondition &scope,
-                                                      const QString &branchId = {});
+                                                      const QString &branchId = {},
+                                                      const QString &companyId = {});
     // The active version of a branch (rowId, version, config, notes).
     static Result<std::optional<PromptVersion>> activeVersion(QSqlDatabase &db,
                                                               const QString &branchId);

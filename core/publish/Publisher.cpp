@@ -306,16 +306,6 @@ Result<Publication> claimAndPublish(const ServiceContext &context, RetellApi &ap
     return Attempt(context, api, *claimed).run();
 }
 
-template <typename T, typename Body> Result<T> readDb(const ServiceContext &context, Body body)
-{
-    return Database::retryOnce([&]() -> Result<T> {
-        auto conn = Database::connection(context.spec);
-        if (!conn)
-            return conn.error();
-        return body(conn.value());
-    });
-}
-
 } // namespace
 
 Result<Publication> Publisher::publishBranch(const Actor &actor, const QString &branchId,
@@ -376,13 +366,8 @@ Result<QList<Publication>> Publisher::publishDue(const Actor &actor,
                                                  const PublishProgress &progress,
                                                  std::stop_token stop) const
 {
-    auto due =
-        readDb<QList<Publication>>(m_context, [&](QSqlDatabase &db) -> Result<QList<Publication>> {
-            auto current = AccessService::refreshed(db, actor);
-            if (!current)
-                return current.error();
-            const ScopeCondition scope = AccessService::scopeCondition(
-                current.value(), Role::Editor, u"b.company_id"_s, u"b.id"_s);
+    auto due = readInScope<QList<Publication>>(
+        m_context, actor, Role::Editor, [&](QSqlDatabase &db, const ScopeCondition &scope) {
             return PublicationStore::due(db, scope, m_context.clock().toUTC(), kDueBatch);
         });
     if (!due)
@@ -411,7 +396,7 @@ Publisher::publication(const Actor &actor, const QString &branchId, int version)
     auto branch = authorizePublishing(m_context, actor, branchId, Role::Viewer, u"retell-read"_s);
     if (!branch)
         return branch.error();
-    return readDb<std::optional<Publication>>(m_context, [&](QSqlDatabase &db) {
+    return readPublishing<std::optional<Publication>>(m_context, [&](QSqlDatabase &db) {
         return PublicationStore::forVersion(db, branch->id, version);
     });
 }
@@ -422,21 +407,16 @@ Result<QList<Publication>> Publisher::publications(const Actor &actor,
     auto branch = authorizePublishing(m_context, actor, branchId, Role::Viewer, u"retell-read"_s);
     if (!branch)
         return branch.error();
-    return readDb<QList<Publication>>(
+    return readPublishing<QList<Publication>>(
         m_context, [&](QSqlDatabase &db) { return PublicationStore::forBranch(db, branch->id); });
 }
 
 Result<QList<Publication>> Publisher::notLive(const Actor &actor) const
 {
-    return readDb<QList<Publication>>(
-        m_context, [&](QSqlDatabase &db) -> Result<QList<Publication>> {
-            auto current = AccessService::refreshed(db, actor);
-            if (!current)
-                return current.error();
-            const ScopeCondition scope = AccessService::scopeCondition(
-                current.value(), Role::Viewer, u"b.company_id"_s, u"b.id"_s);
-            return PublicationStore::notLive(db, scope);
-        });
+    return readInScope<QList<Publication>>(m_context, actor, Role::Viewer,
+                                           [&](QSqlDatabase &db, const ScopeCondition &scope) {
+                                               return PublicationStore::notLive(db, scope);
+                                           });
 }
 
 } // namespace retell::core

@@ -164,7 +164,12 @@ struct World
         QVERIFY2((w).fake.isListening(), "the fake Retell server did not start");                  \
     } while (false)
 
-#define VERIFY_OK(result) QVERIFY2((result), (result) ? "" : qPrintable((result).error().message))
+// Evaluates `call` once (a publish or deploy must not run twice).
+#define VERIFY_OK(call)                                                                            \
+    do {                                                                                           \
+        const auto &result_ = (call);                                                              \
+        QVERIFY2(result_.ok(), result_.ok() ? "" : qPrintable(result_.error().message));           \
+    } while (false)
 
 } // namespace
 
@@ -289,6 +294,42 @@ private slots:
         VERIFY_OK(more);
         QVERIFY(more->isEmpty());
         QCOMPARE(w.publishedWithMarkerOf(3), 1);
+    }
+
+    // A worker that published and died before recording it: its lease
+    // keeps the others off; after it the marker says the version is live.
+    void aPublishCutOffByACrashIsRecoveredAfterItsLease()
+    {
+        World w;
+        REQUIRE_WORLD(w);
+        VERIFY_OK(w.link());
+        VERIFY_OK(w.deploy(QStringLiteral("One.")));
+        VERIFY_OK(w.publish());
+        VERIFY_OK(w.deploy(QStringLiteral("Two.")));
+        w.fault(QStringLiteral("/publish-agent-version"), FakeFault::Mode::DropAfterApply);
+        VERIFY_OK(w.publish());
+        auto conn = Database::connection(w.db.spec());
+        QVERIFY(conn);
+        QVERIFY(Database::exec(conn.value(),
+                               QStringLiteral("UPDATE retell_admin_publications SET state = "
+                                              "'publishing', next_attempt_at = NULL, "
+                                              "lease_until = ? WHERE version = 2"),
+                               {toSqlTimestamp(w.now->addSecs(60))}));
+        const int publishCalls = w.requests(QStringLiteral("/publish-agent-version"));
+
+        auto held = Publisher(w.context, w.factory).publishDue(w.ann);
+        VERIFY_OK(held);
+        QVERIFY(held->isEmpty());
+        auto now = w.publish();
+        VERIFY_OK(now);
+        QCOMPARE(now->state, Publication::State::Publishing);
+        w.advance(61);
+        auto recovered = Publisher(w.context, w.factory).publishDue(w.ann);
+        VERIFY_OK(recovered);
+        QCOMPARE(recovered->size(), 1);
+        QCOMPARE(recovered->first().state, Publication::State::Live);
+        QCOMPARE(w.requests(QStringLiteral("/publish-agent-version")), publishCalls);
+        QCOMPARE(w.publishedWithMarkerOf(2), 1);
     }
 
     void rejectionKeepsTheVersionNotLiveWithRetellsMessage()
