@@ -9,6 +9,7 @@
 #include "FakeRetell.h"
 #include "TestDatabase.h"
 #include "gui_support.h"
+#include "publish_support.h"
 
 #include "app/AppStartup.h"
 #include "app/EnglishPlurals.h"
@@ -56,7 +57,7 @@ namespace {
 const QString kBerlin = QStringLiteral("7c9e6679-7425-40de-944b-e07fc1f90ae7");
 const QString kHamburg = QStringLiteral("1b4e28ba-2fa1-41d2-883f-0016d3cca427");
 const QString kMuenchen = QStringLiteral("6fa459ea-ee8a-4ca4-894e-db77e160355e");
-constexpr int kWaitMs = 20000;
+constexpr int kWaitMs = test::kPublishWaitMs;
 
 QString activeRetellCell(MainWindow *window)
 {
@@ -82,11 +83,11 @@ private:
     std::unique_ptr<MainWindow> openWindow();
     // The key typed into Admin › Retell API Key… (kept for the session when
     // the test machine has no keychain).
-    bool setKey(MainWindow *window);
-    // Agent › Link to Retell Agent… on branchId, typed and checked.
-    bool link(MainWindow *window, const QString &branchId, const QJsonObject &agent);
-    static bool deployEdit(MainWindow *window, const QString &line, const QString &notes);
-    bool waitForBadge(MainWindow *window, LiveBadge::Kind kind);
+    bool setKey(MainWindow *window) { return test::setRetellKey(window, m_fake.apiKey()); }
+    bool waitForBadge(MainWindow *window, LiveBadge::Kind kind)
+    {
+        return test::waitForBadge(window, kind, &m_fake.model());
+    }
     QJsonObject addAgent(const QString &prompt);
 
     EnglishPlurals m_plurals;
@@ -126,69 +127,6 @@ std::unique_ptr<MainWindow> TestPublishWindow::openWindow()
                                 m_env, test::WindowWait::Ready);
 }
 
-bool TestPublishWindow::setKey(MainWindow *window)
-{
-    window->action(QStringLiteral("retellApiKeyAction"))->trigger();
-    RetellKeyDialog *dialog = window->retell()->keyDialog();
-    if (!dialog || !QTest::qWaitForWindowExposed(dialog))
-        return false;
-    // The global key: every company's branches use it.
-    dialog->scopeBox()->setCurrentIndex(dialog->scopeBox()->count() - 1);
-    QTest::keyClicks(dialog->keyEdit(), m_fake.apiKey());
-    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("retellKeySave")),
-                      Qt::LeftButton);
-    if (!QTest::qWaitFor([&] { return !window->retell()->keyDialog(); }, kWaitMs))
-        return false;
-    // Never written to the settings file.
-    Settings().sync();
-    QFile file(QSettings().fileName());
-    return !file.open(QIODevice::ReadOnly) || !file.readAll().contains(m_fake.apiKey().toUtf8());
-}
-
-bool TestPublishWindow::link(MainWindow *window, const QString &branchId, const QJsonObject &agent)
-{
-    if (!test::showBranch(window, branchId))
-        return false;
-    QAction *action = window->action(QStringLiteral("linkRetellAction"));
-    if (!action->isEnabled())
-        return false;
-    action->trigger();
-    LinkDialog *dialog = window->retell()->linkDialog();
-    if (!dialog)
-        return false;
-    QTest::keyClicks(dialog->agentEdit(), agent.value(QStringLiteral("agent_id")).toString());
-    QTest::keyClicks(dialog->llmEdit(), agent.value(QStringLiteral("llm_id")).toString());
-    QTest::mouseClick(dialog->linkButton(), Qt::LeftButton);
-    return QTest::qWaitFor([&] { return !window->retell()->linkDialog(); }, kWaitMs) &&
-           window->retell()->isLinked(branchId);
-}
-
-bool TestPublishWindow::deployEdit(MainWindow *window, const QString &line, const QString &notes)
-{
-    window->agentPanel()->editor()->promptEditor()->append(QLatin1Char('\n') + line);
-    window->action(QStringLiteral("deployAction"))->trigger();
-    DeployDialog *dialog = window->agentPanel()->deployDialog();
-    if (!dialog)
-        return false;
-    QTest::keyClicks(dialog->findChild<QPlainTextEdit *>(QStringLiteral("deployNotes")), notes);
-    if (!dialog->deployButton()->isEnabled())
-        return false;
-    QTest::mouseClick(dialog->deployButton(), Qt::LeftButton);
-    return QTest::qWaitFor([&] { return !window->agentPanel()->deployDialog(); }, kWaitMs);
-}
-
-bool TestPublishWindow::waitForBadge(MainWindow *window, LiveBadge::Kind kind)
-{
-    LiveBadge *badge = window->retell()->badge();
-    const bool reached = QTest::qWaitFor(
-        [&] { return badge->kind() == kind && !window->retell()->isBusy(); }, kWaitMs);
-    if (!reached)
-        qWarning("badge: %d \"%s\"", int(badge->kind()), qPrintable(badge->text()));
-    if (!reached && qEnvironmentVariableIsSet("RETELL_TEST_FAKE_LOG"))
-        qWarning("%s", QJsonDocument(m_fake.model().log()).toJson().constData());
-    return reached;
-}
-
 void TestPublishWindow::deployOnLinkedBranchGoesLive()
 {
     const QJsonObject agent = addAgent(QStringLiteral("Prompt typed in Retell first."));
@@ -214,12 +152,12 @@ void TestPublishWindow::deployOnLinkedBranchGoesLive()
     dialog->close();
     QTRY_VERIFY(!window->retell()->linkDialog());
 
-    QVERIFY(link(window.get(), kBerlin, agent));
+    QVERIFY(test::linkBranch(window.get(), kBerlin, agent));
     // Deployed before the link: not live yet.
     QVERIFY(waitForBadge(window.get(), LiveBadge::Kind::NotLiveYet));
 
-    QVERIFY(deployEdit(window.get(), QStringLiteral("We also sell gift vouchers."),
-                       QStringLiteral("Vouchers")));
+    QVERIFY(test::deployLine(window.get(), QStringLiteral("We also sell gift vouchers."),
+                             QStringLiteral("Vouchers")));
     QVERIFY(waitForBadge(window.get(), LiveBadge::Kind::Live));
     const QString badge = window->retell()->badge()->text();
     QVERIFY2(badge.startsWith(QLatin1String("Live in Retell as version ")), qPrintable(badge));
@@ -258,15 +196,15 @@ void TestPublishWindow::refusedVersionIsPublishedAfterTheFix()
     auto window = openWindow();
     QVERIFY(window);
     QVERIFY(setKey(window.get()));
-    QVERIFY(link(window.get(), kHamburg, agent));
+    QVERIFY(test::linkBranch(window.get(), kHamburg, agent));
 
     test::FakeFault refuse;
     refuse.pathPrefix = QStringLiteral("/update-retell-llm");
     refuse.status = 422;
     refuse.message = QStringLiteral("general_prompt exceeds the token limit of this model");
     m_fake.model().addFault(refuse);
-    QVERIFY(deployEdit(window.get(), QStringLiteral("Mention the parking behind the salon."),
-                       QStringLiteral("Parking")));
+    QVERIFY(test::deployLine(window.get(), QStringLiteral("Mention the parking behind the salon."),
+                             QStringLiteral("Parking")));
     QVERIFY(waitForBadge(window.get(), LiveBadge::Kind::NotLiveYet));
     LiveBadge *badge = window->retell()->badge();
     QVERIFY2(badge->text().startsWith(QLatin1String("Not live yet: ")) &&
@@ -292,9 +230,9 @@ void TestPublishWindow::dashboardEditIsImportedOrOverwritten()
     auto window = openWindow();
     QVERIFY(window);
     QVERIFY(setKey(window.get()));
-    QVERIFY(link(window.get(), kMuenchen, agent));
-    QVERIFY(deployEdit(window.get(), QStringLiteral("Free coffee for every guest."),
-                       QStringLiteral("Coffee")));
+    QVERIFY(test::linkBranch(window.get(), kMuenchen, agent));
+    QVERIFY(test::deployLine(window.get(), QStringLiteral("Free coffee for every guest."),
+                             QStringLiteral("Coffee")));
     QVERIFY(waitForBadge(window.get(), LiveBadge::Kind::Live));
     const int before = window->historyPanel()->model()->activeVersion().value_or(0);
 

@@ -4,6 +4,7 @@
 #include "publish/Publishing.h"
 
 #include <QDialog>
+#include <QMessageBox>
 #include <QPointer>
 
 #include <functional>
@@ -11,7 +12,6 @@
 
 class QLabel;
 class QLineEdit;
-class QMessageBox;
 class QPushButton;
 
 namespace retell::ui {

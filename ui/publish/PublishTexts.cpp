@@ -107,7 +107,9 @@ LiveView PublishTexts::liveView(const core::LiveStatus &status)
     const QString why = status.error ? errorText(*status.error) : QString();
     if (status.publication && status.publication->state != State::Held) {
         LiveView known = liveView(*status.publication);
-        known.text += QLatin1Char(' ') + tr("(Retell could not be checked: %1)").arg(why);
+        // The same reason twice (a refused key) is said once.
+        if (!status.error || status.error->code != status.publication->errorCode)
+            known.text += QLatin1Char(' ') + tr("(Retell could not be checked: %1)").arg(why);
         return known;
     }
     return {LiveBadge::Kind::Unknown, tr("Retell could not be checked: %1").arg(why)};
