@@ -72,6 +72,7 @@ private slots:
     void initTestCase();
     void baseUrlIsCheckedAndTheKeyStaysOutOfSettings();
     void companyKeyComesBeforeTheGlobalOne();
+    void withoutAKeyTheVersionWaitsForOne();
     void serverErrorIsRetriedAndRollbackPublished();
     void unlinkAsksFirst();
     void viewerCannotLinkOrPublish();
@@ -186,6 +187,36 @@ void TestPublishDialogs::companyKeyComesBeforeTheGlobalOne()
     if (badge->kind() != LiveBadge::Kind::Live)
         QTest::mouseClick(badge->publishButton(), Qt::LeftButton);
     QVERIFY(waitForBadge(window.get(), LiveBadge::Kind::Live));
+}
+
+void TestPublishDialogs::withoutAKeyTheVersionWaitsForOne()
+{
+    // Köln linked to an agent of its own; this window has no key yet.
+    const QJsonObject agent = addAgent();
+    auto admin = test::login(m_context, core::demo::kSuperAdmin);
+    QVERIFY(admin.ok());
+    QVERIFY(core::LinkService(m_context)
+                .link(admin.value(), kKoeln, agent.value(QStringLiteral("agent_id")).toString(),
+                      agent.value(QStringLiteral("llm_id")).toString())
+                .ok());
+    auto window = openWindow();
+    QVERIFY(window);
+    QVERIFY(test::showBranch(window.get(), kKoeln));
+    QVERIFY(window->retell()->isLinked(kKoeln));
+    const int publishes = publishesOf(m_fake.model().log());
+    QVERIFY(test::deployLine(window.get(), QStringLiteral("Open on Saturdays."),
+                             QStringLiteral("Saturdays")));
+    const QString why =
+        QStringLiteral("No Retell API key is set; add one under Admin › Retell API Key.");
+    QTRY_VERIFY2_WITH_TIMEOUT(window->banner()->text().endsWith(why),
+                              qPrintable(window->banner()->text()), kWaitMs);
+    QCOMPARE(window->retell()->badge()->text(), QStringLiteral("Not live yet: ") + why);
+    QCOMPARE(publishesOf(m_fake.model().log()), publishes);
+
+    // Saved: what waited goes out at once.
+    QVERIFY(test::setRetellKey(window.get(), m_fake.apiKey()));
+    QVERIFY(waitForBadge(window.get(), LiveBadge::Kind::Live));
+    QCOMPARE(publishesOf(m_fake.model().log()), publishes + 1);
 }
 
 void TestPublishDialogs::serverErrorIsRetriedAndRollbackPublished()

@@ -3,6 +3,8 @@
 #include "app/PasswordStore.h"
 #include "app/Settings.h"
 
+#include <algorithm>
+
 namespace retell::ui {
 
 namespace {
@@ -30,6 +32,12 @@ QString RetellKeyStore::cachedKey(const QString &companyId) const
 {
     const QString own = m_memory.value(entryName(Scope::Company, companyId));
     return own.isEmpty() ? m_memory.value(entryName(Scope::Global, {})) : own;
+}
+
+bool RetellKeyStore::hasAnyKey() const
+{
+    return std::any_of(m_memory.cbegin(), m_memory.cend(),
+                       [](const QString &key) { return !key.isEmpty(); });
 }
 
 void RetellKeyStore::read(const QString &entry,

@@ -52,6 +52,8 @@ public:
     void find(const QString &companyId, std::function<void(const Lookup &)> done);
     // What find() answered last for the company (no keychain round trip).
     QString cachedKey(const QString &companyId) const;
+    // Any key known in this run (read from the keychain or entered).
+    bool hasAnyKey() const;
     void save(Scope scope, const QString &companyId, const QString &key,
               std::function<void(const Saved &)> done);
     void remove(Scope scope, const QString &companyId, std::function<void(const Saved &)> done);

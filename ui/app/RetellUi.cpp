@@ -36,6 +36,12 @@ namespace retell::ui {
 namespace {
 constexpr int kRetryIntervalMs = 60 * 1000;
 
+core::Error noKeyError()
+{
+    return core::Error{core::ErrorKind::Remote, QStringLiteral("No Retell API key is set."), {}}
+        .withCode("retell.no_key");
+}
+
 std::unique_ptr<core::RetellApi> httpApi(const QUrl &baseUrl, const QString &key)
 {
     return std::make_unique<net::RetellHttpApi>(net::RetellEndpoint{baseUrl, key});
@@ -285,7 +291,24 @@ void RetellUi::onVersionWritten(const core::Branch &branch, int version)
 {
     if (!isLinked(branch.id) || !isOnline())
         return;
-    if (m_current && m_current->id == branch.id) {
+    const bool current = m_current && m_current->id == branch.id;
+    if (m_keys->cachedKey(branch.companyId).isEmpty()) {
+        // Nothing to send it with: it waits, pending, for a key (no attempt spent).
+        const QString why = errorText(noKeyError());
+        // After the window said "Deployed", which it does once this returns.
+        QMetaObject::invokeMethod(
+            this,
+            [this,
+             text =
+                 tr("v%1 of %2 is not live in Retell yet: %3").arg(version).arg(branch.name, why)] {
+                emit failed(text);
+            },
+            Qt::QueuedConnection);
+        if (current)
+            showView({LiveBadge::Kind::NotLiveYet, tr("Not live yet: %1").arg(why)});
+        return;
+    }
+    if (current) {
         showView({LiveBadge::Kind::Checking, tr("Publishing v%1 to Retell…").arg(version)});
         loadPublications(branch.id);
     }
@@ -332,6 +355,8 @@ void RetellUi::publishDue()
 {
     if (m_publishing || !isOnline() || m_links.isEmpty() || !m_linksLoaded)
         return;
+    if (!m_keys->hasAnyKey())
+        return; // no attempt is spent without a key: it goes once one is saved
     m_publishing = true;
     m_publish->publishDue(this, factory(), [this](core::Result<QList<core::Publication>> tried) {
         m_publishing = false;

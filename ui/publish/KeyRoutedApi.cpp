@@ -56,7 +56,7 @@ private:
             return core::Error{core::ErrorKind::Remote,
                                QStringLiteral("No Retell API key is set for this company."),
                                {}}
-                .withCode("retell.unauthorized", {QStringLiteral("401")});
+                .withCode("retell.no_key");
         auto it = m_apis.find(key);
         if (it == m_apis.end())
             it = m_apis.emplace(key, m_make(m_routing->baseUrl, key)).first;

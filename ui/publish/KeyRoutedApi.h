@@ -11,8 +11,8 @@ namespace retell::ui {
 // Which API key a Retell call uses, by the agent or LLM id it names: each
 // company may keep its own key (issue 15 §1), and one background publish or
 // drift check covers the branches of several companies. Ids not listed use
-// the fallback key; without one, the call fails as Retell would answer a
-// missing key (retell.unauthorized) so the publication waits for a key.
+// the fallback key; without one, the call fails with retell.no_key (the
+// publication stays pending and is retried).
 struct KeyRouting
 {
     QUrl baseUrl;
