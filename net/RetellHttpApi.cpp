@@ -201,6 +201,8 @@ QNetworkRequest RetellHttpApi::request(const Call &call) const
         r.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     // A redirect would carry the key elsewhere: refused (retell.protocol).
     r.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    // HTTP/1.1, the protocol the no-resend behaviour is tested on.
+    r.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     return r;
 }
 
