@@ -11,6 +11,7 @@
 #include "publish/Publishing.h"
 #include "versions/BranchService.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -285,9 +286,51 @@ int live(Cli &cli, const QStringList &argv)
     return rc;
 }
 
+// publish --due: every publication due on a branch the user may edit (the
+// versions a rollout, a sync or an earlier failure left), for cron.
+int publishDue(Cli &cli, const QStringList &argv)
+{
+    auto args = Args::parse(argv, {}, {QStringLiteral("due")});
+    if (!args)
+        return cli.fail(args.error());
+    if (!args->positionals().isEmpty())
+        return cli.fail(Error::usage(QStringLiteral("usage: publish --due")));
+    auto factory = retellFactory();
+    if (!factory)
+        return cli.fail(factory.error());
+    auto actor = cli.authenticate();
+    if (!actor)
+        return cli.fail(actor.error());
+    auto tried = Publisher(cli.context, factory.value()).publishDue(actor.value());
+    if (!tried)
+        return cli.fail(tried.error());
+    int live = 0;
+    QJsonArray json;
+    for (const Publication &p : tried.value()) {
+        live += p.isLive();
+        QJsonObject o = publicationJson(p);
+        o.insert(QStringLiteral("branch_id"), p.branchId);
+        json << o;
+        if (!cli.json)
+            cli.print(QStringLiteral("%1 version %2: %3.")
+                          .arg(p.branchId)
+                          .arg(p.version)
+                          .arg(cli.field(publicationLine(p))));
+    }
+    if (cli.json)
+        cli.printJson(json);
+    else
+        cli.print(QStringLiteral("%1 of %2 due publication(s) live in Retell.")
+                      .arg(live)
+                      .arg(tried->size()));
+    return live == tried->size() ? ExitOk : ExitRemote;
+}
+
 int publish(Cli &cli, const QStringList &argv)
 {
-    auto c = prepare(cli, argv, "usage: publish BRANCH [--version N] [--force]", {},
+    if (argv.contains(QStringLiteral("--due")))
+        return publishDue(cli, argv);
+    auto c = prepare(cli, argv, "usage: publish BRANCH [--version N] [--force] | publish --due", {},
                      {QStringLiteral("version")}, {QStringLiteral("force")}, true);
     if (!c)
         return cli.fail(c.error());

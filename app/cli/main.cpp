@@ -50,6 +50,7 @@ const char *kUsage =
   link BRANCH --agent AGENT_ID --llm LLM_ID    unlink BRANCH      (admins)
   live BRANCH [--json] [--diff]  what Retell runs vs the active version; exit 1: drift
   publish BRANCH [--version N] [--force]      retry, or force past a dashboard edit
+  publish --due                                retry every publication due (cron)
   import-live BRANCH --notes TEXT             the dashboard's edit as a new version
 
 Offline: --offline works on the local replica of the --db server only, never

@@ -71,6 +71,18 @@ Error recordedError(const Error &error)
     return e;
 }
 
+// The publication as it is in the database now.
+Result<Publication> publicationNow(const ServiceContext &context, qint64 promptId)
+{
+    auto row = readPublishing<std::optional<Publication>>(
+        context, [&](QSqlDatabase &db) { return PublicationStore::read(db, promptId); });
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return Error::notFound(u"The publication %1 is gone."_s.arg(promptId));
+    return *row.value();
+}
+
 // One claimed publication, worked off against Retell.
 class Attempt
 {
@@ -97,15 +109,7 @@ private:
 
 Result<Publication> Attempt::current()
 {
-    auto conn = Database::connection(m_context.spec);
-    if (!conn)
-        return conn.error();
-    auto row = PublicationStore::read(conn.value(), m_pub.promptId);
-    if (!row)
-        return row.error();
-    if (!row.value())
-        return Error::notFound(u"The publication of version %1 is gone."_s.arg(m_pub.version));
-    return *row.value();
+    return publicationNow(m_context, m_pub.promptId);
 }
 
 Result<Publication> Attempt::finish(Publication::State state, const Error &error)
@@ -292,17 +296,8 @@ Result<Publication> claimAndPublish(const ServiceContext &context, RetellApi &ap
     });
     if (!r)
         return r.error();
-    if (!claimed) {
-        auto conn = Database::connection(context.spec);
-        if (!conn)
-            return conn.error();
-        auto row = PublicationStore::read(conn.value(), promptId);
-        if (!row)
-            return row.error();
-        if (!row.value())
-            return Error::notFound(u"No publication %1."_s.arg(promptId));
-        return *row.value();
-    }
+    if (!claimed)
+        return publicationNow(context, promptId);
     return Attempt(context, api, *claimed).run();
 }
 

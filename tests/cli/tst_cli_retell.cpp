@@ -214,8 +214,17 @@ private slots:
         r = run({QStringLiteral("publish"), kBerlin},
                 retellEnvironment(QStringLiteral("key_wrong_0000000000000000")));
         QVERIFY2(r.exitCode == 10, qPrintable(r.describe()));
-        r = run({QStringLiteral("publish"), kBerlin});
+        // Its backoff over (made so here, not waited for), cron's retry sends it.
+        auto conn = Database::connection(m_db.spec());
+        QVERIFY(conn);
+        QVERIFY(Database::exec(conn.value(),
+                               QStringLiteral("UPDATE retell_admin_publications SET "
+                                              "next_attempt_at = NULL WHERE state = 'pending'")));
+        r = run({QStringLiteral("publish"), QStringLiteral("--due")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QVERIFY2(
+            r.stdoutText().contains(QLatin1String("1 of 1 due publication(s) live in Retell.")),
+            qPrintable(r.describe()));
 
         // No key: a usage error naming the variable, nothing sent.
         QProcessEnvironment noKey = retellEnvironment();

@@ -94,6 +94,17 @@ struct World
     {
         return Publisher(context, factory).publishBranch(ann, kBranchA, force);
     }
+    // The background retry, as Ann.
+    Result<QList<Publication>> publishDue() { return Publisher(context, factory).publishDue(ann); }
+    // Alpha linked, `line` deployed and live: where most cases start.
+    Result<Publication> linkedAndLive(const QString &line)
+    {
+        if (auto linked = link(); !linked)
+            return linked.error();
+        if (auto deployed = deploy(line); !deployed)
+            return deployed.error();
+        return publish();
+    }
     QString sql(const QString &query, const QVariantList &bind = {}) const
     {
         return TestWorld::scalar(db.spec(), query, bind);
@@ -249,9 +260,7 @@ private slots:
         QFETCH(bool, rollback);
         World w;
         REQUIRE_WORLD(w);
-        VERIFY_OK(w.link());
-        VERIFY_OK(w.deploy(QStringLiteral("One.")));
-        VERIFY_OK(w.publish());
+        VERIFY_OK(w.linkedAndLive(QStringLiteral("One.")));
         VERIFY_OK(w.deploy(QStringLiteral("Two.")));
         VERIFY_OK(w.publish());
         const int before = w.publishedVersions();
@@ -271,12 +280,12 @@ private slots:
         QVERIFY(failed->nextAttemptAt.has_value());
 
         // Not due yet: the background retry leaves it.
-        auto early = Publisher(w.context, w.factory).publishDue(w.ann);
+        auto early = w.publishDue();
         VERIFY_OK(early);
         QVERIFY(early->isEmpty());
         // Due after the backoff: live, published once.
         w.advance(int(w.now->secsTo(*failed->nextAttemptAt)));
-        auto retried = Publisher(w.context, w.factory).publishDue(w.ann);
+        auto retried = w.publishDue();
         VERIFY_OK(retried);
         QCOMPARE(retried->size(), 1);
         QCOMPARE(retried->first().state, Publication::State::Live);
@@ -290,7 +299,7 @@ private slots:
             rollback ? salonPrompt(QStringLiteral("One.")) : salonPrompt(QStringLiteral("Three."));
         QCOMPARE(w.retellPrompt(), expected);
         // And never again.
-        auto more = Publisher(w.context, w.factory).publishDue(w.ann);
+        auto more = w.publishDue();
         VERIFY_OK(more);
         QVERIFY(more->isEmpty());
         QCOMPARE(w.publishedWithMarkerOf(3), 1);
@@ -302,9 +311,7 @@ private slots:
     {
         World w;
         REQUIRE_WORLD(w);
-        VERIFY_OK(w.link());
-        VERIFY_OK(w.deploy(QStringLiteral("One.")));
-        VERIFY_OK(w.publish());
+        VERIFY_OK(w.linkedAndLive(QStringLiteral("One.")));
         VERIFY_OK(w.deploy(QStringLiteral("Two.")));
         w.fault(QStringLiteral("/publish-agent-version"), FakeFault::Mode::DropAfterApply);
         VERIFY_OK(w.publish());
@@ -317,14 +324,14 @@ private slots:
                                {toSqlTimestamp(w.now->addSecs(60))}));
         const int publishCalls = w.requests(QStringLiteral("/publish-agent-version"));
 
-        auto held = Publisher(w.context, w.factory).publishDue(w.ann);
+        auto held = w.publishDue();
         VERIFY_OK(held);
         QVERIFY(held->isEmpty());
         auto now = w.publish();
         VERIFY_OK(now);
         QCOMPARE(now->state, Publication::State::Publishing);
         w.advance(61);
-        auto recovered = Publisher(w.context, w.factory).publishDue(w.ann);
+        auto recovered = w.publishDue();
         VERIFY_OK(recovered);
         QCOMPARE(recovered->size(), 1);
         QCOMPARE(recovered->first().state, Publication::State::Live);
@@ -354,7 +361,7 @@ private slots:
         // Not retried by the background, however long it waits.
         w.fake.model().clearLog();
         w.advance(24 * 3600);
-        auto due = Publisher(w.context, w.factory).publishDue(w.ann);
+        auto due = w.publishDue();
         VERIFY_OK(due);
         QVERIFY(due->isEmpty());
         QCOMPARE(w.fake.model().log().size(), 0);
@@ -383,7 +390,7 @@ private slots:
         // Neither the background nor "publish now" goes before Retry-After.
         w.fake.model().clearLog();
         w.advance(119);
-        auto early = Publisher(w.context, w.factory).publishDue(w.ann);
+        auto early = w.publishDue();
         VERIFY_OK(early);
         QVERIFY(early->isEmpty());
         auto now = w.publish();
@@ -391,7 +398,7 @@ private slots:
         QCOMPARE(now->state, Publication::State::Pending);
         QCOMPARE(w.fake.model().log().size(), 0);
         w.advance(1);
-        auto retried = Publisher(w.context, w.factory).publishDue(w.ann);
+        auto retried = w.publishDue();
         VERIFY_OK(retried);
         QCOMPARE(retried->size(), 1);
         QCOMPARE(retried->first().state, Publication::State::Live);
@@ -402,9 +409,7 @@ private slots:
     {
         World w;
         REQUIRE_WORLD(w);
-        VERIFY_OK(w.link());
-        VERIFY_OK(w.deploy(QStringLiteral("One.")));
-        VERIFY_OK(w.publish());
+        VERIFY_OK(w.linkedAndLive(QStringLiteral("One.")));
         DriftService drift(w.context, w.factory);
         auto live = drift.check(w.ann, kBranchA);
         VERIFY_OK(live);
@@ -441,7 +446,7 @@ private slots:
         QCOMPARE(after->kind, LiveStatus::Kind::Live);
         // Nothing left to publish: the imported version is what Retell runs.
         const int published = w.publishedVersions();
-        auto due = Publisher(w.context, w.factory).publishDue(w.ann);
+        auto due = w.publishDue();
         VERIFY_OK(due);
         QVERIFY(due->isEmpty());
         QCOMPARE(w.publishedVersions(), published);
@@ -451,9 +456,7 @@ private slots:
     {
         World w;
         REQUIRE_WORLD(w);
-        VERIFY_OK(w.link());
-        VERIFY_OK(w.deploy(QStringLiteral("One.")));
-        VERIFY_OK(w.publish());
+        VERIFY_OK(w.linkedAndLive(QStringLiteral("One.")));
         w.fake.model().dashboardEdit({{QStringLiteral("llm_id"), w.llmId},
                                       {QStringLiteral("general_prompt"), QStringLiteral("Hi.")},
                                       {QStringLiteral("publish"), true}});
