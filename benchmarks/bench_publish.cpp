@@ -197,14 +197,12 @@ QString toolsJson()
     return QString::fromUtf8(QJsonDocument(kTools).toJson(QJsonDocument::Compact));
 }
 
-// `n` branches with one active version each (salonPrompt(i), kTools) and a
-// global admin, bench@example.com / pw.
+// `n` branches without versions and a global admin, bench@example.com / pw.
 bool fillBranches(const ConnectionSpec &spec, int n)
 {
     if (auto m = core::Migrator::migrate(spec); !m)
         return fail(QStringLiteral("migrate"), m.error());
     const QString hash = QString::fromLatin1(core::AuthService::hashPassword("pw", 4).value());
-    const QString stamp = QStringLiteral("2026-11-01 10:00:00");
     auto written = Database::writeTransaction(spec, [&](QSqlDatabase &db) -> Result<void> {
         auto company =
             core::insertReturningId(db, QStringLiteral("INSERT INTO companies (name) VALUES (?)"),
@@ -228,16 +226,6 @@ bool fillBranches(const ConnectionSpec &spec, int n)
                  QStringLiteral("Salon %1").arg(i, 4, 10, QLatin1Char('0'))});
             if (!branch)
                 return branch.error();
-            auto version = Database::exec(
-                db,
-                QStringLiteral("INSERT INTO retell_agent_prompts (branch_id, version, "
-                               "prompt_content, functions_config, is_active, is_template, "
-                               "deployed_at, deployed_by, validation_status, deployment_notes, "
-                               "created_at, updated_at) VALUES (?, 1, ?, ?, TRUE, FALSE, ?, ?, "
-                               "'valid', 'bench', ?, ?)"),
-                {branchId(i), salonPrompt(i), toolsJson(), stamp, admin.value(), stamp, stamp});
-            if (!version)
-                return version.error();
         }
         return {};
     });
@@ -465,6 +453,16 @@ bool publishingTables(test::FakeRetellRunner &fake, const Options &o)
     if (!admin)
         return fail(QStringLiteral("login"), admin.error());
     const auto factory = net::makeRetellApiFactory({fake.baseUrl(), kKey});
+    // Each branch's first version through the normal deploy (not linked yet:
+    // nothing to publish).
+    const core::VersionService versions(context);
+    for (int i = 0; i <= o.branches; ++i) {
+        core::DeployRequest first;
+        first.config = {salonPrompt(i), toolsJson()};
+        first.notes = QStringLiteral("bench");
+        if (auto deployed = versions.deploy(admin.value(), branchId(i), first); !deployed)
+            return fail(QStringLiteral("deploy"), deployed.error());
+    }
 
     printTable(QStringLiteral("Deploy with publish to Retell (SQLite, loopback Retell, %1 deploys)")
                    .arg(o.deploys),
