@@ -18,6 +18,7 @@
 #include <QTest>
 
 #include <memory>
+#include <thread>
 
 using namespace retell::core;
 using retell::test::FakeFault;
@@ -336,6 +337,41 @@ private slots:
         QCOMPARE(recovered->size(), 1);
         QCOMPARE(recovered->first().state, Publication::State::Live);
         QCOMPARE(w.requests(QStringLiteral("/publish-agent-version")), publishCalls);
+        QCOMPARE(w.publishedWithMarkerOf(2), 1);
+    }
+
+    // Two admins' apps publishing the same version at once: the lease lets
+    // one through; the other sees it publishing or live, never sends it.
+    void twoWorkersPublishTheSameVersionOnce()
+    {
+        World w;
+        REQUIRE_WORLD(w);
+        VERIFY_OK(w.linkedAndLive(QStringLiteral("One.")));
+        VERIFY_OK(w.deploy(QStringLiteral("Two.")));
+        FakeFault slow;
+        slow.pathPrefix = QStringLiteral("/create-agent-version");
+        slow.mode = FakeFault::Mode::Slow;
+        slow.delayMs = 300;
+        slow.count = 2;
+        w.fake.model().addFault(slow);
+        const int creates = w.requests(QStringLiteral("/create-agent-version"));
+        std::optional<Result<Publication>> results[2];
+        std::thread workers[2];
+        for (int i = 0; i < 2; ++i)
+            workers[i] = std::thread([&w, &results, i] {
+                results[i] = Publisher(w.context, w.factory).publishBranch(w.ann, kBranchA);
+                Database::closeThreadConnections();
+            });
+        for (std::thread &t : workers)
+            t.join();
+        int live = 0;
+        for (const auto &r : results) {
+            VERIFY_OK(*r);
+            live += (*r)->isLive();
+            QVERIFY((*r)->isLive() || (*r)->state == Publication::State::Publishing);
+        }
+        QVERIFY(live >= 1);
+        QCOMPARE(w.requests(QStringLiteral("/create-agent-version")), creates + 1);
         QCOMPARE(w.publishedWithMarkerOf(2), 1);
     }
 
