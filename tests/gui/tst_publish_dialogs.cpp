@@ -16,6 +16,7 @@
 #include "app/RetellKeyDialog.h"
 #include "app/RetellUi.h"
 #include "app/Settings.h"
+#include "panels/BranchTreePanel.h"
 #include "panels/HistoryModel.h"
 #include "panels/HistoryPanel.h"
 #include "publish/LinkDialog.h"
@@ -26,12 +27,16 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTest>
+#include <QTimer>
+#include <QTreeView>
 
 using namespace retell;
 using namespace retell::ui;
@@ -264,7 +269,33 @@ void TestPublishDialogs::unlinkAsksFirst()
     QVERIFY(test::setRetellKey(window.get(), m_fake.apiKey()));
     QVERIFY(test::linkBranch(window.get(), kBonn, agent)); // a new agent: re-linked
 
-    window->action(QStringLiteral("linkRetellAction"))->trigger();
+    // The open branch's context menu in the tree offers the link dialog too.
+    QString offered;
+    QTimer picker;
+    picker.setInterval(10);
+    connect(&picker, &QTimer::timeout, this, [&] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        picker.stop();
+        for (QAction *action : menu->actions()) {
+            if (action->objectName() == QLatin1String("linkRetellAction")) {
+                offered = action->text();
+                menu->setActiveAction(action);
+                QTest::keyClick(menu, Qt::Key_Return);
+                return;
+            }
+        }
+        QTest::keyClick(menu, Qt::Key_Escape);
+    });
+    picker.start();
+    QTreeView *view = window->branchTree()->view();
+    const QPoint where = view->visualRect(view->currentIndex()).center();
+    QContextMenuEvent menuEvent(QContextMenuEvent::Keyboard, where,
+                                view->viewport()->mapToGlobal(where));
+    QApplication::sendEvent(view->viewport(), &menuEvent);
+    QTRY_COMPARE(offered, QStringLiteral("&Link to Retell Agent…"));
+    QTRY_VERIFY(window->retell()->linkDialog());
     LinkDialog *dialog = window->retell()->linkDialog();
     QVERIFY(dialog);
     QCOMPARE(dialog->agentEdit()->text(), agent.value(QStringLiteral("agent_id")).toString());

@@ -61,6 +61,7 @@ RetellUi::RetellUi(const Parts &parts)
         admin->addSeparator();
         admin->addAction(a[ActionId::RetellApiKey]);
     }
+    parts.tree->addBranchAction(a[ActionId::LinkRetell]);
     connect(a[ActionId::LinkRetell], &QAction::triggered, this, &RetellUi::showLinkDialog);
     connect(a[ActionId::RetellApiKey], &QAction::triggered, this, &RetellUi::showKeyDialog);
     connect(a[ActionId::Refresh], &QAction::triggered, this, &RetellUi::checkAll);
@@ -148,7 +149,7 @@ void RetellUi::setBranches(const QList<core::Branch> &branches)
     m_branches.clear();
     for (const core::Branch &b : branches)
         m_branches.insert(b.id, b);
-    if (!m_keysLoaded)
+    if (!m_keysAsked)
         loadKeys();
     applyMarks();
 }
@@ -159,18 +160,20 @@ void RetellUi::loadKeys()
     for (const core::Branch &b : std::as_const(m_branches))
         if (!companies.contains(b.companyId))
             companies << b.companyId;
-    m_keysLoaded = true;
+    m_keysAsked = true;
     auto remaining = std::make_shared<int>(int(companies.size()));
-    if (companies.isEmpty())
-        return;
     for (const QString &company : std::as_const(companies)) {
         m_keys->find(company, [this, remaining](const RetellKeyStore::Lookup &) {
-            if (--*remaining == 0 && m_linksLoaded) { // every key known: go
+            if (--*remaining > 0)
+                return;
+            m_keysRead = true;
+            if (m_linksLoaded) { // links and keys known: go
                 checkAll();
                 publishDue();
             }
         });
     }
+    m_keysRead = m_keysRead || companies.isEmpty();
 }
 
 void RetellUi::loadLinks()
@@ -186,7 +189,7 @@ void RetellUi::loadLinks()
         const bool first = !m_linksLoaded;
         m_linksLoaded = true;
         refreshCurrent();
-        if (!first || m_keysLoaded) {
+        if (!first || m_keysRead) {
             checkAll();
             if (first)
                 publishDue();

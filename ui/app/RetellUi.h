@@ -142,7 +142,8 @@ private:
     std::optional<core::LiveStatus> m_status;
     QString m_badgeBranch; // the branch the badge speaks of
     bool m_linksLoaded = false;
-    bool m_keysLoaded = false;
+    bool m_keysAsked = false;  // the keychain was asked for each company's key
+    bool m_keysRead = false;   // and answered
     bool m_publishing = false; // a background retry runs
     bool m_checking = false;   // a check of every branch runs
 };

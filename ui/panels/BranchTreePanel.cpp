@@ -212,6 +212,10 @@ void BranchTreePanel::showContextMenu(const QPoint &pos)
             others->addAction(tr("%1 / %2").arg(b.companyName, b.name))->setData(b.id);
         }
         others->setEnabled(current->activeVersion && !others->isEmpty());
+        if (!m_branchActions.isEmpty()) {
+            menu.addSeparator();
+            menu.addActions(m_branchActions);
+        }
     }
     const QPoint where = at.isValid() ? pos : m_view->visualRect(m_view->currentIndex()).center();
     QAction *chosen = menu.exec(m_view->viewport()->mapToGlobal(where));

@@ -9,6 +9,7 @@
 
 #include <optional>
 
+class QAction;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QStandardItem;
@@ -54,6 +55,9 @@ public:
     void setRetellMarks(const QHash<QString, RetellMark> &marks);
     RetellMark retellMark(const QString &branchId) const { return m_retell.value(branchId); }
 
+    // Commands on the open branch, offered in its context menu too.
+    void addBranchAction(QAction *action) { m_branchActions << action; }
+
     bool selectBranch(const QString &branchId);
     std::optional<core::Branch> currentBranch() const;
     std::optional<core::Branch> branch(const QString &branchId) const;
@@ -86,6 +90,7 @@ private:
     QSet<QString> m_drafts;
     QHash<QString, int> m_queued;
     QHash<QString, RetellMark> m_retell;
+    QList<QAction *> m_branchActions;
     QString m_currentId;
     bool m_rebuilding = false;
 };
