@@ -49,13 +49,21 @@ private:
         QNetworkRequest request(QUrl(m_baseUrl + path));
         request.setHeader(QNetworkRequest::ContentTypeHeader,
                           QByteArrayLiteral("application/json"));
-        QNetworkReply *reply =
-            m_network.sendCustomRequest(request, method, QJsonDocument(body).toJson());
-        QEventLoop loop;
-        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        loop.exec();
-        reply->deleteLater();
-        return QJsonDocument::fromJson(reply->readAll()).object();
+        // Once more when a kept-alive connection was closed under the request.
+        for (int attempt = 0;; ++attempt) {
+            QNetworkReply *reply =
+                m_network.sendCustomRequest(request, method, QJsonDocument(body).toJson());
+            QEventLoop loop;
+            connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+            loop.exec();
+            reply->deleteLater();
+            if (reply->error() == QNetworkReply::NoError || attempt == 1) {
+                if (reply->error() != QNetworkReply::NoError)
+                    qWarning("control %s failed: %s", qPrintable(path),
+                             qPrintable(reply->errorString()));
+                return QJsonDocument::fromJson(reply->readAll()).object();
+            }
+        }
     }
 
     QProcessEnvironment retellEnvironment(const QString &key = kKey) const
@@ -281,11 +289,13 @@ private slots:
         }
         // Nor in the arguments of a running CLI (what `ps` shows): a slow
         // Retell keeps it running while /proc/<pid>/cmdline is read.
-        control("POST", QStringLiteral("/_fake/fault"),
-                {{QStringLiteral("path_prefix"), QStringLiteral("/get-retell-llm")},
-                 {QStringLiteral("mode"), QStringLiteral("slow")},
-                 {QStringLiteral("delay_ms"), 3000},
-                 {QStringLiteral("count"), 1}});
+        const QJsonObject queued =
+            control("POST", QStringLiteral("/_fake/fault"),
+                    {{QStringLiteral("path_prefix"), QStringLiteral("/get-retell-llm")},
+                     {QStringLiteral("mode"), QStringLiteral("slow")},
+                     {QStringLiteral("delay_ms"), 3000},
+                     {QStringLiteral("count"), 1}});
+        QVERIFY(queued.contains(QStringLiteral("queued")));
         QVERIFY2(run({QStringLiteral("link"), kBerlin, QStringLiteral("--agent"), m_agent,
                       QStringLiteral("--llm"), m_llm})
                          .exitCode == 0,
@@ -303,10 +313,21 @@ private slots:
         cli.setProcessEnvironment(env);
         cli.start(QStringLiteral(RETELL_CLI_PATH), {QStringLiteral("live"), kBerlin});
         QVERIFY(cli.waitForStarted());
-        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(cli.processId()));
-        QVERIFY(cmdline.open(QIODevice::ReadOnly));
-        const QByteArray args = cmdline.readAll();
-        QVERIFY2(args.contains("live"), args.constData());
+        // Read once the CLI's own arguments are there (after its exec).
+        QByteArray args;
+        for (int i = 0; i < 200 && cli.state() == QProcess::Running && !args.contains("live");
+             ++i) {
+            QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(cli.processId()));
+            if (cmdline.open(QIODevice::ReadOnly))
+                args = cmdline.readAll();
+            if (!args.contains("live"))
+                QTest::qWait(10);
+        }
+        QVERIFY2(args.contains("live"),
+                 qPrintable(QStringLiteral("cmdline \"%1\", the CLI %2")
+                                .arg(QString::fromUtf8(args), cli.state() == QProcess::Running
+                                                                  ? QStringLiteral("running")
+                                                                  : QStringLiteral("gone"))));
         QVERIFY(!args.contains(key));
         QVERIFY(cli.waitForFinished(60000));
         QVERIFY(!cli.readAllStandardOutput().contains(key));
