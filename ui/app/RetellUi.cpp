@@ -35,6 +35,7 @@ namespace retell::ui {
 
 namespace {
 constexpr int kRetryIntervalMs = 60 * 1000;
+constexpr int kChecksEvery = 5; // retries: every linked branch checked each 5 minutes
 
 core::Error noKeyError()
 {
@@ -89,7 +90,13 @@ RetellUi::RetellUi(const Parts &parts)
             refreshCurrent();
         });
     m_retry.setInterval(kRetryIntervalMs);
-    connect(&m_retry, &QTimer::timeout, this, &RetellUi::publishDue);
+    connect(&m_retry, &QTimer::timeout, this, [this] {
+        publishDue();
+        // Retell is read again every few retries: a dashboard edit shows
+        // without F5.
+        if (++m_retryTicks % kChecksEvery == 0)
+            checkAll();
+    });
     updateActions();
 }
 
@@ -399,8 +406,11 @@ void RetellUi::checkAll()
         if (!report)
             return;
         m_statuses.clear();
-        for (const core::LiveStatus &status : report->statuses)
+        for (const core::LiveStatus &status : report->statuses) {
             m_statuses.insert(status.branchId, status);
+            if (m_current && m_current->id == status.branchId && !isBusy())
+                showStatus(status); // unless a publish of it is under way
+        }
         applyMarks();
     });
 }

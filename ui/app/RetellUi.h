@@ -77,7 +77,8 @@ public:
     bool isLinked(const QString &branchId) const { return m_links.contains(branchId); }
     // Work on Retell's thread still running (publish, check, import).
     bool isBusy() const;
-    // How often due publications are retried (default one minute).
+    // How often due publications are retried (default one minute); every
+    // fifth retry also checks every linked branch against Retell.
     void setRetryInterval(int ms) { m_retry.setInterval(ms); }
 
     // Reads the links and the keys; then checks every linked branch.
@@ -134,6 +135,7 @@ private:
     QPointer<QMessageBox> m_overwriteBox;
     QPointer<QInputDialog> m_importDialog;
     QTimer m_retry;
+    int m_retryTicks = 0;
     QHash<QString, core::RetellLink> m_links;    // by branch id
     QHash<QString, core::Branch> m_branches;     // by id, as listed
     QHash<QString, core::LiveStatus> m_statuses; // last drift check per linked branch
