@@ -4,6 +4,8 @@
 #   screenshots/main-history.png   a version selected in the history
 #   screenshots/main-dark.png      the same in the dark palette
 #   screenshots/main-templates.png the template picker
+#   screenshots/main-window-de.png the main window in German (issue 14)
+#   screenshots/main-templates-de.png the template picker in German, German templates first
 # Builds retell-admin first if needed. Everything runs on a throwaway
 # database, settings and data folder, so the user's own are never touched.
 set -euo pipefail
@@ -36,4 +38,6 @@ shot main-window.png
 shot main-history.png --screenshot-dock history
 shot main-dark.png --dark --screenshot-dock history
 shot main-templates.png --screenshot-dock templates
+shot main-window-de.png --language de --screenshot-dock history
+SCREEN=1600x1000x24 shot main-templates-de.png --language de --screenshot-dock templates
 ls -l "$out"/main-*.png

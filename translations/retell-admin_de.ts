@@ -62,7 +62,12 @@
         <translation>global</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>local database (%1)</source>
+        <translation>lokale Datenbank (%1)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Unknown e-mail address or wrong password.</source>
         <translation>Unbekannte E-Mail-Adresse oder falsches Passwort.</translation>
     </message>
@@ -115,6 +120,66 @@
         <location line="+2"/>
         <source>The operation %1 is a rollback made on an older version: drop it, and roll back again if that is still what you want.</source>
         <translation>Der Vorgang %1 ist ein Zurücksetzen auf Grundlage einer älteren Version: Verwerfen Sie ihn und setzen Sie erneut zurück, falls Sie das weiterhin möchten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Version %1 was deployed by %2 while you were editing version %3; compare and deploy again.</source>
+        <translation>Version %1 wurde von %2 bereitgestellt, während Sie Version %3 bearbeitet haben; vergleichen Sie und stellen Sie erneut bereit.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>someone else</source>
+        <translation>jemand anderem</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Say in the notes why this version is deployed.</source>
+        <translation>Schreiben Sie in die Notiz, warum diese Version bereitgestellt wird.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 has no deployed version yet.</source>
+        <translation>%1 hat noch keine bereitgestellte Version.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The branch has no version %1.</source>
+        <translation>Die Filiale hat keine Version %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The web-app template &quot;%1&quot; is read-only; save a copy as a new template instead.</source>
+        <translation>Die Vorlage „%1“ aus der Web-Verwaltung ist schreibgeschützt; speichern Sie stattdessen eine Kopie als neue Vorlage.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The built-in template &quot;%1&quot; is read-only; save a copy as a new template instead.</source>
+        <translation>Die mitgelieferte Vorlage „%1“ ist schreibgeschützt; speichern Sie stattdessen eine Kopie als neue Vorlage.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The template no longer exists.</source>
+        <translation>Die Vorlage gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 may not change the template &quot;%2&quot;: that needs an admin of its company, a global admin or whoever saved it.</source>
+        <translation>%1 darf die Vorlage „%2“ nicht ändern: Das darf ein Administrator ihres Unternehmens, ein globaler Administrator oder wer sie gespeichert hat.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The template &quot;%1&quot; belongs to %2; it can only be applied to that company&apos;s branches.</source>
+        <translation>Die Vorlage „%1“ gehört zu %2; sie kann nur auf Filialen dieses Unternehmens angewendet werden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The drafts folder %1 cannot be created.</source>
+        <translation>Der Entwurfsordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The draft cannot be written: %1.</source>
+        <translation>Der Entwurf kann nicht geschrieben werden: %1.</translation>
     </message>
 </context>
 <context>
@@ -267,12 +332,12 @@
         <translation>%1 muss einer dieser Werte sein: %2.</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-166"/>
         <source>%1 must be a whole number from %2 to %3 (Retell&apos;s default is %4).</source>
         <translation>%1 muss eine ganze Zahl von %2 bis %3 sein (Standardwert bei Retell: %4).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1 must be a whole number from %2 to %3.</source>
         <translation>%1 muss eine ganze Zahl von %2 bis %3 sein.</translation>
     </message>
@@ -727,8 +792,23 @@
     </message>
     <message>
         <location line="+9"/>
+        <source>&amp;Fleet…</source>
+        <translation>&amp;Filialübersicht…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Roll Out a Change…</source>
         <translation>Änderung &amp;verteilen…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Audit Log…</source>
+        <translation>&amp;Protokoll…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Manage A&amp;ccess…</source>
+        <translation>&amp;Zugriffe verwalten…</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -847,8 +927,13 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>roll out a change to many branches</source>
-        <translation>eine Änderung auf viele Filialen verteilen</translation>
+        <source>fleet of all branches / roll out a change / audit log</source>
+        <translation>Übersicht aller Filialen / Änderung verteilen / Protokoll</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>manage access (grants)</source>
+        <translation>Zugriffe verwalten (Rollen)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1188,6 +1273,228 @@
         <location line="+7"/>
         <source>A new local database was created with demo companies and users. Sign in as &lt;b&gt;%1&lt;/b&gt;; the demo accounts&apos; password is in the README (&lt;i&gt;%2&lt;/i&gt;).</source>
         <translation>Eine neue lokale Datenbank mit Demo-Unternehmen und -Benutzern wurde angelegt. Melden Sie sich als &lt;b&gt;%1&lt;/b&gt; an; das Passwort der Demo-Konten steht in der README (&lt;i&gt;%2&lt;/i&gt;).</translation>
+    </message>
+</context>
+<context>
+    <name>retell::ui::AuditModel</name>
+    <message>
+        <location filename="../ui/audit/AuditModel.cpp" line="+25"/>
+        <source>deploy</source>
+        <translation>Bereitstellung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rollback</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rollout</source>
+        <translation>Verteilung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>grant</source>
+        <translation>Rolle vergeben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>revoke</source>
+        <translation>Rolle entzogen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>login refused</source>
+        <translation>Anmeldung abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>refused</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>everything</source>
+        <translation>alles</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 made %2 of %3</source>
+        <translation>%1 wurde %2 von %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 no longer %2 of %3</source>
+        <translation>%1 ist nicht mehr %2 von %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 refused: %2</source>
+        <translation>%1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>rollout #%1: %2</source>
+        <translation>Verteilung Nr. %1: %2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 &lt;%2&gt;</source>
+        <translation>%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Company</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Branch</source>
+        <translation>Filiale</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>retell::ui::AuditWindow</name>
+    <message>
+        <location filename="../ui/audit/AuditWindow.cpp" line="+43"/>
+        <source>&amp;From</source>
+        <translation>&amp;Von</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;To</source>
+        <translation>&amp;Bis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;Diff</source>
+        <translation>&amp;Vergleich öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;CSV…</source>
+        <translation>Als &amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export &amp;JSON…</source>
+        <translation>Als &amp;JSON exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Audit Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>User&apos;s e-mail</source>
+        <translation>E-Mail des Benutzers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every kind</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>All companies</source>
+        <translation>Alle Unternehmen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>All branches</source>
+        <translation>Alle Filialen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 › %2</source>
+        <translation>%1 › %2</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>%n entry(ies)</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Export Audit Log as JSON</source>
+        <translation>Protokoll als JSON exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export Audit Log as CSV</source>
+        <translation>Protokoll als CSV exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>audit.json</source>
+        <translation>protokoll.json</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>audit.csv</source>
+        <translation>protokoll.csv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n entry(ies) exported to %1.</source>
+        <translation>
+            <numerusform>%n Eintrag nach %1 exportiert.</numerusform>
+            <numerusform>%n Einträge nach %1 exportiert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1953,16 +2260,464 @@
     </message>
 </context>
 <context>
+    <name>retell::ui::FleetModel</name>
+    <message>
+        <location filename="../ui/fleet/FleetModel.cpp" line="+66"/>
+        <source>same</source>
+        <translation>gleich</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n tool(s)</source>
+        <translation>
+            <numerusform>%n Werkzeug</numerusform>
+            <numerusform>%n Werkzeuge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tools not comparable</source>
+        <translation>Werkzeuge nicht vergleichbar</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n queued</source>
+        <translation>
+            <numerusform>%n eingereiht</numerusform>
+            <numerusform>%n eingereiht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>You have an unsaved draft of this branch on this computer.</source>
+        <translation>Sie haben auf diesem Computer einen ungespeicherten Entwurf dieser Filiale.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No reference to compare with: choose a template or a branch.</source>
+        <translation>Keine Referenz zum Vergleichen: Wählen Sie eine Vorlage oder eine Filiale.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Compared with %1: %n line(s) added,</source>
+        <translation>
+            <numerusform>Verglichen mit %1: %n Zeile hinzugefügt,</numerusform>
+            <numerusform>Verglichen mit %1: %n Zeilen hinzugefügt,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n entfernt</numerusform>
+            <numerusform>%n entfernt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Company</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Branch</source>
+        <translation>Filiale</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deployed</source>
+        <translation>Bereitgestellt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Validation</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drift</source>
+        <translation>Abweichung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Local</source>
+        <translation>Lokal</translation>
+    </message>
+</context>
+<context>
     <name>retell::ui::FleetUi</name>
     <message>
-        <location filename="../ui/app/FleetUi.cpp" line="+31"/>
+        <location filename="../ui/app/FleetUi.cpp" line="+48"/>
         <source>Ad&amp;min</source>
         <translation>Ad&amp;ministration</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+56"/>
         <source>Needs the server: not while working offline.</source>
         <translation>Braucht den Server: nicht im Offline-Betrieb.</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>%1 (nothing before)</source>
+        <translation>%1 (nichts davor)</translation>
+    </message>
+</context>
+<context>
+    <name>retell::ui::FleetWindow</name>
+    <message>
+        <location filename="../ui/fleet/FleetWindow.cpp" line="+49"/>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Roll Out…</source>
+        <translation>&amp;Verteilen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export CSV…</source>
+        <translation>Als CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fleet — all branches</source>
+        <translation>Filialübersicht – alle Filialen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Filter by company, branch, template or author</source>
+        <translation>Nach Unternehmen, Filiale, Vorlage oder Autor filtern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid</source>
+        <translation>Gültig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invalid</source>
+        <translation>Ungültig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing deployed</source>
+        <translation>Nichts bereitgestellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+143"/>
+        <source>Each branch&apos;s own template</source>
+        <translation>Die eigene Vorlage jeder Filiale</translation>
+    </message>
+    <message>
+        <location line="-142"/>
+        <source>Any drift</source>
+        <translation>Jede Abweichung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Differs from reference</source>
+        <translation>Weicht von der Referenz ab</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same as reference</source>
+        <translation>Gleich wie die Referenz</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One branch: compare it with the reference. Two: with each other.</source>
+        <translation>Eine Filiale: mit der Referenz vergleichen. Zwei: miteinander.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Reference:</source>
+        <translation>&amp;Referenz:</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>%1 › %2</source>
+        <translation>%1 › %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Template: %1</source>
+        <translation>Vorlage: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Branch: %1</source>
+        <translation>Filiale: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All companies</source>
+        <translation>Alle Unternehmen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Any template</source>
+        <translation>Jede Vorlage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(no template)</source>
+        <translation>(keine Vorlage)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+63"/>
+        <source>%n branch(es) shown</source>
+        <translation>
+            <numerusform>%n Filiale angezeigt</numerusform>
+            <numerusform>%n Filialen angezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>of %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>, %n selected</source>
+        <translation>
+            <numerusform>, %n ausgewählt</numerusform>
+            <numerusform>, %n ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 › %2 v%3</source>
+        <translation>%1 › %2 v%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 › %2 (nothing deployed)</source>
+        <translation>%1 › %2 (nichts bereitgestellt)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 has no reference to compare with; choose a template or a branch as the reference.</source>
+        <translation>%1 hat keine Referenz zum Vergleichen; wählen Sie eine Vorlage oder eine Filiale als Referenz.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Export Fleet</source>
+        <translation>Filialübersicht exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>fleet.csv</source>
+        <translation>filialen.csv</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n branch(es) exported to %1.</source>
+        <translation>
+            <numerusform>%n Filiale nach %1 exportiert.</numerusform>
+            <numerusform>%n Filialen nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>retell::ui::GrantsDialog</name>
+    <message>
+        <location filename="../ui/access/GrantsDialog.cpp" line="+48"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Grant</source>
+        <translation>&amp;Vergeben</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Revoke…</source>
+        <translation>&amp;Entziehen…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Manage Access</source>
+        <translation>Zugriffe verwalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search users by name or e-mail</source>
+        <translation>Benutzer nach Name oder E-Mail suchen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Grant a role</source>
+        <translation>Rolle vergeben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Where:</source>
+        <translation>&amp;Wo:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>R&amp;ole:</source>
+        <translation>R&amp;olle:</translation>
+    </message>
+    <message>
+        <location line="+134"/>
+        <location line="+62"/>
+        <source>Everything (global)</source>
+        <translation>Alles (global)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a company you cannot see</source>
+        <translation>ein Unternehmen, das Sie nicht sehen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 › %2</source>
+        <translation>%1 › %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a branch you cannot see</source>
+        <translation>eine Filiale, die Sie nicht sehen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose a user to see and change their roles.</source>
+        <translation>Wählen Sie einen Benutzer, um seine Rollen zu sehen und zu ändern.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 (%2) has no role you can see.</source>
+        <translation>%1 (%2) hat keine Rolle, die Sie sehen können.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 (%2) holds %n role(s):</source>
+        <translation>
+            <numerusform>%1 (%2) hat %n Rolle:</numerusform>
+            <numerusform>%1 (%2) hat %n Rollen:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Only an admin of this scope can grant roles in it.</source>
+        <translation>Nur ein Administrator dieses Bereichs kann darin Rollen vergeben.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 is now %2 of %3.</source>
+        <translation>%1 ist jetzt %2 von %3.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Revoke Role</source>
+        <translation>Rolle entziehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoke the %1 role of %2 on %3? They lose that access at once.</source>
+        <translation>Die Rolle %1 von %2 für %3 entziehen? Der Zugriff endet sofort.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Revoke</source>
+        <translation>&amp;Entziehen</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Revoked the %1 role of %2 on %3.</source>
+        <translation>Die Rolle %1 von %2 für %3 wurde entzogen.</translation>
     </message>
 </context>
 <context>
@@ -2164,6 +2919,24 @@
     </message>
 </context>
 <context>
+    <name>retell::ui::LanguageMenu</name>
+    <message>
+        <location filename="../ui/app/LanguageMenu.cpp" line="+11"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>System Language (%1)</source>
+        <translation>Systemsprache (%1)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Language from the next start: %1.</source>
+        <translation>Sprache ab dem nächsten Start: %1.</translation>
+    </message>
+</context>
+<context>
     <name>retell::ui::LoginDialog</name>
     <message>
         <location filename="../ui/app/LoginDialog.cpp" line="+25"/>
@@ -2199,7 +2972,7 @@
 <context>
     <name>retell::ui::MainWindow</name>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="+74"/>
+        <location filename="../ui/app/MainWindow.cpp" line="+75"/>
         <source>global admin</source>
         <translation>globaler Administrator</translation>
     </message>
@@ -2299,7 +3072,7 @@
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -2968,6 +3741,24 @@
     </message>
 </context>
 <context>
+    <name>retell::ui::RoleNames</name>
+    <message>
+        <location filename="../ui/access/RoleNames.cpp" line="+11"/>
+        <source>Viewer</source>
+        <translation>Betrachter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Editor</source>
+        <translation>Bearbeiter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Admin</source>
+        <translation>Administrator</translation>
+    </message>
+</context>
+<context>
     <name>retell::ui::RolloutChangePicker</name>
     <message>
         <location filename="../ui/rollout/RolloutChangePicker.cpp" line="+16"/>
@@ -3018,7 +3809,7 @@
 <context>
     <name>retell::ui::RolloutDialog</name>
     <message>
-        <location filename="../ui/rollout/RolloutDialog.cpp" line="+42"/>
+        <location filename="../ui/rollout/RolloutDialog.cpp" line="+43"/>
         <source>&amp;Preview</source>
         <translation>Vor&amp;schau</translation>
     </message>
@@ -3495,7 +4286,7 @@
 <context>
     <name>retell::ui::TemplatePickerPanel</name>
     <message>
-        <location filename="../ui/panels/TemplatePickerPanel.cpp" line="+31"/>
+        <location filename="../ui/panels/TemplatePickerPanel.cpp" line="+32"/>
         <source>built-in</source>
         <translation>mitgeliefert</translation>
     </message>
@@ -3521,6 +4312,16 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>No tools.</source>
         <translation>Keine Werkzeuge.</translation>
     </message>
@@ -3561,12 +4362,12 @@
     </message>
     <message>
         <location line="+19"/>
-        <location line="+164"/>
+        <location line="+169"/>
         <source>Fill the editor with this template as a draft; nothing is deployed</source>
         <translation>Den Editor mit dieser Vorlage als Entwurf füllen; nichts wird bereitgestellt</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-168"/>
         <source>Show side by side what applying this template would change</source>
         <translation>Nebeneinander zeigen, was das Anwenden dieser Vorlage ändern würde</translation>
     </message>
@@ -3586,7 +4387,12 @@
         <translation>Diese eigene Vorlage löschen (Entf); daraus bereitgestellte Versionen bleiben, wie sie sind</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+114"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>&quot;%1&quot; belongs to %2; it can only be applied to that company&apos;s branches.</source>
         <translation>„%1“ gehört zu %2; sie kann nur auf Filialen dieses Unternehmens angewendet werden.</translation>
     </message>
@@ -3601,7 +4407,7 @@
         <translation>Zum Speichern einer Vorlage ist die Rolle Bearbeiter für die angezeigte Filiale nötig</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>read-only</source>
         <translation>schreibgeschützt</translation>
     </message>

@@ -59,8 +59,8 @@ QString DraftStore::filePath(const QString &branchId) const
 Result<void> DraftStore::save(const QString &branchId, const Draft &draft) const
 {
     if (!QDir().mkpath(m_directory))
-        return Error::io(
-            QStringLiteral("The drafts folder %1 cannot be created.").arg(m_directory));
+        return Error::io(QStringLiteral("The drafts folder %1 cannot be created.").arg(m_directory))
+            .withCode("draft.folder", {m_directory});
     QJsonObject json{
         {QStringLiteral("branch_id"), branchId},
         {QStringLiteral("prompt"), draft.config.prompt},
@@ -72,12 +72,12 @@ Result<void> DraftStore::save(const QString &branchId, const Draft &draft) const
         json.insert(QStringLiteral("base_version"), *draft.baseVersion);
     QSaveFile file(filePath(branchId));
     if (!file.open(QIODevice::WriteOnly))
-        return Error::io(
-            QStringLiteral("The draft cannot be written: %1.").arg(file.errorString()));
+        return Error::io(QStringLiteral("The draft cannot be written: %1.").arg(file.errorString()))
+            .withCode("draft.write", {file.errorString()});
     file.write(QJsonDocument(json).toJson(QJsonDocument::Indented));
     if (!file.commit())
-        return Error::io(
-            QStringLiteral("The draft cannot be written: %1.").arg(file.errorString()));
+        return Error::io(QStringLiteral("The draft cannot be written: %1.").arg(file.errorString()))
+            .withCode("draft.write", {file.errorString()});
     return {};
 }
 

@@ -99,11 +99,14 @@ Result<void> checkNameFree(QSqlDatabase &db, const QList<Template> &known,
 Error readOnly(const Template &t)
 {
     return Error::permission(
-        QStringLiteral(
-            "The %1 template \"%2\" is read-only; save a copy as a new template instead.")
-            .arg(t.source == TemplateSource::WebApp ? QStringLiteral("web-app")
-                                                    : QStringLiteral("built-in"),
-                 t.name));
+               QStringLiteral(
+                   "The %1 template \"%2\" is read-only; save a copy as a new template instead.")
+                   .arg(t.source == TemplateSource::WebApp ? QStringLiteral("web-app")
+                                                           : QStringLiteral("built-in"),
+                        t.name))
+        .withCode(t.source == TemplateSource::WebApp ? "template.read_only_web"
+                                                     : "template.read_only_builtin",
+                  {t.name});
 }
 
 Result<QString> companyName(QSqlDatabase &db, const QString &companyId)
@@ -126,7 +129,8 @@ Result<Template> changeableRow(QSqlDatabase &db, const Actor &actor, const Templ
     auto reach = TemplateReach::of(db, current.value(), nullptr);
     if (!reach)
         return reach.error();
-    const Error gone = Error::notFound(QStringLiteral("The template no longer exists."));
+    const Error gone =
+        Error::notFound(QStringLiteral("The template no longer exists.")).withCode("template.gone");
     // Another company's template, or one the actor may not see: as if it did not exist.
     if (which.source != TemplateSource::Custom || which.id <= 0)
         return reach->sees(which) ? readOnly(which) : gone;
@@ -146,10 +150,11 @@ Result<Template> changeableRow(QSqlDatabase &db, const Actor &actor, const Templ
         return readOnly(t);
     if (!reach->mayChange(t))
         return Error::permission(
-            QStringLiteral(
-                "%1 may not change the template \"%2\": that needs an admin of its company, "
-                "a global admin or whoever saved it.")
-                .arg(actor.user.email, t.name));
+                   QStringLiteral(
+                       "%1 may not change the template \"%2\": that needs an admin of its company, "
+                       "a global admin or whoever saved it.")
+                       .arg(actor.user.email, t.name))
+            .withCode("template.may_not_change", {actor.user.email, t.name});
     return t;
 }
 
@@ -179,7 +184,8 @@ Result<Template> pick(const QList<Template> &list, const QString &name, const Br
         if (matches.isEmpty())
             return Error::permission(QStringLiteral("The template \"%1\" belongs to %2; it can "
                                                     "only be applied to that company's branches.")
-                                         .arg(seen.first().name, seen.first().companyName));
+                                         .arg(seen.first().name, seen.first().companyName))
+                .withCode("template.other_company", {seen.first().name, seen.first().companyName});
     }
     if (matches.size() == 1)
         return matches.first();

@@ -114,7 +114,8 @@ Result<PromptVersion> readVersion(QSqlDatabase &db, const QString &branchId, int
     if (!q)
         return q.error();
     if (!q->next())
-        return Error::notFound(QStringLiteral("The branch has no version %1.").arg(version));
+        return Error::notFound(QStringLiteral("The branch has no version %1.").arg(version))
+            .withCode("version.missing", {QString::number(version)});
     return versionFrom(q.value());
 }
 
@@ -148,12 +149,15 @@ std::optional<Error> refusal(const Branch &branch, const DeployRequest &request,
     }
     if (request.baseVersion && *request.baseVersion != currentVersion) {
         const QString who = current ? current->deployedByName : QString();
-        Error e = Error::conflict(
-            QStringLiteral("Version %1 was deployed by %2 while you were editing version %3; "
-                           "compare and deploy again.")
-                .arg(currentVersion)
-                .arg(who.isEmpty() ? QStringLiteral("someone else") : who)
-                .arg(*request.baseVersion));
+        Error e =
+            Error::conflict(
+                QStringLiteral("Version %1 was deployed by %2 while you were editing version %3; "
+                               "compare and deploy again.")
+                    .arg(currentVersion)
+                    .arg(who.isEmpty() ? QStringLiteral("someone else") : who)
+                    .arg(*request.baseVersion))
+                .withCode("version.stale", {QString::number(currentVersion), who,
+                                            QString::number(*request.baseVersion)});
         e.versionConflict = std::move(conflict);
         return e;
     }
@@ -317,7 +321,8 @@ Result<PromptVersion> appendVersion(const ServiceContext &context, const Actor &
 Result<void> checkRequest(const DeployRequest &request)
 {
     if (request.notes.trimmed().isEmpty())
-        return Error::usage(QStringLiteral("Say in the notes why this version is deployed."));
+        return Error::usage(QStringLiteral("Say in the notes why this version is deployed."))
+            .withCode("version.notes_required");
     // What the database would refuse (notes beyond the TEXT column's bytes, a
     // NUL) is a validation finding, never a raw database error.
     const QList<Finding> stored = Validator::checkStoredTexts(request.notes, request.templateName);
@@ -527,7 +532,8 @@ Result<PromptVersion> VersionService::active(const Actor &actor, const QString &
                 return q.error();
             if (!q->next())
                 return Error::notFound(
-                    QStringLiteral("%1 has no deployed version yet.").arg(branch.name));
+                           QStringLiteral("%1 has no deployed version yet.").arg(branch.name))
+                    .withCode("version.none_active", {branch.name});
             return versionFrom(q.value());
         });
 }

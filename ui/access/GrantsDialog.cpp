@@ -1,4 +1,5 @@
 #include "access/GrantsDialog.h"
+#include "services/DisplayText.h"
 
 #include "access/RoleNames.h"
 #include "common/WindowGeometry.h"
@@ -165,7 +166,7 @@ void GrantsDialog::searchUsers()
                         if (generation != m_searchGeneration)
                             return; // the admin typed on
                         if (!users) {
-                            showError(users.error().message);
+                            showError(errorText(users.error()));
                             return;
                         }
                         setUsers(users.value());
@@ -178,7 +179,7 @@ void GrantsDialog::loadGrants()
     m_access->grants(this, [this](core::Result<QList<core::Grant>> grants) {
         finishLoad();
         if (!grants) {
-            showError(grants.error().message);
+            showError(errorText(grants.error()));
             return;
         }
         m_allGrants = grants.value();
@@ -192,7 +193,7 @@ void GrantsDialog::loadBranches()
     m_branchesFacade->branches(this, [this](core::Result<QList<core::Branch>> branches) {
         finishLoad();
         if (!branches) {
-            showError(branches.error().message);
+            showError(errorText(branches.error()));
             return;
         }
         setBranches(branches.value());
@@ -391,7 +392,7 @@ void GrantsDialog::grantRole()
                     [this, user = *user, role, scope, scopeId](core::Result<core::Grant> granted) {
                         m_writing = false;
                         if (!granted) {
-                            showError(granted.error().message);
+                            showError(errorText(granted.error()));
                             updateButtons();
                             return;
                         }
@@ -439,7 +440,7 @@ void GrantsDialog::revokeGrant(const core::Grant &grant)
                      [this, grant](core::Result<int> removed) {
                          m_writing = false;
                          if (!removed) {
-                             showError(removed.error().message);
+                             showError(errorText(removed.error()));
                              updateButtons();
                              return;
                          }

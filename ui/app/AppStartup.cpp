@@ -64,7 +64,7 @@ core::Result<PreparedDatabase> AppStartup::prepareDatabase(const core::ServiceCo
         if (!lock->tryLock(kPrepareLockWaitMs) && lock->error() == QLockFile::LockFailedError)
             return core::Error{
                 core::ErrorKind::Database,
-                tr("Another instance is still preparing %1.").arg(spec.displayName()),
+                tr("Another instance is still preparing %1.").arg(databaseTitle(spec)),
                 {}};
     }
     const bool created = localFile && !QFileInfo::exists(spec.path);
@@ -100,7 +100,7 @@ std::optional<core::ConnectionSpec> AppStartup::chooseDatabase(const Options &op
                 bool ok = false;
                 spec->password = QInputDialog::getText(
                     nullptr, tr("Database Password"),
-                    tr("Password of %1:").arg(spec->displayName()), QLineEdit::Password, {}, &ok);
+                    tr("Password of %1:").arg(databaseTitle(*spec)), QLineEdit::Password, {}, &ok);
                 if (!ok)
                     return std::nullopt;
             }
@@ -161,7 +161,7 @@ std::optional<PreparedDatabase> AppStartup::prepare(const core::ServiceContext &
     if (interactive) {
         progress = std::make_unique<QProgressDialog>(
             newLocal ? tr("Creating the local database with demo data…")
-                     : tr("Opening %1…").arg(spec.displayName()),
+                     : tr("Opening %1…").arg(databaseTitle(spec)),
             QString(), 0, 0);
         progress->setWindowTitle(tr("Retell Agent Admin"));
         progress->setMinimumDuration(400);
@@ -231,7 +231,7 @@ std::shared_ptr<Session> AppStartup::offlineSession(const core::ServiceContext &
     login.setEmail(options.user.isEmpty() ? m_settings->lastUser() : options.user);
     login.setHint(tr("%1 cannot be reached. Sign in to work offline on your local copy; "
                      "deploys wait in the outbox until the server is back.")
-                      .arg(context.spec.displayName()));
+                      .arg(databaseTitle(context.spec)));
     if (login.exec() != QDialog::Accepted)
         return nullptr;
     return startOffline(login.actor());

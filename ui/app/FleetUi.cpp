@@ -1,4 +1,5 @@
 #include "app/FleetUi.h"
+#include "services/DisplayText.h"
 
 #include "access/GrantsDialog.h"
 #include "app/ActionRegistry.h"
@@ -210,7 +211,7 @@ void FleetUi::openVersionDiff(const QString &branchId, const QString &branchName
         m_parts.history->version(
             this, branchId, version, [this, branchName](core::Result<core::PromptVersion> first) {
                 if (!first) {
-                    emit failed(first.error().message);
+                    emit failed(errorText(first.error()));
                     return;
                 }
                 m_parts.compare->configs(tr("%1 (nothing before)").arg(branchName),
@@ -222,7 +223,7 @@ void FleetUi::openVersionDiff(const QString &branchId, const QString &branchName
     m_parts.history->versions(this, branchId, version - 1, version,
                               [this](core::Result<HistoryFacade::VersionPair> pair) {
                                   if (!pair) {
-                                      emit failed(pair.error().message);
+                                      emit failed(errorText(pair.error()));
                                       return;
                                   }
                                   m_parts.compare->versions(pair->first, pair->second);

@@ -29,7 +29,7 @@ LoginDialog::LoginDialog(core::ServiceContext context, ServiceWorker *worker, QW
     m_password->setEchoMode(QLineEdit::Password);
     m_hint->setWordWrap(true);
     m_hint->setText(tr("Use the e-mail and password of the web admin.<br><small>%1</small>")
-                        .arg(m_context.spec.displayName().toHtmlEscaped()));
+                        .arg(databaseTitle(m_context.spec).toHtmlEscaped()));
     m_error->setObjectName(QStringLiteral("loginError"));
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #d9534f; font-weight: bold;"));

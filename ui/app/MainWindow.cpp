@@ -100,7 +100,7 @@ MainWindow::MainWindow(std::shared_ptr<Session> session, Settings *settings,
       m_services(std::make_unique<Services>(m_session.get())), m_settings(settings)
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("Retell Agent Admin — %1").arg(m_session->context().spec.displayName()));
+    setWindowTitle(tr("Retell Agent Admin — %1").arg(databaseTitle(m_session->context().spec)));
     setWindowIcon(themeIcon(QStringLiteral("app")));
     setDockNestingEnabled(true);
 
@@ -141,7 +141,7 @@ MainWindow::MainWindow(std::shared_ptr<Session> session, Settings *settings,
                              .arg(actor.user.name, roleSummary(actor),
                                   m_session->context().spec.dialect == core::Dialect::SQLite
                                       ? tr("local database")
-                                      : m_session->context().spec.displayName()));
+                                      : databaseTitle(m_session->context().spec)));
     statusBar()->addPermanentWidget(m_busy);
     statusBar()->addPermanentWidget(m_userLabel);
 

@@ -1,4 +1,5 @@
 #include "audit/AuditWindow.h"
+#include "services/DisplayText.h"
 
 #include "audit/AuditExport.h"
 #include "audit/AuditModel.h"
@@ -228,7 +229,7 @@ void AuditWindow::reload()
                          m_loading = false;
                          if (!entries) {
                              m_count->clear();
-                             emit failed(entries.error().message);
+                             emit failed(errorText(entries.error()));
                              return;
                          }
                          m_model->setEntries(entries.value());

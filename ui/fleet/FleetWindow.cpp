@@ -1,4 +1,5 @@
 #include "fleet/FleetWindow.h"
+#include "services/DisplayText.h"
 
 #include "common/ActionButton.h"
 #include "common/TableExport.h"
@@ -171,7 +172,7 @@ void FleetWindow::reload()
         m_loading = false;
         if (!rows) {
             m_count->clear();
-            emit failed(rows.error().message);
+            emit failed(errorText(rows.error()));
             return;
         }
         onRows(rows.value());

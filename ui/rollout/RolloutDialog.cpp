@@ -1,4 +1,5 @@
 #include "rollout/RolloutDialog.h"
+#include "services/DisplayText.h"
 
 #include "common/WindowGeometry.h"
 #include "diff/DiffView.h"
@@ -310,7 +311,7 @@ void RolloutDialog::startPreview()
     m_change->build([this, ids](core::Result<core::RolloutChange> change) {
         if (!change) {
             setBusy(false);
-            showError(change.error().message);
+            showError(errorText(change.error()));
             return;
         }
         m_stop = std::stop_source();
@@ -319,7 +320,7 @@ void RolloutDialog::startPreview()
                       [this](core::Result<core::RolloutPreview> preview) {
                           setBusy(false);
                           if (!preview) {
-                              showError(preview.error().message);
+                              showError(errorText(preview.error()));
                               return;
                           }
                           onPreview(preview.value());
@@ -387,7 +388,7 @@ void RolloutDialog::startApply()
                 [this](core::Result<core::Rollout> rollout) {
                     setBusy(false);
                     if (!rollout) {
-                        showError(rollout.error().message);
+                        showError(errorText(rollout.error()));
                         return;
                     }
                     onRollout(rollout.value());
@@ -467,7 +468,7 @@ void RolloutDialog::openMerge(const core::RolloutPreviewItem &item)
                                     [this](core::Result<core::RolloutBranch> resolved) {
                                         setBusy(false);
                                         if (!resolved) {
-                                            showError(resolved.error().message);
+                                            showError(errorText(resolved.error()));
                                             return;
                                         }
                                         onResolved(resolved.value());
@@ -517,7 +518,7 @@ void RolloutDialog::confirmUndo()
         m_rollouts->undo(this, m_rollout->id, [this](core::Result<core::Rollout> undone) {
             setBusy(false);
             if (!undone) {
-                showError(undone.error().message);
+                showError(errorText(undone.error()));
                 return;
             }
             onRollout(undone.value());

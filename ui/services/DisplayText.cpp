@@ -51,6 +51,13 @@ QString scopeTitle(core::GrantScope scope)
     return DisplayText::tr("global");
 }
 
+QString databaseTitle(const core::ConnectionSpec &spec)
+{
+    if (spec.dialect == core::Dialect::SQLite)
+        return DisplayText::tr("local database (%1)").arg(spec.path);
+    return spec.displayName();
+}
+
 QString errorText(const core::Error &error)
 {
     const QString &code = error.code;
@@ -83,6 +90,40 @@ QString errorText(const core::Error &error)
         return DisplayText::tr("The operation %1 is a rollback made on an older version: drop "
                                "it, and roll back again if that is still what you want.")
             .arg(arg(error, 0));
+    if (code == QLatin1String("version.stale"))
+        return DisplayText::tr("Version %1 was deployed by %2 while you were editing version %3; "
+                               "compare and deploy again.")
+            .arg(arg(error, 0),
+                 arg(error, 1).isEmpty() ? DisplayText::tr("someone else") : arg(error, 1),
+                 arg(error, 2));
+    if (code == QLatin1String("version.notes_required"))
+        return DisplayText::tr("Say in the notes why this version is deployed.");
+    if (code == QLatin1String("version.none_active"))
+        return DisplayText::tr("%1 has no deployed version yet.").arg(arg(error, 0));
+    if (code == QLatin1String("version.missing"))
+        return DisplayText::tr("The branch has no version %1.").arg(arg(error, 0));
+    if (code == QLatin1String("template.read_only_web"))
+        return DisplayText::tr("The web-app template \"%1\" is read-only; save a copy as a new "
+                               "template instead.")
+            .arg(arg(error, 0));
+    if (code == QLatin1String("template.read_only_builtin"))
+        return DisplayText::tr("The built-in template \"%1\" is read-only; save a copy as a new "
+                               "template instead.")
+            .arg(arg(error, 0));
+    if (code == QLatin1String("template.gone"))
+        return DisplayText::tr("The template no longer exists.");
+    if (code == QLatin1String("template.may_not_change"))
+        return DisplayText::tr("%1 may not change the template \"%2\": that needs an admin of its "
+                               "company, a global admin or whoever saved it.")
+            .arg(arg(error, 0), arg(error, 1));
+    if (code == QLatin1String("template.other_company"))
+        return DisplayText::tr("The template \"%1\" belongs to %2; it can only be applied to that "
+                               "company's branches.")
+            .arg(arg(error, 0), arg(error, 1));
+    if (code == QLatin1String("draft.folder"))
+        return DisplayText::tr("The drafts folder %1 cannot be created.").arg(arg(error, 0));
+    if (code == QLatin1String("draft.write"))
+        return DisplayText::tr("The draft cannot be written: %1.").arg(arg(error, 0));
     if (code.startsWith(QLatin1String("retell.")))
         return retellErrorText(error);
     return error.message;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "db/ConnectionSpec.h"
 #include "domain/Types.h"
 
 #include <QString>
@@ -21,5 +22,7 @@ QString scopeTitle(core::GrantScope scope);
 QString errorText(const core::Error &error);
 // errorText() of Retell's codes (retell.*, issue 15): one sentence each.
 QString retellErrorText(const core::Error &error);
+// "local database (PATH)" or user@host:port/database, as the window title shows it.
+QString databaseTitle(const core::ConnectionSpec &spec);
 
 } // namespace retell::ui
