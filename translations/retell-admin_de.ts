@@ -181,6 +181,218 @@
         <source>The draft cannot be written: %1.</source>
         <translation>Der Entwurf kann nicht geschrieben werden: %1.</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>Retell could not be reached; check the network and the base URL.</source>
+        <translation>Retell war nicht erreichbar; prüfen Sie das Netzwerk und die Basis-URL.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retell did not answer in time.</source>
+        <translation>Retell hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retell refused the API key; check it under Admin › Retell API Key.</source>
+        <translation>Retell hat den API-Schlüssel abgelehnt; prüfen Sie ihn unter Administration › Retell-API-Schlüssel.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retell does not know this agent or LLM; check the link.</source>
+        <translation>Retell kennt diesen Agenten oder dieses LLM nicht; prüfen Sie die Verknüpfung.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retell refused the configuration.</source>
+        <translation>Retell hat die Konfiguration abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retell refused the configuration: %1</source>
+        <translation>Retell hat die Konfiguration abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retell asked to slow down; the app tries again later.</source>
+        <translation>Retell hat um eine Pause gebeten; die App versucht es später erneut.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retell asked to wait %1 seconds; the app tries again then.</source>
+        <translation>Retell hat gebeten, %1 Sekunden zu warten; die App versucht es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retell had a server error; the app tries again later.</source>
+        <translation>Bei Retell ist ein Serverfehler aufgetreten; die App versucht es später erneut.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retell answered something the app does not understand.</source>
+        <translation>Retell hat etwas geantwortet, das die App nicht versteht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retell has a newer edit made in its dashboard; import or overwrite it first.</source>
+        <translation>In Retells Dashboard gibt es eine neuere Bearbeitung; übernehmen oder überschreiben Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The Retell agent %1 answers with the LLM %2, not %3.</source>
+        <translation>Der Retell-Agent %1 antwortet mit dem LLM %2, nicht mit %3.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The Retell agent %1 is already linked to another branch.</source>
+        <translation>Der Retell-Agent %1 ist bereits mit einer anderen Filiale verknüpft.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This branch is not linked to a Retell agent.</source>
+        <translation>Diese Filiale ist mit keinem Retell-Agenten verknüpft.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No Retell API key is set; add one under Admin › Retell API Key.</source>
+        <translation>Es ist kein Retell-API-Schlüssel hinterlegt; fügen Sie einen unter Administration › Retell-API-Schlüssel hinzu.</translation>
+    </message>
+</context>
+<context>
+    <name>PublishTexts</name>
+    <message>
+        <location filename="../ui/publish/PublishTexts.cpp" line="+33"/>
+        <location line="+45"/>
+        <location line="+14"/>
+        <source>Live in Retell as version %1.</source>
+        <translation>Live in Retell als Version %1.</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>A newer version was published instead.</source>
+        <translation>Stattdessen wurde eine neuere Version veröffentlicht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retell has a newer edit made in its dashboard; import it or overwrite it.</source>
+        <translation>In Retells Dashboard gibt es eine neuere Bearbeitung; übernehmen oder überschreiben Sie sie.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retell refused it.</source>
+        <translation>Retell hat sie abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retell refused it: %1</source>
+        <translation>Retell hat sie abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Publishing now.</source>
+        <translation>Wird gerade veröffentlicht.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Waiting to be published.</source>
+        <translation>Wartet auf die Veröffentlichung.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+79"/>
+        <source>live v%1</source>
+        <translation>live v%1</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>held</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>superseded</source>
+        <translation>ersetzt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not linked to a Retell agent.</source>
+        <translation>Mit keinem Retell-Agenten verknüpft.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+14"/>
+        <source>Retell has a newer edit made in its dashboard.</source>
+        <translation>In Retells Dashboard gibt es eine neuere Bearbeitung.</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Not live yet: %1</source>
+        <translation>Noch nicht live: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Not live yet: nothing is deployed.</source>
+        <translation>Noch nicht live: Es ist nichts bereitgestellt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not live yet: v%1 was deployed before the link.</source>
+        <translation>Noch nicht live: v%1 wurde vor der Verknüpfung bereitgestellt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(Retell could not be checked: %1)</source>
+        <translation>(Retell konnte nicht geprüft werden: %1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retell could not be checked: %1</source>
+        <translation>Retell konnte nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>drift</source>
+        <translation>Abweichung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not live</source>
+        <translation>nicht live</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>dashboard edit</source>
+        <translation>Dashboard-Bearbeitung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not live yet</source>
+        <translation>noch nicht live</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not linked</source>
+        <translation>nicht verknüpft</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>v%1 of %2 is not live in Retell yet: %3</source>
+        <translation>v%1 von %2 ist in Retell noch nicht live: %3</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -812,6 +1024,16 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>&amp;Link to Retell Agent…</source>
+        <translation>Mit Retell-Agent &amp;verknüpfen…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Retell API &amp;Key…</source>
+        <translation>Retell-API-&amp;Schlüssel…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
@@ -1040,28 +1262,28 @@
     <name>retell::ui::AgentPanel</name>
     <message>
         <location filename="../ui/panels/AgentPanel.cpp" line="+47"/>
-        <location line="+190"/>
+        <location line="+195"/>
         <source>&amp;Restore Draft</source>
         <translation>Entwurf &amp;wiederherstellen</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-194"/>
         <source>Discard</source>
         <translation>Verwerfen</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+516"/>
+        <location line="+521"/>
         <source>Pick a branch on the left to edit its agent.</source>
         <translation>Wählen Sie links eine Filiale, um ihren Agenten zu bearbeiten.</translation>
     </message>
     <message>
-        <location line="-484"/>
+        <location line="-489"/>
         <source>Merge closed: your edit is kept as it was, based on v%1.</source>
         <translation>Zusammenführen geschlossen: Ihre Bearbeitung bleibt unverändert, auf Grundlage von v%1.</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+144"/>
         <source>&lt;b&gt;Restore draft from %1?&lt;/b&gt; </source>
         <translation>&lt;b&gt;Entwurf vom %1 wiederherstellen?&lt;/b&gt; </translation>
     </message>
@@ -1318,6 +1540,16 @@
         <translation>abgelehnt</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Retell link</source>
+        <translation>Retell-Verknüpfung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retell unlink</source>
+        <translation>Retell-Verknüpfung gelöst</translation>
+    </message>
+    <message>
         <location line="+16"/>
         <source>everything</source>
         <translation>alles</translation>
@@ -1338,7 +1570,7 @@
         <translation>%1 abgelehnt: %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>rollout #%1: %2</source>
         <translation>Verteilung Nr. %1: %2</translation>
     </message>
@@ -1515,7 +1747,7 @@
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+132"/>
         <source>%1 — has an unsaved draft</source>
         <translation>%1 – hat einen ungespeicherten Entwurf</translation>
     </message>
@@ -1551,7 +1783,12 @@
         </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+3"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Compare Active Version with %1</source>
         <translation>Aktive Version mit %1 vergleichen</translation>
     </message>
@@ -2262,7 +2499,7 @@
 <context>
     <name>retell::ui::FleetModel</name>
     <message>
-        <location filename="../ui/fleet/FleetModel.cpp" line="+66"/>
+        <location filename="../ui/fleet/FleetModel.cpp" line="+72"/>
         <source>same</source>
         <translation>gleich</translation>
     </message>
@@ -2306,12 +2543,12 @@
         <translation>keine</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>You have an unsaved draft of this branch on this computer.</source>
         <translation>Sie haben auf diesem Computer einen ungespeicherten Entwurf dieser Filiale.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>No reference to compare with: choose a template or a branch.</source>
         <translation>Keine Referenz zum Vergleichen: Wählen Sie eine Vorlage oder eine Filiale.</translation>
     </message>
@@ -2378,6 +2615,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Retell</source>
+        <translation>Retell</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Local</source>
         <translation>Lokal</translation>
     </message>
@@ -2390,12 +2632,12 @@
         <translation>Ad&amp;ministration</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Needs the server: not while working offline.</source>
         <translation>Braucht den Server: nicht im Offline-Betrieb.</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+112"/>
         <source>%1 (nothing before)</source>
         <translation>%1 (nichts davor)</translation>
     </message>
@@ -2734,17 +2976,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+182"/>
+        <location line="+201"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-84"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>Queued offline: it gets its version number when the sync applies it.</source>
         <translation>Offline eingereiht: Die Versionsnummer wird beim Abgleich vergeben.</translation>
     </message>
@@ -2787,6 +3029,11 @@
         <location line="+2"/>
         <source>Active</source>
         <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retell</source>
+        <translation>Retell</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2867,7 +3114,7 @@
         <translation>Mit vo&amp;rheriger Version vergleichen</translation>
     </message>
     <message numerus="yes">
-        <location line="+184"/>
+        <location line="+185"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: newest %n version(s); more load as you scroll</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt;: neueste Version; beim Blättern werden weitere geladen</numerusform>
@@ -2937,6 +3184,132 @@
     </message>
 </context>
 <context>
+    <name>retell::ui::LinkDialog</name>
+    <message>
+        <location filename="../ui/publish/LinkDialog.cpp" line="+24"/>
+        <source>Link %1 to Retell</source>
+        <translation>%1 mit Retell verknüpfen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 publishes to this Retell agent. A new link publishes the next deploy to the new agent.</source>
+        <translation>%1 veröffentlicht auf diesem Retell-Agenten. Mit einer neuen Verknüpfung geht die nächste Bereitstellung an den neuen Agenten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each deploy and rollback of %1 will be published to this Retell agent and its LLM (Retell&apos;s dashboard shows both ids).</source>
+        <translation>Jede Bereitstellung und jedes Zurücksetzen von %1 wird auf diesem Retell-Agenten und seinem LLM veröffentlicht (Retells Dashboard zeigt beide IDs).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Agent id:</source>
+        <translation>&amp;Agenten-ID:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;LLM id:</source>
+        <translation>&amp;LLM-ID:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check and &amp;Link</source>
+        <translation>Prüfen und &amp;verknüpfen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Unlink…</source>
+        <translation>Verknüpfung &amp;lösen…</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Enter both the agent id and the LLM id.</source>
+        <translation>Geben Sie die Agenten-ID und die LLM-ID ein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Checking with Retell…</source>
+        <translation>Wird bei Retell geprüft…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is linked to the Retell agent %2.</source>
+        <translation>%1 ist mit dem Retell-Agenten %2 verknüpft.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Unlink from Retell</source>
+        <translation>Verknüpfung mit Retell lösen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlink %1 from the Retell agent %2? Later deploys are no longer published; what is live in Retell stays as it is.</source>
+        <translation>Die Verknüpfung von %1 mit dem Retell-Agenten %2 lösen? Spätere Bereitstellungen werden nicht mehr veröffentlicht; was in Retell live ist, bleibt, wie es ist.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Unlink</source>
+        <translation>Verknüpfung &amp;lösen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 is no longer linked to a Retell agent.</source>
+        <translation>%1 ist mit keinem Retell-Agenten mehr verknüpft.</translation>
+    </message>
+</context>
+<context>
+    <name>retell::ui::LiveBadge</name>
+    <message>
+        <location filename="../ui/publish/LiveBadge.cpp" line="+34"/>
+        <source>&amp;Publish Now</source>
+        <translation>Jetzt &amp;veröffentlichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;Diff</source>
+        <translation>&amp;Unterschiede zeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import…</source>
+        <translation>Über&amp;nehmen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Overwrite…</source>
+        <translation>Über&amp;schreiben…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Link…</source>
+        <translation>&amp;Verknüpfen…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Publish the active version to Retell again now</source>
+        <translation>Die aktive Version jetzt erneut in Retell veröffentlichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare what is live in Retell with the active version</source>
+        <translation>Vergleichen, was in Retell live ist, mit der aktiven Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deploy the dashboard edit as a new version of this branch</source>
+        <translation>Die Dashboard-Bearbeitung als neue Version dieser Filiale bereitstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publish the active version over the dashboard edit</source>
+        <translation>Die aktive Version über die Dashboard-Bearbeitung veröffentlichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link this branch to its Retell agent and LLM</source>
+        <translation>Diese Filiale mit ihrem Retell-Agenten und LLM verknüpfen</translation>
+    </message>
+</context>
+<context>
     <name>retell::ui::LoginDialog</name>
     <message>
         <location filename="../ui/app/LoginDialog.cpp" line="+25"/>
@@ -2972,7 +3345,7 @@
 <context>
     <name>retell::ui::MainWindow</name>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="+75"/>
+        <location filename="../ui/app/MainWindow.cpp" line="+76"/>
         <source>global admin</source>
         <translation>globaler Administrator</translation>
     </message>
@@ -3017,7 +3390,7 @@
         <translation>Vorlage „%1“ gespeichert.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Draft saved.</source>
         <translation>Entwurf gespeichert.</translation>
     </message>
@@ -3067,7 +3440,7 @@
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -3077,7 +3450,7 @@
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+131"/>
         <source>Deployed v%1 to %2.</source>
         <translation>v%1 für %2 bereitgestellt.</translation>
     </message>
@@ -3738,6 +4111,217 @@
         <location line="+1"/>
         <source>Base</source>
         <translation>Basis</translation>
+    </message>
+</context>
+<context>
+    <name>retell::ui::RetellKeyDialog</name>
+    <message>
+        <location filename="../ui/app/RetellKeyDialog.cpp" line="+32"/>
+        <source>Retell API Key</source>
+        <translation>Retell-API-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 only</source>
+        <translation>nur %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every company (global key)</source>
+        <translation>Alle Unternehmen (globaler Schlüssel)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Paste the key from Retell&apos;s dashboard</source>
+        <translation>Fügen Sie den Schlüssel aus Retells Dashboard ein</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Set by the environment variable RETELL_API_BASE_URL.</source>
+        <translation>Durch die Umgebungsvariable RETELL_API_BASE_URL festgelegt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The key is kept in the system keychain, never in a settings file; a company&apos;s own key comes before the global one.</source>
+        <translation>Der Schlüssel wird im Schlüsselbund des Systems aufbewahrt, nie in einer Einstellungsdatei; der eigene Schlüssel eines Unternehmens hat Vorrang vor dem globalen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;For:</source>
+        <translation>&amp;Für:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API &amp;key:</source>
+        <translation>API-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Base URL:</source>
+        <translation>&amp;Basis-URL:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove Key</source>
+        <translation>Schlüssel &amp;entfernen</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Looking in the keychain…</source>
+        <translation>Schlüsselbund wird durchsucht…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A key is stored; a new one replaces it.</source>
+        <translation>Ein Schlüssel ist gespeichert; ein neuer ersetzt ihn.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No key is stored.</source>
+        <translation>Es ist kein Schlüssel gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No key of its own: the global key is used.</source>
+        <translation>Kein eigener Schlüssel: Der globale Schlüssel wird verwendet.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The base URL must look like https://api.retellai.com.</source>
+        <translation>Die Basis-URL muss wie https://api.retellai.com aussehen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Retell&apos;s base URL saved.</source>
+        <translation>Retells Basis-URL gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Retell API key saved in the system keychain (%1).</source>
+        <translation>Retell-API-Schlüssel im Schlüsselbund des Systems gespeichert (%1).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Retell API key removed.</source>
+        <translation>Retell-API-Schlüssel entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>retell::ui::RetellKeyStore</name>
+    <message>
+        <location filename="../ui/app/RetellKeyStore.cpp" line="+11"/>
+        <source>No system keychain is running, so the Retell API key is kept only until the app closes.</source>
+        <translation>Es läuft kein Schlüsselbund des Systems; der Retell-API-Schlüssel bleibt daher nur bis zum Schließen der App erhalten.</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>The system keychain did not answer, so the key stays stored there.</source>
+        <translation>Der Schlüsselbund des Systems hat nicht geantwortet; der Schlüssel bleibt dort gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>retell::ui::RetellUi</name>
+    <message>
+        <location filename="../ui/app/RetellUi.cpp" line="+211"/>
+        <source>Needs the server: not while working offline.</source>
+        <translation>Braucht den Server: nicht beim Offline-Arbeiten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link this branch to its Retell agent and LLM</source>
+        <translation>Diese Filiale mit ihrem Retell-Agenten und LLM verknüpfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the branch&apos;s admins link it to Retell</source>
+        <translation>Nur die Administratoren der Filiale verknüpfen sie mit Retell</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Checking what is live in Retell…</source>
+        <translation>Es wird geprüft, was in Retell live ist…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Publishing v%1 to Retell…</source>
+        <translation>v%1 wird in Retell veröffentlicht…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+31"/>
+        <source>v%1 of %2 is live in Retell as version %3.</source>
+        <translation>v%1 von %2 ist in Retell als Version %3 live.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>not linked</source>
+        <translation>nicht verknüpft</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+68"/>
+        <source>Publishing to Retell…</source>
+        <translation>Wird in Retell veröffentlicht…</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>Retell (live, LLM version %1)</source>
+        <translation>Retell (live, LLM-Version %1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 v%2 (active)</source>
+        <translation>%1 v%2 (aktiv)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Import from Retell</source>
+        <translation>Aus Retell übernehmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The edit made in Retell&apos;s dashboard becomes a new version of %1, validated like any deploy. Notes:</source>
+        <translation>Die in Retells Dashboard gemachte Bearbeitung wird eine neue Version von %1, geprüft wie jede Bereitstellung. Notiz:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Import as New Version</source>
+        <translation>Als neue Version &amp;übernehmen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Importing from Retell…</source>
+        <translation>Wird aus Retell übernommen…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Imported the dashboard edit as v%1 of %2.</source>
+        <translation>Die Dashboard-Bearbeitung wurde als v%1 von %2 übernommen.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Overwrite in Retell</source>
+        <translation>In Retell überschreiben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publish v%1 of %2 over the edit made in Retell&apos;s dashboard? Retell keeps that edit in its version history; import it first to keep it here.</source>
+        <translation>v%1 von %2 über die in Retells Dashboard gemachte Bearbeitung veröffentlichen? Retell behält diese Bearbeitung in seinem Versionsverlauf; übernehmen Sie sie zuerst, um sie hier zu behalten.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Overwrite</source>
+        <translation>Über&amp;schreiben</translation>
     </message>
 </context>
 <context>
