@@ -298,12 +298,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+79"/>
+        <location line="+81"/>
         <source>live v%1</source>
         <translation>live v%1</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-78"/>
         <source>pending</source>
         <translation>ausstehend</translation>
     </message>
@@ -349,7 +349,7 @@
         <translation>Noch nicht live: v%1 wurde vor der Verknüpfung bereitgestellt.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>(Retell could not be checked: %1)</source>
         <translation>(Retell konnte nicht geprüft werden: %1)</translation>
     </message>
@@ -4214,12 +4214,12 @@
 <context>
     <name>retell::ui::RetellKeyStore</name>
     <message>
-        <location filename="../ui/app/RetellKeyStore.cpp" line="+11"/>
+        <location filename="../ui/app/RetellKeyStore.cpp" line="+13"/>
         <source>No system keychain is running, so the Retell API key is kept only until the app closes.</source>
         <translation>Es läuft kein Schlüsselbund des Systems; der Retell-API-Schlüssel bleibt daher nur bis zum Schließen der App erhalten.</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+118"/>
         <source>The system keychain did not answer, so the key stays stored there.</source>
         <translation>Der Schlüsselbund des Systems hat nicht geantwortet; der Schlüssel bleibt dort gespeichert.</translation>
     </message>
@@ -4227,7 +4227,7 @@
 <context>
     <name>retell::ui::RetellUi</name>
     <message>
-        <location filename="../ui/app/RetellUi.cpp" line="+211"/>
+        <location filename="../ui/app/RetellUi.cpp" line="+220"/>
         <source>Needs the server: not while working offline.</source>
         <translation>Braucht den Server: nicht beim Offline-Arbeiten.</translation>
     </message>
@@ -4252,13 +4252,23 @@
         <translation>—</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
+        <source>v%1 of %2 is not live in Retell yet: %3</source>
+        <translation>v%1 von %2 ist in Retell noch nicht live: %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not live yet: %1</source>
+        <translation>Noch nicht live: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Publishing v%1 to Retell…</source>
         <translation>v%1 wird in Retell veröffentlicht…</translation>
     </message>
     <message>
         <location line="+28"/>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>v%1 of %2 is live in Retell as version %3.</source>
         <translation>v%1 von %2 ist in Retell als Version %3 live.</translation>
     </message>
