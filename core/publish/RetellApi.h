@@ -72,8 +72,7 @@ public:
                                         const QJsonArray &generalTools) = 0;
     // POST /publish-agent-version/{agent_id} {version, version_title, version_description}
     virtual Result<void> publishAgentVersion(const QString &agentId, int version,
-                                             const QString &title,
-                                             const QString &description) = 0;
+                                             const QString &title, const QString &description) = 0;
     // GET /get-retell-llm/{llm_id}: the latest version, or `version`.
     virtual Result<RetellLlm> llm(const QString &llmId, std::optional<int> version = {}) = 0;
 };
