@@ -4227,7 +4227,7 @@
 <context>
     <name>retell::ui::RetellUi</name>
     <message>
-        <location filename="../ui/app/RetellUi.cpp" line="+220"/>
+        <location filename="../ui/app/RetellUi.cpp" line="+227"/>
         <source>Needs the server: not while working offline.</source>
         <translation>Braucht den Server: nicht beim Offline-Arbeiten.</translation>
     </message>
@@ -4273,7 +4273,7 @@
         <translation>v%1 von %2 ist in Retell als Version %3 live.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>not linked</source>
         <translation>nicht verknüpft</translation>
     </message>
