@@ -12,6 +12,7 @@
 #include <QTimer>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -180,6 +181,8 @@ RetellEndpoint retellEndpointFromEnvironment()
 RetellHttpApi::RetellHttpApi(RetellEndpoint endpoint, std::chrono::milliseconds timeout)
     : m_endpoint(std::move(endpoint)), m_timeout(timeout)
 {
+    // A key pasted with its line end still works.
+    m_endpoint.apiKey = m_endpoint.apiKey.trimmed();
 }
 
 RetellHttpApi::~RetellHttpApi() = default;
@@ -208,6 +211,17 @@ QNetworkRequest RetellHttpApi::request(const Call &call) const
 
 Result<QJsonValue> RetellHttpApi::send(const Call &call)
 {
+    // Only printable ASCII goes into the header: anything else (a line break
+    // inside, a pasted non-key) is refused here, never sent.
+    const bool keyOk =
+        std::all_of(m_endpoint.apiKey.cbegin(), m_endpoint.apiKey.cend(),
+                    [](QChar c) { return c.unicode() > 0x20 && c.unicode() < 0x7f; });
+    if (!keyOk) {
+        Error e{ErrorKind::Remote,
+                QStringLiteral("The Retell API key has characters an API key cannot have."),
+                {}};
+        return e.withCode("retell.unauthorized", {QString()});
+    }
     if (!m_network) {
         m_network = std::make_unique<QNetworkAccessManager>();
         if (isLoopback(m_endpoint.baseUrl))

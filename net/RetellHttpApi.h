@@ -30,7 +30,9 @@ RetellEndpoint retellEndpointFromEnvironment();
 // RetellApi over HTTPS (or HTTP on loopback for the test server). Blocking:
 // each call runs a local event loop until its answer, its time-out or an
 // error; use one instance per thread (its network manager is made on the
-// thread of the first call). No retries: the publisher decides.
+// thread of the first call). No retries: the publisher decides. The key is
+// trimmed; one with other characters than printable ASCII is refused
+// (retell.unauthorized, no status) without a request.
 class RetellHttpApi final : public core::RetellApi
 {
 public:

@@ -224,6 +224,21 @@ private slots:
         QCOMPARE(versions().size(), 1);
     }
 
+    void aKeyIsTrimmedAndNeverSentBroken()
+    {
+        // A key pasted with its line end works.
+        QVERIFY(api(QStringLiteral("  ") + kKey + QStringLiteral("\n")).agentVersions(m_agent));
+        const int sent = m_fake->model().log().size();
+        for (const QString &key :
+             {kKey + QStringLiteral("\r\nX-Injected: 1"), QStringLiteral("key_\u00e9t\u00e9")}) {
+            const Error e = failure(api(key).agentVersions(m_agent));
+            QCOMPARE(e.code, QStringLiteral("retell.unauthorized"));
+            QCOMPARE(e.args, QStringList{QString()});
+            QVERIFY(!e.transient);
+        }
+        QCOMPARE(m_fake->model().log().size(), sent); // nothing sent
+    }
+
     void unknownIdsAreNotFound()
     {
         auto client = api();
