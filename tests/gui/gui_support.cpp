@@ -1,7 +1,10 @@
 #include "gui_support.h"
 
+#include "TestDatabase.h"
 #include "access/AuthService.h"
+#include "app/AppStartup.h"
 #include "app/MainWindow.h"
+#include "app/Settings.h"
 #include "panels/AgentPanel.h"
 #include "panels/BranchTreePanel.h"
 #include "panels/HistoryModel.h"
@@ -10,6 +13,7 @@
 #include "services/Session.h"
 #include "versions/VersionService.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QSettings>
 #include <QStandardPaths>
@@ -46,6 +50,20 @@ core::Result<core::Actor> login(const core::ServiceContext &context, const char 
 {
     return core::AuthService(context).login(QString::fromLatin1(email),
                                             QString::fromLatin1(core::demo::kPassword));
+}
+
+QString prepareDemoGui(QTranslator &plurals, TestDatabase &db, core::ServiceContext &context,
+                       std::unique_ptr<ui::Settings> &settings)
+{
+    QApplication::installTranslator(&plurals);
+    if (!db.isValid())
+        return QStringLiteral("test database unavailable: ") + db.error();
+    context.spec = db.spec();
+    auto prepared = ui::AppStartup::prepareDatabase(context, ui::AppStartup::DemoData::Always);
+    if (!prepared)
+        return prepared.error().message;
+    settings = std::make_unique<ui::Settings>();
+    return {};
 }
 
 std::unique_ptr<ui::MainWindow> openMainWindow(const core::ServiceContext &context,

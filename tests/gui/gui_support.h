@@ -11,6 +11,8 @@
 #include <memory>
 #include <optional>
 
+class QTranslator;
+
 namespace retell::ui {
 class MainWindow;
 class ServiceWorker;
@@ -18,6 +20,8 @@ class Settings;
 } // namespace retell::ui
 
 namespace retell::test {
+
+class TestDatabase;
 
 // Isolates a GUI test: QStandardPaths test mode, QSettings in an INI file
 // under a temporary folder, and a folder for drafts.
@@ -39,6 +43,13 @@ inline const QString kSalonHamburg = QStringLiteral("1b4e28ba-2fa1-41d2-883f-001
 // A short salon prompt, one line each; lines 1, 5 and 9 are far enough apart
 // to be separate merge regions.
 QStringList salonPromptLines();
+
+// The usual start of a GUI test on demo data (initTestCase): `plurals`
+// installed, `db` prepared with the demo companies, users and versions as
+// the app prepares a database, `context` on it, `settings` made (after the
+// GuiEnvironment, so they go to its INI file). Empty on success, else why not.
+QString prepareDemoGui(QTranslator &plurals, TestDatabase &db, core::ServiceContext &context,
+                       std::unique_ptr<ui::Settings> &settings);
 
 // Logs in through the real AuthService (on the calling thread; tests only).
 core::Result<core::Actor> login(const core::ServiceContext &context, const char *email);

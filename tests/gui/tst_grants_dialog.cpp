@@ -75,12 +75,8 @@ private:
 
 void TestGrantsDialog::initTestCase()
 {
-    QApplication::installTranslator(&m_plurals);
-    RETELL_REQUIRE_DB(m_db);
-    m_context.spec = m_db.spec();
-    auto prepared = AppStartup::prepareDatabase(m_context, AppStartup::DemoData::Always);
-    QVERIFY2(prepared.ok(), qPrintable(prepared.ok() ? QString() : prepared.error().message));
-    m_settings = std::make_unique<Settings>();
+    const QString failed = test::prepareDemoGui(m_plurals, m_db, m_context, m_settings);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
 }
 
 QString TestGrantsDialog::grantRole(const QString &email, const QString &scope,

@@ -101,14 +101,10 @@ private:
 
 void TestPublishWindow::initTestCase()
 {
-    QApplication::installTranslator(&m_plurals);
     QVERIFY(m_fake.isListening());
     qputenv("RETELL_API_BASE_URL", m_fake.baseUrl().toString().toUtf8());
-    RETELL_REQUIRE_DB(m_db);
-    m_context.spec = m_db.spec();
-    auto prepared = AppStartup::prepareDatabase(m_context, AppStartup::DemoData::Always);
-    QVERIFY2(prepared.ok(), qPrintable(prepared.ok() ? QString() : prepared.error().message));
-    m_settings = std::make_unique<Settings>();
+    const QString failed = test::prepareDemoGui(m_plurals, m_db, m_context, m_settings);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
     for (const QString &branch : {kBerlin, kHamburg, kMuenchen})
         QVERIFY(test::deployAs(
                     m_context, core::demo::kSuperAdmin, branch,

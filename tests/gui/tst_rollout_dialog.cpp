@@ -84,12 +84,8 @@ private:
 
 void TestRolloutDialog::initTestCase()
 {
-    QApplication::installTranslator(&m_plurals);
-    RETELL_REQUIRE_DB(m_db);
-    m_context.spec = m_db.spec();
-    auto prepared = AppStartup::prepareDatabase(m_context, AppStartup::DemoData::Always);
-    QVERIFY2(prepared.ok(), qPrintable(prepared.ok() ? QString() : prepared.error().message));
-    m_settings = std::make_unique<Settings>();
+    const QString failed = test::prepareDemoGui(m_plurals, m_db, m_context, m_settings);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
     m_tools = core::TemplateService::builtIns().value(0).config.toolsJson;
 }
 
