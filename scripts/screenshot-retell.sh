@@ -9,3 +9,5 @@ ninja -C "$build" retell_screenshot
 cd "$root"
 LC_ALL=C.UTF-8 QT_SCALE_FACTOR=1 xvfb-run -a -s "-screen 0 1600x1000x24" \
     "$build/tests/gui/retell_screenshot" screenshots
+LC_ALL=C.UTF-8 QT_SCALE_FACTOR=1 xvfb-run -a -s "-screen 0 1600x1000x24" \
+    "$build/tests/gui/retell_screenshot" screenshots de

@@ -11,6 +11,7 @@
 #include "access/AuthService.h"
 #include "app/AppStartup.h"
 #include "app/EnglishPlurals.h"
+#include "app/Language.h"
 #include "app/MainWindow.h"
 #include "app/RetellKeyStore.h"
 #include "app/RetellUi.h"
@@ -69,9 +70,16 @@ core::Result<core::DeployOutcome> deployLine(const core::ServiceContext &context
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
-    EnglishPlurals plurals;
-    QApplication::installTranslator(&plurals);
+    // retell_screenshot [OUT_DIR [LANGUAGE]]: German gives retell-live-de.png.
     const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("screenshots");
+    const QString language = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QStringLiteral("en");
+    EnglishPlurals plurals;
+    if (language == QLatin1String("en"))
+        QApplication::installTranslator(&plurals);
+    else if (!Language::install(app, language))
+        return fail(QStringLiteral("no translation for ") + language);
+    const QString suffix =
+        language == QLatin1String("en") ? QString() : QLatin1Char('-') + language;
     QTemporaryDir dir;
     QStandardPaths::setTestModeEnabled(true);
     QSettings::setDefaultFormat(QSettings::IniFormat);
@@ -164,8 +172,9 @@ int main(int argc, char **argv)
                 [&] { return !window.branchTree()->retellMark(kHamburg).text.isEmpty(); }, 20000))
             return fail(QStringLiteral("no drift marker on Hamburg"));
         QTest::qWait(600);
-        const QString file = out + (size.width() == 1366 ? QStringLiteral("/retell-live.png")
-                                                         : QStringLiteral("/retell-live-1600.png"));
+        const QString file = out + QStringLiteral("/retell-live") +
+                             (size.width() == 1366 ? QString() : QStringLiteral("-1600")) + suffix +
+                             QStringLiteral(".png");
         const bool saved = window.grab().save(file, "PNG");
         qInfo("%s %s", saved ? "saved" : "could not save", qPrintable(file));
         status |= saved ? 0 : 1;
