@@ -3,6 +3,7 @@
 #include <QSet>
 #include <QStringList>
 
+#include <cmath>
 #include <limits>
 
 namespace retell::core::detail {
@@ -118,6 +119,7 @@ bool JsonTree::parseNumber()
 {
     const char16_t *s = m_text.utf16();
     const qsizetype n = m_text.size();
+    const qsizetype start = m_pos;
     if (m_pos < n && s[m_pos] == '-')
         ++m_pos;
     if (m_pos >= n || !isDigit(s[m_pos]))
@@ -143,6 +145,12 @@ bool JsonTree::parseNumber()
             return fail() >= 0;
         while (m_pos < n && isDigit(s[m_pos]))
             ++m_pos;
+    }
+    // A number beyond a double's range (1e400) is refused, as QJsonDocument,
+    // which reads the configuration everywhere else, refuses it.
+    if (std::isinf(QStringView(m_text).mid(start, m_pos - start).toDouble())) {
+        m_pos = start;
+        return fail() >= 0;
     }
     return true;
 }
