@@ -9,6 +9,21 @@
 
 namespace retell::core {
 
+namespace {
+
+// Unicode's noncharacters (U+FDD0..U+FDEF, U+xFFFE, U+xFFFF) do not survive
+// QUrl's percent-encoding round trip: a URL holding one would print as a
+// different connection. Returns the first one, or 0.
+char32_t firstNonCharacter(const QString &text)
+{
+    for (const char32_t c : text.toUcs4())
+        if (QChar::isNonCharacter(c))
+            return c;
+    return 0;
+}
+
+} // namespace
+
 Result<ConnectionSpec> ConnectionSpec::parse(const QString &text)
 {
     const QString url = text.trimmed();
@@ -57,7 +72,15 @@ Result<ConnectionSpec> ConnectionSpec::parse(const QString &text)
                 QStringLiteral("The database URL \"%1\" names no database after the host.")
                     .arg(url));
         const QUrlQuery query(parsed);
-        for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        const auto items = query.queryItems(QUrl::FullyDecoded);
+        QStringList parts{spec.user, spec.database};
+        for (const auto &[key, value] : items)
+            parts << key << value;
+        if (const char32_t c = firstNonCharacter(parts.join(QChar())))
+            return Error::usage(
+                QStringLiteral("The database URL contains U+%1, which is not a character.")
+                    .arg(QString::number(quint32(c), 16).toUpper()));
+        for (const auto &[key, value] : items) {
             const QString k = key.toLower();
             if (spec.options.contains(k))
                 return Error::usage(

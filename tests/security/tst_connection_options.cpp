@@ -55,6 +55,16 @@ private slots:
             << QStringLiteral("sqlite:/tmp/x\r/") << QStringLiteral("ends in a space");
         QTest::newRow("SQLite path ending in a space")
             << QStringLiteral("sqlite:/tmp/x /") << QStringLiteral("ends in a space");
+        // Found by fuzz_connection_url: QUrl prints a noncharacter in a form
+        // it reads back as something else, so the URL named another file,
+        // user or database.
+        QTest::newRow("noncharacter in a path option")
+            << base + QStringLiteral("ssl_ca=/etc/x") + QString::fromUcs4(U"\U0007FFFF")
+            << QStringLiteral("U+7FFFF");
+        QTest::newRow("noncharacter in the user name")
+            << QStringLiteral("mysql://a\uFDD0@db/laravel") << QStringLiteral("U+FDD0");
+        QTest::newRow("noncharacter in the database name")
+            << QStringLiteral("pgsql://app@db/laravel\uFFFE") << QStringLiteral("U+FFFE");
     }
 
     void refused()
