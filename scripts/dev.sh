@@ -91,8 +91,10 @@ build_asan() {
 # build-asan/fuzz-crashes/: add it to fuzz/regressions/T/ with the fix, and
 # the replay tests (tests/fuzz) keep it fixed. Prints one line per target
 # with the executions libFuzzer counted (and keeps them for the summary).
+# $2, when given, is libFuzzer's seed: the CI smoke fixes it so that a commit
+# gives the same verdict on every run; "fuzz" leaves it random to explore.
 run_fuzzers() {
-    local seconds=$1 rc=0
+    local seconds=$1 seed=${2:-} rc=0
     mkdir -p "$ASAN_BUILD/fuzz-crashes" "$ASAN_BUILD/fuzz-logs"
     FUZZ_REPORT=()
     for exe in "$ASAN_BUILD"/fuzz/fuzz_*; do
@@ -102,10 +104,13 @@ run_fuzzers() {
         log="$ASAN_BUILD/fuzz-logs/$name.log"
         mkdir -p "$ASAN_BUILD/fuzz-corpus/$name"
         if ! "$exe" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
-            -artifact_prefix="$ASAN_BUILD/fuzz-crashes/$name-" \
+            ${seed:+-seed="$seed"} -artifact_prefix="$ASAN_BUILD/fuzz-crashes/$name-" \
             "$ASAN_BUILD/fuzz-corpus/$name" "$ROOT/fuzz/corpus/$name" >"$log" 2>&1; then
             status="CRASHED (see $log)"
             rc=1
+            # What a CI record needs to reproduce it: the error, our frames, the input.
+            grep -E 'ERROR|SUMMARY|Base64:|#[0-9]+ .* in (retell|LLVMFuzzer)' "$log" | head -20 |
+                sed 's/^/        /' >&2
         fi
         runs=$(grep -E '^stat::number_of_executed_units:' "$log" | awk '{print $2}' | tail -1)
         FUZZ_REPORT+=("$(printf '    %-22s %9s executions in %ss: %s' "$name" "${runs:-0}" "$seconds" "$status")")
@@ -186,7 +191,7 @@ sanitizer_stage() {
     phase "sanitizer build (clang, ASan + UBSan, fuzz targets)" build_asan || return 1
     phase "sanitizer tests (unit, SQLite, GUI)" ctest_in "$ASAN_BUILD" --timeout 1800 -LE "mariadb|pgsql" || rc=1
     ASAN_TESTED=1
-    phase "fuzz smoke ($seconds s per target)" run_fuzzers "$seconds" || rc=1
+    phase "fuzz smoke ($seconds s per target)" run_fuzzers "$seconds" "${RETELL_FUZZ_SMOKE_SEED:-1}" || rc=1
     return $rc
 }
 
