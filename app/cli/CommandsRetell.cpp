@@ -151,21 +151,42 @@ Result<RetellCommand> prepare(Cli &cli, const QStringList &argv, const char *usa
 
 int link(Cli &cli, const QStringList &argv)
 {
-    auto c =
-        prepare(cli, argv, "usage: link BRANCH --agent AGENT_ID --llm LLM_ID",
-                {{"agent", "the Retell agent id"}, {"llm", "the Retell LLM id"}}, {}, {}, false);
+    auto c = prepare(cli, argv, "usage: link BRANCH --agent AGENT_ID --llm LLM_ID [--no-check]",
+                     {{"agent", "the Retell agent id"}, {"llm", "the Retell LLM id"}}, {},
+                     {QStringLiteral("no-check")}, false);
     if (!c)
         return cli.fail(c.error());
-    auto linked =
-        LinkService(cli.context).link(c->actor, c->branch.id, c->values.at(0), c->values.at(1));
+    // Asks Retell first that both ids exist and belong together, when it can
+    // (a key is set) and was not told not to: a typo fails now, not at the
+    // first publish.
+    std::unique_ptr<RetellApi> api;
+    if (!c->args.has(QStringLiteral("no-check"))) {
+        auto factory = retellFactory();
+        if (!factory && factory.error().code != QLatin1String("retell.no_key"))
+            return cli.fail(factory.error());
+        if (factory)
+            api = factory.value()();
+    }
+    const bool checked = api != nullptr;
+    const LinkService links(cli.context);
+    const QString &agent = c->values.at(0);
+    const QString &llm = c->values.at(1);
+    auto linked = checked ? links.linkChecked(c->actor, c->branch.id, agent, llm, *api)
+                          : links.link(c->actor, c->branch.id, agent, llm);
     if (!linked)
         return cli.fail(linked.error());
-    if (cli.json)
-        cli.printJson(linkJson(linked.value()));
-    else
-        cli.print(QStringLiteral("Linked %1 / %2 to Retell agent %3 (LLM %4).")
+    if (cli.json) {
+        QJsonObject o = linkJson(linked.value());
+        o.insert(QStringLiteral("checked_with_retell"), checked);
+        cli.printJson(o);
+    } else {
+        cli.print(QStringLiteral("Linked %1 / %2 to Retell agent %3 (LLM %4)%5.")
                       .arg(cli.field(c->branch.companyName), cli.field(c->branch.name),
-                           linked->agentId, linked->llmId));
+                           linked->agentId, linked->llmId,
+                           checked ? QStringLiteral(", checked with Retell")
+                                   : QStringLiteral("; not checked with Retell (set "
+                                                    "RETELL_API_KEY to check)")));
+    }
     return ExitOk;
 }
 

@@ -47,7 +47,7 @@ const char *kUsage =
   rollout (--change FROM TO | --template NAME) (--branches B1,B2,... | --company ID|NAME)
           [--dry-run] [--notes TEXT]     FROM, TO as for diff; exit 6: conflicts or stale
   rollout-undo ID              rollouts [--limit N]     rollout-show ID
-  link BRANCH --agent AGENT_ID --llm LLM_ID    unlink BRANCH      (admins)
+  link BRANCH --agent AGENT_ID --llm LLM_ID [--no-check]   unlink BRANCH   (admins)
   live BRANCH [--json] [--diff]  what Retell runs vs the active version; exit 1: drift
   publish BRANCH [--version N] [--force]      retry, or force past a dashboard edit
   publish --due                                retry every publication due (cron)

@@ -123,6 +123,31 @@ Result<void> LinkService::unlink(const Actor &actor, const QString &branchId) co
     });
 }
 
+Result<RetellLink> LinkService::linkChecked(const Actor &actor, const QString &branchId,
+                                            const QString &agentId, const QString &llmId,
+                                            RetellApi &api) const
+{
+    auto agent = checkedId(agentId, u"agent"_s);
+    if (!agent)
+        return agent.error();
+    auto llm = checkedId(llmId, u"LLM"_s);
+    if (!llm)
+        return llm.error();
+    if (auto found = api.llm(llm.value()); !found)
+        return found.error();
+    auto versions = api.agentVersions(agent.value());
+    if (!versions)
+        return versions.error();
+    if (!versions->isEmpty()) {
+        const QString answersWith = versions->constLast().llmId;
+        if (!answersWith.isEmpty() && answersWith != llm.value())
+            return Error::usage(u"Retell agent %1 answers with LLM %2, not %3."_s.arg(
+                                    agent.value(), answersWith, llm.value()))
+                .withCode("retell.llm_mismatch", {agent.value(), answersWith, llm.value()});
+    }
+    return link(actor, branchId, agent.value(), llm.value());
+}
+
 Result<std::optional<RetellLink>> LinkService::link(const Actor &actor,
                                                     const QString &branchId) const
 {

@@ -129,6 +129,13 @@ public:
     // waiting for the old one.
     Result<RetellLink> link(const Actor &actor, const QString &branchId, const QString &agentId,
                             const QString &llmId) const;
+    // The same, after asking Retell that the LLM exists and that the agent
+    // exists and answers with that LLM: NotFound from Retell for an unknown
+    // id, Usage (retell.llm_mismatch) for an agent using another LLM, and
+    // whatever else the API returned (nothing is stored then).
+    Result<RetellLink> linkChecked(const Actor &actor, const QString &branchId,
+                                   const QString &agentId, const QString &llmId,
+                                   RetellApi &api) const;
     // Removes the link; versions still waiting to be published become
     // superseded (code retell.unlinked). NotFound (retell.not_linked) when
     // the branch is not linked.

@@ -257,6 +257,62 @@ private slots:
                  qPrintable(r.describe()));
     }
 
+    void linkIsCheckedWithRetell()
+    {
+        const auto link = [&](const QString &agent, const QString &llm,
+                              const QStringList &more = {}) {
+            return QStringList{QStringLiteral("link"), kHamburg, QStringLiteral("--agent"), agent,
+                               QStringLiteral("--llm"), llm} +
+                   more;
+        };
+        const auto linked = [&] {
+            return !run({QStringLiteral("live"), kHamburg})
+                        .stdoutText()
+                        .contains(QLatin1String("not linked to a Retell agent"));
+        };
+        // An agent Retell does not know: refused, nothing stored.
+        CliResult r = run(link(QStringLiteral("agent_typo0000"), m_llm));
+        QVERIFY2(r.exitCode == 10, qPrintable(r.describe()));
+        RETELL_VERIFY_CLEAN_ERROR(r);
+        QVERIFY2(r.stderrText().contains(QLatin1String("agent_typo0000")),
+                 qPrintable(r.describe()));
+        QVERIFY(!linked());
+        // An agent that answers with another LLM.
+        const QJsonObject other =
+            control("POST", QStringLiteral("/_fake/agents"),
+                    {{QStringLiteral("general_prompt"), QStringLiteral("Another agent.")},
+                     {QStringLiteral("general_tools"), QJsonArray()}});
+        const QString otherAgent = other.value(QStringLiteral("agent_id")).toString();
+        QVERIFY(!otherAgent.isEmpty());
+        r = run(link(otherAgent, m_llm));
+        QVERIFY2(r.exitCode == 2, qPrintable(r.describe()));
+        QVERIFY2(r.stderrText().contains(QLatin1String("answers with LLM")),
+                 qPrintable(r.describe()));
+        QVERIFY(!linked());
+        // The right pair: checked, and said so.
+        r = run(link(otherAgent, other.value(QStringLiteral("llm_id")).toString()));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QVERIFY2(r.stdoutText().contains(QLatin1String("checked with Retell")),
+                 qPrintable(r.describe()));
+        QVERIFY(linked());
+        // Without a key, or told not to, it links unchecked and says so.
+        QProcessEnvironment noKey = retellEnvironment();
+        noKey.insert(QStringLiteral("RETELL_API_KEY"), QStringLiteral("<unset>"));
+        r = run(link(QStringLiteral("agent_unchecked1"), QStringLiteral("llm_unchecked1")), noKey);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QVERIFY2(r.stdoutText().contains(QLatin1String("not checked with Retell")),
+                 qPrintable(r.describe()));
+        r = run(QStringList{QStringLiteral("--json")} +
+                link(QStringLiteral("agent_unchecked2"), QStringLiteral("llm_unchecked2"),
+                     {QStringLiteral("--no-check")}));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        const QJsonObject json = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(json.value(QStringLiteral("agent_id")).toString(),
+                 QStringLiteral("agent_unchecked2"));
+        QCOMPARE(json.value(QStringLiteral("checked_with_retell")).toBool(true), false);
+        QVERIFY2(run({QStringLiteral("unlink"), kHamburg}).exitCode == 0, "unlink");
+    }
+
     void theKeyIsNeverStoredOrShown()
     {
         const QByteArray key = kKey.toUtf8();
@@ -289,6 +345,10 @@ private slots:
         }
         // Nor in the arguments of a running CLI (what `ps` shows): a slow
         // Retell keeps it running while /proc/<pid>/cmdline is read.
+        QVERIFY2(run({QStringLiteral("link"), kBerlin, QStringLiteral("--agent"), m_agent,
+                      QStringLiteral("--llm"), m_llm})
+                         .exitCode == 0,
+                 "relink");
         const QJsonObject queued =
             control("POST", QStringLiteral("/_fake/fault"),
                     {{QStringLiteral("path_prefix"), QStringLiteral("/get-retell-llm")},
@@ -296,10 +356,6 @@ private slots:
                      {QStringLiteral("delay_ms"), 3000},
                      {QStringLiteral("count"), 1}});
         QVERIFY(queued.contains(QStringLiteral("queued")));
-        QVERIFY2(run({QStringLiteral("link"), kBerlin, QStringLiteral("--agent"), m_agent,
-                      QStringLiteral("--llm"), m_llm})
-                         .exitCode == 0,
-                 "relink");
         QProcess cli;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("RETELL_ADMIN_DB"), m_appSpec.toUrl());

@@ -15,12 +15,6 @@ core::PublishProgress progressOf(const TaskControl &control, std::stop_source &s
     };
 }
 
-core::Error mismatch(const QString &agentId, const QString &agentLlm, const QString &llmId)
-{
-    return core::Error::usage(QStringLiteral("Retell agent %1 answers with LLM %2, not %3.")
-                                  .arg(agentId, agentLlm, llmId))
-        .withCode("retell.llm_mismatch", {agentId, agentLlm, llmId});
-}
 } // namespace
 
 PublishFacade::PublishFacade(Session *session, TaskRunner *retell)
@@ -68,17 +62,7 @@ TaskHandle PublishFacade::checkAndLink(QObject *receiver, core::RetellApiFactory
         [=](const core::ServiceContext &context,
             const core::Actor &actor) -> core::Result<core::RetellLink> {
             const std::unique_ptr<core::RetellApi> api = factory();
-            if (auto llm = api->llm(llmId); !llm)
-                return llm.error();
-            auto versions = api->agentVersions(agentId);
-            if (!versions)
-                return versions.error();
-            if (!versions->isEmpty()) {
-                const QString answersWith = versions->constLast().llmId;
-                if (!answersWith.isEmpty() && answersWith != llmId)
-                    return mismatch(agentId, answersWith, llmId);
-            }
-            return core::LinkService(context).link(actor, branchId, agentId, llmId);
+            return core::LinkService(context).linkChecked(actor, branchId, agentId, llmId, *api);
         },
         std::move(done));
 }
