@@ -3,8 +3,11 @@
 // the thread runner's hooks, on both kinds of runner.
 #include "async/TaskRunner.h"
 
+#include <QEventLoop>
+#include <QMutex>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 #include <atomic>
 #include <memory>
@@ -47,6 +50,7 @@ private slots:
     void cancelWinsOverAResultNotYetDelivered();
     void jobCancelledWhileQueuedNeverStarts();
     void threadHooksRunOnTheWorkerThread();
+    void aJobsOwnEventLoopRunsNothingElse();
     void reportsBusy();
 
 private:
@@ -280,6 +284,54 @@ void TestTaskRunner::threadHooksRunOnTheWorkerThread()
         QCOMPARE(endThread.load(), nullptr);
     } // the last job, on the thread, before it ends
     QCOMPARE(endThread.load(), workerThread);
+}
+
+// A job that waits in an event loop of its own (the Retell client does, for
+// its network reply) while the next job is queued and the runner goes: the
+// next job and the end hook run after it, never inside it.
+void TestTaskRunner::aJobsOwnEventLoopRunsNothingElse()
+{
+    QMutex mutex;
+    QStringList order;
+    const auto note = [&](const QString &what) {
+        const QMutexLocker lock(&mutex);
+        order << what;
+    };
+    std::atomic<bool> waiting = false;
+    const auto waitingJob = [&](const QString &name) {
+        return [&, name] {
+            note(name + QStringLiteral(" starts"));
+            QEventLoop loop;
+            QTimer::singleShot(300, &loop, &QEventLoop::quit);
+            waiting = true;
+            loop.exec();
+            note(name + QStringLiteral(" ends"));
+            return 0;
+        };
+    };
+    {
+        TaskRunner runner(QStringLiteral("test-runner"), {{}, [&] { note(QStringLiteral("end")); }});
+        QObject receiver;
+        int done = 0;
+        runner.run(&receiver, waitingJob(QStringLiteral("A")), [&done](int) { ++done; });
+        QTRY_VERIFY(waiting.load());
+        runner.run(
+            &receiver,
+            [&] {
+                note(QStringLiteral("B"));
+                return 0;
+            },
+            [&done](int) { ++done; });
+        QTRY_COMPARE(done, 2);
+        QCOMPARE(order, (QStringList{QStringLiteral("A starts"), QStringLiteral("A ends"),
+                                     QStringLiteral("B")}));
+        // The runner goes while a job waits: the end hook comes after it.
+        waiting = false;
+        runner.run(&receiver, waitingJob(QStringLiteral("C")), [](int) {});
+        QTRY_VERIFY(waiting.load());
+    }
+    QCOMPARE(order.mid(3), (QStringList{QStringLiteral("C starts"), QStringLiteral("C ends"),
+                                        QStringLiteral("end")}));
 }
 
 void TestTaskRunner::reportsBusy()

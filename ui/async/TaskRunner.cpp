@@ -1,6 +1,7 @@
 #include "async/TaskRunner.h"
 
 #include <QMetaObject>
+#include <QMutexLocker>
 #include <QThreadPool>
 
 #include <algorithm>
@@ -36,16 +37,41 @@ TaskRunner::~TaskRunner()
     // The last job runs the end hook on the thread itself and ends its event
     // loop: when wait() returns, nothing of the thread's state is left for
     // ~QApplication to tear down concurrently.
-    QMetaObject::invokeMethod(
-        m_threadContext,
-        [end = m_hooks.beforeThreadEnds] {
-            if (end)
-                end();
-            QThread::currentThread()->quit();
-        },
-        Qt::QueuedConnection);
+    enqueue([end = m_hooks.beforeThreadEnds] {
+        if (end)
+            end();
+        QThread::currentThread()->quit();
+    });
     m_thread->wait();
     delete m_thread;
+}
+
+void TaskRunner::enqueue(std::function<void()> body)
+{
+    {
+        const QMutexLocker lock(&m_queueMutex);
+        m_queue.push_back(std::move(body));
+    }
+    QMetaObject::invokeMethod(m_threadContext, [this] { drain(); }, Qt::QueuedConnection);
+}
+
+void TaskRunner::drain()
+{
+    if (m_draining)
+        return;
+    m_draining = true;
+    for (;;) {
+        std::function<void()> body;
+        {
+            const QMutexLocker lock(&m_queueMutex);
+            if (m_queue.empty())
+                break;
+            body = std::move(m_queue.front());
+            m_queue.pop_front();
+        }
+        body();
+    }
+    m_draining = false;
 }
 
 void TaskRunner::cancelAll()
@@ -67,7 +93,7 @@ void TaskRunner::post(std::function<std::function<void()>()> work)
     if (m_pool)
         m_pool->start(std::move(body));
     else
-        QMetaObject::invokeMethod(m_threadContext, std::move(body), Qt::QueuedConnection);
+        enqueue(std::move(body));
 }
 
 void TaskRunner::deliver(std::function<void()> task)

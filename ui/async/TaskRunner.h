@@ -2,9 +2,11 @@
 
 #include "async/Task.h"
 
+#include <QMutex>
 #include <QObject>
 #include <QThread>
 
+#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -24,7 +26,9 @@ namespace retell::ui {
 //   validation of big inputs);
 // - a thread runner: one thread of its own that runs jobs in order, with
 //   hooks after each job and before the thread ends (the database worker
-//   keeps its per-thread connection there).
+//   keeps its per-thread connection there). One job at a time, even when a
+//   job waits in an event loop of its own (the Retell client does): the
+//   next job, or the end hook, never runs inside it.
 // Destroying the runner cancels its jobs and waits for them; results not yet
 // delivered are dropped.
 class TaskRunner : public QObject
@@ -85,6 +89,11 @@ private:
 
     friend class TaskControl;
     void post(std::function<std::function<void()>()> work);
+    // Thread runner: queues body and wakes the thread to run the queue.
+    void enqueue(std::function<void()> body);
+    // On the runner's thread: runs the queued bodies in order; does nothing
+    // when called from a job's own event loop (the outer call goes on).
+    void drain();
     void deliver(std::function<void()> task);
     void start(const std::shared_ptr<detail::TaskState> &state);
     // On the GUI thread when a job ended: true when its result is to be delivered.
@@ -94,6 +103,9 @@ private:
     QThread *m_thread = nullptr;
     QObject *m_threadContext = nullptr; // lives on m_thread
     QThreadPool *m_pool = nullptr;
+    QMutex m_queueMutex;
+    std::deque<std::function<void()>> m_queue; // thread runner's bodies not yet run
+    bool m_draining = false;                   // only touched on m_thread
     std::vector<std::weak_ptr<detail::TaskState>> m_running;
     int m_pending = 0;
 };
