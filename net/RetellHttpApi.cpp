@@ -147,6 +147,15 @@ bool isLoopback(const QUrl &url)
     return host == QLatin1String("localhost") || QHostAddress(host).isLoopback();
 }
 
+// The request was stopped by the caller: whether Retell applied it is not
+// known, as after a dropped connection (the publisher's retry finds out).
+Result<QJsonValue> cancelled()
+{
+    Error e{ErrorKind::Remote, QStringLiteral("The request to Retell was cancelled."), {}};
+    e.transient = true;
+    return e.withCode("retell.cancelled");
+}
+
 } // namespace
 
 std::optional<qint64> retryAfterSeconds(const QByteArray &value, const QDateTime &nowUtc)
@@ -222,6 +231,8 @@ Result<QJsonValue> RetellHttpApi::send(const Call &call)
                 {}};
         return e.withCode("retell.unauthorized", {QString()});
     }
+    if (m_stop.stop_requested())
+        return cancelled();
     if (!m_network) {
         m_network = std::make_unique<QNetworkAccessManager>();
         if (isLoopback(m_endpoint.baseUrl))
@@ -246,19 +257,33 @@ Result<QJsonValue> RetellHttpApi::send(const Call &call)
         reply.reset(m_network->sendCustomRequest(withBody, call.verb, &body));
     }
 
+    bool timedOut = false;
+    bool stopped = false;
     QEventLoop loop;
     QTimer timer;
     timer.setSingleShot(true);
-    bool timedOut = false;
     QObject::connect(&timer, &QTimer::timeout, &loop, [&] {
         timedOut = true;
         reply->abort();
     });
     QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    timer.start(m_timeout);
-    if (!reply->isFinished())
-        loop.exec();
-    timer.stop();
+    {
+        // Runs on the thread asking to stop: the abort is posted to this
+        // one (dropped with the loop when the answer came first).
+        const std::stop_callback onStop(m_stop, [&] {
+            QMetaObject::invokeMethod(
+                &loop,
+                [&] {
+                    stopped = true;
+                    reply->abort();
+                },
+                Qt::QueuedConnection);
+        });
+        timer.start(m_timeout);
+        if (!reply->isFinished())
+            loop.exec();
+        timer.stop();
+    }
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray answer = reply->isOpen() ? reply->readAll() : QByteArray();
@@ -292,6 +317,8 @@ Result<QJsonValue> RetellHttpApi::send(const Call &call)
     const QString statusText = QString::number(status);
     const qint64 seconds = std::chrono::duration_cast<std::chrono::seconds>(m_timeout).count();
 
+    if (stopped)
+        return cancelled();
     if (timedOut)
         return fail("retell.timeout", true,
                     QStringLiteral("Retell's API at %1 did not answer within %2 s.")
@@ -446,10 +473,13 @@ Result<RetellLlm> RetellHttpApi::llm(const QString &llmId, std::optional<int> ve
 }
 
 core::RetellApiFactory makeRetellApiFactory(RetellEndpoint endpoint,
-                                            std::chrono::milliseconds timeout)
+                                            std::chrono::milliseconds timeout,
+                                            std::stop_token stop)
 {
-    return [endpoint = std::move(endpoint), timeout] {
-        return std::unique_ptr<core::RetellApi>(std::make_unique<RetellHttpApi>(endpoint, timeout));
+    return [endpoint = std::move(endpoint), timeout, stop = std::move(stop)] {
+        auto api = std::make_unique<RetellHttpApi>(endpoint, timeout);
+        api->setStopToken(stop);
+        return std::unique_ptr<core::RetellApi>(std::move(api));
     };
 }
 

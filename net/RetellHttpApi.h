@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <memory>
+#include <stop_token>
 
 class QNetworkAccessManager;
 class QNetworkRequest;
@@ -44,6 +45,10 @@ public:
     // The time-out of each request, from sending it to the end of its answer.
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     std::chrono::milliseconds timeout() const { return m_timeout; }
+    // A stop request (from any thread) aborts the request in flight and
+    // fails it and every later one with retell.cancelled: closing the app
+    // does not wait for Retell's time-out.
+    void setStopToken(std::stop_token stop) { m_stop = std::move(stop); }
 
     core::Result<QList<core::RetellAgentVersion>> agentVersions(const QString &agentId) override;
     core::Result<core::RetellAgentVersion> createAgentVersion(const QString &agentId,
@@ -64,13 +69,15 @@ private:
 
     RetellEndpoint m_endpoint;
     std::chrono::milliseconds m_timeout;
+    std::stop_token m_stop;
     std::unique_ptr<QNetworkAccessManager> m_network;
 };
 
 // One RetellHttpApi per call, for the thread that calls it.
 core::RetellApiFactory
 makeRetellApiFactory(RetellEndpoint endpoint,
-                     std::chrono::milliseconds timeout = kDefaultRetellTimeout);
+                     std::chrono::milliseconds timeout = kDefaultRetellTimeout,
+                     std::stop_token stop = {});
 
 // Seconds to wait from a Retry-After value (delay-seconds or an HTTP date,
 // relative to `nowUtc`); nullopt when it is neither.

@@ -26,8 +26,9 @@ namespace retell::core {
 //   retell.rate_limited 429 (args: seconds to wait from Retry-After, "" when none)
 //   retell.server       5xx (args: status)
 //   retell.protocol     an answer that is not the JSON the contract promises
+//   retell.cancelled    the caller stopped it (the app is closing); its outcome is unknown
 // `transient` is set for the ones worth retrying (unreachable, timeout,
-// rate_limited, server). Error::message is an English sentence for logs; it
+// rate_limited, server, cancelled). Error::message is an English sentence for logs; it
 // never contains the API key.
 
 // GET /get-retell-llm/{llm_id}[?version=N], PATCH /update-retell-llm/{llm_id}?version=N

@@ -19,6 +19,7 @@
 #include "app/RetellKeyDialog.h"
 #include "app/RetellUi.h"
 #include "app/Settings.h"
+#include "db/Database.h"
 #include "diff/DiffWindow.h"
 #include "editor/AgentEditor.h"
 #include "editor/PromptEditor.h"
@@ -36,6 +37,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QComboBox>
 #include <QFile>
 #include <QInputDialog>
@@ -78,6 +80,7 @@ private slots:
     void deployOnLinkedBranchGoesLive();
     void refusedVersionIsPublishedAfterTheFix();
     void dashboardEditIsImportedOrOverwritten();
+    void closingDoesNotWaitForRetell();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -301,6 +304,54 @@ void TestPublishWindow::dashboardEditIsImportedOrOverwritten()
                 .value(QStringLiteral("general_prompt"))
                 .toString()
                 .contains(QLatin1String("Closed on public holidays.")));
+}
+
+// Retell hangs on a publish while the window closes: the request is aborted
+// rather than waited for (20 s, the client's time-out), the version stays
+// pending, and the next start publishes it.
+void TestPublishWindow::closingDoesNotWaitForRetell()
+{
+    auto window = openWindow();
+    QVERIFY(window);
+    QVERIFY(setKey(window.get()));
+    QVERIFY(window->retell()->isLinked(kHamburg)); // by refusedVersionIsPublishedAfterTheFix
+    test::FakeFault hang;
+    hang.pathPrefix = QStringLiteral("/create-agent-version");
+    hang.mode = test::FakeFault::Mode::Slow;
+    hang.delayMs = 120000;
+    m_fake.model().addFault(hang);
+    QVERIFY(test::showBranch(window.get(), kHamburg));
+    QVERIFY(test::deployLine(window.get(), QStringLiteral("Closed on the first Monday of the month."),
+                             QStringLiteral("Mondays")));
+    QTRY_VERIFY_WITH_TIMEOUT(m_fake.model().pendingFaults() == 0 && window->retell()->isBusy(),
+                             kWaitMs);
+
+    QElapsedTimer closing;
+    closing.start();
+    window.reset();
+    QVERIFY2(closing.elapsed() < 10000,
+             qPrintable(QStringLiteral("closing took %1 ms").arg(closing.elapsed())));
+
+    auto conn = core::Database::connection(m_context.spec);
+    QVERIFY(conn);
+    auto q = core::Database::exec(
+        conn.value(),
+        QStringLiteral("SELECT state, last_error_code FROM retell_admin_publications "
+                       "WHERE branch_id = ? ORDER BY version DESC"),
+        {kHamburg});
+    QVERIFY2(q, qPrintable(q ? QString() : q.error().message));
+    QVERIFY(q->next());
+    QCOMPARE(q->value(0).toString(), QStringLiteral("pending"));
+    QCOMPARE(q->value(1).toString(), QStringLiteral("retell.cancelled"));
+
+    // The next start sends it once its backoff is over.
+    window = openWindow();
+    QVERIFY(window);
+    QVERIFY(setKey(window.get()));
+    window->retell()->setRetryInterval(200);
+    QVERIFY(test::showBranch(window.get(), kHamburg));
+    QVERIFY(waitForBadge(window.get(), LiveBadge::Kind::Live));
+    window->retell()->setRetryInterval(60000);
 }
 
 QTEST_MAIN(TestPublishWindow)

@@ -1,20 +1,20 @@
 // Retell's HTTP API client (net/RetellHttpApi) against the loopback stand-in
 // for Retell (tests/support/retell_fake): every call's request and answer,
 // the version model, each fault the publisher must survive classified with
-// its code, and the API key never in an error or the server's log.
+// its code, a stop aborting a request in flight, and the API key never in an
+// error or the server's log. The stand-in's own controls: tst_retell_fake.
 #include "FakeRetell.h"
 #include "RetellHttpApi.h"
+#include "retell_test_data.h"
 
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QProcess>
-#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
 #include <QThread>
 
 #include <functional>
+#include <stop_token>
+#include <thread>
 
 using namespace retell;
 using core::Error;
@@ -23,15 +23,13 @@ using core::Result;
 using net::RetellHttpApi;
 using test::FakeFault;
 using test::FakeRetellRunner;
+using test::kKey;
+using test::kTools;
+using test::kWrongKey;
 
 namespace {
 
-const QString kKey = QStringLiteral("key_SECRET_7f3c9a41d2b84e6f");
-const QString kWrongKey = QStringLiteral("key_WRONG_0b1e2d3c4a5f6789");
 const QString kPrompt = QStringLiteral("You are the receptionist of Salon Mitte.");
-const QJsonArray kTools{QJsonObject{{QStringLiteral("type"), QStringLiteral("end_call")},
-                                    {QStringLiteral("name"), QStringLiteral("end_call")},
-                                    {QStringLiteral("description"), QStringLiteral("Hang up.")}}};
 
 enum class Call
 {
@@ -383,6 +381,30 @@ private slots:
         QVERIFY(client.llm(m_llm));
     }
 
+    void aStopAbortsTheRequestInFlight()
+    {
+        FakeFault slow;
+        slow.pathPrefix = QStringLiteral("/get-retell-llm/");
+        slow.mode = FakeFault::Mode::Slow;
+        slow.delayMs = 30000;
+        m_fake->model().addFault(slow);
+        std::stop_source stop;
+        auto client = api();
+        client.setStopToken(stop.get_token());
+        // Asked from another thread (the GUI's, closing), once the server has it.
+        std::jthread closer([&] {
+            while (m_fake->model().pendingFaults() > 0)
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            stop.request_stop();
+        });
+        const Error e = failure(client.llm(m_llm));
+        QCOMPARE(e.code, QStringLiteral("retell.cancelled"));
+        QVERIFY(e.transient); // its outcome is unknown: retried, never recorded as done
+        // Every later call fails the same way without a request.
+        QCOMPARE(failure(client.agentVersions(m_agent)).code, QStringLiteral("retell.cancelled"));
+        QCOMPARE(requestsTo(QStringLiteral("/get-agent-versions/")), 0);
+    }
+
     void droppedConnections_data()
     {
         QTest::addColumn<Call>("call");
@@ -522,95 +544,6 @@ private slots:
             delete t;
         }
         QCOMPARE(good.loadRelaxed(), 30);
-    }
-
-    void theControlEndpointsWorkOverHttp()
-    {
-        QNetworkAccessManager network;
-        const auto send = [&](const QByteArray &verb, const QString &path,
-                              const QJsonObject &body) {
-            QNetworkRequest r(m_fake->baseUrl().resolved(QUrl(path)));
-            r.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-            std::unique_ptr<QNetworkReply> reply(network.sendCustomRequest(
-                r, verb, body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson()));
-            QSignalSpy finished(reply.get(), &QNetworkReply::finished);
-            if (!reply->isFinished())
-                finished.wait(20000);
-            return std::pair(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                             QJsonDocument::fromJson(reply->readAll()));
-        };
-        auto [status, made] = send("POST", "/_fake/agents",
-                                   {{"agent_id", "agent_http"},
-                                    {"llm_id", "llm_http"},
-                                    {"general_prompt", "Hello."},
-                                    {"general_tools", kTools}});
-        QCOMPARE(status, 200);
-        QCOMPARE(made.object().value("agent_id").toString(), QStringLiteral("agent_http"));
-        auto [editStatus, edit] = send("POST", "/_fake/dashboard-edit",
-                                       {{"llm_id", "llm_http"},
-                                        {"general_prompt", "Edited in the dashboard."},
-                                        {"publish", true}});
-        QCOMPARE(editStatus, 200);
-        QCOMPARE(edit.object().value("version").toInt(), 1);
-        auto latest = api().llm("llm_http");
-        QVERIFY(latest);
-        QCOMPARE(latest->generalPrompt, QStringLiteral("Edited in the dashboard."));
-        QVERIFY(latest->isPublished);
-        QCOMPARE(latest->generalTools, kTools);
-
-        QCOMPARE(send("POST", "/_fake/fault",
-                      {{"path_prefix", "/get-retell-llm/"},
-                       {"mode", "status"},
-                       {"status", 429},
-                       {"retry_after", 9}})
-                     .first,
-                 200);
-        QCOMPARE(failure(api().llm("llm_http")).args, QStringList{"9"});
-        QCOMPARE(send("POST", "/_fake/fault", {{"mode", "explode"}}).first, 400);
-
-        auto [stateStatus, state] = send("GET", "/_fake/state/agent_http", {});
-        QCOMPARE(stateStatus, 200);
-        QCOMPARE(state.object().value("versions").toArray().size(), 2);
-        QCOMPARE(send("GET", "/_fake/state/agent_nope", {}).first, 404);
-
-        auto [logStatus, log] = send("GET", "/_fake/log", {});
-        QCOMPARE(logStatus, 200);
-        QCOMPARE(log.array().size(), 2); // the two GETs; control requests are not logged
-        QCOMPARE(log.array().at(1).toObject().value("status").toInt(), 429);
-        QCOMPARE(log.array().at(1).toObject().value("fault").toString(), QStringLiteral("status"));
-        QCOMPARE(send("DELETE", "/_fake/log", {}).first, 200);
-        QVERIFY(m_fake->model().log().isEmpty());
-    }
-
-    void theServerRunsAsAProcess()
-    {
-        QProcess server;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("RETELL_API_KEY"), kKey); // not in its arguments
-        server.setProcessEnvironment(env);
-        server.start(QStringLiteral(RETELL_FAKE_SERVER_PATH), {QStringLiteral("--port"), "0"});
-        QVERIFY(server.waitForStarted());
-        QVERIFY(server.waitForReadyRead(20000));
-        const QByteArray line = server.readLine().trimmed();
-        QVERIFY2(line.startsWith("PORT "), line.constData());
-        QUrl url = m_fake->baseUrl();
-        url.setPort(line.mid(5).toInt());
-        RetellHttpApi client({url, kKey});
-        // A fresh server knows no agent yet.
-        QCOMPARE(failure(client.agentVersions(m_agent)).code, QStringLiteral("retell.not_found"));
-        QCOMPARE(failure(RetellHttpApi({url, kWrongKey}).llm("x")).code,
-                 QStringLiteral("retell.unauthorized"));
-        server.terminate(); // SIGTERM
-        QVERIFY(server.waitForFinished(20000));
-        QCOMPARE(server.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(server.exitCode(), 0);
-
-        // Closing its stdin stops it too.
-        server.start(QStringLiteral(RETELL_FAKE_SERVER_PATH), {QStringLiteral("--port"), "0"});
-        QVERIFY(server.waitForReadyRead(20000));
-        server.closeWriteChannel();
-        QVERIFY(server.waitForFinished(20000));
-        QCOMPARE(server.exitCode(), 0);
     }
 };
 

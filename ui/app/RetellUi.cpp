@@ -42,11 +42,6 @@ core::Error noKeyError()
     return core::Error{core::ErrorKind::Remote, QStringLiteral("No Retell API key is set."), {}}
         .withCode("retell.no_key");
 }
-
-std::unique_ptr<core::RetellApi> httpApi(const QUrl &baseUrl, const QString &key)
-{
-    return std::make_unique<net::RetellHttpApi>(net::RetellEndpoint{baseUrl, key});
-}
 } // namespace
 
 RetellUi::RetellUi(const Parts &parts)
@@ -106,6 +101,9 @@ RetellUi::~RetellUi()
     // thread's jobs are cancelled and waited for before the facade goes.
     delete m_linkDialog.data();
     delete m_keyDialog.data();
+    // A publish cut off here stays pending (its outcome is found out by the
+    // next attempt, by the marker in Retell).
+    m_stopRequests.request_stop();
     delete m_retellThread;
     m_retellThread = nullptr;
 }
@@ -216,7 +214,14 @@ core::RetellApiFactory RetellUi::factory(const QString &companyIdForNewLink) con
             routing.keyById.insert(link.llmId, key);
         }
     }
-    return keyRoutedFactory(std::move(routing), &httpApi);
+    return keyRoutedFactory(std::move(routing),
+                            [stop = m_stopRequests.get_token()](const QUrl &baseUrl,
+                                                                const QString &key) {
+                                auto api = std::make_unique<net::RetellHttpApi>(
+                                    net::RetellEndpoint{baseUrl, key});
+                                api->setStopToken(stop);
+                                return std::unique_ptr<core::RetellApi>(std::move(api));
+                            });
 }
 
 void RetellUi::updateActions()

@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <optional>
+#include <stop_token>
 
 class QInputDialog;
 class QMainWindow;
@@ -127,6 +128,9 @@ private:
     Parts m_parts;
     PasswordStore *m_passwords = nullptr;
     RetellKeyStore *m_keys = nullptr;
+    // Stopped when this goes: a request to Retell in flight is aborted, and
+    // closing the window does not wait for Retell's time-out.
+    std::stop_source m_stopRequests;
     ServiceWorker *m_retellThread = nullptr;
     std::unique_ptr<PublishFacade> m_publish;
     LiveBadge *m_badge = nullptr;

@@ -464,6 +464,12 @@ void FakeRetellModel::clearFaults()
     m_faults.clear();
 }
 
+int FakeRetellModel::pendingFaults() const
+{
+    QMutexLocker lock(&m_mutex);
+    return int(m_faults.size());
+}
+
 void FakeRetellModel::record(const FakeRequest &request, int status, const QString &fault)
 {
     if (request.path.startsWith(QLatin1String("/_fake/")))

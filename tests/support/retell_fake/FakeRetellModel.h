@@ -83,6 +83,8 @@ public:
     std::optional<FakeFault> takeFault(const QString &path);
     void addFault(const FakeFault &fault);
     void clearFaults();
+    // Faults not yet consumed by a request (a test waits for one to be hit).
+    int pendingFaults() const;
 
     // Appends {method, path, time, status, fault} to the log (status 0: no
     // answer was sent). Control requests under /_fake/ are not logged.
