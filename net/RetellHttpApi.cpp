@@ -473,8 +473,7 @@ Result<RetellLlm> RetellHttpApi::llm(const QString &llmId, std::optional<int> ve
 }
 
 core::RetellApiFactory makeRetellApiFactory(RetellEndpoint endpoint,
-                                            std::chrono::milliseconds timeout,
-                                            std::stop_token stop)
+                                            std::chrono::milliseconds timeout, std::stop_token stop)
 {
     return [endpoint = std::move(endpoint), timeout, stop = std::move(stop)] {
         auto api = std::make_unique<RetellHttpApi>(endpoint, timeout);

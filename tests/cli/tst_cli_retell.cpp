@@ -261,7 +261,7 @@ private slots:
     {
         const auto link = [&](const QString &agent, const QString &llm,
                               const QStringList &more = {}) {
-            return QStringList{QStringLiteral("link"), kHamburg, QStringLiteral("--agent"), agent,
+            return QStringList{QStringLiteral("link"),  kHamburg, QStringLiteral("--agent"), agent,
                                QStringLiteral("--llm"), llm} +
                    more;
         };
@@ -302,9 +302,9 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         QVERIFY2(r.stdoutText().contains(QLatin1String("not checked with Retell")),
                  qPrintable(r.describe()));
-        r = run(QStringList{QStringLiteral("--json")} +
-                link(QStringLiteral("agent_unchecked2"), QStringLiteral("llm_unchecked2"),
-                     {QStringLiteral("--no-check")}));
+        r = run(QStringList{QStringLiteral("--json")} + link(QStringLiteral("agent_unchecked2"),
+                                                             QStringLiteral("llm_unchecked2"),
+                                                             {QStringLiteral("--no-check")}));
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         const QJsonObject json = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(json.value(QStringLiteral("agent_id")).toString(),

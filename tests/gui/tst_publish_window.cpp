@@ -37,8 +37,8 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QElapsedTimer>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QInputDialog>
 #include <QJsonArray>
@@ -321,7 +321,8 @@ void TestPublishWindow::closingDoesNotWaitForRetell()
     hang.delayMs = 120000;
     m_fake.model().addFault(hang);
     QVERIFY(test::showBranch(window.get(), kHamburg));
-    QVERIFY(test::deployLine(window.get(), QStringLiteral("Closed on the first Monday of the month."),
+    QVERIFY(test::deployLine(window.get(),
+                             QStringLiteral("Closed on the first Monday of the month."),
                              QStringLiteral("Mondays")));
     QTRY_VERIFY_WITH_TIMEOUT(m_fake.model().pendingFaults() == 0 && window->retell()->isBusy(),
                              kWaitMs);

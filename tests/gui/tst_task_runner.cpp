@@ -310,7 +310,8 @@ void TestTaskRunner::aJobsOwnEventLoopRunsNothingElse()
         };
     };
     {
-        TaskRunner runner(QStringLiteral("test-runner"), {{}, [&] { note(QStringLiteral("end")); }});
+        TaskRunner runner(QStringLiteral("test-runner"),
+                          {{}, [&] { note(QStringLiteral("end")); }});
         QObject receiver;
         int done = 0;
         runner.run(&receiver, waitingJob(QStringLiteral("A")), [&done](int) { ++done; });

@@ -90,7 +90,8 @@ private slots:
                        {"retry_after", 9}})
                      .first,
                  200);
-        QCOMPARE(failure(RetellHttpApi({m_fake->baseUrl(), kKey}).llm("llm_http")).args, QStringList{"9"});
+        QCOMPARE(failure(RetellHttpApi({m_fake->baseUrl(), kKey}).llm("llm_http")).args,
+                 QStringList{"9"});
         QCOMPARE(send("POST", "/_fake/fault", {{"mode", "explode"}}).first, 400);
 
         auto [stateStatus, state] = send("GET", "/_fake/state/agent_http", {});
@@ -122,7 +123,8 @@ private slots:
         url.setPort(line.mid(5).toInt());
         RetellHttpApi client({url, kKey});
         // A fresh server knows no agent yet.
-        QCOMPARE(failure(client.agentVersions(QStringLiteral("agent_unknown"))).code, QStringLiteral("retell.not_found"));
+        QCOMPARE(failure(client.agentVersions(QStringLiteral("agent_unknown"))).code,
+                 QStringLiteral("retell.not_found"));
         QCOMPARE(failure(RetellHttpApi({url, kWrongKey}).llm("x")).code,
                  QStringLiteral("retell.unauthorized"));
         server.terminate(); // SIGTERM

@@ -214,14 +214,12 @@ core::RetellApiFactory RetellUi::factory(const QString &companyIdForNewLink) con
             routing.keyById.insert(link.llmId, key);
         }
     }
-    return keyRoutedFactory(std::move(routing),
-                            [stop = m_stopRequests.get_token()](const QUrl &baseUrl,
-                                                                const QString &key) {
-                                auto api = std::make_unique<net::RetellHttpApi>(
-                                    net::RetellEndpoint{baseUrl, key});
-                                api->setStopToken(stop);
-                                return std::unique_ptr<core::RetellApi>(std::move(api));
-                            });
+    return keyRoutedFactory(std::move(routing), [stop = m_stopRequests.get_token()](
+                                                    const QUrl &baseUrl, const QString &key) {
+        auto api = std::make_unique<net::RetellHttpApi>(net::RetellEndpoint{baseUrl, key});
+        api->setStopToken(stop);
+        return std::unique_ptr<core::RetellApi>(std::move(api));
+    });
 }
 
 void RetellUi::updateActions()

@@ -52,7 +52,8 @@ void TaskRunner::enqueue(std::function<void()> body)
         const QMutexLocker lock(&m_queueMutex);
         m_queue.push_back(std::move(body));
     }
-    QMetaObject::invokeMethod(m_threadContext, [this] { drain(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_threadContext, [this] { drain(); }, Qt::QueuedConnection);
 }
 
 void TaskRunner::drain()
