@@ -32,6 +32,18 @@ Result<QString> checkedId(const QString &raw, const QString &what)
     return id;
 }
 
+// Both ids of a link, checked; the agent's first.
+Result<std::pair<QString, QString>> checkedIds(const QString &agentId, const QString &llmId)
+{
+    auto agent = checkedId(agentId, u"agent"_s);
+    if (!agent)
+        return agent.error();
+    auto llm = checkedId(llmId, u"LLM"_s);
+    if (!llm)
+        return llm.error();
+    return std::pair(agent.value(), llm.value());
+}
+
 AuditEntry linkEntry(AuditKind kind, const Actor &actor, const Branch &branch,
                      const RetellLink &link, const QDateTime &now)
 {
@@ -51,32 +63,30 @@ AuditEntry linkEntry(AuditKind kind, const Actor &actor, const Branch &branch,
 Result<RetellLink> LinkService::link(const Actor &actor, const QString &branchId,
                                      const QString &agentId, const QString &llmId) const
 {
-    auto agent = checkedId(agentId, u"agent"_s);
-    if (!agent)
-        return agent.error();
-    auto llm = checkedId(llmId, u"LLM"_s);
-    if (!llm)
-        return llm.error();
+    auto ids = checkedIds(agentId, llmId);
+    if (!ids)
+        return ids.error();
+    const QString agent = ids->first;
+    const QString llm = ids->second;
     auto branch = authorizePublishing(m_context, actor, branchId, Role::Admin, u"retell-link"_s);
     if (!branch)
         return branch.error();
     RetellLink saved;
     auto r = Database::writeTransaction(m_context.spec, [&](QSqlDatabase &db) -> Result<void> {
-        auto owner = PublicationStore::branchOfAgent(db, agent.value());
+        auto owner = PublicationStore::branchOfAgent(db, agent);
         if (!owner)
             return owner.error();
         if (!owner->isEmpty() && owner.value() != branch->id) {
             auto other = BranchLookup::lookup(db, owner.value());
             const QString name = other ? other->name : owner.value();
             return Error::conflict(u"The Retell agent %1 is linked to %2 already; unlink it "
-                                   "there first."_s.arg(agent.value(), name))
-                .withCode(kRetellAgentLinked, {agent.value(), name});
+                                   "there first."_s.arg(agent, name))
+                .withCode(kRetellAgentLinked, {agent, name});
         }
         auto current = PublicationStore::link(db, branch->id);
         if (!current)
             return current.error();
-        if (current.value() && current.value()->agentId == agent.value() &&
-            current.value()->llmId == llm.value()) {
+        if (current.value() && current.value()->agentId == agent && current.value()->llmId == llm) {
             saved = *current.value();
             return {};
         }
@@ -87,8 +97,8 @@ Result<RetellLink> LinkService::link(const Actor &actor, const QString &branchId
                 return r;
         }
         saved.branchId = branch->id;
-        saved.agentId = agent.value();
-        saved.llmId = llm.value();
+        saved.agentId = agent;
+        saved.llmId = llm;
         saved.linkedBy = actor.user.id;
         saved.linkedByName = actor.user.name;
         const QDateTime now = m_context.clock().toUTC();
@@ -127,25 +137,24 @@ Result<RetellLink> LinkService::linkChecked(const Actor &actor, const QString &b
                                             const QString &agentId, const QString &llmId,
                                             RetellApi &api) const
 {
-    auto agent = checkedId(agentId, u"agent"_s);
-    if (!agent)
-        return agent.error();
-    auto llm = checkedId(llmId, u"LLM"_s);
-    if (!llm)
-        return llm.error();
-    if (auto found = api.llm(llm.value()); !found)
+    auto ids = checkedIds(agentId, llmId);
+    if (!ids)
+        return ids.error();
+    const QString agent = ids->first;
+    const QString llm = ids->second;
+    if (auto found = api.llm(llm); !found)
         return found.error();
-    auto versions = api.agentVersions(agent.value());
+    auto versions = api.agentVersions(agent);
     if (!versions)
         return versions.error();
     if (!versions->isEmpty()) {
         const QString answersWith = versions->constLast().llmId;
-        if (!answersWith.isEmpty() && answersWith != llm.value())
+        if (!answersWith.isEmpty() && answersWith != llm)
             return Error::usage(u"Retell agent %1 answers with LLM %2, not %3."_s.arg(
-                                    agent.value(), answersWith, llm.value()))
-                .withCode("retell.llm_mismatch", {agent.value(), answersWith, llm.value()});
+                                    agent, answersWith, llm))
+                .withCode("retell.llm_mismatch", {agent, answersWith, llm});
     }
-    return link(actor, branchId, agent.value(), llm.value());
+    return link(actor, branchId, agent, llm);
 }
 
 Result<std::optional<RetellLink>> LinkService::link(const Actor &actor,

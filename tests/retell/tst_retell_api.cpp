@@ -62,12 +62,13 @@ private:
         m_errors.append(result.error());
         return result.error();
     }
-    void fault(const QString &prefix, FakeFault::Mode mode, int count = 1)
+    void fault(const QString &prefix, FakeFault::Mode mode, int count = 1, int delayMs = 0)
     {
         FakeFault f;
         f.pathPrefix = prefix;
         f.mode = mode;
         f.count = count;
+        f.delayMs = delayMs;
         m_fake->model().addFault(f);
     }
     QJsonArray versions() { return m_fake->model().state(m_agent).value("versions").toArray(); }
@@ -365,11 +366,7 @@ private slots:
 
     void aSlowAnswerTimesOut()
     {
-        FakeFault f;
-        f.pathPrefix = QStringLiteral("/get-retell-llm/");
-        f.mode = FakeFault::Mode::Slow;
-        f.delayMs = 10000;
-        m_fake->model().addFault(f);
+        fault(QStringLiteral("/get-retell-llm/"), FakeFault::Mode::Slow, 1, 10000);
         auto client = api();
         client.setTimeout(std::chrono::milliseconds(200));
         const Error e = failure(client.llm(m_llm));
@@ -383,11 +380,7 @@ private slots:
 
     void aStopAbortsTheRequestInFlight()
     {
-        FakeFault slow;
-        slow.pathPrefix = QStringLiteral("/get-retell-llm/");
-        slow.mode = FakeFault::Mode::Slow;
-        slow.delayMs = 30000;
-        m_fake->model().addFault(slow);
+        fault(QStringLiteral("/get-retell-llm/"), FakeFault::Mode::Slow, 1, 30000);
         std::stop_source stop;
         auto client = api();
         client.setStopToken(stop.get_token());
