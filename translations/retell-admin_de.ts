@@ -233,6 +233,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Cancelled before Retell answered; the app tries again later.</source>
+        <translation>Abgebrochen, bevor Retell geantwortet hat; die App versucht es später erneut.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Retell has a newer edit made in its dashboard; import or overwrite it first.</source>
         <translation>In Retells Dashboard gibt es eine neuere Bearbeitung; übernehmen oder überschreiben Sie sie zuerst.</translation>
     </message>
@@ -4227,7 +4232,7 @@
 <context>
     <name>retell::ui::RetellUi</name>
     <message>
-        <location filename="../ui/app/RetellUi.cpp" line="+227"/>
+        <location filename="../ui/app/RetellUi.cpp" line="+230"/>
         <source>Needs the server: not while working offline.</source>
         <translation>Braucht den Server: nicht beim Offline-Arbeiten.</translation>
     </message>

@@ -154,6 +154,8 @@ QString retellErrorText(const core::Error &error)
         return DisplayText::tr("Retell had a server error; the app tries again later.");
     if (code == QLatin1String("retell.protocol"))
         return DisplayText::tr("Retell answered something the app does not understand.");
+    if (code == QLatin1String("retell.cancelled"))
+        return DisplayText::tr("Cancelled before Retell answered; the app tries again later.");
     if (code == QLatin1String("retell.newer_edit"))
         return DisplayText::tr("Retell has a newer edit made in its dashboard; import or "
                                "overwrite it first.");
