@@ -16,6 +16,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -24,6 +25,37 @@
 #include <QTest>
 
 namespace retell::test {
+
+QString PublishGuiTest::prepare(const QStringList &deployedBranches)
+{
+    if (!m_fake.isListening())
+        return QStringLiteral("the stand-in for Retell does not listen");
+    qputenv("RETELL_API_BASE_URL", m_fake.baseUrl().toString().toUtf8());
+    if (const QString failed = prepareDemoGui(m_plurals, m_db, m_context, m_settings);
+        !failed.isEmpty())
+        return failed;
+    for (const QString &branch : deployedBranches)
+        if (deployAs(m_context, core::demo::kSuperAdmin, branch,
+                     {salonPromptLines().join(QLatin1Char('\n')), QStringLiteral("[]")}) <= 0)
+            return QStringLiteral("the first deploy on %1 failed").arg(branch);
+    return {};
+}
+
+std::unique_ptr<ui::MainWindow> PublishGuiTest::openWindow(const char *email)
+{
+    return openMainWindow(m_context, email, &m_worker, m_settings.get(), m_env, WindowWait::Ready);
+}
+
+QJsonObject PublishGuiTest::addAgent(const QString &prompt)
+{
+    return m_fake.model().addAgent({{QStringLiteral("general_prompt"), prompt},
+                                    {QStringLiteral("general_tools"), QJsonArray()}});
+}
+
+bool PublishGuiTest::waitForBadge(ui::MainWindow *window, ui::LiveBadge::Kind kind)
+{
+    return test::waitForBadge(window, kind, &m_fake.model());
+}
 
 bool setRetellKey(ui::MainWindow *window, const QString &key, const QString &scope)
 {

@@ -1,9 +1,21 @@
 #pragma once
 
+#include "FakeRetell.h"
+#include "TestDatabase.h"
+#include "gui_support.h"
+
+#include "app/EnglishPlurals.h"
+#include "app/Settings.h"
 #include "publish/LiveBadge.h"
+#include "seed/Seeder.h"
+#include "services/ServiceWorker.h"
 
 #include <QJsonObject>
+#include <QObject>
 #include <QString>
+#include <QStringList>
+
+#include <memory>
 
 namespace retell::ui {
 class MainWindow;
@@ -12,6 +24,28 @@ class MainWindow;
 namespace retell::test {
 
 class FakeRetellModel;
+
+// What the publish GUI suites stand on: the loopback stand-in for Retell
+// (RETELL_API_BASE_URL points at it), the demo data on SQLite with a first
+// version deployed on some branches, and main windows opened on it.
+class PublishGuiTest : public QObject
+{
+protected:
+    // For initTestCase: an empty string, or what failed.
+    QString prepare(const QStringList &deployedBranches);
+    std::unique_ptr<ui::MainWindow> openWindow(const char *email = core::demo::kSuperAdmin);
+    // A new agent in the stand-in, its version 0 published with `prompt`.
+    QJsonObject addAgent(const QString &prompt = QStringLiteral("x"));
+    bool waitForBadge(ui::MainWindow *window, ui::LiveBadge::Kind kind);
+
+    ui::EnglishPlurals m_plurals;
+    GuiEnvironment m_env;
+    FakeRetellRunner m_fake;
+    TestDatabase m_db;
+    core::ServiceContext m_context;
+    ui::ServiceWorker m_worker;
+    std::unique_ptr<ui::Settings> m_settings;
+};
 
 // The GUI steps of issue 15's tests, through the real widgets.
 inline constexpr int kPublishWaitMs = 20000;

@@ -69,7 +69,7 @@ QPushButton *destructiveButton(QMessageBox *box)
 }
 } // namespace
 
-class TestPublishDialogs final : public QObject
+class TestPublishDialogs final : public test::PublishGuiTest
 {
     Q_OBJECT
 
@@ -81,44 +81,12 @@ private slots:
     void serverErrorIsRetriedAndRollbackPublished();
     void unlinkAsksFirst();
     void viewerCannotLinkOrPublish();
-
-private:
-    std::unique_ptr<MainWindow> openWindow(const char *email = core::demo::kSuperAdmin);
-    QJsonObject addAgent()
-    {
-        return m_fake.model().addAgent({{QStringLiteral("general_prompt"), QStringLiteral("x")},
-                                        {QStringLiteral("general_tools"), QJsonArray()}});
-    }
-    bool waitForBadge(MainWindow *window, LiveBadge::Kind kind)
-    {
-        return test::waitForBadge(window, kind, &m_fake.model());
-    }
-
-    EnglishPlurals m_plurals;
-    test::GuiEnvironment m_env;
-    test::FakeRetellRunner m_fake;
-    test::TestDatabase m_db;
-    core::ServiceContext m_context;
-    ServiceWorker m_worker;
-    std::unique_ptr<Settings> m_settings;
 };
 
 void TestPublishDialogs::initTestCase()
 {
-    QVERIFY(m_fake.isListening());
-    qputenv("RETELL_API_BASE_URL", m_fake.baseUrl().toString().toUtf8());
-    const QString failed = test::prepareDemoGui(m_plurals, m_db, m_context, m_settings);
+    const QString failed = prepare({kKoeln, kBonn, kBerlin});
     QVERIFY2(failed.isEmpty(), qPrintable(failed));
-    for (const QString &branch : {kKoeln, kBonn, kBerlin})
-        QVERIFY(test::deployAs(
-                    m_context, core::demo::kSuperAdmin, branch,
-                    {test::salonPromptLines().join(QLatin1Char('\n')), QStringLiteral("[]")}) > 0);
-}
-
-std::unique_ptr<MainWindow> TestPublishDialogs::openWindow(const char *email)
-{
-    return test::openMainWindow(m_context, email, &m_worker, m_settings.get(), m_env,
-                                test::WindowWait::Ready);
 }
 
 void TestPublishDialogs::baseUrlIsCheckedAndTheKeyStaysOutOfSettings()

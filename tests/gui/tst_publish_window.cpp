@@ -71,7 +71,7 @@ QString activeRetellCell(MainWindow *window)
 }
 } // namespace
 
-class TestPublishWindow final : public QObject
+class TestPublishWindow final : public test::PublishGuiTest
 {
     Q_OBJECT
 
@@ -83,47 +83,15 @@ private slots:
     void closingDoesNotWaitForRetell();
 
 private:
-    std::unique_ptr<MainWindow> openWindow();
     // The key typed into Admin › Retell API Key… (kept for the session when
     // the test machine has no keychain).
     bool setKey(MainWindow *window) { return test::setRetellKey(window, m_fake.apiKey()); }
-    bool waitForBadge(MainWindow *window, LiveBadge::Kind kind)
-    {
-        return test::waitForBadge(window, kind, &m_fake.model());
-    }
-    QJsonObject addAgent(const QString &prompt);
-
-    EnglishPlurals m_plurals;
-    test::GuiEnvironment m_env;
-    test::FakeRetellRunner m_fake;
-    test::TestDatabase m_db;
-    core::ServiceContext m_context;
-    ServiceWorker m_worker;
-    std::unique_ptr<Settings> m_settings;
 };
 
 void TestPublishWindow::initTestCase()
 {
-    QVERIFY(m_fake.isListening());
-    qputenv("RETELL_API_BASE_URL", m_fake.baseUrl().toString().toUtf8());
-    const QString failed = test::prepareDemoGui(m_plurals, m_db, m_context, m_settings);
+    const QString failed = prepare({kBerlin, kHamburg, kMuenchen});
     QVERIFY2(failed.isEmpty(), qPrintable(failed));
-    for (const QString &branch : {kBerlin, kHamburg, kMuenchen})
-        QVERIFY(test::deployAs(
-                    m_context, core::demo::kSuperAdmin, branch,
-                    {test::salonPromptLines().join(QLatin1Char('\n')), QStringLiteral("[]")}) > 0);
-}
-
-QJsonObject TestPublishWindow::addAgent(const QString &prompt)
-{
-    return m_fake.model().addAgent({{QStringLiteral("general_prompt"), prompt},
-                                    {QStringLiteral("general_tools"), QJsonArray()}});
-}
-
-std::unique_ptr<MainWindow> TestPublishWindow::openWindow()
-{
-    return test::openMainWindow(m_context, core::demo::kSuperAdmin, &m_worker, m_settings.get(),
-                                m_env, test::WindowWait::Ready);
 }
 
 void TestPublishWindow::deployOnLinkedBranchGoesLive()
