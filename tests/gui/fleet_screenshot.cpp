@@ -4,8 +4,6 @@
 // that rollout. Not a test. A demo SQLite database with nine more salons.
 //   fleet-window.png  rollout-preview.png  audit-log.png         1366x768
 //   fleet-window-1600.png  rollout-preview-1600.png  audit-log-1600.png
-#include "access/AuthService.h"
-#include "app/AppStartup.h"
 #include "app/EnglishPlurals.h"
 #include "app/FleetUi.h"
 #include "app/MainWindow.h"
@@ -19,6 +17,7 @@
 #include "panels/BranchTreePanel.h"
 #include "rollout/RolloutChangePicker.h"
 #include "rollout/RolloutDialog.h"
+#include "screenshot_support.h"
 #include "seed/Seeder.h"
 #include "services/ServiceWorker.h"
 #include "services/Session.h"
@@ -29,24 +28,16 @@
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLineEdit>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace retell;
 using namespace retell::ui;
+using retell::test::fail;
 
 namespace {
 
 const QString kBerlin = QStringLiteral("7c9e6679-7425-40de-944b-e07fc1f90ae7");
-
-int fail(const QString &what)
-{
-    qCritical("%s", qPrintable(what));
-    return 1;
-}
 
 // Nine more salons of Salon Aurora, each running Berlin's configuration of
 // three weeks ago with an edit of its own (or none).
@@ -132,16 +123,6 @@ core::Result<void> addSalons(const core::ServiceContext &context, const core::Ac
     return {};
 }
 
-bool save(QWidget *widget, const QString &out, const QString &name, const QSize &size)
-{
-    const QString file =
-        out + QLatin1Char('/') + name +
-        (size.width() == 1366 ? QStringLiteral(".png") : QStringLiteral("-1600.png"));
-    const bool saved = widget->grab().save(file, "PNG");
-    qInfo("%s %s", saved ? "saved" : "could not save", qPrintable(file));
-    return saved;
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -150,35 +131,26 @@ int main(int argc, char **argv)
     EnglishPlurals plurals;
     QApplication::installTranslator(&plurals);
     const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("screenshots");
-    QTemporaryDir dir;
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
-                       dir.filePath(QStringLiteral("settings")));
-
-    const core::ServiceContext context{*core::ConnectionSpec::parse(
-        QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("demo.sqlite")))};
-    if (auto prepared = AppStartup::prepareDatabase(context, AppStartup::DemoData::Always);
-        !prepared)
-        return fail(prepared.error().message);
-    const auto actor = core::AuthService(context).login(
-        QString::fromLatin1(core::demo::kSuperAdmin), QString::fromLatin1(core::demo::kPassword));
-    if (!actor)
-        return fail(QStringLiteral("demo login failed"));
-    if (auto added = addSalons(context, *actor); !added)
+    const test::ScreenshotStage stage;
+    const auto demo = stage.demo(QStringLiteral("demo.sqlite"));
+    if (!demo)
+        return fail(demo.error().message);
+    const core::ServiceContext &context = demo->first;
+    const core::Actor &actor = demo->second;
+    if (auto added = addSalons(context, actor); !added)
         return fail(added.error().message);
-    auto berlinHistory = core::VersionService(context).history(*actor, kBerlin, 0, 10);
+    auto berlinHistory = core::VersionService(context).history(actor, kBerlin, 0, 10);
     if (!berlinHistory)
         return fail(berlinHistory.error().message);
     const int latest = berlinHistory->rows.constFirst().version;
 
     ServiceWorker worker;
     Settings settings;
-    auto session = std::make_shared<Session>(context, *actor, &worker);
+    auto session = std::make_shared<Session>(context, actor, &worker);
     int status = 0;
     bool applied = false;
     for (const QSize size : {QSize(1366, 768), QSize(1600, 1000)}) {
-        MainWindow window(session, &settings, dir.filePath(QStringLiteral("drafts")));
+        MainWindow window(session, &settings, stage.path(QStringLiteral("drafts")));
         window.resize(size);
         window.show();
         window.start();
@@ -204,7 +176,7 @@ int main(int argc, char **argv)
             fleet->companyBox()->findText(QStringLiteral("Salon Aurora")));
         fleet->selectBranches({branches.value(4).id});
         QTest::qWait(300);
-        status |= save(fleet, out, QStringLiteral("fleet-window"), size) ? 0 : 1;
+        status |= test::savePng(fleet, out, QStringLiteral("fleet-window"), size) ? 0 : 1;
 
         // The rollout of Berlin's last edit to the chain, previewed.
         QList<core::Branch> salons;
@@ -229,7 +201,7 @@ int main(int argc, char **argv)
             QStringLiteral("5a10aa00-0000-4000-8000-%1").arg(1, 12, 10, QLatin1Char('0')));
         rollout->notesEdit()->setText(QStringLiteral("Welcome regulars back in every salon"));
         QTest::qWait(500);
-        status |= save(rollout, out, QStringLiteral("rollout-preview"), size) ? 0 : 1;
+        status |= test::savePng(rollout, out, QStringLiteral("rollout-preview"), size) ? 0 : 1;
         if (!applied) { // the audit log shows the rollout
             rollout->startApply();
             if (!QTest::qWaitFor([&] { return rollout->rollout() && !rollout->isBusy(); }, 20000))
@@ -247,7 +219,7 @@ int main(int argc, char **argv)
         audit->view()->resizeColumnsToContents();
         audit->selectRow(0);
         QTest::qWait(300);
-        status |= save(audit, out, QStringLiteral("audit-log"), size) ? 0 : 1;
+        status |= test::savePng(audit, out, QStringLiteral("audit-log"), size) ? 0 : 1;
         audit->close();
     }
     return status;

@@ -4,8 +4,6 @@
 // demo SQLite file here; the window and the replica are the real ones.
 //   offline-outbox.png       1366x768
 //   offline-outbox-1600.png  1600x1000
-#include "access/AuthService.h"
-#include "app/AppStartup.h"
 #include "app/EnglishPlurals.h"
 #include "app/MainWindow.h"
 #include "app/OfflineUi.h"
@@ -16,6 +14,7 @@
 #include "offline/Replica.h"
 #include "offline/Sync.h"
 #include "panels/BranchTreePanel.h"
+#include "screenshot_support.h"
 #include "seed/Seeder.h"
 #include "services/ServiceWorker.h"
 #include "services/Session.h"
@@ -25,21 +24,13 @@
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
-#include <QSettings>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace retell;
 using namespace retell::ui;
+using retell::test::fail;
 
 namespace {
-
-int fail(const QString &what)
-{
-    qCritical("%s", qPrintable(what));
-    return 1;
-}
 
 // The active prompt of a branch with one line added: an edit made offline.
 core::DeployRequest edited(const core::ServiceContext &context, const core::Actor &actor,
@@ -62,23 +53,14 @@ int main(int argc, char **argv)
     EnglishPlurals plurals;
     QApplication::installTranslator(&plurals);
     const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("screenshots");
-    QTemporaryDir dir;
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
-                       dir.filePath(QStringLiteral("settings")));
-
+    const test::ScreenshotStage stage;
     // The shared database, and the admin who works offline on it.
-    const core::ServiceContext server{*core::ConnectionSpec::parse(
-        QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("shared.sqlite")))};
-    if (auto prepared = AppStartup::prepareDatabase(server, AppStartup::DemoData::Always);
-        !prepared)
-        return fail(prepared.error().message);
-    const auto actor = core::AuthService(server).login(QString::fromLatin1(core::demo::kSuperAdmin),
-                                                       QString::fromLatin1(core::demo::kPassword));
-    if (!actor)
-        return fail(QStringLiteral("demo login failed"));
-    const auto branches = core::BranchService(server).branches(*actor);
+    const auto demo = stage.demo(QStringLiteral("shared.sqlite"));
+    if (!demo)
+        return fail(demo.error().message);
+    const core::ServiceContext &server = demo->first;
+    const core::Actor &actor = demo->second;
+    const auto branches = core::BranchService(server).branches(actor);
     if (!branches)
         return fail(branches.error().message);
     QString berlin, second;
@@ -94,28 +76,28 @@ int main(int argc, char **argv)
 
     // The replica filled; a deploy queued offline that someone else overtakes
     // (a conflict after the push), then another one that waits.
-    auto replica = core::openReplica(dir.filePath(QStringLiteral("replica.sqlite")));
+    auto replica = core::openReplica(stage.path(QStringLiteral("replica.sqlite")));
     if (!replica)
         return fail(replica.error().message);
     const core::OfflineWork offline(*replica);
     const core::Sync sync(server, *replica);
-    if (auto r = sync.run(*actor); !r)
+    if (auto r = sync.run(actor); !r)
         return fail(r.error().message);
-    if (auto q = offline.deploy(*actor, second,
-                                edited(*replica, *actor, second,
+    if (auto q = offline.deploy(actor, second,
+                                edited(*replica, actor, second,
                                        QStringLiteral("Offer a callback when all slots are taken."),
                                        QStringLiteral("Callback offer")));
         !q)
         return fail(q.error().message);
     core::DeployRequest theirs =
-        edited(server, *actor, second, QStringLiteral("Mention the parking behind the salon."),
+        edited(server, actor, second, QStringLiteral("Mention the parking behind the salon."),
                QStringLiteral("Parking hint"));
-    if (auto d = core::VersionService(server).deploy(*actor, second, theirs); !d)
+    if (auto d = core::VersionService(server).deploy(actor, second, theirs); !d)
         return fail(d.error().message);
-    if (auto r = sync.run(*actor); !r || r->push.conflicts != 1)
+    if (auto r = sync.run(actor); !r || r->push.conflicts != 1)
         return fail(QStringLiteral("no conflict"));
-    if (auto q = offline.deploy(*actor, berlin,
-                                edited(*replica, *actor, berlin,
+    if (auto q = offline.deploy(actor, berlin,
+                                edited(*replica, actor, berlin,
                                        QStringLiteral("Ask for the stylist the caller prefers."),
                                        QStringLiteral("Preferred stylist")));
         !q)
@@ -123,11 +105,11 @@ int main(int argc, char **argv)
 
     ServiceWorker worker;
     Settings settings;
-    auto session = std::make_shared<Session>(server, *actor, &worker);
+    auto session = std::make_shared<Session>(server, actor, &worker);
     session->setReplica(*replica);
     int status = 0;
     for (const QSize size : {QSize(1366, 768), QSize(1600, 1000)}) {
-        MainWindow window(session, &settings, dir.filePath(QStringLiteral("drafts")));
+        MainWindow window(session, &settings, stage.path(QStringLiteral("drafts")));
         window.resize(size);
         window.show();
         window.action(QStringLiteral("workOfflineAction"))->trigger();
@@ -143,12 +125,7 @@ int main(int argc, char **argv)
         OutboxPanel *outbox = window.offline()->outboxPanel();
         outbox->selectOperation(window.offline()->controller()->operations().constFirst().id);
         QTest::qWait(600);
-        const QString file =
-            out + (size.width() == 1366 ? QStringLiteral("/offline-outbox.png")
-                                        : QStringLiteral("/offline-outbox-1600.png"));
-        const bool saved = window.grab().save(file, "PNG");
-        qInfo("%s %s", saved ? "saved" : "could not save", qPrintable(file));
-        status |= saved ? 0 : 1;
+        status |= test::savePng(&window, out, QStringLiteral("offline-outbox"), size) ? 0 : 1;
     }
     return status;
 }

@@ -7,9 +7,8 @@
 //   retell-live.png       1366x768
 //   retell-live-1600.png  1600x1000
 #include "FakeRetell.h"
+#include "screenshot_support.h"
 
-#include "access/AuthService.h"
-#include "app/AppStartup.h"
 #include "app/EnglishPlurals.h"
 #include "app/Language.h"
 #include "app/MainWindow.h"
@@ -28,25 +27,17 @@
 #include <QDockWidget>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSettings>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace retell;
 using namespace retell::ui;
+using retell::test::fail;
 
 namespace {
 
 const QString kBerlin = QStringLiteral("7c9e6679-7425-40de-944b-e07fc1f90ae7");
 const QString kHamburg = QStringLiteral("1b4e28ba-2fa1-41d2-883f-0016d3cca427");
 const QString kMuenchen = QStringLiteral("6fa459ea-ee8a-4ca4-894e-db77e160355e");
-
-int fail(const QString &what)
-{
-    qCritical("%s", qPrintable(what));
-    return 1;
-}
 
 // The branch's active prompt with a line added, deployed as the admin.
 core::Result<core::DeployOutcome> deployLine(const core::ServiceContext &context,
@@ -80,26 +71,18 @@ int main(int argc, char **argv)
         return fail(QStringLiteral("no translation for ") + language);
     const QString suffix =
         language == QLatin1String("en") ? QString() : QLatin1Char('-') + language;
-    QTemporaryDir dir;
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
-                       dir.filePath(QStringLiteral("settings")));
+    const test::ScreenshotStage stage;
 
     test::FakeRetellRunner retell;
     if (!retell.isListening())
         return fail(QStringLiteral("the Retell stand-in does not listen"));
     qputenv("RETELL_API_BASE_URL", retell.baseUrl().toString().toUtf8());
 
-    const core::ServiceContext context{*core::ConnectionSpec::parse(
-        QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("demo.sqlite")))};
-    if (auto prepared = AppStartup::prepareDatabase(context, AppStartup::DemoData::Always);
-        !prepared)
-        return fail(prepared.error().message);
-    const auto admin = core::AuthService(context).login(
-        QString::fromLatin1(core::demo::kSuperAdmin), QString::fromLatin1(core::demo::kPassword));
-    if (!admin)
-        return fail(QStringLiteral("demo login failed"));
+    const auto demo = stage.demo(QStringLiteral("demo.sqlite"));
+    if (!demo)
+        return fail(demo.error().message);
+    const core::ServiceContext &context = demo->first;
+    const core::Actor &admin = demo->second;
 
     // Three branches linked to their Retell agents; Berlin and Hamburg
     // published, München refused once (a prompt too long for its model).
@@ -112,7 +95,7 @@ int main(int argc, char **argv)
                      QStringLiteral("Parking hint")},
           std::tuple{kMuenchen, QStringLiteral("Offer a callback when all slots are taken."),
                      QStringLiteral("Callback offer")}}) {
-        if (auto first = deployLine(context, *admin, branch, QStringLiteral("Greet warmly."),
+        if (auto first = deployLine(context, admin, branch, QStringLiteral("Greet warmly."),
                                     QStringLiteral("Start"));
             !first)
             return fail(first.error().message);
@@ -120,7 +103,7 @@ int main(int argc, char **argv)
             {{QStringLiteral("general_prompt"), QStringLiteral("Prompt typed in Retell.")},
              {QStringLiteral("general_tools"), QJsonArray()}});
         if (auto linked =
-                links.link(*admin, branch, agent.value(QStringLiteral("agent_id")).toString(),
+                links.link(admin, branch, agent.value(QStringLiteral("agent_id")).toString(),
                            agent.value(QStringLiteral("llm_id")).toString());
             !linked)
             return fail(linked.error().message);
@@ -135,16 +118,16 @@ int main(int argc, char **argv)
             refuse.count = 0;
             retell.model().addFault(refuse);
         }
-        if (auto deployed = deployLine(context, *admin, branch, line, notes); !deployed)
+        if (auto deployed = deployLine(context, admin, branch, line, notes); !deployed)
             return fail(deployed.error().message);
     }
 
     ServiceWorker worker;
     Settings settings;
-    auto session = std::make_shared<Session>(context, *admin, &worker);
+    auto session = std::make_shared<Session>(context, admin, &worker);
     int status = 0;
     for (const QSize size : {QSize(1366, 768), QSize(1600, 1000)}) {
-        MainWindow window(session, &settings, dir.filePath(QStringLiteral("drafts")));
+        MainWindow window(session, &settings, stage.path(QStringLiteral("drafts")));
         window.resize(size);
         window.retell()->keys()->save(RetellKeyStore::Scope::Global, {}, retell.apiKey(),
                                       [](const RetellKeyStore::Saved &) {});
@@ -172,12 +155,7 @@ int main(int argc, char **argv)
                 [&] { return !window.branchTree()->retellMark(kHamburg).text.isEmpty(); }, 20000))
             return fail(QStringLiteral("no drift marker on Hamburg"));
         QTest::qWait(600);
-        const QString file = out + QStringLiteral("/retell-live") +
-                             (size.width() == 1366 ? QString() : QStringLiteral("-1600")) + suffix +
-                             QStringLiteral(".png");
-        const bool saved = window.grab().save(file, "PNG");
-        qInfo("%s %s", saved ? "saved" : "could not save", qPrintable(file));
-        status |= saved ? 0 : 1;
+        status |= test::savePng(&window, out, QStringLiteral("retell-live"), size, suffix) ? 0 : 1;
     }
     return status;
 }
