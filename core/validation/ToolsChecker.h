@@ -76,5 +76,7 @@ private:
 };
 
 bool isValidToolName(QStringView name);
+// s in double quotes, as findings name keys and values.
+QString quoted(QStringView s);
 
 } // namespace retell::core::detail

@@ -65,14 +65,6 @@ bool isKnownVariable(QStringView name, const ValidationContext &context,
            toolVariables.contains(key) || isTimezoneVariable(name);
 }
 
-QString quoted(QStringView s)
-{
-    QString out;
-    out.reserve(s.size() + 2);
-    out.append(QLatin1Char('"')).append(s).append(QLatin1Char('"'));
-    return out;
-}
-
 // Whole-word search, for tool names the scanner does not collect (no '_'/'-').
 bool mentionsWord(QStringView text, QStringView word)
 {
@@ -170,7 +162,7 @@ void checkToolMentions(QStringView prompt, const detail::PromptScan &scan,
                             "Validator",
                             "The prompt mentions %1, which looks like a tool name, but no tool "
                             "with that name is defined."))
-                .arg(quoted(word)),
+                .arg(detail::quoted(word)),
             it.value()));
     }
     // The hash has no order: keep the first mentions in the text.
