@@ -187,8 +187,9 @@ RetellEndpoint retellEndpointFromEnvironment()
     return {QUrl(base, QUrl::StrictMode), qEnvironmentVariable("RETELL_API_KEY")};
 }
 
-RetellHttpApi::RetellHttpApi(RetellEndpoint endpoint, std::chrono::milliseconds timeout)
-    : m_endpoint(std::move(endpoint)), m_timeout(timeout)
+RetellHttpApi::RetellHttpApi(RetellEndpoint endpoint, std::chrono::milliseconds timeout,
+                             std::stop_token stop)
+    : m_endpoint(std::move(endpoint)), m_timeout(timeout), m_stop(std::move(stop))
 {
     // A key pasted with its line end still works.
     m_endpoint.apiKey = m_endpoint.apiKey.trimmed();
@@ -476,9 +477,8 @@ core::RetellApiFactory makeRetellApiFactory(RetellEndpoint endpoint,
                                             std::chrono::milliseconds timeout, std::stop_token stop)
 {
     return [endpoint = std::move(endpoint), timeout, stop = std::move(stop)] {
-        auto api = std::make_unique<RetellHttpApi>(endpoint, timeout);
-        api->setStopToken(stop);
-        return std::unique_ptr<core::RetellApi>(std::move(api));
+        return std::unique_ptr<core::RetellApi>(
+            std::make_unique<RetellHttpApi>(endpoint, timeout, stop));
     };
 }
 

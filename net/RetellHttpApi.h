@@ -37,18 +37,18 @@ RetellEndpoint retellEndpointFromEnvironment();
 class RetellHttpApi final : public core::RetellApi
 {
 public:
+    // A stop request on `stop` (from any thread) aborts the request in
+    // flight and fails it and every later one with retell.cancelled: closing
+    // the app does not wait for Retell's time-out.
     explicit RetellHttpApi(RetellEndpoint endpoint,
-                           std::chrono::milliseconds timeout = kDefaultRetellTimeout);
+                           std::chrono::milliseconds timeout = kDefaultRetellTimeout,
+                           std::stop_token stop = {});
     ~RetellHttpApi() override;
     Q_DISABLE_COPY_MOVE(RetellHttpApi)
 
     // The time-out of each request, from sending it to the end of its answer.
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     std::chrono::milliseconds timeout() const { return m_timeout; }
-    // A stop request (from any thread) aborts the request in flight and
-    // fails it and every later one with retell.cancelled: closing the app
-    // does not wait for Retell's time-out.
-    void setStopToken(std::stop_token stop) { m_stop = std::move(stop); }
 
     core::Result<QList<core::RetellAgentVersion>> agentVersions(const QString &agentId) override;
     core::Result<core::RetellAgentVersion> createAgentVersion(const QString &agentId,

@@ -382,8 +382,8 @@ private slots:
     {
         fault(QStringLiteral("/get-retell-llm/"), FakeFault::Mode::Slow, 1, 30000);
         std::stop_source stop;
-        auto client = api();
-        client.setStopToken(stop.get_token());
+        RetellHttpApi client({m_fake->baseUrl(), kKey}, net::kDefaultRetellTimeout,
+                             stop.get_token());
         // Asked from another thread (the GUI's, closing), once the server has it.
         std::jthread closer([&] {
             while (m_fake->model().pendingFaults() > 0)

@@ -216,9 +216,8 @@ core::RetellApiFactory RetellUi::factory(const QString &companyIdForNewLink) con
     }
     return keyRoutedFactory(std::move(routing), [stop = m_stopRequests.get_token()](
                                                     const QUrl &baseUrl, const QString &key) {
-        auto api = std::make_unique<net::RetellHttpApi>(net::RetellEndpoint{baseUrl, key});
-        api->setStopToken(stop);
-        return std::unique_ptr<core::RetellApi>(std::move(api));
+        return std::unique_ptr<core::RetellApi>(std::make_unique<net::RetellHttpApi>(
+            net::RetellEndpoint{baseUrl, key}, net::kDefaultRetellTimeout, stop));
     });
 }
 
